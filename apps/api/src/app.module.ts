@@ -1,0 +1,45 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { ConfigModule, type AppConfig } from '@karvan/config';
+import { DatabaseModule } from '@karvan/database';
+import { DomainModule, DomainProcessorsModule, ENTITIES } from '@karvan/domain';
+import { AuthModule } from './auth/auth.module.js';
+import { AccessGuard } from './common/access.guard.js';
+import { CsrfGuard } from './common/csrf.guard.js';
+import { ErrorFilter } from './common/error.filter.js';
+import { PageInterceptor } from './common/page.interceptor.js';
+import { HealthController } from './health/health.controller.js';
+import { HomeController } from './home/home.controller.js';
+import { ProfileModule } from './profile/profile.module.js';
+import { UsersModule } from './users/users.module.js';
+
+export interface AppOptions {
+  /** Embedded mode: the api process also runs the job processors. */
+  inProcessWorker: boolean;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, options: AppOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(ENTITIES),
+        DomainModule,
+        AuthModule,
+        ProfileModule,
+        UsersModule,
+        ...(options.inProcessWorker ? [DomainProcessorsModule] : []),
+      ],
+      controllers: [HomeController, HealthController],
+      providers: [
+        // Order matters: who may call comes before whether the form is genuine.
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_GUARD, useClass: CsrfGuard },
+        { provide: APP_INTERCEPTOR, useClass: PageInterceptor },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+      ],
+    };
+  }
+}

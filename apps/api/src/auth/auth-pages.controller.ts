@@ -1,0 +1,89 @@
+import { Body, Controller, Get, Inject, Post, Query, Render, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { APP_CONFIG, type AppConfig } from '@karvan/config';
+import { AuthError, AuthErrorCode, PASSWORD_MIN_LENGTH, SessionsService, UsersError, UsersService } from '@karvan/domain';
+import { Public, RequestState } from '../common/decorators.js';
+import { parseForm } from '../common/forms.js';
+import { renderPage } from '../common/render.js';
+import { safeNextPath, type KarvanReply, type KarvanRequest, type RequestState as State } from '../common/request-context.js';
+import { clearSessionCookie, cookieSettings, setSessionCookie } from '../common/request-hooks.js';
+import { RegisterForm } from './dto/register.form.js';
+import { LocalAuthGuard } from './local-auth.guard.js';
+import { LoginFailureFilter } from './login-failure.filter.js';
+
+@ApiExcludeController()
+@Controller()
+export class AuthPagesController {
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly users: UsersService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Public()
+  @Get('login')
+  @Render('pages/auth/login')
+  loginPage(@Query('next') next?: string) {
+    return { next: safeNextPath(next), email: '' };
+  }
+
+  @Public()
+  @Post('login')
+  @UseGuards(LocalAuthGuard)
+  @UseFilters(LoginFailureFilter)
+  async login(@Req() request: KarvanRequest & { user: { userId: string } }, @Res() reply: KarvanReply) {
+    await this.startSession(request, reply, request.user.userId);
+    const next = (request.body as { next?: unknown } | undefined)?.next;
+    await reply.redirect(safeNextPath(next), 303);
+  }
+
+  @Public()
+  @Get('register')
+  @Render('pages/auth/register')
+  registerPage(@RequestState() state: State) {
+    return { open: this.config.registrationOpen, minLength: PASSWORD_MIN_LENGTH, form: { locale: state.locale } };
+  }
+
+  @Public()
+  @Post('register')
+  async register(@Req() request: KarvanRequest, @Res() reply: KarvanReply, @Body() body: unknown) {
+    if (!this.config.registrationOpen) {
+      throw new AuthError(AuthErrorCode.RegistrationClosed, 'Registration is closed. Ask a coordinator for an account.');
+    }
+    const { value, errors } = await parseForm(RegisterForm, body);
+    if (!errors) {
+      try {
+        const user = await this.users.register(value);
+        await this.startSession(request, reply, user.id);
+        return reply.redirect('/', 303);
+      } catch (error) {
+        if (!(error instanceof UsersError) || !error.details) throw error;
+        const fieldErrors = Object.fromEntries(Object.keys(error.details).map((field) => [field, `error.${error.code}`]));
+        return this.showRegisterForm(reply, value, fieldErrors, 409);
+      }
+    }
+    return this.showRegisterForm(reply, value, errors, 422);
+  }
+
+  @Post('logout')
+  async logout(@RequestState() state: State, @Res() reply: KarvanReply) {
+    if (state.sessionToken) await this.sessions.revoke(state.sessionToken);
+    clearSessionCookie(reply, cookieSettings(this.config));
+    await reply.redirect('/', 303);
+  }
+
+  private async startSession(request: KarvanRequest, reply: KarvanReply, userId: string): Promise<void> {
+    // Always a fresh session id at login; whatever session the browser had before ends here.
+    if (request.karvan.sessionToken) await this.sessions.revoke(request.karvan.sessionToken);
+    const token = await this.sessions.create(userId, {
+      ip: request.ip,
+      userAgent: request.headers['user-agent'] ?? '',
+    });
+    setSessionCookie(reply, token, cookieSettings(this.config));
+  }
+
+  private showRegisterForm(reply: KarvanReply, form: RegisterForm, errors: Record<string, string>, status: number) {
+    const data = { open: true, minLength: PASSWORD_MIN_LENGTH, form: { ...form, password: '' }, errors };
+    return renderPage(reply, 'pages/auth/register', data, status);
+  }
+}

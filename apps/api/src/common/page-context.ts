@@ -1,0 +1,43 @@
+import { hasRole, LOCALES, translate, type Locale, type Principal } from '@karvan/domain';
+import type { KarvanRequest } from './request-context.js';
+
+interface NavLink {
+  href: string;
+  label: string;
+  current: boolean;
+}
+
+export interface PageContext {
+  locale: Locale;
+  user?: Principal;
+  csrfToken: string;
+  path: string;
+  nav: NavLink[];
+  languages: Array<{ code: Locale; label: string; current: boolean }>;
+}
+
+/** Navigation by role: a link appears only for people who may open it. */
+function navigation(principal: Principal | undefined, locale: Locale, path: string): NavLink[] {
+  const links: Array<{ href: string; key: string; show: boolean }> = [
+    { href: '/', key: 'nav.home', show: true },
+    { href: '/profile', key: 'nav.profile', show: !!principal },
+    { href: '/admin/users', key: 'nav.users', show: hasRole(principal, 'admin') },
+  ];
+  return links
+    .filter((link) => link.show)
+    .map((link) => ({ href: link.href, label: translate(locale, link.key), current: link.href === path }));
+}
+
+/** What every page template gets besides its own data: language, user, CSRF token, navigation. */
+export function pageContext(request: KarvanRequest): PageContext {
+  const { locale, principal, csrfToken } = request.karvan;
+  const path = request.url.split('?')[0];
+  return {
+    locale,
+    user: principal,
+    csrfToken,
+    path,
+    nav: navigation(principal, locale, path),
+    languages: LOCALES.map((code) => ({ code, label: translate(code, `lang.${code}`), current: code === locale })),
+  };
+}

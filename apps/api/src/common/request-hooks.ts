@@ -1,0 +1,88 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppConfig } from '@karvan/config';
+import {
+  ApiTokensService,
+  isLocale,
+  localeFromAcceptLanguage,
+  randomToken,
+  SessionsService,
+  type Locale,
+} from '@karvan/domain';
+import { COOKIE, type KarvanRequest, type RequestState } from './request-context.js';
+
+export interface CookieSettings {
+  secure: boolean;
+  sessionMaxAgeSeconds: number;
+}
+
+export function cookieSettings(config: AppConfig): CookieSettings {
+  return { secure: config.secureCookies, sessionMaxAgeSeconds: config.sessionMaxAgeHours * 3600 };
+}
+
+/**
+ * Before routing: who is asking (session cookie or Bearer token), their CSRF token and their
+ * language. Done as a Fastify hook so that error pages, 404s included, know it too.
+ */
+export function installRequestHooks(
+  fastify: FastifyInstance,
+  services: { sessions: SessionsService; tokens: ApiTokensService; cookies: CookieSettings },
+): void {
+  fastify.decorateRequest('karvan', null);
+  fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    const state: RequestState = { csrfToken: ensureCsrfCookie(request, reply, services.cookies), locale: 'en' };
+    (request as KarvanRequest).karvan = state;
+    reply.header('x-request-id', request.id);
+    const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    if (bearer) {
+      state.principal = (await services.tokens.resolve(bearer)) ?? undefined;
+    } else {
+      const sessionToken = request.cookies[COOKIE.session];
+      if (sessionToken) {
+        state.sessionToken = sessionToken;
+        state.principal = (await services.sessions.resolve(sessionToken)) ?? undefined;
+      }
+    }
+    state.locale = chooseLocale(request, state);
+  });
+}
+
+function ensureCsrfCookie(request: FastifyRequest, reply: FastifyReply, cookies: CookieSettings): string {
+  const existing = request.cookies[COOKIE.csrf];
+  if (existing && /^[A-Za-z0-9_-]{43}$/.test(existing)) return existing;
+  const token = randomToken();
+  reply.setCookie(COOKIE.csrf, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: cookies.secure });
+  // Forms rendered in this same response compare against the cookie the browser is about to store.
+  request.cookies[COOKIE.csrf] = token;
+  return token;
+}
+
+function chooseLocale(request: FastifyRequest, state: RequestState): Locale {
+  const cookie = request.cookies[COOKIE.lang];
+  if (isLocale(cookie)) return cookie;
+  if (state.principal) return state.principal.locale;
+  return localeFromAcceptLanguage(request.headers['accept-language']) ?? 'en';
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string, cookies: CookieSettings): void {
+  reply.setCookie(COOKIE.session, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: cookies.secure,
+    maxAge: cookies.sessionMaxAgeSeconds,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply, cookies: CookieSettings): void {
+  reply.clearCookie(COOKIE.session, { path: '/', httpOnly: true, sameSite: 'lax', secure: cookies.secure });
+}
+
+export function setLanguageCookie(reply: FastifyReply, locale: Locale, cookies: CookieSettings): void {
+  reply.setCookie(COOKIE.lang, locale, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: cookies.secure,
+    maxAge: 365 * 24 * 3600,
+  });
+}

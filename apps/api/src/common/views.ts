@@ -1,0 +1,32 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import Handlebars from 'handlebars';
+import { projectRoot } from '@karvan/config';
+import { isLocale, translate, type MessageVars } from '@karvan/domain';
+
+export const VIEWS_DIR = join(projectRoot(), 'apps/api/views');
+export const PUBLIC_DIR = join(projectRoot(), 'apps/api/public');
+
+/** A Handlebars instance with Karvan's helpers and every partial under views/partials. */
+export function createHandlebars(): typeof Handlebars {
+  const hbs = Handlebars.create();
+  hbs.registerHelper('t', function (this: unknown, key: string, options: Handlebars.HelperOptions) {
+    const root = options.data?.root as { locale?: unknown } | undefined;
+    const locale = isLocale(root?.locale) ? root.locale : 'en';
+    return translate(locale, key, options.hash as MessageVars);
+  });
+  hbs.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).join(''));
+  hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hbs.registerHelper('includes', (list: unknown, item: unknown) => Array.isArray(list) && list.includes(item));
+  hbs.registerHelper('date', (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 16).replace('T', ' ') : ''));
+  registerPartials(hbs, join(VIEWS_DIR, 'partials'));
+  return hbs;
+}
+
+function registerPartials(hbs: typeof Handlebars, dir: string): void {
+  for (const entry of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    if (!entry.endsWith('.hbs')) continue;
+    const name = relative(dir, join(dir, entry)).replace(/\.hbs$/, '');
+    hbs.registerPartial(name, readFileSync(join(dir, entry), 'utf8'));
+  }
+}

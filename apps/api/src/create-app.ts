@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifyView from '@fastify/view';
+import { JsonLogger, type AppConfig } from '@karvan/config';
+import { ApiTokensService, SessionsService } from '@karvan/domain';
+import { AppModule, type AppOptions } from './app.module.js';
+import { sendError } from './common/error.filter.js';
+import { cookieSettings, installRequestHooks } from './common/request-hooks.js';
+import { createHandlebars, PUBLIC_DIR, VIEWS_DIR } from './common/views.js';
+
+/** Builds the api: Fastify, security headers, cookies, views, validation, OpenAPI. */
+export async function createApp(config: AppConfig, options: AppOptions): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    logger: { level: config.logLevel },
+    genReqId: () => randomUUID(),
+    requestIdLogLabel: 'requestId',
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, {
+    logger: new JsonLogger(config.logLevel),
+    bufferLogs: false,
+  });
+  await registerPlugins(app, config);
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  mountOpenApi(app);
+  await app.init();
+  return app;
+}
+
+async function registerPlugins(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance();
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+    hsts: config.secureCookies ? { maxAge: 31_536_000 } : false,
+  });
+  await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/static/', maxAge: '1h' });
+  await app.register(fastifyView, {
+    engine: { handlebars: createHandlebars() },
+    root: VIEWS_DIR,
+    layout: 'layouts/main',
+    viewExt: 'hbs',
+    production: true,
+  });
+  const services = { sessions: app.get(SessionsService), tokens: app.get(ApiTokensService), cookies: cookieSettings(config) };
+  installRequestHooks(fastify, services);
+  // Errors Fastify raises before Nest sees the request (bad JSON, body too large) get the same shape.
+  fastify.setErrorHandler((error, request, reply) => sendError(error, request, reply));
+}
+
+function mountOpenApi(app: NestFastifyApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Karvan API')
+      .setDescription('JSON API of Karvan. Authenticate with a personal access token (Bearer) or a session cookie.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/json', yamlDocumentUrl: 'api/docs/yaml' });
+}

@@ -1,0 +1,48 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { MaintenanceService } from '@karvan/domain';
+import { Public } from '../common/decorators.js';
+import type { KarvanReply } from '../common/request-context.js';
+
+const CHECK_TIMEOUT_MS = 2_000;
+
+type CheckResult = 'up' | 'down';
+
+/** Liveness and readiness in one: 200 when the database and the queue answer, 503 otherwise. */
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly db: DataSource,
+    private readonly maintenance: MaintenanceService,
+  ) {}
+
+  @Public()
+  @Get()
+  @ApiOkResponse({ description: '{ status, checks: { database, queue } }' })
+  async health(@Res({ passthrough: true }) reply: KarvanReply) {
+    const [database, queue] = await Promise.all([
+      check(() => this.db.query('SELECT 1')),
+      check(() => this.maintenance.ping()),
+    ]);
+    const ok = database === 'up' && queue === 'up';
+    reply.status(ok ? 200 : 503);
+    return { status: ok ? 'ok' : 'degraded', checks: { database, queue } };
+  }
+}
+
+async function check(probe: () => Promise<unknown>): Promise<CheckResult> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timeout')), CHECK_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([probe(), timeout]);
+    return 'up';
+  } catch {
+    return 'down';
+  } finally {
+    clearTimeout(timer);
+  }
+}

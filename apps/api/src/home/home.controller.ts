@@ -1,0 +1,46 @@
+import { Body, Controller, Get, Inject, Post, Render, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { APP_CONFIG, type AppConfig } from '@karvan/config';
+import { DomainError, LOCALES, SessionsService, translate, UsersService, type Locale } from '@karvan/domain';
+import { Public, RequestState } from '../common/decorators.js';
+import { parseForm } from '../common/forms.js';
+import { safeNextPath, type KarvanReply, type RequestState as State } from '../common/request-context.js';
+import { cookieSettings, setLanguageCookie } from '../common/request-hooks.js';
+
+class LanguageForm {
+  @IsIn(LOCALES) locale: Locale;
+  @IsOptional() @IsString() @MaxLength(2000) next?: string;
+}
+
+@ApiExcludeController()
+@Controller()
+export class HomeController {
+  constructor(
+    private readonly users: UsersService,
+    private readonly sessions: SessionsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Public()
+  @Get()
+  @Render('pages/home')
+  home(@RequestState() state: State) {
+    const roles = state.principal?.roles.map((role) => translate(state.locale, `role.${role}`)).join(', ');
+    return { roles, registrationOpen: this.config.registrationOpen };
+  }
+
+  /** The language switcher: remembered in a cookie, and in the profile of a signed-in user. */
+  @Public()
+  @Post('language')
+  async switchLanguage(@RequestState() state: State, @Body() body: unknown, @Res() reply: KarvanReply) {
+    const { value, errors } = await parseForm(LanguageForm, body);
+    if (errors) throw new DomainError('invalid', 'invalid_language', `Choose one of: ${LOCALES.join(', ')}.`);
+    setLanguageCookie(reply, value.locale, cookieSettings(this.config));
+    if (state.principal) {
+      await this.users.setLocale(state.principal.userId, value.locale);
+      this.sessions.forgetUser(state.principal.userId);
+    }
+    await reply.redirect(safeNextPath(value.next), 303);
+  }
+}

@@ -1,0 +1,85 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Render, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiTokensService, PASSWORD_MIN_LENGTH, UsersError, type Principal } from '@karvan/domain';
+import { CurrentUser, RequestState } from '../common/decorators.js';
+import { parseForm, type FieldErrors } from '../common/forms.js';
+import { renderPage } from '../common/render.js';
+import type { KarvanReply, RequestState as State } from '../common/request-context.js';
+import { cookieSettings, setLanguageCookie } from '../common/request-hooks.js';
+import { CreateTokenDto, PasswordChangeDto, ProfileDto } from './dto/profile.dto.js';
+import { ProfileService } from './profile.service.js';
+import { Inject } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@karvan/config';
+
+const NOTICES = new Set(['saved', 'passwordChanged', 'tokenRevoked']);
+
+@ApiExcludeController()
+@Controller('profile')
+export class ProfilePagesController {
+  constructor(
+    private readonly profiles: ProfileService,
+    private readonly tokens: ApiTokensService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  @Render('pages/profile/profile')
+  async show(@CurrentUser() me: Principal, @Query('notice') notice?: string) {
+    return { ...(await this.view(me)), notice: notice && NOTICES.has(notice) ? `profile.${notice}` : undefined };
+  }
+
+  @Post()
+  async save(@CurrentUser() me: Principal, @Body() body: unknown, @Res() reply: KarvanReply) {
+    const { value, errors } = await parseForm(ProfileDto, body);
+    if (errors) return this.showAgain(reply, me, { profileForm: value, profileErrors: errors });
+    await this.profiles.update(me, value);
+    setLanguageCookie(reply, value.locale, cookieSettings(this.config));
+    await reply.redirect('/profile?notice=saved', 303);
+  }
+
+  @Post('password')
+  async changePassword(
+    @CurrentUser() me: Principal,
+    @RequestState() state: State,
+    @Body() body: unknown,
+    @Res() reply: KarvanReply,
+  ) {
+    const { value, errors } = await parseForm(PasswordChangeDto, body);
+    if (errors) return this.showAgain(reply, me, { passwordErrors: errors });
+    try {
+      await this.profiles.changePassword(me, value, state.sessionToken);
+    } catch (error) {
+      if (!(error instanceof UsersError) || !error.details) throw error;
+      return this.showAgain(reply, me, { passwordErrors: fieldErrorsOf(error) });
+    }
+    await reply.redirect('/profile?notice=passwordChanged', 303);
+  }
+
+  @Post('tokens')
+  async createToken(@CurrentUser() me: Principal, @Body() body: unknown, @Res() reply: KarvanReply) {
+    const { value, errors } = await parseForm(CreateTokenDto, body);
+    if (errors) return this.showAgain(reply, me, { tokenErrors: errors });
+    const created = await this.tokens.create(me.userId, value.name);
+    // Shown once, in this response; never stored in a form of its own.
+    await renderPage(reply, 'pages/profile/profile', { ...(await this.view(me)), newToken: created.token }, 201);
+  }
+
+  @Post('tokens/:id/revoke')
+  async revokeToken(@CurrentUser() me: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Res() reply: KarvanReply) {
+    await this.tokens.revoke(me.userId, id);
+    await reply.redirect('/profile?notice=tokenRevoked', 303);
+  }
+
+  private async view(me: Principal) {
+    const { profile, tokens } = await this.profiles.overview(me);
+    return { profile, profileForm: profile, tokens, minLength: PASSWORD_MIN_LENGTH };
+  }
+
+  private async showAgain(reply: KarvanReply, me: Principal, extra: object) {
+    await renderPage(reply, 'pages/profile/profile', { ...(await this.view(me)), ...extra }, 422);
+  }
+}
+
+function fieldErrorsOf(error: UsersError): FieldErrors {
+  return Object.fromEntries(Object.keys(error.details ?? {}).map((field) => [field, `error.${error.code}`]));
+}

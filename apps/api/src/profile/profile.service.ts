@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { ApiTokensService, SessionsService, UsersService, type Principal, type User } from '@karvan/domain';
+import type { PasswordChangeDto, ProfileDto } from './dto/profile.dto.js';
+
+/** The signed-in user's own account: details, password, access tokens. */
+@Injectable()
+export class ProfileService {
+  constructor(
+    private readonly users: UsersService,
+    private readonly sessions: SessionsService,
+    private readonly tokens: ApiTokensService,
+  ) {}
+
+  async overview(principal: Principal) {
+    const [user, tokens] = await Promise.all([this.users.get(principal.userId), this.tokens.list(principal.userId)]);
+    return { profile: describeUser(user), tokens };
+  }
+
+  async update(principal: Principal, changes: ProfileDto) {
+    const user = await this.users.updateProfile(principal.userId, changes);
+    this.sessions.forgetUser(principal.userId);
+    return describeUser(user);
+  }
+
+  /** A new password signs out every other session: whoever knew the old one is out. */
+  async changePassword(principal: Principal, change: PasswordChangeDto, currentSessionToken?: string): Promise<void> {
+    await this.users.changePassword(principal.userId, change.currentPassword, change.newPassword);
+    await this.sessions.revokeAllForUser(principal.userId, currentSessionToken);
+  }
+}
+
+export function describeUser(user: User) {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    organisation: user.organisation,
+    position: user.position,
+    locale: user.locale,
+    roles: user.roles,
+  };
+}

@@ -1,0 +1,40 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { MaintenanceService } from '@karvan/domain';
+import { Roles } from '../common/decorators.js';
+import { ListUsersQuery, SetRolesDto } from './dto/roles.dto.js';
+import { UsersAdminService } from './users-admin.service.js';
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('api/v1/admin')
+export class UsersApiController {
+  constructor(
+    private readonly admin: UsersAdminService,
+    private readonly maintenance: MaintenanceService,
+  ) {}
+
+  /** Lists accounts, 50 a page, optionally filtered by name or e-mail. */
+  @Get('users')
+  list(@Query() query: ListUsersQuery) {
+    return this.admin.list(query.page, query.q);
+  }
+
+  /** Replaces a user's roles. */
+  @Put('users/:id/roles')
+  setRoles(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: SetRolesDto) {
+    return this.admin.setRoles(id, body.roles);
+  }
+
+  /** Queues the purge of expired sessions and login counters now (it also runs hourly). */
+  @Post('jobs/purge-expired')
+  async purgeExpired() {
+    return { jobId: await this.maintenance.requestPurge() };
+  }
+
+  @Get('jobs/maintenance/:id')
+  jobStatus(@Param('id') id: string) {
+    return this.maintenance.status(id);
+  }
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { DomainModule } from '@karvan/domain';
+import { UsersAdminService } from './users-admin.service.js';
+import { UsersApiController } from './users-api.controller.js';
+import { UsersPagesController } from './users-pages.controller.js';
+
+@Module({
+  imports: [DomainModule],
+  controllers: [UsersPagesController, UsersApiController],
+  providers: [UsersAdminService],
+})
+export class UsersModule {}

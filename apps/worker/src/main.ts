@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { ConfigError, JsonLogger, loadConfig, type AppConfig } from '@karvan/config';
+import { installQueueBackend } from '@karvan/jobs';
+
+let config: AppConfig;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+if (config.mode === 'embedded') {
+  // PGlite lives inside one process; in embedded mode `npm start` runs the processors itself.
+  console.error('The worker runs only in services mode: set DATABASE_URL and REDIS_URL (or use `npm start`).');
+  process.exit(1);
+}
+installQueueBackend(config);
+const { WorkerModule } = await import('./worker.module.js');
+const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+  logger: new JsonLogger(config.logLevel),
+});
+app.enableShutdownHooks();
+new JsonLogger(config.logLevel).log({ msg: 'worker started', queuePrefix: config.queuePrefix });

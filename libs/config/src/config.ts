@@ -1,0 +1,147 @@
+import { isAbsolute, resolve } from 'node:path';
+
+export type RuntimeMode = 'embedded' | 'services';
+export type QueueBackend = 'redis' | 'postgres';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface AppConfig {
+  /** embedded: PGlite + BullMQ on Postgres in one process; services: PostgreSQL + Redis. */
+  mode: RuntimeMode;
+  port: number;
+  host: string;
+  /** Public address without a trailing slash, used in links, e-mails and QR codes. */
+  baseUrl: string;
+  /** Cookies get the Secure flag when the public address is https. */
+  secureCookies: boolean;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  queueBackend: QueueBackend;
+  queuePrefix: string;
+  registrationOpen: boolean;
+  logLevel: LogLevel;
+  sessionMaxAgeHours: number;
+  trustProxy: boolean;
+}
+
+export const APP_CONFIG = Symbol.for('karvan.AppConfig');
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** Reads and validates the environment once; every problem is reported, not just the first. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const problems: string[] = [];
+  const read = new EnvReader(env, problems);
+
+  const port = read.integer('PORT', 3000, 0, 65535);
+  const host = read.string('HOST', '127.0.0.1');
+  const baseUrl = read.url('BASE_URL', `http://localhost:${port}`, ['http:', 'https:']);
+  const dataDir = read.string('DATA_DIR', './data');
+  const databaseUrl = read.optionalUrl('DATABASE_URL', ['postgres:', 'postgresql:']);
+  const redisUrl = read.optionalUrl('REDIS_URL', ['redis:', 'rediss:']);
+  const mode: RuntimeMode = databaseUrl ? 'services' : 'embedded';
+  const queuePrefix = read.pattern('QUEUE_PREFIX', 'karvan', /^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ or -');
+  const registration = read.oneOf('REGISTRATION', 'open', ['open', 'closed']);
+  const logLevel = read.oneOf('LOG_LEVEL', 'info', LOG_LEVELS);
+  const sessionMaxAgeHours = read.integer('SESSION_MAX_AGE_HOURS', 12, 1, 24 * 90);
+  const trustProxy = read.oneOf('TRUST_PROXY', 'false', ['true', 'false']) === 'true';
+
+  if (mode === 'services' && !redisUrl && !problems.some((p) => p.startsWith('REDIS_URL'))) {
+    problems.push('REDIS_URL is required when DATABASE_URL is set (services mode), e.g. redis://127.0.0.1:6379');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    mode,
+    port,
+    host,
+    baseUrl: baseUrl.replace(/\/+$/, ''),
+    secureCookies: baseUrl.startsWith('https:'),
+    dataDir: isAbsolute(dataDir) ? dataDir : resolve(process.cwd(), dataDir),
+    databaseUrl,
+    redisUrl,
+    queueBackend: mode === 'embedded' ? 'postgres' : 'redis',
+    queuePrefix,
+    registrationOpen: registration === 'open',
+    logLevel,
+    sessionMaxAgeHours,
+    trustProxy,
+  };
+}
+
+/** Embedded mode learns its database address only after PGlite has started. */
+export function withEmbeddedDatabase(config: AppConfig, databaseUrl: string): AppConfig {
+  return { ...config, databaseUrl };
+}
+
+class EnvReader {
+  constructor(
+    private readonly env: NodeJS.ProcessEnv,
+    private readonly problems: string[],
+  ) {}
+
+  private raw(name: string): string | undefined {
+    const value = this.env[name]?.trim();
+    return value === '' ? undefined : value;
+  }
+
+  string(name: string, fallback: string): string {
+    return this.raw(name) ?? fallback;
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || n < min || n > max) {
+      this.problems.push(`${name} must be a whole number from ${min} to ${max} (got "${value}")`);
+      return fallback;
+    }
+    return n;
+  }
+
+  oneOf<T extends string>(name: string, fallback: T, allowed: readonly T[]): T {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if (!allowed.includes(value as T)) {
+      this.problems.push(`${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+      return fallback;
+    }
+    return value as T;
+  }
+
+  pattern(name: string, fallback: string, re: RegExp, what: string): string {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if (!re.test(value)) this.problems.push(`${name} must be 1-64 characters: ${what} (got "${value}")`);
+    return value;
+  }
+
+  url(name: string, fallback: string, protocols: string[]): string {
+    return this.optionalUrl(name, protocols) ?? fallback;
+  }
+
+  optionalUrl(name: string, protocols: string[]): string | undefined {
+    const value = this.raw(name);
+    if (value === undefined) return undefined;
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(value);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || !protocols.includes(parsed.protocol)) {
+      const shown = value.replace(/\/\/[^@/]*@/, '//***@');
+      this.problems.push(`${name} must be a URL starting with ${protocols.join(' or ')}// (got "${shown}")`);
+      return undefined;
+    }
+    return value;
+  }
+}

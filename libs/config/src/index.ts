@@ -1,0 +1,4 @@
+export * from './config.js';
+export * from './config.module.js';
+export * from './project-root.js';
+export * from './json-logger.js';

@@ -1,0 +1,24 @@
+import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
+import { MIGRATIONS } from './migrations/index.js';
+
+export interface DataSourceOptions {
+  url: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string | EntitySchema>;
+  poolMax?: number;
+}
+
+export function createDataSource(options: DataSourceOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: options.url,
+    // Pinned: in embedded mode PGlite's one shared session has "public, bullmq" on its search_path.
+    schema: 'public',
+    entities: options.entities,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'typeorm_migrations',
+    synchronize: false,
+    migrationsRun: false,
+    extra: { max: options.poolMax ?? 10 },
+  });
+}

@@ -1,0 +1,5 @@
+export * from './data-source.js';
+export * from './migrate.js';
+export * from './embedded.js';
+export * from './database.module.js';
+export { MIGRATIONS } from './migrations/index.js';

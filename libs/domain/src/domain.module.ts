@@ -1,0 +1,39 @@
+import { Injectable, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { JobsModule } from '@karvan/jobs';
+import { ApiTokensService } from './auth/api-tokens.service.js';
+import { AuthService } from './auth/auth.service.js';
+import { LoginThrottleService } from './auth/login-throttle.service.js';
+import { SessionsService } from './auth/sessions.service.js';
+import { MaintenanceService } from './maintenance/maintenance.service.js';
+import { PurgeExpiredProcessor } from './maintenance/purge-expired.processor.js';
+import { User } from './users/user.entity.js';
+import { UserRole } from './users/user-role.entity.js';
+import { UsersService } from './users/users.service.js';
+
+/** Every entity of the domain, for the DataSource of each app and the migration command. */
+export const ENTITIES = [User, UserRole];
+
+const SERVICES = [UsersService, SessionsService, ApiTokensService, LoginThrottleService, AuthService, MaintenanceService];
+
+@Module({
+  imports: [JobsModule],
+  providers: SERVICES,
+  exports: [...SERVICES, JobsModule],
+})
+export class DomainModule {}
+
+@Injectable()
+class RecurringJobs implements OnApplicationBootstrap {
+  constructor(private readonly maintenance: MaintenanceService) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.maintenance.schedulePurge();
+  }
+}
+
+/** The processors, hosted by the worker, and by the api in embedded mode. */
+@Module({
+  imports: [DomainModule],
+  providers: [PurgeExpiredProcessor, RecurringJobs],
+})
+export class DomainProcessorsModule {}

@@ -1,0 +1,30 @@
+import { DomainError, type ErrorKind } from '../shared/domain-error.js';
+
+export enum UsersErrorCode {
+  EmailTaken = 'email_taken',
+  NotFound = 'user_not_found',
+  WrongPassword = 'wrong_current_password',
+  LastAdmin = 'last_admin',
+  NoRoles = 'no_roles',
+  WeakPassword = 'weak_password',
+}
+
+const KIND: Record<UsersErrorCode, ErrorKind> = {
+  [UsersErrorCode.EmailTaken]: 'conflict',
+  [UsersErrorCode.NotFound]: 'not_found',
+  [UsersErrorCode.WrongPassword]: 'invalid',
+  [UsersErrorCode.LastAdmin]: 'conflict',
+  [UsersErrorCode.NoRoles]: 'invalid',
+  [UsersErrorCode.WeakPassword]: 'invalid',
+};
+
+export class UsersError extends DomainError {
+  constructor(
+    code: UsersErrorCode,
+    message: string,
+    details?: Record<string, string>,
+    params: Record<string, string | number> = {},
+  ) {
+    super(KIND[code], code, message, details, params);
+  }
+}
