@@ -6,6 +6,7 @@ const config: Config = {
   extensionsToTreatAsEsm: ['.ts'],
   testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/{apps,libs,test}/**/*.e2e-spec.ts'],
   moduleNameMapper: {
+    '^content-disposition$': '<rootDir>/test/shims/content-disposition.cjs',
     '^@karvan/(config|database|domain|content|jobs|testing)$': '<rootDir>/libs/$1/src/index.ts',
     // NodeNext sources import './x.js'; map back to the .ts file.
     '^(\\.{1,2}/.*)\\.js$': '$1',

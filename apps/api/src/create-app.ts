@@ -7,10 +7,10 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifyView from '@fastify/view';
+import { LogController } from 'fastify';
 import { JsonLogger, type AppConfig } from '@karvan/config';
 import { ApiTokensService, SessionsService } from '@karvan/domain';
 import { AppModule, type AppOptions } from './app.module.js';
-import { sendError } from './common/error.filter.js';
 import { cookieSettings, installRequestHooks } from './common/request-hooks.js';
 import { createHandlebars, PUBLIC_DIR, VIEWS_DIR } from './common/views.js';
 
@@ -19,7 +19,7 @@ export async function createApp(config: AppConfig, options: AppOptions): Promise
   const adapter = new FastifyAdapter({
     logger: { level: config.logLevel },
     genReqId: () => randomUUID(),
-    requestIdLogLabel: 'requestId',
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
   });
@@ -64,8 +64,6 @@ async function registerPlugins(app: NestFastifyApplication, config: AppConfig): 
   });
   const services = { sessions: app.get(SessionsService), tokens: app.get(ApiTokensService), cookies: cookieSettings(config) };
   installRequestHooks(fastify, services);
-  // Errors Fastify raises before Nest sees the request (bad JSON, body too large) get the same shape.
-  fastify.setErrorHandler((error, request, reply) => sendError(error, request, reply));
 }
 
 function mountOpenApi(app: NestFastifyApplication): void {

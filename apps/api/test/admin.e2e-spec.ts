@@ -1,0 +1,179 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { SESSION_CACHE_MS } from '@karvan/domain';
+import { createScratchDatabase, createUser, TEST_PASSWORD, type WebClient } from '@karvan/testing';
+import { signIn, startTestApp, type TestApp } from './test-app.js';
+
+describe('admin: users and roles', () => {
+  let t: TestApp;
+  let admin: WebClient;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const { email } = await createUser(t.db, ['trainee', 'admin'], 'Admin');
+    admin = t.client();
+    await signIn(admin, email, TEST_PASSWORD);
+  });
+  afterAll(() => t.close());
+
+  it('lists users on a page and in JSON', async () => {
+    const { user } = await createUser(t.db, ['trainee'], 'Günay Əliyeva');
+    const page = await admin.get(`/admin/users?q=${encodeURIComponent('Günay')}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Günay Əliyeva');
+    const json = await admin.json('GET', `/api/v1/admin/users?q=${encodeURIComponent(user.email)}`);
+    expect(json.json()).toMatchObject({ total: 1, users: [{ id: user.id, roles: ['trainee'] }] });
+  });
+
+  it('changes roles, and the change reaches the user without signing in again', async () => {
+    const target = await createUser(t.db);
+    const trainee = t.client();
+    await signIn(trainee, target.email, TEST_PASSWORD);
+    expect((await trainee.get('/admin/users')).status).toBe(403);
+
+    const res = await admin.postForm(`/admin/users/${target.user.id}/roles`, { roles: ['trainee', 'admin'] });
+    expect(res.status).toBe(303);
+    expect((await admin.get(res.location!)).text).toContain('were saved');
+    // Same process: at once. Another api process would see it within SESSION_CACHE_MS.
+    expect((await trainee.get('/admin/users')).status).toBe(200);
+
+    const demote = await admin.json('PUT', `/api/v1/admin/users/${target.user.id}/roles`, { roles: ['trainer'] });
+    expect(demote.json()).toMatchObject({ roles: ['trainer'] });
+    expect((await trainee.get('/admin/users')).status).toBe(403);
+  });
+
+  it('sees a role change made by another process within the session cache time', async () => {
+    const target = await createUser(t.db);
+    const trainee = t.client();
+    await signIn(trainee, target.email, TEST_PASSWORD);
+    expect((await trainee.json('GET', '/api/v1/admin/users')).status).toBe(403);
+    // Written straight to the database, as another api process would.
+    await t.db.query(`INSERT INTO user_roles (user_id, role) VALUES ($1, 'admin')`, [target.user.id]);
+    await sleep(SESSION_CACHE_MS + 200);
+    expect((await trainee.json('GET', '/api/v1/admin/users')).status).toBe(200);
+  });
+
+  it('refuses unknown roles and unknown fields with 400', async () => {
+    const target = await createUser(t.db);
+    const path = `/api/v1/admin/users/${target.user.id}/roles`;
+    const unknownRole = await admin.json('PUT', path, { roles: ['superuser'] });
+    expect(unknownRole.status).toBe(400);
+    const unknownField = await admin.json('PUT', path, { roles: ['trainee'], isAdmin: true });
+    expect(unknownField.status).toBe(400);
+    expect(unknownField.json()).toMatchObject({
+      error: { status: 400, code: 'validation_failed', details: ['property isAdmin should not exist'] },
+    });
+    const notAnId = await admin.json('PUT', '/api/v1/admin/users/42/roles', { roles: ['trainee'] });
+    expect(notAnId.status).toBe(400);
+  });
+
+  describe('who may call the admin routes', () => {
+    const pages = [
+      ['GET', '/admin/users'],
+      ['POST', '/admin/users/00000000-0000-4000-8000-000000000000/roles'],
+    ] as const;
+    const api = [
+      ['GET', '/api/v1/admin/users'],
+      ['PUT', '/api/v1/admin/users/00000000-0000-4000-8000-000000000000/roles'],
+      ['POST', '/api/v1/admin/jobs/purge-expired'],
+      ['GET', '/api/v1/admin/jobs/maintenance/1'],
+    ] as const;
+
+    it.each(['trainee', 'trainer', 'coordinator'] as const)('refuses a %s (HTML and JSON)', async (role) => {
+      const { email } = await createUser(t.db, [role]);
+      const client = t.client();
+      await signIn(client, email, TEST_PASSWORD);
+      for (const [method, path] of pages) {
+        const res =
+          method === 'GET' ? await client.get(path) : await client.postForm(path, { roles: ['admin'] });
+        expect([method, path, res.status]).toEqual([method, path, 403]);
+        expect(res.headers.get('content-type')).toMatch(/text\/html/);
+      }
+      for (const [method, path] of api) {
+        const res = await client.json(method, path, method === 'PUT' ? { roles: ['admin'] } : undefined);
+        expect([method, path, res.status]).toEqual([method, path, 403]);
+        expect(res.json()).toMatchObject({ error: { status: 403, code: 'forbidden' } });
+      }
+    });
+
+    it('sends an anonymous browser to sign in, and answers an anonymous API call with 401', async () => {
+      const client = t.client();
+      for (const [method, path] of pages) {
+        const res = method === 'GET' ? await client.get(path) : await client.postForm(path, { roles: ['admin'] });
+        expect(res.status).toBe(method === 'GET' ? 303 : 401);
+      }
+      for (const [method, path] of api) {
+        const res = await client.json(method, path, method === 'PUT' ? { roles: ['admin'] } : undefined);
+        expect(res.status).toBe(401);
+        expect(res.json()).toMatchObject({ error: { code: 'login_required' } });
+      }
+    });
+  });
+});
+
+// Its own database: no other test's admin may exist there. Its own describe, because Passport's
+// strategies are process-wide: an app must be closed before the next one starts.
+describe('the last admin', () => {
+  it('cannot lose the admin role', async () => {
+    const lone = await startTestApp({ DATABASE_URL: await createScratchDatabase('last_admin') });
+    try {
+      const only = await createUser(lone.db, ['admin']);
+      const client = lone.client();
+      await signIn(client, only.email, TEST_PASSWORD);
+      const res = await client.json('PUT', `/api/v1/admin/users/${only.user.id}/roles`, { roles: ['trainee'] });
+      expect(res.status).toBe(409);
+      expect(res.json()).toMatchObject({ error: { code: 'last_admin' } });
+      expect((await client.json('GET', '/api/v1/me')).json()).toMatchObject({ roles: ['admin'] });
+    } finally {
+      await lone.close();
+    }
+  });
+});
+
+describe('personal access tokens', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('lets an API client act with a Bearer token, without CSRF, until it is revoked', async () => {
+    const { email } = await createUser(t.db, ['trainee'], 'Token Owner');
+    const browser = t.client();
+    await signIn(browser, email, TEST_PASSWORD);
+    const created = await browser.postForm('/profile/tokens', { name: 'report script' });
+    expect(created.status).toBe(201);
+    const token = /<code class="token" id="new-token">([^<]+)<\/code>/.exec(created.text)?.[1];
+    expect(token).toMatch(/^krv_/);
+
+    const api = t.client(token);
+    expect((await api.json('GET', '/api/v1/me')).json()).toMatchObject({ email, name: 'Token Owner' });
+    const patched = await api.json('PATCH', '/api/v1/me', { name: 'Renamed', locale: 'ru' });
+    expect(patched.status).toBe(200);
+    expect(patched.json()).toMatchObject({ name: 'Renamed', locale: 'ru' });
+
+    const [{ id }] = (await api.json('GET', '/api/v1/me/tokens')).json<Array<{ id: string }>>();
+    expect((await browser.json('DELETE', `/api/v1/me/tokens/${id}`)).status).toBe(204);
+    expect((await api.json('GET', '/api/v1/me')).status).toBe(401);
+  });
+
+  it('does not let one user revoke another user’s token', async () => {
+    const owner = await createUser(t.db);
+    const other = await createUser(t.db);
+    const ownerClient = t.client();
+    await signIn(ownerClient, owner.email, TEST_PASSWORD);
+    const { id, token } = (await ownerClient.json('POST', '/api/v1/me/tokens', { name: 'mine' })).json<{
+      id: string;
+      token: string;
+    }>();
+    const otherClient = t.client();
+    await signIn(otherClient, other.email, TEST_PASSWORD);
+    const res = await otherClient.json('DELETE', `/api/v1/me/tokens/${id}`);
+    expect(res.status).toBe(404);
+    expect((await t.client(token).json('GET', '/api/v1/me')).status).toBe(200);
+  });
+
+  it('answers a made-up token with 401', async () => {
+    expect((await t.client('krv_made-up').json('GET', '/api/v1/me')).status).toBe(401);
+  });
+});

@@ -1,0 +1,40 @@
+import type { AddressInfo } from 'node:net';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
+import { loadConfig, type AppConfig } from '@karvan/config';
+import { installQueueBackend } from '@karvan/jobs';
+import { WebClient, type WebResponse } from '@karvan/testing';
+import { createApp } from '../src/create-app.js';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  url: string;
+  db: DataSource;
+  config: AppConfig;
+  client(bearer?: string): WebClient;
+  close(): Promise<void>;
+}
+
+/** The real api on a free port, against this run's PostgreSQL database and Redis prefix. */
+export async function startTestApp(env: Record<string, string> = {}, inProcessWorker = false): Promise<TestApp> {
+  // Each client sends its own X-Forwarded-For, so login limits per address stay per test.
+  const config = loadConfig({ ...process.env, TRUST_PROXY: 'true', ...env });
+  installQueueBackend(config);
+  const app = await createApp(config, { inProcessWorker });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    app,
+    url,
+    config,
+    db: app.get(DataSource),
+    client: (bearer) => new WebClient(url, bearer),
+    close: () => app.close(),
+  };
+}
+
+export async function signIn(client: WebClient, email: string, password: string): Promise<WebResponse> {
+  await client.get('/login');
+  return client.postForm('/login', { email, password });
+}

@@ -1,0 +1,4 @@
+export * from './web-client.js';
+export * from './factories.js';
+export * from './browser.js';
+export * from './scratch-database.js';

@@ -1,0 +1,23 @@
+import pg from 'pg';
+import { loadConfig } from '@karvan/config';
+
+/**
+ * An empty database of its own, for tests that need a state no other test may see (no admin at
+ * all, a schema with no migrations). Named after the run's database so teardown drops it too.
+ */
+export async function createScratchDatabase(suffix: string): Promise<string> {
+  const runUrl = new URL(loadConfig().databaseUrl ?? '');
+  const name = `${runUrl.pathname.slice(1)}_${suffix}`;
+  const adminUrl = new URL(runUrl);
+  adminUrl.pathname = '/postgres';
+  const admin = new pg.Client({ connectionString: adminUrl.toString() });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(runUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
