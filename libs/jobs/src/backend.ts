@@ -1,13 +1,30 @@
 import type { AppConfig } from '@karvan/config';
-import { createPostgresBackend, setDefaultBackendFactory, type ConnectionOptions, type WorkerOptions } from 'bullmq';
+import {
+  createPostgresBackend,
+  setDefaultBackendFactory,
+  type BackendFactory, type ConnectionOptions, type WorkerOptions } from 'bullmq';
 
-let processorDefaults: Partial<WorkerOptions> = {};
+// One object, mutated rather than replaced: @Processor() keeps a reference to it from the moment
+// the processor's file loads, which in tests can be before the backend is chosen.
+const processorDefaults: Partial<WorkerOptions> = {};
 
 /** Must run before any Queue or Worker is constructed, i.e. before the Nest module graph loads. */
 export function installQueueBackend(config: Pick<AppConfig, 'queueBackend'>): void {
-  setDefaultBackendFactory(config.queueBackend === 'postgres' ? createPostgresBackend : undefined);
-  processorDefaults = workerOptions(config);
+  setDefaultBackendFactory(config.queueBackend === 'postgres' ? createEmbeddedBackend : undefined);
+  delete processorDefaults.drainDelay;
+  Object.assign(processorDefaults, workerOptions(config));
 }
+
+/**
+ * BullMQ's Postgres backend wakes idle workers with NOTIFY, which does not cross pglite-socket.
+ * With a delayed job pending (a schedule, a retry with backoff) a worker would otherwise sleep
+ * until that job is due, up to an hour, and miss every job added meanwhile: cap the wait at 1 s.
+ */
+const createEmbeddedBackend: BackendFactory = (name, opts, factoryOpts) => {
+  const backend = createPostgresBackend(name, opts as Parameters<typeof createPostgresBackend>[1], factoryOpts);
+  Object.defineProperty(backend, 'maximumBlockTimeout', { value: 1 });
+  return backend;
+};
 
 /** Worker options for `@Processor(name, processorOptions())`, read when the processor's file loads. */
 export function processorOptions(): Partial<WorkerOptions> {

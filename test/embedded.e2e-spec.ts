@@ -1,0 +1,68 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { loadConfig, withEmbeddedDatabase } from '@karvan/config';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '@karvan/database';
+import { installQueueBackend } from '@karvan/jobs';
+import { createUser, TEST_PASSWORD, WebClient } from '@karvan/testing';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { AddressInfo } from 'node:net';
+import { DataSource } from 'typeorm';
+import { createApp } from '../apps/api/src/create-app.js';
+import { signIn } from '../apps/api/test/test-app.js';
+
+/** `npm start` with no configuration: PGlite in-process, BullMQ on its Postgres backend, one process. */
+async function startEmbedded(dataDir: string) {
+  const embedded: EmbeddedPostgres = await startEmbeddedPostgres({ dataDir });
+  const config = withEmbeddedDatabase(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'error', TRUST_PROXY: 'true' }), embedded.url);
+  installQueueBackend(config);
+  const app: NestFastifyApplication = await createApp(config, { inProcessWorker: true });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+  return {
+    config,
+    url,
+    db: app.get(DataSource),
+    async stop() {
+      await app.close();
+      await embedded.stop();
+    },
+  };
+}
+
+describe('embedded mode (PGlite + BullMQ on PostgreSQL)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'karvan-embedded-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('runs without DATABASE_URL and completes a job round trip in one process', async () => {
+    const app = await startEmbedded(dataDir);
+    try {
+      expect(app.config.mode).toBe('embedded');
+      expect(app.config.queueBackend).toBe('postgres');
+      const { email } = await createUser(app.db, ['admin'], 'Embedded Admin');
+      const admin = new WebClient(app.url);
+      expect((await signIn(admin, email, TEST_PASSWORD)).status).toBe(303);
+      const { jobId } = (await admin.json('POST', '/api/v1/admin/jobs/purge-expired')).json<{ jobId: string }>();
+      let state = '';
+      for (let i = 0; i < 100 && state !== 'completed'; i++) {
+        await sleep(100);
+        state = String((await admin.json('GET', `/api/v1/admin/jobs/maintenance/${jobId}`)).json().state);
+      }
+      expect(state).toBe('completed');
+      expect((await new WebClient(app.url).get('/health')).json()).toMatchObject({ status: 'ok' });
+    } finally {
+      await app.stop();
+    }
+  });
+
+  it('keeps its data across a restart', async () => {
+    const app = await startEmbedded(dataDir);
+    try {
+      const rows = (await app.db.query(`SELECT name FROM users WHERE name = 'Embedded Admin'`)) as unknown[];
+      expect(rows).toHaveLength(1);
+    } finally {
+      await app.stop();
+    }
+  });
+});
