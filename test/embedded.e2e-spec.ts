@@ -15,7 +15,10 @@ import { signIn } from '../apps/api/test/test-app.js';
 /** `npm start` with no configuration: PGlite in-process, BullMQ on its Postgres backend, one process. */
 async function startEmbedded(dataDir: string) {
   const embedded: EmbeddedPostgres = await startEmbeddedPostgres({ dataDir });
-  const config = withEmbeddedDatabase(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'error', TRUST_PROXY: 'true' }), embedded.url);
+  const config = withEmbeddedDatabase(
+    loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'error', TRUST_PROXY: 'true' }),
+    embedded.url,
+  );
   installQueueBackend(config);
   const app: NestFastifyApplication = await createApp(config, { inProcessWorker: true });
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -59,7 +62,7 @@ describe('embedded mode (PGlite + BullMQ on PostgreSQL)', () => {
   it('keeps its data across a restart', async () => {
     const app = await startEmbedded(dataDir);
     try {
-      const rows = (await app.db.query(`SELECT name FROM users WHERE name = 'Embedded Admin'`)) as unknown[];
+      const rows = await app.db.query<unknown[]>(`SELECT name FROM users WHERE name = 'Embedded Admin'`);
       expect(rows).toHaveLength(1);
     } finally {
       await app.stop();

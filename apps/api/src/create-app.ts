@@ -62,7 +62,11 @@ async function registerPlugins(app: NestFastifyApplication, config: AppConfig): 
     viewExt: 'hbs',
     production: true,
   });
-  const services = { sessions: app.get(SessionsService), tokens: app.get(ApiTokensService), cookies: cookieSettings(config) };
+  const services = {
+    sessions: app.get(SessionsService),
+    tokens: app.get(ApiTokensService),
+    cookies: cookieSettings(config),
+  };
   installRequestHooks(fastify, services);
 }
 
@@ -76,5 +80,8 @@ function mountOpenApi(app: NestFastifyApplication): void {
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/json', yamlDocumentUrl: 'api/docs/yaml' });
+  SwaggerModule.setup('api/docs', app, document, {
+    jsonDocumentUrl: 'api/docs/json',
+    yamlDocumentUrl: 'api/docs/yaml',
+  });
 }

@@ -83,8 +83,7 @@ describe('admin: users and roles', () => {
       const client = t.client();
       await signIn(client, email, TEST_PASSWORD);
       for (const [method, path] of pages) {
-        const res =
-          method === 'GET' ? await client.get(path) : await client.postForm(path, { roles: ['admin'] });
+        const res = method === 'GET' ? await client.get(path) : await client.postForm(path, { roles: ['admin'] });
         expect([method, path, res.status]).toEqual([method, path, 403]);
         expect(res.headers.get('content-type')).toMatch(/text\/html/);
       }

@@ -30,13 +30,18 @@ describe('accounts: registration, sign-in and sign-out', () => {
   it('shows the form again with field errors for bad input, and creates nothing', async () => {
     const client = t.client();
     await client.get('/register');
-    const res = await client.postForm('/register', { name: '', email: 'not-an-email', password: 'short', locale: 'en' });
+    const res = await client.postForm('/register', {
+      name: '',
+      email: 'not-an-email',
+      password: 'short',
+      locale: 'en',
+    });
     expect(res.status).toBe(422);
     expect(res.text).toContain('aria-invalid="true"');
     expect(res.text).toContain('Enter an e-mail address');
-    const [{ n }] = (await t.db.query(`SELECT count(*)::int AS n FROM users WHERE email = 'not-an-email'`)) as [
-      { n: number },
-    ];
+    const [{ n }] = await t.db.query<Array<{ n: number }>>(
+      `SELECT count(*)::int AS n FROM users WHERE email = 'not-an-email'`,
+    );
     expect(n).toBe(0);
   });
 

@@ -11,7 +11,7 @@ export function readOptions(args: string[], names: string[]): Record<string, str
       allowPositionals: false,
       strict: true,
     });
-    return values as Record<string, string | undefined>;
+    return values;
   } catch (error) {
     throw new UsageError((error as Error).message);
   }

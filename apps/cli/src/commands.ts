@@ -29,7 +29,10 @@ export const COMMANDS: Record<string, Command> = {
     const db = await openDatabase(config);
     try {
       const roles: Role[] = role === 'trainee' ? ['trainee'] : ['trainee', role];
-      const user = await new UsersService(db.dataSource).register({ email: options.email, name: options.name, password }, roles);
+      const user = await new UsersService(db.dataSource).register(
+        { email: options.email, name: options.name, password },
+        roles,
+      );
       console.log(`Created ${user.email} with roles ${user.roles.join(', ')}.`);
       if (!options.password) console.log(`Password: ${password}`);
     } finally {

@@ -46,9 +46,9 @@ describe('jobs: api and worker as separate parts on Redis', () => {
     const status = await waitForState(admin, jobId, 'completed');
     expect(status.result).toMatchObject({ sessions: expect.any(Number) });
     expect((status.result as { sessions: number }).sessions).toBeGreaterThanOrEqual(1);
-    const left = (await api.db.query(`SELECT count(*)::int AS n FROM sessions WHERE id = repeat('e', 64)`)) as [
-      { n: number },
-    ];
+    const left = await api.db.query<Array<{ n: number }>>(
+      `SELECT count(*)::int AS n FROM sessions WHERE id = repeat('e', 64)`,
+    );
     expect(left[0].n).toBe(0);
   });
 

@@ -10,9 +10,9 @@ describe('migrations', () => {
     try {
       expect(await runMigrationsLocked(db)).toHaveLength(MIGRATIONS.length);
       expect(await runMigrationsLocked(db)).toEqual([]);
-      const tables = (await db.query(
+      const tables = await db.query<Array<{ table_name: string }>>(
         `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`,
-      )) as Array<{ table_name: string }>;
+      );
       expect(tables.map((t) => t.table_name)).toEqual(
         expect.arrayContaining(['users', 'user_roles', 'sessions', 'api_tokens', 'login_throttle']),
       );
@@ -29,7 +29,7 @@ describe('migrations', () => {
       const applied = await Promise.all(sources.map((s) => runMigrationsLocked(s)));
       // Exactly one of them applied everything; the others waited and found nothing to do.
       expect(applied.map((a) => a.length).sort()).toEqual([0, 0, MIGRATIONS.length]);
-      const rows = (await sources[0].query('SELECT name FROM typeorm_migrations')) as unknown[];
+      const rows = await sources[0].query<unknown[]>('SELECT name FROM typeorm_migrations');
       expect(rows).toHaveLength(MIGRATIONS.length);
     } finally {
       await Promise.all(sources.map((s) => s.destroy()));

@@ -13,7 +13,14 @@ import { UsersService } from './users/users.service.js';
 /** Every entity of the domain, for the DataSource of each app and the migration command. */
 export const ENTITIES = [User, UserRole];
 
-const SERVICES = [UsersService, SessionsService, ApiTokensService, LoginThrottleService, AuthService, MaintenanceService];
+const SERVICES = [
+  UsersService,
+  SessionsService,
+  ApiTokensService,
+  LoginThrottleService,
+  AuthService,
+  MaintenanceService,
+];
 
 @Module({
   imports: [JobsModule],

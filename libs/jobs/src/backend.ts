@@ -2,7 +2,10 @@ import type { AppConfig } from '@karvan/config';
 import {
   createPostgresBackend,
   setDefaultBackendFactory,
-  type BackendFactory, type ConnectionOptions, type WorkerOptions } from 'bullmq';
+  type BackendFactory,
+  type ConnectionOptions,
+  type WorkerOptions,
+} from 'bullmq';
 
 // One object, mutated rather than replaced: @Processor() keeps a reference to it from the moment
 // the processor's file loads, which in tests can be before the backend is chosen.

@@ -37,7 +37,8 @@ export class WebClient {
     const withToken = { _csrf: this.csrfToken ?? '', ...fields };
     for (const [name, value] of Object.entries(withToken)) {
       if (value === null) continue;
-      for (const item of Array.isArray(value) ? value : [value]) body.append(name, item);
+      const items: string[] = Array.isArray(value) ? value : [value];
+      for (const item of items) body.append(name, item);
     }
     return this.request('POST', path, body.toString(), { 'content-type': 'application/x-www-form-urlencoded' });
   }
@@ -50,7 +51,12 @@ export class WebClient {
     return this.request(method, path, payload === undefined ? undefined : JSON.stringify(payload), extra);
   }
 
-  async request(method: string, path: string, body?: string, headers: Record<string, string> = {}): Promise<WebResponse> {
+  async request(
+    method: string,
+    path: string,
+    body?: string,
+    headers: Record<string, string> = {},
+  ): Promise<WebResponse> {
     const all: Record<string, string> = { 'x-forwarded-for': this.address, ...headers };
     if (this.cookies.size) all.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     if (this.bearer) all.authorization = `Bearer ${this.bearer}`;

@@ -1,11 +1,23 @@
 import { Body, Controller, Get, Inject, Post, Query, Render, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { APP_CONFIG, type AppConfig } from '@karvan/config';
-import { AuthError, AuthErrorCode, PASSWORD_MIN_LENGTH, SessionsService, UsersError, UsersService } from '@karvan/domain';
+import {
+  AuthError,
+  AuthErrorCode,
+  PASSWORD_MIN_LENGTH,
+  SessionsService,
+  UsersError,
+  UsersService,
+} from '@karvan/domain';
 import { Public, RequestState } from '../common/decorators.js';
 import { parseForm } from '../common/forms.js';
 import { renderPage } from '../common/render.js';
-import { safeNextPath, type KarvanReply, type KarvanRequest, type RequestState as State } from '../common/request-context.js';
+import {
+  safeNextPath,
+  type KarvanReply,
+  type KarvanRequest,
+  type RequestState as State,
+} from '../common/request-context.js';
 import { clearSessionCookie, cookieSettings, setSessionCookie } from '../common/request-hooks.js';
 import { RegisterForm } from './dto/register.form.js';
 import { LocalAuthGuard } from './local-auth.guard.js';
@@ -48,7 +60,10 @@ export class AuthPagesController {
   @Post('register')
   async register(@Req() request: KarvanRequest, @Res() reply: KarvanReply, @Body() body: unknown) {
     if (!this.config.registrationOpen) {
-      throw new AuthError(AuthErrorCode.RegistrationClosed, 'Registration is closed. Ask a coordinator for an account.');
+      throw new AuthError(
+        AuthErrorCode.RegistrationClosed,
+        'Registration is closed. Ask a coordinator for an account.',
+      );
     }
     const { value, errors } = await parseForm(RegisterForm, body);
     if (!errors) {
@@ -58,7 +73,9 @@ export class AuthPagesController {
         return reply.redirect('/', 303);
       } catch (error) {
         if (!(error instanceof UsersError) || !error.details) throw error;
-        const fieldErrors = Object.fromEntries(Object.keys(error.details).map((field) => [field, `error.${error.code}`]));
+        const fieldErrors = Object.fromEntries(
+          Object.keys(error.details).map((field) => [field, `error.${error.code}`]),
+        );
         return this.showRegisterForm(reply, value, fieldErrors, 409);
       }
     }

@@ -22,7 +22,10 @@ export class CsrfGuard implements CanActivate {
     if (body && typeof body === 'object') delete body[CSRF_FIELD];
     const expected = request.cookies[COOKIE.csrf];
     if (typeof sent !== 'string' || !expected || !safeEqual(sent, expected)) {
-      throw new AuthError(AuthErrorCode.CsrfFailed, 'The form has expired or its CSRF token is missing: reload the page and try again.');
+      throw new AuthError(
+        AuthErrorCode.CsrfFailed,
+        'The form has expired or its CSRF token is missing: reload the page and try again.',
+      );
     }
     return true;
   }

@@ -89,11 +89,15 @@ export async function sendError(error: unknown, request: FastifyRequest, reply: 
     await reply.status(body.status).type('application/json; charset=utf-8').send({ error: body });
     return;
   }
-  if (body.code === AuthErrorCode.LoginRequired && request.method === 'GET') {
+  if (body.code === (AuthErrorCode.LoginRequired as string) && request.method === 'GET') {
     await reply.redirect(`/login?next=${encodeURIComponent(request.url)}`, 303);
     return;
   }
-  const key = hasMessage(`error.${body.code}`) ? `error.${body.code}` : body.status >= 500 ? 'error.internal' : 'error.validation';
+  const key = hasMessage(`error.${body.code}`)
+    ? `error.${body.code}`
+    : body.status >= 500
+      ? 'error.internal'
+      : 'error.validation';
   await reply.status(body.status).view('pages/error', {
     ...pageContext(request as KarvanRequest),
     status: body.status,

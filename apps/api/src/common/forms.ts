@@ -27,7 +27,11 @@ export async function parseForm<T extends object>(dto: ClassConstructor<T>, body
   const problems = await validate(value, { whitelist: true, forbidNonWhitelisted: true });
   const unknown = problems.filter((p) => p.constraints?.whitelistValidation);
   if (unknown.length > 0) {
-    throw new DomainError('invalid', 'unknown_field', `Unknown field(s): ${unknown.map((p) => p.property).join(', ')}.`);
+    throw new DomainError(
+      'invalid',
+      'unknown_field',
+      `Unknown field(s): ${unknown.map((p) => p.property).join(', ')}.`,
+    );
   }
   return { value, errors: problems.length ? toFieldErrors(problems) : undefined };
 }

@@ -11,14 +11,17 @@ export const PUBLIC_DIR = join(projectRoot(), 'apps/api/public');
 export function createHandlebars(): typeof Handlebars {
   const hbs = Handlebars.create();
   hbs.registerHelper('t', function (this: unknown, key: string, options: Handlebars.HelperOptions) {
-    const root = options.data?.root as { locale?: unknown } | undefined;
+    const data = options.data as { root?: { locale?: unknown } } | undefined;
+    const root = data?.root;
     const locale = isLocale(root?.locale) ? root.locale : 'en';
     return translate(locale, key, options.hash as MessageVars);
   });
   hbs.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).join(''));
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hbs.registerHelper('includes', (list: unknown, item: unknown) => Array.isArray(list) && list.includes(item));
-  hbs.registerHelper('date', (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 16).replace('T', ' ') : ''));
+  hbs.registerHelper('date', (value: unknown) =>
+    value instanceof Date ? value.toISOString().slice(0, 16).replace('T', ' ') : '',
+  );
   registerPartials(hbs, join(VIEWS_DIR, 'partials'));
   return hbs;
 }

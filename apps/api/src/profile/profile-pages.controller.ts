@@ -65,7 +65,11 @@ export class ProfilePagesController {
   }
 
   @Post('tokens/:id/revoke')
-  async revokeToken(@CurrentUser() me: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Res() reply: KarvanReply) {
+  async revokeToken(
+    @CurrentUser() me: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Res() reply: KarvanReply,
+  ) {
     await this.tokens.revoke(me.userId, id);
     await reply.redirect('/profile?notice=tokenRevoked', 303);
   }

@@ -52,7 +52,8 @@ export const en: Catalogue = {
   'profile.changePassword': 'Change password',
   'profile.passwordChanged': 'Your password was changed, and your other sessions were signed out.',
   'profile.tokensTitle': 'Personal access tokens',
-  'profile.tokensIntro': 'A token lets a program use the Karvan API as you. Send it as "Authorization: Bearer <token>".',
+  'profile.tokensIntro':
+    'A token lets a program use the Karvan API as you. Send it as "Authorization: Bearer <token>".',
   'profile.tokenName': 'Token name',
   'profile.createToken': 'Create token',
   'profile.tokenCreated': 'Copy this token now: it will not be shown again.',

@@ -23,11 +23,15 @@ export class MaintenanceService {
 
   /** Hourly purge; upserting the scheduler keeps one schedule however many processes start. */
   async schedulePurge(): Promise<void> {
-    await this.queue.upsertJobScheduler('purge-expired-hourly', { every: 60 * 60 * 1000 }, {
-      name: MaintenanceJob.PurgeExpired,
-      data: {},
-      opts: { removeOnComplete: 24, removeOnFail: 100 },
-    });
+    await this.queue.upsertJobScheduler(
+      'purge-expired-hourly',
+      { every: 60 * 60 * 1000 },
+      {
+        name: MaintenanceJob.PurgeExpired,
+        data: {},
+        opts: { removeOnComplete: 24, removeOnFail: 100 },
+      },
+    );
   }
 
   async status(id: string): Promise<JobStatus> {

@@ -1,12 +1,6 @@
 /** How a domain error should be understood by any edge (HTTP, CLI, jobs); the api maps it to a status. */
 export type ErrorKind =
-  | 'invalid'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'rate_limited'
-  | 'unavailable';
+  'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited' | 'unavailable';
 
 /** Base of every feature's error: a stable code, a message a person can act on, optional field details. */
 export class DomainError extends Error {

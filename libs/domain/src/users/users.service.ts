@@ -134,16 +134,21 @@ export class UsersService {
     if (roles.length === 0) throw new UsersError(UsersErrorCode.NoRoles, 'Choose at least one role.');
     await this.db.transaction(async (tx) => {
       // Serialises concurrent role changes so two admins cannot demote each other at once.
-      await tx.query(`SELECT id FROM users WHERE id IN (SELECT user_id FROM user_roles WHERE role = 'admin') FOR UPDATE`);
+      await tx.query(
+        `SELECT id FROM users WHERE id IN (SELECT user_id FROM user_roles WHERE role = 'admin') FOR UPDATE`,
+      );
       const target = await tx.getRepository(User).findOne({ where: { id: userId } });
       if (!target) throw new UsersError(UsersErrorCode.NotFound, 'No such user.');
       await tx.getRepository(UserRole).delete({ userId });
       await insertRoles(tx, userId, roles);
-      const [{ admins }] = (await tx.query(`SELECT count(*)::int AS admins FROM user_roles WHERE role = 'admin'`)) as [
-        { admins: number },
-      ];
+      const [{ admins }] = await tx.query<Array<{ admins: number }>>(
+        `SELECT count(*)::int AS admins FROM user_roles WHERE role = 'admin'`,
+      );
       if (admins === 0) {
-        throw new UsersError(UsersErrorCode.LastAdmin, 'This is the last admin: give another user the admin role first.');
+        throw new UsersError(
+          UsersErrorCode.LastAdmin,
+          'This is the last admin: give another user the admin role first.',
+        );
       }
     });
     return this.get(userId);
@@ -169,4 +174,3 @@ async function insertRoles(tx: EntityManager, userId: string, roles: Role[]): Pr
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
-

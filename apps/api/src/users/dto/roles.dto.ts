@@ -6,7 +6,9 @@ import { ROLES, type Role } from '@karvan/domain';
 export class SetRolesDto {
   @ApiProperty({ enum: ROLES, isArray: true })
   // An HTML form sends one checked box as a string and none at all as nothing.
-  @Transform(({ value }: { value: unknown }) => (value === undefined ? [] : Array.isArray(value) ? value : [value]))
+  @Transform(({ value }: { value: unknown }): unknown[] =>
+    value === undefined ? [] : Array.isArray(value) ? value : [value],
+  )
   @IsArray()
   @ArrayMaxSize(ROLES.length)
   @IsIn(ROLES, { each: true })
