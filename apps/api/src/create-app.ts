@@ -68,6 +68,14 @@ async function registerPlugins(app: NestFastifyApplication, config: AppConfig): 
     cookies: cookieSettings(config),
   };
   installRequestHooks(fastify, services);
+  // Swagger UI's page carries inline <style> blocks; only that page may use inline styles.
+  fastify.addHook('onSend', async (request, reply) => {
+    if (!request.url.startsWith('/api/docs')) return;
+    const csp = reply.getHeader('content-security-policy');
+    if (typeof csp === 'string') {
+      reply.header('content-security-policy', csp.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"));
+    }
+  });
 }
 
 function mountOpenApi(app: NestFastifyApplication): void {
