@@ -18,5 +18,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   process.env.QUEUE_PREFIX = `karvan_test_${id}`;
   process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'error';
+  // Tests that need the curriculum in the database sync it themselves.
+  process.env.CONTENT_SYNC = 'off';
   process.env.KARVAN_TEST_DB = dbName;
 }

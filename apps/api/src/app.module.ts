@@ -4,10 +4,12 @@ import { ConfigModule, type AppConfig } from '@karvan/config';
 import { DatabaseModule } from '@karvan/database';
 import { DomainModule, DomainProcessorsModule, ENTITIES } from '@karvan/domain';
 import { AuthModule } from './auth/auth.module.js';
+import { AuthoringModule } from './authoring/authoring.module.js';
 import { AccessGuard } from './common/access.guard.js';
 import { CsrfGuard } from './common/csrf.guard.js';
 import { ErrorFilter } from './common/error.filter.js';
 import { PageInterceptor } from './common/page.interceptor.js';
+import { ContentSyncOnStart } from './content-sync-on-start.js';
 import { HealthController } from './health/health.controller.js';
 import { HomeController } from './home/home.controller.js';
 import { ProfileModule } from './profile/profile.module.js';
@@ -30,10 +32,12 @@ export class AppModule {
         AuthModule,
         ProfileModule,
         UsersModule,
+        AuthoringModule,
         ...(options.inProcessWorker ? [DomainProcessorsModule] : []),
       ],
       controllers: [HomeController, HealthController],
       providers: [
+        ContentSyncOnStart,
         // Order matters: who may call comes before whether the form is genuine.
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_GUARD, useClass: CsrfGuard },

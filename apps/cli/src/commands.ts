@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { AppConfig } from '@karvan/config';
-import { ROLES, UsersService, type Role } from '@karvan/domain';
+import { resolve } from 'node:path';
+import { formatProblem } from '@karvan/content';
+import { CourseSyncService, ROLES, UsersService, type Role } from '@karvan/domain';
 import { readOptions, UsageError } from './args.js';
 import { openDatabase } from './database.js';
 
@@ -9,11 +11,32 @@ export const USAGE = `usage: npm run karvan -- <command>
   db migrate                         apply pending database migrations
   user create --email E --name N [--role admin|coordinator|trainer|trainee] [--password P]
                                      create an account (the first admin, say); without
-                                     --password a random one is generated and printed`;
+                                     --password a random one is generated and printed
+  content check [dir]                check the Markdown courses under dir (default: content)
+  content sync [dir]                 import the courses under dir into the database (default: CONTENT_DIR)`;
 
 type Command = (config: AppConfig, args: string[]) => Promise<void>;
 
 export const COMMANDS: Record<string, Command> = {
+  'content sync': async (config, args) => {
+    if (args.length > 1) throw new UsageError('content sync takes at most one directory');
+    const dir = args[0] ? resolve(process.cwd(), args[0]) : config.contentDir;
+    const db = await openDatabase(config);
+    try {
+      const reports = await new CourseSyncService(db.dataSource).syncTree(dir);
+      for (const r of reports) {
+        for (const p of r.problems.filter((x) => x.severity === 'error')) console.log(formatProblem(p));
+        const state = r.created ? 'created' : 'updated';
+        console.log(
+          `${r.slug}: ${state}, ${r.revisions} new revisions, ${r.unchanged} unchanged, ${r.archived} archived, ${r.refused.length} refused`,
+        );
+      }
+      if (reports.some((r) => r.refused.length > 0)) process.exitCode = 1;
+    } finally {
+      await db.close();
+    }
+  },
+
   'db migrate': async (config) => {
     const db = await openDatabase(config);
     console.log(db.applied.length ? `Applied: ${db.applied.join(', ')}` : 'The database is up to date.');

@@ -3,9 +3,10 @@ import { ConfigError, loadConfig } from '@karvan/config';
 import { DomainError } from '@karvan/domain';
 import { UsageError } from './args.js';
 import { COMMANDS, USAGE } from './commands.js';
+import { CONTENT_COMMANDS } from './content-commands.js';
 
 const [group = '', action = '', ...rest] = process.argv.slice(2);
-const command = COMMANDS[`${group} ${action}`];
+const command = { ...COMMANDS, ...CONTENT_COMMANDS }[`${group} ${action}`];
 
 try {
   if (!command) throw new UsageError(group ? `unknown command: ${group} ${action}` : 'no command given');

@@ -22,6 +22,10 @@ export interface AppConfig {
   logLevel: LogLevel;
   sessionMaxAgeHours: number;
   trustProxy: boolean;
+  /** The curriculum as Markdown files (`<dir>/courses/<course>/…`). */
+  contentDir: string;
+  /** Whether the api imports contentDir into the database when it starts. */
+  syncContentOnStart: boolean;
 }
 
 export const APP_CONFIG = Symbol.for('karvan.AppConfig');
@@ -52,6 +56,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const logLevel = read.oneOf('LOG_LEVEL', 'info', LOG_LEVELS);
   const sessionMaxAgeHours = read.integer('SESSION_MAX_AGE_HOURS', 12, 1, 24 * 90);
   const trustProxy = read.oneOf('TRUST_PROXY', 'false', ['true', 'false']) === 'true';
+  const contentDir = read.string('CONTENT_DIR', './content');
+  const syncContentOnStart = read.oneOf('CONTENT_SYNC', 'on-start', ['on-start', 'off']) === 'on-start';
 
   if (mode === 'services' && !redisUrl && !problems.some((p) => p.startsWith('REDIS_URL'))) {
     problems.push('REDIS_URL is required when DATABASE_URL is set (services mode), e.g. redis://127.0.0.1:6379');
@@ -73,6 +79,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel,
     sessionMaxAgeHours,
     trustProxy,
+    contentDir: isAbsolute(contentDir) ? contentDir : resolve(process.cwd(), contentDir),
+    syncContentOnStart,
   };
 }
 

@@ -37,7 +37,12 @@ export class JsonLogger implements LoggerService {
   private write(nestLevel: NestLogLevel, message: unknown, context?: string, stack?: string): void {
     const level = NEST_TO_LEVEL[nestLevel];
     if (RANK[level] < RANK[this.level]) return;
-    const fields = typeof message === 'object' && message !== null ? message : { msg: String(message) };
+    const fields =
+      message instanceof Error
+        ? { msg: message.message, err: message.name }
+        : typeof message === 'object' && message !== null
+          ? message
+          : { msg: String(message) };
     const line = { level: RANK[level], time: Date.now(), context, ...fields, ...(stack ? { stack } : {}) };
     process.stdout.write(`${JSON.stringify(line)}\n`);
   }

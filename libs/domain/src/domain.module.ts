@@ -4,6 +4,10 @@ import { ApiTokensService } from './auth/api-tokens.service.js';
 import { AuthService } from './auth/auth.service.js';
 import { LoginThrottleService } from './auth/login-throttle.service.js';
 import { SessionsService } from './auth/sessions.service.js';
+import { CourseSyncService } from './courses/course-sync.service.js';
+import { CoursesService } from './courses/courses.service.js';
+import { MediaService } from './courses/media.service.js';
+import { ModulesService } from './courses/modules.service.js';
 import { MaintenanceService } from './maintenance/maintenance.service.js';
 import { PurgeExpiredProcessor } from './maintenance/purge-expired.processor.js';
 import { User } from './users/user.entity.js';
@@ -20,6 +24,10 @@ const SERVICES = [
   LoginThrottleService,
   AuthService,
   MaintenanceService,
+  CoursesService,
+  ModulesService,
+  MediaService,
+  CourseSyncService,
 ];
 
 @Module({

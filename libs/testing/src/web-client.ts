@@ -43,6 +43,15 @@ export class WebClient {
     return this.request('POST', path, body.toString(), { 'content-type': 'application/x-www-form-urlencoded' });
   }
 
+  /** Uploads one file as a browser form would; the CSRF token rides in the URL, as in Karvan's upload forms. */
+  async postFile(path: string, field: string, fileName: string, type: string, bytes: Buffer): Promise<WebResponse> {
+    if (!this.csrfToken) await this.get('/login');
+    const form = new FormData();
+    form.append(field, new Blob([new Uint8Array(bytes)], { type }), fileName);
+    const separator = path.includes('?') ? '&' : '?';
+    return this.send('POST', `${path}${separator}_csrf=${this.csrfToken}`, form, {});
+  }
+
   /** JSON call; with a session, the CSRF header is sent as a browser's script would. */
   json(method: string, path: string, payload?: unknown, headers: Record<string, string> = {}): Promise<WebResponse> {
     const extra: Record<string, string> = { accept: 'application/json', ...headers };
@@ -51,11 +60,15 @@ export class WebClient {
     return this.request(method, path, payload === undefined ? undefined : JSON.stringify(payload), extra);
   }
 
-  async request(
+  request(method: string, path: string, body?: string, headers: Record<string, string> = {}): Promise<WebResponse> {
+    return this.send(method, path, body, headers);
+  }
+
+  private async send(
     method: string,
     path: string,
-    body?: string,
-    headers: Record<string, string> = {},
+    body: string | FormData | undefined,
+    headers: Record<string, string>,
   ): Promise<WebResponse> {
     const all: Record<string, string> = { 'x-forwarded-for': this.address, ...headers };
     if (this.cookies.size) all.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');

@@ -18,7 +18,10 @@ export class CsrfGuard implements CanActivate {
     if (SAFE_METHODS.has(request.method)) return true;
     if (request.karvan.principal?.via === 'token') return true;
     const body = request.body as Record<string, unknown> | undefined;
-    const sent = (body && typeof body === 'object' ? body[CSRF_FIELD] : undefined) ?? request.headers[CSRF_HEADER];
+    const sent =
+      (body && typeof body === 'object' ? body[CSRF_FIELD] : undefined) ??
+      request.headers[CSRF_HEADER] ??
+      multipartQueryToken(request);
     if (body && typeof body === 'object') delete body[CSRF_FIELD];
     const expected = request.cookies[COOKIE.csrf];
     if (typeof sent !== 'string' || !expected || !safeEqual(sent, expected)) {
@@ -29,4 +32,10 @@ export class CsrfGuard implements CanActivate {
     }
     return true;
   }
+}
+
+/** A file upload's body is streamed, not parsed before the guard: its form carries the token in the URL. */
+function multipartQueryToken(request: KarvanRequest): unknown {
+  if (!request.headers['content-type']?.startsWith('multipart/form-data')) return undefined;
+  return (request.query as Record<string, unknown> | undefined)?.[CSRF_FIELD];
 }

@@ -7,6 +7,7 @@ import { isApiRequest, type KarvanRequest } from './request-context.js';
 
 const STATUS_BY_KIND: Record<ErrorKind, number> = {
   invalid: 400,
+  unprocessable: 422,
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,

@@ -20,12 +20,17 @@ export interface PageContext {
 function navigation(principal: Principal | undefined, locale: Locale, path: string): NavLink[] {
   const links: Array<{ href: string; key: string; show: boolean }> = [
     { href: '/', key: 'nav.home', show: true },
+    { href: '/authoring', key: 'nav.authoring', show: hasRole(principal, 'trainer', 'admin') },
     { href: '/profile', key: 'nav.profile', show: !!principal },
     { href: '/admin/users', key: 'nav.users', show: hasRole(principal, 'admin') },
   ];
   return links
     .filter((link) => link.show)
-    .map((link) => ({ href: link.href, label: translate(locale, link.key), current: link.href === path }));
+    .map((link) => ({
+      href: link.href,
+      label: translate(locale, link.key),
+      current: link.href === '/' ? path === '/' : path.startsWith(link.href),
+    }));
 }
 
 /** What every page template gets besides its own data: language, user, CSRF token, navigation. */

@@ -1,0 +1,112 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CoursesError, CoursesErrorCode, CoursesService, ModulesService, type Principal } from '@karvan/domain';
+import { CurrentUser, Roles } from '../common/decorators.js';
+import {
+  AddModuleDto,
+  CoAuthorDto,
+  CreateCourseDto,
+  ModuleSourceDto,
+  ReorderDto,
+  StatusDto,
+} from './dto/authoring.dto.js';
+
+@ApiTags('authoring')
+@ApiBearerAuth()
+@Roles('trainer', 'admin')
+@Controller('api/v1/authoring/courses')
+export class AuthoringApiController {
+  constructor(
+    private readonly courses: CoursesService,
+    private readonly modules: ModulesService,
+  ) {}
+
+  /** Courses the caller may edit. */
+  @Get()
+  list(@CurrentUser() me: Principal) {
+    return this.courses.listEditable(me);
+  }
+
+  /** Creates a draft course; the caller becomes its author. */
+  @Post()
+  create(@CurrentUser() me: Principal, @Body() body: CreateCourseDto) {
+    return this.courses.create(me, body);
+  }
+
+  @Get(':course')
+  async get(@CurrentUser() me: Principal, @Param('course') slug: string) {
+    const course = await this.courses.getEditable(me, slug);
+    const [modules, authors] = await Promise.all([this.modules.list(course.id), this.courses.authors(course.id)]);
+    return { ...course, modules, authors };
+  }
+
+  @Put(':course/status')
+  setStatus(@CurrentUser() me: Principal, @Param('course') slug: string, @Body() body: StatusDto) {
+    return this.courses.setStatus(me, slug, body.status);
+  }
+
+  @Post(':course/authors')
+  @HttpCode(204)
+  async addAuthor(@CurrentUser() me: Principal, @Param('course') slug: string, @Body() body: CoAuthorDto) {
+    await this.courses.addAuthor(me, slug, body.email);
+  }
+
+  @Put(':course/order')
+  @HttpCode(204)
+  async reorder(@CurrentUser() me: Principal, @Param('course') slug: string, @Body() body: ReorderDto) {
+    await this.modules.reorder(me, slug, body.slugs);
+  }
+
+  /** Renders Markdown with the checker's messages, saving nothing. */
+  @Post(':course/modules/:module/preview')
+  @HttpCode(200)
+  async preview(
+    @CurrentUser() me: Principal,
+    @Param('course') slug: string,
+    @Param('module') module: string,
+    @Body() body: ModuleSourceDto,
+  ) {
+    const course = await this.courses.getEditable(me, slug);
+    return this.modules.preview(course.id, module, body.markdown);
+  }
+
+  @Post(':course/modules')
+  async addModule(@CurrentUser() me: Principal, @Param('course') slug: string, @Body() body: AddModuleDto) {
+    return refuseProblems(await this.modules.add(me, slug, body.slug, body.title));
+  }
+
+  @Get(':course/modules/:module')
+  async source(@CurrentUser() me: Principal, @Param('course') slug: string, @Param('module') module: string) {
+    const course = await this.courses.getEditable(me, slug);
+    const { number, markdown } = await this.modules.source(course.id, module);
+    return { slug: module, revision: number, markdown };
+  }
+
+  /** Saves a new revision when the text changed; a text with errors is refused with 422 and its problems. */
+  @Put(':course/modules/:module')
+  async save(
+    @CurrentUser() me: Principal,
+    @Param('course') slug: string,
+    @Param('module') module: string,
+    @Body() body: ModuleSourceDto,
+  ) {
+    return refuseProblems(await this.modules.save(me, slug, module, body.markdown));
+  }
+
+  @Get(':course/modules/:module/revisions')
+  async history(@CurrentUser() me: Principal, @Param('course') slug: string, @Param('module') module: string) {
+    const course = await this.courses.getEditable(me, slug);
+    return this.modules.history(course.id, module);
+  }
+}
+
+function refuseProblems<T extends { problems: Array<{ severity: string }> }>(result: T): T {
+  if (result.problems.some((p) => p.severity === 'error')) {
+    throw new CoursesError(
+      CoursesErrorCode.ContentInvalid,
+      'The module has errors; nothing was saved.',
+      result.problems,
+    );
+  }
+  return result;
+}

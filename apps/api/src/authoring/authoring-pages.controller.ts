@@ -1,0 +1,157 @@
+import { Body, Controller, Get, Param, Post, Query, Render, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { CoursesError, CoursesService, MediaService, ModulesService, type Principal } from '@karvan/domain';
+import { CurrentUser, Roles } from '../common/decorators.js';
+import { parseForm, type FieldErrors } from '../common/forms.js';
+import { renderPage } from '../common/render.js';
+import type { KarvanReply } from '../common/request-context.js';
+import { AddModuleDto, CoAuthorDto, CreateCourseDto, MoveModuleDto, StatusDto } from './dto/authoring.dto.js';
+
+const NOTICES = new Set(['published', 'draft', 'authorAdded', 'uploaded']);
+
+/** Trainers' courses: create, order modules, co-authors, publishing. Admins see every course. */
+@ApiExcludeController()
+@Roles('trainer', 'admin')
+@Controller('authoring')
+export class AuthoringPagesController {
+  constructor(
+    private readonly courses: CoursesService,
+    private readonly modules: ModulesService,
+    private readonly media: MediaService,
+  ) {}
+
+  @Get()
+  @Render('pages/authoring/index')
+  async index(@CurrentUser() me: Principal) {
+    return { courses: await this.courses.listEditable(me), form: { language: 'en', enrolmentMode: 'open' } };
+  }
+
+  @Post('courses')
+  async create(@CurrentUser() me: Principal, @Body() body: unknown, @Res() reply: KarvanReply) {
+    const { value, errors } = await parseForm(CreateCourseDto, body);
+    if (!errors) {
+      try {
+        const course = await this.courses.create(me, value);
+        return reply.redirect(`/authoring/courses/${course.slug}`, 303);
+      } catch (error) {
+        if (!(error instanceof CoursesError) || !error.details) throw error;
+        return this.showIndex(reply, me, value, { slug: `error.${error.code}` }, 409);
+      }
+    }
+    return this.showIndex(reply, me, value, errors, 422);
+  }
+
+  @Get('courses/:slug')
+  @Render('pages/authoring/course')
+  async course(@CurrentUser() me: Principal, @Param('slug') slug: string, @Query('notice') notice?: string) {
+    const known = notice && NOTICES.has(notice) ? `authoring.notice.${notice}` : undefined;
+    return { ...(await this.courseView(me, slug)), notice: known };
+  }
+
+  @Post('courses/:slug/modules')
+  async addModule(
+    @CurrentUser() me: Principal,
+    @Param('slug') slug: string,
+    @Body() body: unknown,
+    @Res() reply: KarvanReply,
+  ) {
+    await this.courses.getEditable(me, slug); // who may, before what was sent
+    const { value, errors } = await parseForm(AddModuleDto, body);
+    if (errors) return this.showCourse(reply, me, slug, { moduleErrors: errors, moduleForm: value }, 422);
+    try {
+      await this.modules.add(me, slug, value.slug, value.title);
+    } catch (error) {
+      if (!(error instanceof CoursesError) || !error.details) throw error;
+      return this.showCourse(
+        reply,
+        me,
+        slug,
+        { moduleErrors: { slug: `error.${error.code}` }, moduleForm: value },
+        409,
+      );
+    }
+    await reply.redirect(`/authoring/courses/${slug}/modules/${value.slug}/edit`, 303);
+  }
+
+  @Post('courses/:slug/move')
+  async move(
+    @CurrentUser() me: Principal,
+    @Param('slug') slug: string,
+    @Body() body: unknown,
+    @Res() reply: KarvanReply,
+  ) {
+    const course = await this.courses.getEditable(me, slug);
+    const { value, errors } = await parseForm(MoveModuleDto, body);
+    if (errors) return this.showCourse(reply, me, slug, {}, 422);
+    const order = (await this.modules.list(course.id)).map((m) => m.slug);
+    const from = order.indexOf(value.slug);
+    const to = value.direction === 'up' ? from - 1 : from + 1;
+    if (from >= 0 && to >= 0 && to < order.length) {
+      [order[from], order[to]] = [order[to], order[from]];
+      await this.modules.reorder(me, slug, order);
+    }
+    await reply.redirect(`/authoring/courses/${slug}#modules`, 303);
+  }
+
+  @Post('courses/:slug/status')
+  async status(
+    @CurrentUser() me: Principal,
+    @Param('slug') slug: string,
+    @Body() body: unknown,
+    @Res() reply: KarvanReply,
+  ) {
+    await this.courses.getEditable(me, slug); // who may, before what was sent
+    const { value, errors } = await parseForm(StatusDto, body);
+    if (errors) return this.showCourse(reply, me, slug, {}, 422);
+    await this.courses.setStatus(me, slug, value.status);
+    await reply.redirect(`/authoring/courses/${slug}?notice=${value.status}`, 303);
+  }
+
+  @Post('courses/:slug/authors')
+  async addAuthor(
+    @CurrentUser() me: Principal,
+    @Param('slug') slug: string,
+    @Body() body: unknown,
+    @Res() reply: KarvanReply,
+  ) {
+    await this.courses.getEditable(me, slug); // who may, before what was sent
+    const { value, errors } = await parseForm(CoAuthorDto, body);
+    if (errors) return this.showCourse(reply, me, slug, { authorErrors: errors, authorForm: value }, 422);
+    try {
+      await this.courses.addAuthor(me, slug, value.email);
+    } catch (error) {
+      if (!(error instanceof CoursesError) || !error.details) throw error;
+      return this.showCourse(
+        reply,
+        me,
+        slug,
+        { authorErrors: { email: `error.${error.code}` }, authorForm: value },
+        422,
+      );
+    }
+    await reply.redirect(`/authoring/courses/${slug}?notice=authorAdded`, 303);
+  }
+
+  private async courseView(me: Principal, slug: string) {
+    const course = await this.courses.getEditable(me, slug);
+    const [modules, authors, media] = await Promise.all([
+      this.modules.list(course.id),
+      this.courses.authors(course.id),
+      this.media.list(course.id),
+    ]);
+    return { course, modules, authors, media, published: course.status === 'published' };
+  }
+
+  private async showCourse(reply: KarvanReply, me: Principal, slug: string, extra: object, status: number) {
+    await renderPage(reply, 'pages/authoring/course', { ...(await this.courseView(me, slug)), ...extra }, status);
+  }
+
+  private async showIndex(reply: KarvanReply, me: Principal, form: object, errors: FieldErrors, status: number) {
+    await renderPage(
+      reply,
+      'pages/authoring/index',
+      { courses: await this.courses.listEditable(me), form, errors },
+      status,
+    );
+  }
+}

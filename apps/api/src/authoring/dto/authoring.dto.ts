@@ -1,0 +1,82 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { LOCALES, type Locale } from '@karvan/domain';
+
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const SLUG_MESSAGE = 'use lowercase letters a-z, digits and single hyphens';
+export const MAX_MARKDOWN = 200_000;
+
+export class CreateCourseDto {
+  @ApiProperty({ example: 'border-management-basics' })
+  @IsString()
+  @MaxLength(100)
+  @Matches(SLUG, { message: `slug: ${SLUG_MESSAGE}` })
+  slug: string;
+
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(300) title: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) summary = '';
+  @ApiProperty({ enum: LOCALES }) @IsIn(LOCALES) language: Locale;
+  @ApiProperty({ enum: ['open', 'key', 'approval'] }) @IsIn(['open', 'key', 'approval']) enrolmentMode:
+    'open' | 'key' | 'approval';
+}
+
+export class AddModuleDto {
+  @ApiProperty({ example: 'visa-facilitation' })
+  @IsString()
+  @MaxLength(100)
+  @Matches(SLUG, { message: `slug: ${SLUG_MESSAGE}` })
+  slug: string;
+
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(300) title: string;
+}
+
+export class ModuleSourceDto {
+  @ApiProperty({ description: 'The whole module file: front matter and Markdown body.' })
+  @IsString()
+  @MaxLength(MAX_MARKDOWN)
+  markdown: string;
+}
+
+export class EditorFormDto extends ModuleSourceDto {
+  @IsOptional() @IsIn(['preview', 'save']) action?: 'preview' | 'save';
+}
+
+export class ReorderDto {
+  @ApiProperty({ type: [String] })
+  @Transform(({ value }: { value: unknown }): unknown[] => (Array.isArray(value) ? value : [value]))
+  @IsArray()
+  @ArrayMaxSize(500)
+  @IsString({ each: true })
+  slugs: string[];
+}
+
+export class MoveModuleDto {
+  @IsString() @MaxLength(100) slug: string;
+  @IsIn(['up', 'down']) direction: 'up' | 'down';
+}
+
+export class CoAuthorDto {
+  @ApiProperty() @IsEmail() @MaxLength(254) email: string;
+}
+
+export class StatusDto {
+  @ApiProperty({ enum: ['draft', 'published'] }) @IsIn(['draft', 'published']) status: 'draft' | 'published';
+}
+
+export class DiffQuery {
+  @Transform(({ value }: { value: unknown }) => Number(value)) @IsInt() @Min(1) from: number;
+  @Transform(({ value }: { value: unknown }) => Number(value)) @IsInt() @Min(1) to: number;
+}

@@ -1,0 +1,103 @@
+import { Body, Controller, Get, Param, Post, Query, Render, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { CoursesService, ModulesService, type Principal } from '@karvan/domain';
+import { CurrentUser, Roles } from '../common/decorators.js';
+import { parseForm } from '../common/forms.js';
+import { renderPage } from '../common/render.js';
+import type { KarvanReply } from '../common/request-context.js';
+import { DiffQuery, EditorFormDto } from './dto/authoring.dto.js';
+import { lineDiff, problemsByLine } from './editor-view.js';
+
+/** The Markdown editor: a textarea and a preview button without JavaScript, live preview with it. */
+@ApiExcludeController()
+@Roles('trainer', 'admin')
+@Controller('authoring/courses/:course/modules/:module')
+export class ModuleEditorPagesController {
+  constructor(
+    private readonly courses: CoursesService,
+    private readonly modules: ModulesService,
+  ) {}
+
+  @Get('edit')
+  @Render('pages/authoring/editor')
+  async edit(
+    @CurrentUser() me: Principal,
+    @Param('course') courseSlug: string,
+    @Param('module') slug: string,
+    @Query('saved') saved?: string,
+  ) {
+    const course = await this.courses.getEditable(me, courseSlug);
+    const source = await this.modules.source(course.id, slug);
+    const preview = await this.modules.preview(course.id, slug, source.markdown);
+    const annotated = problemsByLine(source.markdown, preview.problems);
+    return {
+      course,
+      slug,
+      markdown: source.markdown,
+      revision: source.number,
+      saved: saved === '1',
+      ...preview,
+      annotated,
+    };
+  }
+
+  @Post('edit')
+  async submit(
+    @CurrentUser() me: Principal,
+    @Param('course') courseSlug: string,
+    @Param('module') slug: string,
+    @Body() body: unknown,
+    @Res() reply: KarvanReply,
+  ) {
+    const course = await this.courses.getEditable(me, courseSlug);
+    const { value, errors } = await parseForm(EditorFormDto, body);
+    const markdown = value.markdown ?? '';
+    if (!errors && value.action === 'save') {
+      const result = await this.modules.save(me, courseSlug, slug, markdown);
+      if (result.saved) return reply.redirect(`/authoring/courses/${courseSlug}/modules/${slug}/edit?saved=1`, 303);
+      if (!result.problems.some((p) => p.severity === 'error')) {
+        return reply.redirect(`/authoring/courses/${courseSlug}/modules/${slug}/edit`, 303);
+      }
+    }
+    const preview = await this.modules.preview(course.id, slug, markdown);
+    const annotated = problemsByLine(markdown, preview.problems);
+    const current = await this.modules.source(course.id, slug);
+    const status = errors || preview.problems.some((p) => p.severity === 'error') ? 422 : 200;
+    await renderPage(
+      reply,
+      'pages/authoring/editor',
+      { course, slug, markdown, revision: current.number, ...preview, annotated, refused: value.action === 'save' },
+      status,
+    );
+  }
+
+  @Get('history')
+  @Render('pages/authoring/history')
+  async history(@CurrentUser() me: Principal, @Param('course') courseSlug: string, @Param('module') slug: string) {
+    const course = await this.courses.getEditable(me, courseSlug);
+    const revisions = await this.modules.history(course.id, slug);
+    return {
+      course,
+      slug,
+      revisions,
+      latest: revisions[0]?.number,
+      previous: revisions[1]?.number ?? revisions[0]?.number,
+    };
+  }
+
+  @Get('diff')
+  @Render('pages/authoring/diff')
+  async diff(
+    @CurrentUser() me: Principal,
+    @Param('course') courseSlug: string,
+    @Param('module') slug: string,
+    @Query() query: DiffQuery,
+  ) {
+    const course = await this.courses.getEditable(me, courseSlug);
+    const [from, to] = await Promise.all([
+      this.modules.source(course.id, slug, query.from),
+      this.modules.source(course.id, slug, query.to),
+    ]);
+    return { course, slug, from: from.number, to: to.number, lines: lineDiff(from.markdown, to.markdown) };
+  }
+}

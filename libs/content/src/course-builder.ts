@@ -1,0 +1,157 @@
+import { contentHash, sourceHash } from './content-hash.js';
+import { courseLinks } from './course-links.js';
+import {
+  DEFAULT_COURSE_URLS,
+  type Course,
+  type CourseModule,
+  type CourseSource,
+  type CourseTranslation,
+  type CourseUrls,
+  type ModuleTranslation,
+  type SourceFile,
+} from './course-model.js';
+import { isSlug } from './file-name.js';
+import { renderMarkdown } from './markdown-renderer.js';
+import { parseDocument, type ParsedDocument } from './parse-document.js';
+import { problem, sortProblems, type Problem } from './problem.js';
+import { parseQuiz, type ParsedQuiz } from './quiz-parser.js';
+import { compareQuizShape } from './quiz-shape.js';
+
+export interface CourseBuildResult {
+  /** Null when there is no course.md. */
+  course: Course | null;
+  problems: Problem[];
+}
+
+interface Loaded<D extends ParsedDocument = ParsedDocument> {
+  file: SourceFile;
+  doc: D;
+  html: string;
+  toc: Course['toc'];
+  quiz: ParsedQuiz | null;
+}
+
+type Kind<K extends ParsedDocument['kind']> = Loaded<Extract<ParsedDocument, { kind: K }>>;
+
+/** Turns the files of one course directory into a typed course, with every problem found. */
+export function buildCourse(source: CourseSource, urls: CourseUrls = DEFAULT_COURSE_URLS): CourseBuildResult {
+  const problems: Problem[] = [];
+  if (!isSlug(source.slug)) {
+    const message = `course slug "${source.slug}" must be lowercase a-z, 0-9 and single hyphens`;
+    problems.push(problem(source.path, 1, 1, 'error', message));
+  }
+  const files = source.files.filter((file) => {
+    const markdown = file.name.endsWith('.md');
+    if (!markdown) problems.push(problem(file.path, 1, 1, 'warning', 'not a content file (.md) or under media/: ignored'));
+    return markdown;
+  });
+  const docs = files.map((file) => parseDocument(file.path, file.text));
+  const language = docs.find((d) => d.kind === 'course')?.meta.language;
+  const loaded = docs.map((doc, i) => load(source, urls, doc, files[i], problems));
+  const of = <K extends ParsedDocument['kind']>(kind: K) => loaded.filter((l): l is Kind<K> => l.doc.kind === kind);
+
+  const courseFile = of('course')[0];
+  if (!courseFile) problems.push(problem(source.path, 1, 1, 'error', 'the course has no course.md'));
+  const modules = of('module').sort((a, b) => a.doc.file.number - b.doc.file.number || (a.file.name < b.file.name ? -1 : 1));
+  checkDuplicates(modules, problems);
+  const bases = new Map<string, Loaded>(loaded.filter((l) => l.doc.kind === 'module' || l.doc.kind === 'course').map((l) => [l.file.name, l]));
+  for (const t of [...of('course-translation'), ...of('module-translation')]) checkTranslation(t, bases.get(t.doc.file.baseName), language, problems);
+  for (const l of [...of('course'), ...of('course-translation')]) {
+    if (l.quiz) problems.push(problem(l.file.path, l.quiz.line, 1, 'error', 'a quiz belongs in a module, not in course.md'));
+  }
+  if (!courseFile) return { course: null, problems: sortProblems(problems) };
+
+  const moduleTranslations = of('module-translation');
+  const course: Course = {
+    ...rendered(courseFile),
+    slug: source.slug,
+    meta: courseFile.doc.meta,
+    modules: modules.map((m) => toModule(m, moduleTranslations.filter((t) => t.doc.file.baseName === m.file.name), bases)),
+    translations: of('course-translation').map((t) => toCourseTranslation(t, courseFile)),
+  };
+  return { course, problems: sortProblems(problems) };
+}
+
+function load(
+  source: CourseSource,
+  urls: CourseUrls,
+  doc: ParsedDocument,
+  file: SourceFile,
+  problems: Problem[],
+): Loaded {
+  problems.push(...doc.problems);
+  // Links from a translation lead to the same language; links from a base file to the default.
+  const language = doc.file && 'language' in doc.file ? doc.file.language : undefined;
+  const location = { path: file.path, lineOffset: doc.lineOffset };
+  const result = renderMarkdown(doc.body, { ...location, ...courseLinks(source, urls, language) });
+  const quiz = parseQuiz(doc.body, location);
+  problems.push(...result.problems, ...quiz.problems);
+  return { file, doc, html: result.html, toc: result.toc, quiz: quiz.parsed };
+}
+
+function checkDuplicates(modules: Kind<'module'>[], problems: Problem[]): void {
+  const slugs = new Map<string, string>();
+  const numbers = new Map<number, string>();
+  for (const { doc, file } of modules) {
+    const sameSlug = slugs.get(doc.file.slug);
+    if (sameSlug) problems.push(problem(file.path, 1, 1, 'error', `duplicate slug "${doc.file.slug}": also ${sameSlug}`));
+    const sameNumber = numbers.get(doc.file.number);
+    if (sameNumber) problems.push(problem(file.path, 1, 1, 'error', `duplicate module number ${doc.file.number}: also ${sameNumber}`));
+    slugs.set(doc.file.slug, file.name);
+    numbers.set(doc.file.number, file.name);
+  }
+}
+
+function checkTranslation(
+  translation: Kind<'course-translation'> | Kind<'module-translation'>,
+  base: Loaded | undefined,
+  courseLanguage: string | undefined,
+  problems: Problem[],
+): void {
+  const { doc, file } = translation;
+  if (!base) {
+    problems.push(problem(file.path, 1, 1, 'error', `translation without its base file: there is no ${doc.file.baseName}`));
+    return;
+  }
+  if (doc.file.language === courseLanguage) {
+    const message = `"${doc.file.language}" is the course's own language: this file should be ${doc.file.baseName}`;
+    problems.push(problem(file.path, 1, 1, 'error', message));
+  }
+  const current = sourceHash(base.file.text);
+  if (doc.meta.source && doc.meta.source !== current) {
+    const message = `out of date: translated from ${doc.meta.source} but ${doc.file.baseName} is now ${current}; update the text, then set source: ${current}`;
+    problems.push(problem(file.path, 1, 1, 'warning', message));
+  }
+  if (doc.kind === 'module-translation') problems.push(...compareQuizShape(file.path, base.quiz, translation.quiz));
+}
+
+function rendered(l: Loaded) {
+  return { path: l.file.path, markdown: l.file.text, contentHash: contentHash(l.file.text), html: l.html, toc: l.toc };
+}
+
+function translated(l: Kind<'course-translation'> | Kind<'module-translation'>, base: Loaded | undefined) {
+  const source = l.doc.meta.source;
+  const outOfDate = !base || source !== sourceHash(base.file.text);
+  return { ...rendered(l), language: l.doc.file.language, source, outOfDate };
+}
+
+function toCourseTranslation(l: Kind<'course-translation'>, base: Loaded): CourseTranslation {
+  return { ...translated(l, base), meta: l.doc.meta };
+}
+
+function toModule(m: Kind<'module'>, translations: Kind<'module-translation'>[], bases: Map<string, Loaded>): CourseModule {
+  return {
+    ...rendered(m),
+    ...m.doc.meta,
+    slug: m.doc.file.slug,
+    number: m.doc.file.number,
+    quiz: m.quiz?.quiz ?? null,
+    answerKey: m.quiz?.key ?? null,
+    translations: translations.map((t): ModuleTranslation => ({
+      ...translated(t, bases.get(t.doc.file.baseName)),
+      ...t.doc.meta,
+      quiz: t.quiz?.quiz ?? null,
+      answerKey: t.quiz?.key ?? null,
+    })),
+  };
+}

@@ -1,0 +1,16 @@
+export * from './problem.js';
+export * from './content-hash.js';
+export * from './file-name.js';
+export * from './front-matter-schema.js';
+export * from './parse-document.js';
+export * from './render-types.js';
+export { renderMarkdown, renderInline, renderBlock } from './markdown-renderer.js';
+export { isSafeUrl } from './link-policy.js';
+export { headingSlug } from './heading-slug.js';
+export * from './quiz-model.js';
+export * from './quiz-parser.js';
+export { gradeQuestion } from './grade-question.js';
+export { compareQuizShape } from './quiz-shape.js';
+export * from './course-model.js';
+export * from './course-builder.js';
+export * from './tree-checker.js';

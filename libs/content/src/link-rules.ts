@@ -1,0 +1,80 @@
+import type { MarkdownIt, StateCore, Token } from 'markdown-it';
+import { plainText } from './callouts.js';
+import { classifyLink } from './link-policy.js';
+import { problem, type Severity } from './problem.js';
+import { CALLOUT_KINDS, type RenderEnv } from './render-types.js';
+
+type Context = NonNullable<RenderEnv['karvan']>;
+
+/** Checks and rewrites links and images, and reports `:::` lines that open no known block. */
+export function linkRulesPlugin(md: MarkdownIt): void {
+  md.core.ruler.push('karvan_links', (state: StateCore) => {
+    const context = (state.env as RenderEnv).karvan;
+    if (context) checkTokens(state.tokens, context);
+  });
+}
+
+function checkTokens(tokens: Token[], context: Context): void {
+  let blockLine = 0;
+  for (const token of tokens) {
+    if (token.map) blockLine = token.map[0];
+    if (token.type !== 'inline' || !token.children) continue;
+    if (/^:::/.test(token.content)) reportUnknownBlock(token.content.split('\n')[0], blockLine, context);
+    let line = blockLine;
+    for (const child of token.children) {
+      if (child.type === 'softbreak' || child.type === 'hardbreak') line++;
+      else if (child.type === 'link_open') rewriteLink(child, line, context);
+      else if (child.type === 'image') rewriteImage(child, line, context);
+    }
+  }
+}
+
+function rewriteLink(token: Token, line: number, context: Context): void {
+  const href = String(token.attrGet('href') ?? '');
+  const target = classifyLink(href);
+  const { resolveModuleLink, resolveMedia } = context.options;
+  if (target.kind === 'module' && resolveModuleLink) {
+    const url = resolveModuleLink(target.fileName, target.anchor);
+    if (url === undefined) report(context, line, target.fileName, 'error', `broken link: no module "${target.fileName}"`);
+    else token.attrSet('href', url);
+  } else if (target.kind === 'media' && resolveMedia) {
+    const url = resolveMedia(target.path);
+    if (url === undefined) report(context, line, target.path, 'error', `broken link: "${target.path}" does not exist`);
+    else token.attrSet('href', url);
+  }
+}
+
+function rewriteImage(token: Token, line: number, context: Context): void {
+  const src = String(token.attrGet('src') ?? '');
+  if (plainText(token.children ?? []).trim() === '') {
+    report(context, line, '![', 'error', `image "${src}" has no alt text: describe it between ![ and ]`);
+  }
+  const target = classifyLink(src);
+  if (target.kind === 'external') {
+    const message = `image "${src}" is on another site: put a copy in media/ so the page does not depend on it`;
+    report(context, line, src, 'warning', message);
+  } else if (target.kind === 'module') {
+    report(context, line, target.fileName, 'error', `broken image: "${target.fileName}" is not an image`);
+  } else if (target.kind === 'media' && context.options.resolveMedia) {
+    const url = context.options.resolveMedia(target.path);
+    if (url === undefined) report(context, line, target.path, 'error', `broken image: "${target.path}" does not exist`);
+    else token.attrSet('src', url);
+  }
+}
+
+function reportUnknownBlock(firstLine: string, line: number, context: Context): void {
+  const kinds = [...CALLOUT_KINDS, 'quiz'].join(', ');
+  const message =
+    firstLine.trim() === ':::'
+      ? 'a ":::" line that closes no block'
+      : `"${firstLine.trim()}" is not a known block: start it with ":::" and one of ${kinds}`;
+  report(context, line, ':::', 'error', message);
+}
+
+/** Points at the first place on the source line where `needle` appears, else at its start. */
+function report(context: Context, bodyLine: number, needle: string, severity: Severity, message: string): void {
+  const source = context.sourceLines[bodyLine] ?? '';
+  const column = source.indexOf(needle) + 1;
+  const line = bodyLine + 1 + (context.options.lineOffset ?? 0);
+  context.problems.push(problem(context.options.path ?? '', line, column, severity, message));
+}

@@ -1,0 +1,56 @@
+import MarkdownIt, { type MarkdownIt as Markdown, type Token } from 'markdown-it';
+import anchor from 'markdown-it-anchor';
+import footnote from 'markdown-it-footnote';
+import { calloutsPlugin, plainText } from './callouts.js';
+import { headingSlug } from './heading-slug.js';
+import { linkRulesPlugin } from './link-rules.js';
+import { isSafeUrl } from './link-policy.js';
+import type { Problem } from './problem.js';
+import { splitQuiz } from './quiz-block.js';
+import type { RenderEnv, RenderOptions, RenderResult, TocEntry } from './render-types.js';
+
+function createMarkdown(): Markdown {
+  // Raw HTML is shown as text; tables and strikethrough come with the default preset.
+  const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+  md.validateLink = isSafeUrl;
+  md.use(footnote);
+  md.use(anchor, { level: 1, slugify: headingSlug });
+  md.use(calloutsPlugin);
+  md.use(linkRulesPlugin);
+  return md;
+}
+
+const md = createMarkdown();
+
+/**
+ * Renders a module or course body to safe HTML. The quiz block is cut out (see `parseQuiz`), links
+ * and images are checked and rewritten through the options, and h2/h3 headings form the `toc`.
+ */
+export function renderMarkdown(body: string, options: RenderOptions = {}): RenderResult {
+  const text = splitQuiz(body.replace(/\r\n/g, '\n')).text;
+  const problems: Problem[] = [];
+  const env: RenderEnv = { karvan: { options, problems, sourceLines: text.split('\n') } };
+  const tokens = md.parse(text, env);
+  const html = md.renderer.render(tokens, md.options, env);
+  return { html, toc: tableOfContents(tokens), problems };
+}
+
+/** One line of Markdown (a quiz prompt or option) as safe inline HTML. */
+export function renderInline(text: string): string {
+  return md.renderInline(text, {});
+}
+
+/** A short Markdown passage (quiz feedback) as safe HTML, without heading ids or link checks. */
+export function renderBlock(text: string): string {
+  return md.render(text, {});
+}
+
+function tableOfContents(tokens: Token[]): TocEntry[] {
+  const toc: TocEntry[] = [];
+  tokens.forEach((token, i) => {
+    if (token.type !== 'heading_open' || (token.tag !== 'h2' && token.tag !== 'h3')) return;
+    const text = plainText(tokens[i + 1]?.children ?? []).trim();
+    toc.push({ level: token.tag === 'h2' ? 2 : 3, id: String(token.attrGet('id') ?? ''), text });
+  });
+  return toc;
+}

@@ -1,0 +1,59 @@
+import { problem, type Problem } from './problem.js';
+import { DEFAULT_QUIZ_SETTINGS, type AnswersVisibility, type QuizSettings } from './quiz-model.js';
+
+const ANSWERS: AnswersVisibility[] = ['after-submit', 'after-pass', 'never'];
+const KNOWN = ['pass', 'attempts', 'time', 'shuffle', 'answers'];
+
+interface Place {
+  path: string;
+  line: number;
+  /** Column of the first character of `text` on its line. */
+  column: number;
+}
+
+/** Reads `pass=70 attempts=3 time=15 shuffle answers=after-pass` from the `::: quiz` line. */
+export function parseQuizAttributes(text: string, place: Place, problems: Problem[]): QuizSettings {
+  const settings: QuizSettings = { ...DEFAULT_QUIZ_SETTINGS };
+  for (const match of text.matchAll(/\S+/g)) {
+    const [name, value] = splitAttribute(match[0]);
+    const fail = (message: string) =>
+      problems.push(problem(place.path, place.line, place.column + match.index, 'error', message));
+    if (!KNOWN.includes(name)) {
+      fail(`unknown quiz attribute "${name}" (known: ${KNOWN.join(', ')})`);
+    } else if (name === 'shuffle') {
+      if (value !== undefined && value !== 'true' && value !== 'false') fail('shuffle takes no value, or true/false');
+      settings.shuffle = value !== 'false';
+    } else if (name === 'answers') {
+      if (ANSWERS.includes(value as AnswersVisibility)) settings.answers = value as AnswersVisibility;
+      else fail(`answers must be one of ${ANSWERS.join(', ')}`);
+    } else {
+      readNumber(settings, name, value, fail);
+    }
+  }
+  return settings;
+}
+
+function splitAttribute(token: string): [string, string | undefined] {
+  const eq = token.indexOf('=');
+  return eq < 0 ? [token, undefined] : [token.slice(0, eq), token.slice(eq + 1).replace(/^["']|["']$/g, '')];
+}
+
+function readNumber(
+  settings: QuizSettings,
+  name: string,
+  value: string | undefined,
+  fail: (message: string) => void,
+): void {
+  const n = value !== undefined && /^\d+$/.test(value) ? Number(value) : NaN;
+  if (name === 'pass') {
+    if (n >= 0 && n <= 100) settings.passPercent = n;
+    else fail('pass must be a whole percentage from 0 to 100, e.g. pass=70');
+  } else if (name === 'attempts') {
+    if (n >= 1) settings.maxAttempts = n;
+    else fail('attempts must be a whole number of at least 1, e.g. attempts=3');
+  } else if (n >= 1) {
+    settings.timeLimitMinutes = n;
+  } else {
+    fail('time must be a whole number of minutes of at least 1, e.g. time=15');
+  }
+}

@@ -1,0 +1,72 @@
+export type QuestionType = 'single' | 'multiple' | 'short' | 'numeric' | 'matching';
+export type AnswersVisibility = 'after-submit' | 'after-pass' | 'never';
+
+export interface QuizSettings {
+  /** Percent of points needed to pass. */
+  passPercent: number;
+  /** Null: unlimited. */
+  maxAttempts: number | null;
+  /** Null: no time limit; enforced by the server. */
+  timeLimitMinutes: number | null;
+  /** Shuffle questions and options per attempt. */
+  shuffle: boolean;
+  /** When a trainee may see the correct answers and feedback. */
+  answers: AnswersVisibility;
+}
+
+export interface Choice {
+  id: string;
+  html: string;
+}
+
+interface QuestionBase {
+  id: string;
+  /** Position in the quiz, from 1. */
+  number: number;
+  promptHtml: string;
+  points: number;
+}
+
+/** What a trainee may see before submitting: no flag, order or text gives an answer away. */
+export type PublicQuestion =
+  | (QuestionBase & { type: 'single' | 'multiple'; options: Choice[] })
+  | (QuestionBase & { type: 'short' | 'numeric' })
+  | (QuestionBase & {
+      type: 'matching';
+      /** Left-hand sides, in the author's order. */
+      items: Choice[];
+      /** Distinct right-hand sides, sorted by text so their order says nothing about the pairs. */
+      choices: Choice[];
+    });
+
+export interface QuizModel {
+  settings: QuizSettings;
+  questions: PublicQuestion[];
+}
+
+export interface NumericAnswer {
+  value: number;
+  tolerance: number;
+}
+
+/** Server-side only. Feedback lives here too, since it usually names the right answer. */
+export type KeyEntry = { feedbackHtml: string | null } & (
+  | { type: 'single' | 'multiple'; correct: string[] }
+  | { type: 'short'; accepted: string[] }
+  | { type: 'numeric'; accepted: NumericAnswer[] }
+  | { type: 'matching'; pairs: Record<string, string> }
+);
+
+/** Per question id. */
+export type AnswerKey = Record<string, KeyEntry>;
+
+/** A trainee's answer: option id(s), typed text, or matching item id → choice id. */
+export type QuestionResponse = string | string[] | Record<string, string> | null | undefined;
+
+export const DEFAULT_QUIZ_SETTINGS: QuizSettings = {
+  passPercent: 70,
+  maxAttempts: null,
+  timeLimitMinutes: null,
+  shuffle: false,
+  answers: 'after-submit',
+};

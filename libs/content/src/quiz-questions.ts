@@ -1,0 +1,98 @@
+import { contentHash } from './content-hash.js';
+import { hasTolerance, parseNumericAnswer } from './answer-text.js';
+import { renderBlock, renderInline } from './markdown-renderer.js';
+import { problem, type Problem } from './problem.js';
+import type { QuestionDraft } from './quiz-lines.js';
+import type { Choice, KeyEntry, PublicQuestion } from './quiz-model.js';
+
+export interface BuiltQuestion {
+  question: PublicQuestion;
+  key: KeyEntry;
+  line: number;
+}
+
+const ID = /\s*\{#([A-Za-z0-9][A-Za-z0-9_-]*)\}\s*$/;
+
+/** Types one drafted question, splitting what a trainee sees from its answer key. */
+export function buildQuestion(path: string, draft: QuestionDraft, number: number, problems: Problem[]): BuiltQuestion {
+  const fail = (line: number, message: string) => problems.push(problem(path, line, 1, 'error', message));
+  const promptText = draft.prompt.join('\n');
+  const id = ID.exec(promptText)?.[1] ?? draft.writtenNumber;
+  const prompt = promptText.replace(ID, '').trim();
+  if (prompt === '') fail(draft.line, `question ${number} has no prompt`);
+  const base = { id, number, promptHtml: renderInline(prompt), points: 1 };
+  const feedbackText = draft.feedback.join('\n').trim();
+  const feedbackHtml = feedbackText ? renderBlock(feedbackText) : null;
+  const kinds = [draft.options, draft.answers, draft.pairs].filter((list) => list.length > 0).length;
+  if (kinds === 0) fail(draft.line, `question ${number} has no options or answers`);
+  if (kinds > 1) fail(draft.line, `question ${number} mixes options, "= answer" lines and "->" pairs: use one kind`);
+  const at = (built: Omit<BuiltQuestion, 'line'>): BuiltQuestion => ({ ...built, line: draft.line });
+
+  if (draft.pairs.length > 0) return at(buildMatching(draft, base, feedbackHtml, fail));
+  if (draft.answers.length > 0) return at(buildAnswered(draft, base, feedbackHtml, fail));
+  return at(buildChoice(draft, base, feedbackHtml, fail));
+}
+
+type Base = { id: string; number: number; promptHtml: string; points: number };
+type Fail = (line: number, message: string) => void;
+
+function buildChoice(draft: QuestionDraft, base: Base, feedbackHtml: string | null, fail: Fail) {
+  const options: Choice[] = draft.options.map((o, i) => ({ id: `o${i + 1}`, html: renderInline(o.text) }));
+  const correct = options.filter((_, i) => draft.options[i].correct).map((o) => o.id);
+  draft.options.filter((o) => o.text === '').forEach((o) => fail(o.line, 'an option with no text'));
+  if (draft.options.length === 1) fail(draft.line, `question ${base.number} needs at least two options`);
+  if (draft.options.length > 0 && correct.length === 0) {
+    fail(draft.line, `single-choice question ${base.number} has no [x]: mark the correct option with [x]`);
+  }
+  const type = correct.length > 1 ? 'multiple' : 'single';
+  return { question: { ...base, type, options }, key: { type, correct, feedbackHtml } } as const;
+}
+
+function buildAnswered(draft: QuestionDraft, base: Base, feedbackHtml: string | null, fail: Fail) {
+  const written = draft.answers.filter((a) => a.text !== '');
+  if (written.length === 0) fail(draft.line, `question ${base.number} has no correct answer: write it after "="`);
+  else draft.answers.filter((a) => a.text === '').forEach((a) => fail(a.line, 'an "=" line with no answer'));
+  const numeric = written.map((a) => parseNumericAnswer(a.text));
+  written.forEach((a, i) => {
+    if (hasTolerance(a.text) && numeric[i] === null) {
+      fail(a.line, `unparseable number "${a.text}": write e.g. "= 281 ± 5" or "= 2,5 +- 0,1"`);
+    }
+  });
+  if (written.length > 0 && numeric.every((n) => n !== null)) {
+    return {
+      question: { ...base, type: 'numeric' },
+      key: { type: 'numeric', accepted: numeric, feedbackHtml },
+    } as const;
+  }
+  const accepted = written.map((a) => a.text);
+  return { question: { ...base, type: 'short' }, key: { type: 'short', accepted, feedbackHtml } } as const;
+}
+
+function buildMatching(draft: QuestionDraft, base: Base, feedbackHtml: string | null, fail: Fail) {
+  if (draft.pairs.length < 2) fail(draft.line, `matching question ${base.number} needs at least two pairs`);
+  draft.pairs
+    .filter((p) => p.left === '' || p.right === '')
+    .forEach((p) => fail(p.line, 'a pair needs text on both sides of "->"'));
+  const seen = new Set<string>();
+  for (const pair of draft.pairs) {
+    if (seen.has(pair.left)) fail(pair.line, `"${pair.left}" appears twice on the left of a pair`);
+    seen.add(pair.left);
+  }
+  const rights = shuffledStably(base.id, [...new Set(draft.pairs.map((p) => p.right))]);
+  const choices: Choice[] = rights.map((right, i) => ({ id: `r${i + 1}`, html: renderInline(right) }));
+  const items: Choice[] = draft.pairs.map((p, i) => ({ id: `l${i + 1}`, html: renderInline(p.left) }));
+  const pairs = Object.fromEntries(draft.pairs.map((p, i) => [items[i].id, choices[rights.indexOf(p.right)].id]));
+  return {
+    question: { ...base, type: 'matching', items, choices },
+    key: { type: 'matching', pairs, feedbackHtml },
+  } as const;
+}
+
+/**
+ * Right-hand sides in an order derived from a hash: the same on every render, yet unrelated to
+ * the order the author wrote the pairs in (often the answer order).
+ */
+function shuffledStably(questionId: string, texts: string[]): string[] {
+  const rank = new Map(texts.map((text) => [text, contentHash(`${questionId}\n${text}`)]));
+  return [...texts].sort((a, b) => (rank.get(a)! < rank.get(b)! ? -1 : 1));
+}

@@ -1,0 +1,54 @@
+import type { CourseSource, SourceFile } from '@karvan/content';
+import type { EntityManager } from 'typeorm';
+
+/** Module file names carry the position: `03-slug.md`. The slug, not the number, is the identity. */
+export function moduleFileName(position: number, slug: string, language?: string): string {
+  return `${String(position).padStart(2, '0')}-${slug}${language ? `.${language}` : ''}.md`;
+}
+
+export interface DbCourseSource extends CourseSource {
+  /** File name of each active module, by slug. */
+  moduleFiles: Map<string, string>;
+}
+
+/** The course as the files it would export to: course.md, modules, translations, media paths. */
+export async function loadCourseSource(db: EntityManager, courseId: string): Promise<DbCourseSource> {
+  const [course] = await db.query<
+    Array<{ slug: string; source_markdown: string; translations: Record<string, string> }>
+  >('SELECT slug, source_markdown, translations FROM courses WHERE id = $1', [courseId]);
+  const modules = await db.query<Array<{ slug: string; position: number; source_markdown: string }>>(
+    `SELECT m.slug, m.position, r.source_markdown FROM modules m JOIN module_revisions r ON r.id = m.current_revision_id
+     WHERE m.course_id = $1 AND m.status = 'active' ORDER BY m.position`,
+    [courseId],
+  );
+  const translations = await db.query<
+    Array<{ slug: string; position: number; language: string; source_markdown: string }>
+  >(
+    `SELECT m.slug, m.position, t.language, t.source_markdown FROM module_translations t JOIN modules m ON m.id = t.module_id
+     WHERE m.course_id = $1 AND m.status = 'active' ORDER BY m.position, t.language`,
+    [courseId],
+  );
+  const media = await db.query<Array<{ path: string }>>('SELECT path FROM media WHERE course_id = $1 ORDER BY path', [
+    courseId,
+  ]);
+  const file = (name: string, text: string): SourceFile => ({ name, path: `${course.slug}/${name}`, text });
+  const files = [
+    file('course.md', course.source_markdown),
+    ...Object.entries(course.translations).map(([language, text]) => file(`course.${language}.md`, text)),
+    ...modules.map((m) => file(moduleFileName(m.position, m.slug), m.source_markdown)),
+    ...translations.map((t) => file(moduleFileName(t.position, t.slug, t.language), t.source_markdown)),
+  ];
+  return {
+    slug: course.slug,
+    path: course.slug,
+    files,
+    media: media.map((m) => m.path),
+    moduleFiles: new Map(modules.map((m) => [m.slug, moduleFileName(m.position, m.slug)])),
+  };
+}
+
+/** The same course with one module file replaced or added. */
+export function withModuleFile(source: CourseSource, name: string, text: string): CourseSource {
+  const path = `${source.path}/${name}`;
+  return { ...source, files: [...source.files.filter((f) => f.name !== name), { name, path, text }] };
+}

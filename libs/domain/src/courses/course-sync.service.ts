@@ -1,0 +1,249 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Injectable } from '@nestjs/common';
+import { buildCourse, readCourseSource, type Course, type CourseSource, type Problem } from '@karvan/content';
+import { DataSource, type EntityManager } from 'typeorm';
+import { fromModule, SITE_URLS } from './compile-module.js';
+import { checkImage } from './media.service.js';
+import { storeRevision } from './modules.service.js';
+
+export interface CourseSyncReport {
+  slug: string;
+  created: boolean;
+  revisions: number;
+  archived: number;
+  unchanged: number;
+  /** Files refused for their errors; what the database had for them stays as it was. */
+  refused: string[];
+  problems: Problem[];
+}
+
+export interface SyncOptions {
+  origin: 'files' | 'editor';
+  /** New courses from the shipped curriculum are published; imported ones start as drafts. */
+  publishNew: boolean;
+  /** Made an author of the course (the person importing it). */
+  authorId?: string;
+}
+
+type Tx = EntityManager;
+
+/**
+ * Imports courses written as files into the database, idempotently: a module gets a new
+ * revision only when its text changed, a removed module is archived (progress survives), and a
+ * file with errors is refused while the rest of the course still syncs.
+ */
+@Injectable()
+export class CourseSyncService {
+  constructor(private readonly db: DataSource) {}
+
+  async syncTree(dir: string): Promise<CourseSyncReport[]> {
+    const coursesDir = join(dir, 'courses');
+    const entries = await readdir(coursesDir, { withFileTypes: true });
+    const reports: CourseSyncReport[] = [];
+    for (const entry of entries
+      .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+      .sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const courseDir = join(coursesDir, entry.name);
+      const { source, problems } = await readCourseSource(courseDir);
+      const media = new Map<string, Buffer>();
+      for (const path of source.media) media.set(path, await readFile(join(courseDir, path)));
+      const report = await this.syncCourse(source, media, { origin: 'files', publishNew: true });
+      reports.push({ ...report, problems: [...problems, ...report.problems] });
+    }
+    return reports;
+  }
+
+  async syncCourse(source: CourseSource, media: Map<string, Buffer>, options: SyncOptions): Promise<CourseSyncReport> {
+    const { course, problems } = buildCourse(source, SITE_URLS);
+    const errorPaths = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.path));
+    const report: CourseSyncReport = {
+      slug: source.slug,
+      created: false,
+      revisions: 0,
+      archived: 0,
+      unchanged: 0,
+      refused: [],
+      problems,
+    };
+    if (!course || errorPaths.has(course.path) || errorPaths.has(source.path)) {
+      report.refused.push(course?.path ?? source.path);
+      return report;
+    }
+    await this.db.transaction(async (tx) => {
+      // One sync of a course at a time, across processes (several api processes start at once).
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`karvan:sync:${course.slug}`]);
+      const { id, created } = await upsertCourse(tx, course, options);
+      report.created = created;
+      if (options.authorId) await addAuthor(tx, id, options.authorId);
+      await addAuthorsByEmail(tx, id, course.meta.authors);
+      await syncMedia(tx, id, media, report);
+      await syncModules(tx, id, course, errorPaths, report);
+    });
+    return report;
+  }
+}
+
+async function upsertCourse(tx: Tx, course: Course, options: SyncOptions): Promise<{ id: string; created: boolean }> {
+  const translations = Object.fromEntries(course.translations.map((t) => [t.language, t.markdown]));
+  const hash = createHash('sha256')
+    .update(JSON.stringify([course.markdown, translations]))
+    .digest('hex');
+  const values = [
+    course.slug,
+    course.meta.title,
+    course.meta.summary,
+    course.meta.language,
+    course.meta.enrolment,
+    JSON.stringify(course.meta.completion),
+    course.meta.certificate,
+    course.html,
+    course.markdown,
+    hash,
+    JSON.stringify(translations),
+    options.origin,
+    options.publishNew ? 'published' : 'draft',
+  ];
+  const rows = await tx.query<Array<{ id: string; created: boolean }>>(
+    `INSERT INTO courses (slug, title, summary, language, enrolment_mode, completion, certificate, intro_html,
+                          source_markdown, content_hash, translations, origin, status)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+     ON CONFLICT (slug) DO UPDATE SET title = $2, summary = $3, language = $4, enrolment_mode = $5, completion = $6,
+       certificate = $7, intro_html = $8, source_markdown = $9, content_hash = $10, translations = $11, updated_at = now()
+     WHERE courses.content_hash <> $10
+     RETURNING id, (xmax = 0) AS created`,
+    values,
+  );
+  if (rows[0]) return rows[0];
+  // Unchanged: the conditional update touched nothing and returned nothing.
+  const [existing] = await tx.query<Array<{ id: string }>>('SELECT id FROM courses WHERE slug = $1', [course.slug]);
+  return { id: existing.id, created: false };
+}
+
+async function addAuthor(tx: Tx, courseId: string, userId: string): Promise<void> {
+  await tx.query('INSERT INTO course_authors (course_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+    courseId,
+    userId,
+  ]);
+}
+
+async function addAuthorsByEmail(tx: Tx, courseId: string, emails: string[]): Promise<void> {
+  if (emails.length === 0) return;
+  await tx.query(
+    `INSERT INTO course_authors (course_id, user_id)
+     SELECT $1, id FROM users WHERE lower(email) = ANY($2) ON CONFLICT DO NOTHING`,
+    [courseId, emails.map((e) => e.toLowerCase())],
+  );
+}
+
+async function syncMedia(
+  tx: Tx,
+  courseId: string,
+  media: Map<string, Buffer>,
+  report: CourseSyncReport,
+): Promise<void> {
+  for (const [path, bytes] of media) {
+    let checked: { path: string; contentType: string };
+    try {
+      checked = checkImage(path, bytes);
+    } catch (error) {
+      report.refused.push(path);
+      report.problems.push({ path, line: 1, column: 1, severity: 'error', message: (error as Error).message });
+      continue;
+    }
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    await tx.query(
+      `INSERT INTO media (course_id, path, content_type, bytes, sha256) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (course_id, path) DO UPDATE SET content_type = $3, bytes = $4, sha256 = $5, created_at = now()
+       WHERE media.sha256 <> $5`,
+      [courseId, checked.path, checked.contentType, bytes, sha256],
+    );
+  }
+}
+
+interface ExistingModule {
+  id: string;
+  slug: string;
+  position: number;
+  status: string;
+  content_hash: string | null;
+}
+
+async function syncModules(
+  tx: Tx,
+  courseId: string,
+  course: Course,
+  errorPaths: Set<string>,
+  report: CourseSyncReport,
+): Promise<void> {
+  const existing = await tx.query<ExistingModule[]>(
+    `SELECT m.id, m.slug, m.position, m.status, r.content_hash FROM modules m
+     LEFT JOIN module_revisions r ON r.id = m.current_revision_id WHERE m.course_id = $1 FOR UPDATE OF m`,
+    [courseId],
+  );
+  const bySlug = new Map(existing.map((m) => [m.slug, m]));
+  const inFiles = new Set(course.modules.map((m) => m.slug));
+  for (const module of course.modules) {
+    if (errorPaths.has(module.path)) {
+      report.refused.push(module.path);
+      continue;
+    }
+    const known = bySlug.get(module.slug);
+    const id = known?.id ?? (await insertModule(tx, courseId, module.slug, module.number));
+    if (known && known.position !== module.number) {
+      await tx.query('UPDATE modules SET position = $2 WHERE id = $1', [id, module.number]);
+    }
+    if (known?.content_hash === module.contentHash && known.status === 'active') report.unchanged++;
+    else if (known?.content_hash === module.contentHash)
+      await tx.query(`UPDATE modules SET status = 'active' WHERE id = $1`, [id]);
+    else {
+      await storeRevision(tx, id, module.markdown, { ...fromModule(module), problems: [] }, null);
+      report.revisions++;
+    }
+    for (const translation of module.translations) {
+      if (errorPaths.has(translation.path)) report.refused.push(translation.path);
+      else await upsertTranslation(tx, id, translation);
+    }
+  }
+  for (const gone of existing.filter((m) => m.status === 'active' && !inFiles.has(m.slug))) {
+    await tx.query(`UPDATE modules SET status = 'archived' WHERE id = $1`, [gone.id]);
+    report.archived++;
+  }
+}
+
+async function insertModule(tx: Tx, courseId: string, slug: string, position: number): Promise<string> {
+  const [{ id }] = await tx.query<Array<{ id: string }>>(
+    'INSERT INTO modules (course_id, slug, position) VALUES ($1, $2, $3) RETURNING id',
+    [courseId, slug, position],
+  );
+  return id;
+}
+
+async function upsertTranslation(
+  tx: Tx,
+  moduleId: string,
+  t: Course['modules'][number]['translations'][number],
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO module_translations (module_id, language, source_markdown, content_hash, based_on, title, summary,
+                                      objectives, html, toc, quiz)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+     ON CONFLICT (module_id, language) DO UPDATE SET source_markdown = $3, content_hash = $4, based_on = $5, title = $6,
+       summary = $7, objectives = $8, html = $9, toc = $10, quiz = $11, updated_at = now()
+     WHERE module_translations.content_hash <> $4`,
+    [
+      moduleId,
+      t.language,
+      t.markdown,
+      t.contentHash,
+      t.source,
+      t.title,
+      t.summary,
+      JSON.stringify(t.objectives),
+      t.html,
+      JSON.stringify(t.toc),
+      t.quiz ? JSON.stringify(t.quiz) : null,
+    ],
+  );
+}

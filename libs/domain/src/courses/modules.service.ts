@@ -1,0 +1,237 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Principal } from '../auth/principal.js';
+import { compileModule, type CompiledModule, type ContentProblem, newModuleMarkdown } from './compile-module.js';
+import { loadCourseSource, moduleFileName, withModuleFile } from './course-source.js';
+import { CoursesError, CoursesErrorCode } from './courses.errors.js';
+import { CoursesService } from './courses.service.js';
+
+export interface ModuleListItem {
+  id: string;
+  slug: string;
+  position: number;
+  title: string;
+  revision: number;
+  updatedAt: Date;
+}
+
+export interface RevisionInfo {
+  number: number;
+  contentHash: string;
+  authorName: string | null;
+  createdAt: Date;
+}
+
+export interface SaveResult {
+  saved: boolean;
+  revision: number | null;
+  problems: ContentProblem[];
+}
+
+interface ModuleRow {
+  id: string;
+  slug: string;
+  position: number;
+  title: string;
+  revision: number;
+  updated_at: Date;
+}
+
+/** Modules and their revisions: every save of changed text is a new, immutable revision. */
+@Injectable()
+export class ModulesService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly courses: CoursesService,
+  ) {}
+
+  async list(courseId: string): Promise<ModuleListItem[]> {
+    const rows = await this.db.query<ModuleRow[]>(
+      `SELECT m.id, m.slug, m.position, r.title, r.number AS revision, r.created_at AS updated_at
+       FROM modules m JOIN module_revisions r ON r.id = m.current_revision_id
+       WHERE m.course_id = $1 AND m.status = 'active' ORDER BY m.position`,
+      [courseId],
+    );
+    return rows.map((r) => ({ ...r, updatedAt: r.updated_at }));
+  }
+
+  async add(principal: Principal, courseSlug: string, slug: string, title: string): Promise<SaveResult> {
+    const course = await this.courses.getEditable(principal, courseSlug);
+    const markdown = newModuleMarkdown(title);
+    return this.db.transaction(async (tx) => {
+      const [{ position }] = await tx.query<Array<{ position: number }>>(
+        'SELECT coalesce(max(position), 0) + 1 AS position FROM modules WHERE course_id = $1',
+        [course.id],
+      );
+      const source = await loadCourseSource(tx, course.id);
+      const fileName = moduleFileName(position, slug);
+      const compiled = compileModule(withModuleFile(source, fileName, markdown), fileName);
+      if (hasErrors(compiled)) return { saved: false, revision: null, problems: compiled.problems };
+      const taken = await tx.query<unknown[]>('SELECT 1 FROM modules WHERE course_id = $1 AND slug = $2', [
+        course.id,
+        slug,
+      ]);
+      if (taken.length) {
+        throw new CoursesError(CoursesErrorCode.SlugTaken, `This course already has a module "${slug}".`, {
+          slug: 'taken',
+        });
+      }
+      const [{ id }] = await tx.query<Array<{ id: string }>>(
+        'INSERT INTO modules (course_id, slug, position) VALUES ($1, $2, $3) RETURNING id',
+        [course.id, slug, position],
+      );
+      const revision = await storeRevision(tx, id, markdown, compiled, principal.userId);
+      return { saved: true, revision, problems: compiled.problems };
+    });
+  }
+
+  async source(
+    courseId: string,
+    slug: string,
+    revision?: number,
+  ): Promise<{ id: string; number: number; markdown: string }> {
+    const rows = await this.db.query<Array<{ id: string; number: number; source_markdown: string }>>(
+      `SELECT m.id, r.number, r.source_markdown FROM modules m
+       JOIN module_revisions r ON r.module_id = m.id
+       WHERE m.course_id = $1 AND m.slug = $2 AND m.status = 'active'
+         AND (($3::int IS NULL AND r.id = m.current_revision_id) OR r.number = $3::int)`,
+      [courseId, slug, revision ?? null],
+    );
+    if (!rows[0]) {
+      throw new CoursesError(
+        revision ? CoursesErrorCode.RevisionNotFound : CoursesErrorCode.ModuleNotFound,
+        revision ? `Revision ${revision} of "${slug}" does not exist.` : `There is no module "${slug}" in this course.`,
+      );
+    }
+    return { id: rows[0].id, number: rows[0].number, markdown: rows[0].source_markdown };
+  }
+
+  /** Checks and saves; a text with errors is refused whole, an unchanged text makes no revision. */
+  async save(principal: Principal, courseSlug: string, slug: string, markdown: string): Promise<SaveResult> {
+    const course = await this.courses.getEditable(principal, courseSlug);
+    const current = await this.source(course.id, slug);
+    const compiled = await this.compile(course.id, slug, markdown);
+    if (hasErrors(compiled)) return { saved: false, revision: null, problems: compiled.problems };
+    return this.db.transaction(async (tx) => {
+      // Serialises saves of one module, so two authors cannot both create revision N.
+      const [locked] = await tx.query<Array<{ content_hash: string; number: number }>>(
+        `SELECT r.content_hash, r.number FROM modules m JOIN module_revisions r ON r.id = m.current_revision_id
+         WHERE m.id = $1 FOR UPDATE OF m`,
+        [current.id],
+      );
+      if (locked.content_hash === compiled.contentHash)
+        return { saved: false, revision: locked.number, problems: compiled.problems };
+      const revision = await storeRevision(tx, current.id, markdown, compiled, principal.userId);
+      return { saved: true, revision, problems: compiled.problems };
+    });
+  }
+
+  /** Renders without saving: the editor's preview and its checker messages. */
+  async preview(
+    courseId: string,
+    slug: string,
+    markdown: string,
+  ): Promise<Pick<CompiledModule, 'html' | 'toc' | 'quiz' | 'problems'>> {
+    const compiled = await this.compile(courseId, slug, markdown);
+    return { html: compiled.html, toc: compiled.toc, quiz: compiled.quiz, problems: compiled.problems };
+  }
+
+  private async compile(courseId: string, slug: string, markdown: string): Promise<CompiledModule> {
+    const source = await loadCourseSource(this.db.manager, courseId);
+    const fileName = source.moduleFiles.get(slug);
+    if (!fileName)
+      throw new CoursesError(CoursesErrorCode.ModuleNotFound, `There is no module "${slug}" in this course.`);
+    return compileModule(withModuleFile(source, fileName, markdown), fileName);
+  }
+
+  async history(courseId: string, slug: string): Promise<RevisionInfo[]> {
+    const rows = await this.db.query<
+      Array<{ number: number; content_hash: string; name: string | null; created_at: Date }>
+    >(
+      `SELECT r.number, r.content_hash, u.name, r.created_at FROM modules m
+       JOIN module_revisions r ON r.module_id = m.id LEFT JOIN users u ON u.id = r.author_id
+       WHERE m.course_id = $1 AND m.slug = $2 ORDER BY r.number DESC`,
+      [courseId, slug],
+    );
+    return rows.map((r) => ({
+      number: r.number,
+      contentHash: r.content_hash,
+      authorName: r.name,
+      createdAt: r.created_at,
+    }));
+  }
+
+  /** New order of the course's modules; it must name each active module exactly once. */
+  async reorder(principal: Principal, courseSlug: string, slugs: string[]): Promise<void> {
+    const course = await this.courses.getEditable(principal, courseSlug);
+    await this.db.transaction(async (tx) => {
+      const rows = await tx.query<Array<{ slug: string }>>(
+        `SELECT slug FROM modules WHERE course_id = $1 AND status = 'active' ORDER BY slug FOR UPDATE`,
+        [course.id],
+      );
+      const current = rows.map((r) => r.slug);
+      if (slugs.length !== current.length || [...slugs].sort().join() !== current.join()) {
+        throw new CoursesError(CoursesErrorCode.BadOrder, 'The new order must list every module of the course once.');
+      }
+      for (const [index, slug] of slugs.entries()) {
+        await tx.query('UPDATE modules SET position = $3 WHERE course_id = $1 AND slug = $2', [
+          course.id,
+          slug,
+          index + 1,
+        ]);
+      }
+    });
+  }
+}
+
+function hasErrors(compiled: CompiledModule): boolean {
+  return compiled.problems.some((p) => p.severity === 'error');
+}
+
+/** Inserts revision N+1 with its stored HTML and answer keys, and makes it current. */
+export async function storeRevision(
+  tx: EntityManager,
+  moduleId: string,
+  markdown: string,
+  compiled: CompiledModule,
+  authorId: string | null,
+): Promise<number> {
+  const [{ id, number }] = await tx.query<Array<{ id: string; number: number }>>(
+    `INSERT INTO module_revisions
+       (module_id, number, source_markdown, content_hash, title, summary, objectives, duration, sources, html, toc, quiz, author_id)
+     VALUES ($1, (SELECT coalesce(max(number), 0) + 1 FROM module_revisions WHERE module_id = $1),
+             $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+     RETURNING id, number`,
+    [
+      moduleId,
+      markdown,
+      compiled.contentHash,
+      compiled.title,
+      compiled.summary,
+      JSON.stringify(compiled.objectives),
+      compiled.duration,
+      JSON.stringify(compiled.sources),
+      compiled.html,
+      JSON.stringify(compiled.toc),
+      compiled.quiz ? JSON.stringify(compiled.quiz) : null,
+      authorId,
+    ],
+  );
+  for (const [position, question] of compiled.keys.entries()) {
+    await tx.query(
+      `INSERT INTO questions (revision_id, key, position, type, answer_key, feedback_html, points)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        id,
+        question.key,
+        position + 1,
+        question.type,
+        JSON.stringify(question.answerKey),
+        question.feedbackHtml,
+        question.points,
+      ],
+    );
+  }
+  await tx.query('UPDATE modules SET current_revision_id = $2, status = $3 WHERE id = $1', [moduleId, id, 'active']);
+  return number;
+}
