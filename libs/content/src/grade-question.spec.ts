@@ -1,4 +1,4 @@
-import { gradeQuestion, parseQuiz, type AnswerKey, type PublicQuestion } from '@karvan/content';
+import { gradeQuestion, parseQuiz, type PublicQuestion } from '@karvan/content';
 
 const QUIZ = `::: quiz
 1. Single {#single}
@@ -32,7 +32,7 @@ const { quiz, key } = parseQuiz(QUIZ).parsed!;
 
 function grade(id: string, response: Parameters<typeof gradeQuestion>[2]): number {
   const question = quiz.questions.find((q) => q.id === id) as PublicQuestion;
-  return gradeQuestion(question, (key as AnswerKey)[id], response);
+  return gradeQuestion(question, key[id], response);
 }
 
 function choiceId(text: string): string {

@@ -1,0 +1,158 @@
+import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig, projectRoot } from '@karvan/config';
+import { createDataSource, runMigrationsLocked } from '@karvan/database';
+import { CourseSyncService, ENTITIES } from '@karvan/domain';
+import type { DataSource } from 'typeorm';
+
+const COURSE = `---
+title: Sync test course
+summary: A course for the sync tests.
+language: en
+enrolment: open
+completion:
+  modules: all
+  quizzes: pass
+certificate: true
+authors: []
+---
+
+Introduction.
+`;
+
+const MODULE = (title: string, extra = '') => `---
+title: ${title}
+summary: One sentence.
+objectives:
+  - Do one thing.
+duration: 10
+sources:
+  - A source
+---
+
+## Section
+
+Text of ${title}.${extra}
+
+::: quiz pass=70
+1. Which year? {#year}
+   - [ ] 2002
+   - [x] 2007
+   > Established in 2007.
+:::
+`;
+
+describe('content sync', () => {
+  let db: DataSource;
+  let sync: CourseSyncService;
+  let root: string;
+  let slug: string;
+  let dir: string;
+
+  const write = (name: string, text: string) => writeFileSync(join(dir, name), text);
+  const count = async (sql: string) => (await db.query<Array<{ n: number }>>(sql, [slug]))[0].n;
+  const revisions = () =>
+    count(`SELECT count(*)::int AS n FROM module_revisions r JOIN modules m ON m.id = r.module_id
+           JOIN courses c ON c.id = m.course_id WHERE c.slug = $1`);
+
+  beforeAll(async () => {
+    db = createDataSource({ url: loadConfig().databaseUrl!, entities: ENTITIES, poolMax: 3 });
+    await db.initialize();
+    await runMigrationsLocked(db);
+    sync = new CourseSyncService(db);
+  });
+  afterAll(() => db.destroy());
+
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'karvan-sync-'));
+    slug = `sync-${Math.random().toString(36).slice(2, 10)}`;
+    dir = join(root, 'courses', slug);
+    mkdirSync(dir, { recursive: true });
+    write('course.md', COURSE);
+    write('01-first.md', MODULE('First'));
+    write('02-second.md', MODULE('Second'));
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('imports a course, and changes nothing when run again', async () => {
+    const [first] = await sync.syncTree(root);
+    expect(first).toMatchObject({ slug, created: true, revisions: 2, refused: [] });
+    const [second] = await sync.syncTree(root);
+    expect(second).toMatchObject({ created: false, revisions: 0, unchanged: 2, archived: 0 });
+    expect(await revisions()).toBe(2);
+    const [course] = await db.query<Array<{ status: string; title: string }>>('SELECT status, title FROM courses WHERE slug = $1', [slug]);
+    expect(course).toEqual({ status: 'published', title: 'Sync test course' });
+  });
+
+  it('keeps answer keys and feedback out of the stored quiz', async () => {
+    await sync.syncTree(root);
+    const [row] = await db.query<Array<{ quiz: object; answer_key: object; feedback_html: string }>>(
+      `SELECT r.quiz, q.answer_key, q.feedback_html FROM modules m JOIN courses c ON c.id = m.course_id
+       JOIN module_revisions r ON r.id = m.current_revision_id JOIN questions q ON q.revision_id = r.id
+       WHERE c.slug = $1 AND m.slug = 'first'`,
+      [slug],
+    );
+    expect(JSON.stringify(row.quiz)).not.toMatch(/correct|2007 was|Established/);
+    expect(row.answer_key).toMatchObject({ type: 'single', correct: [expect.any(String)] });
+    expect(row.feedback_html).toContain('Established in 2007.');
+  });
+
+  it('makes one new revision when one module changes', async () => {
+    await sync.syncTree(root);
+    write('02-second.md', MODULE('Second', ' Now longer.'));
+    const [report] = await sync.syncTree(root);
+    expect(report).toMatchObject({ revisions: 1, unchanged: 1 });
+    expect(await revisions()).toBe(3);
+  });
+
+  it('archives a removed module instead of deleting it', async () => {
+    await sync.syncTree(root);
+    unlinkSync(join(dir, '02-second.md'));
+    const [report] = await sync.syncTree(root);
+    expect(report.archived).toBe(1);
+    const rows = await db.query<Array<{ slug: string; status: string }>>(
+      `SELECT m.slug, m.status FROM modules m JOIN courses c ON c.id = m.course_id WHERE c.slug = $1 ORDER BY m.slug`,
+      [slug],
+    );
+    expect(rows).toEqual([
+      { slug: 'first', status: 'active' },
+      { slug: 'second', status: 'archived' },
+    ]);
+    expect(await revisions()).toBe(2);
+  });
+
+  it('refuses a broken file and leaves its module as it was, while the rest syncs', async () => {
+    await sync.syncTree(root);
+    const before = await db.query<Array<{ html: string }>>(
+      `SELECT r.html FROM modules m JOIN courses c ON c.id = m.course_id JOIN module_revisions r ON r.id = m.current_revision_id
+       WHERE c.slug = $1 AND m.slug = 'first'`,
+      [slug],
+    );
+    write('01-first.md', MODULE('First', '\n\n::: quiz\n1. Broken\n   - [ ] no answer\n:::\n'));
+    write('02-second.md', MODULE('Second', ' Changed too.'));
+    const [report] = await sync.syncTree(root);
+    expect(report.refused).toEqual([expect.stringContaining('01-first.md')]);
+    expect(report.problems.some((p) => p.severity === 'error' && p.path.endsWith('01-first.md'))).toBe(true);
+    expect(report.revisions).toBe(1);
+    const after = await db.query<Array<{ html: string }>>(
+      `SELECT r.html FROM modules m JOIN courses c ON c.id = m.course_id JOIN module_revisions r ON r.id = m.current_revision_id
+       WHERE c.slug = $1 AND m.slug = 'first'`,
+      [slug],
+    );
+    expect(after).toEqual(before);
+  });
+
+  it('refuses a whole course whose course.md is broken, writing nothing', async () => {
+    write('course.md', COURSE.replace('language: en\n', ''));
+    const [report] = await sync.syncTree(root);
+    expect(report.refused).toHaveLength(1);
+    expect(await count('SELECT count(*)::int AS n FROM courses WHERE slug = $1')).toBe(0);
+  });
+
+  it('imports the shipped curriculum with nothing refused', async () => {
+    const reports = await sync.syncTree(join(projectRoot(), 'content'));
+    expect(reports.length).toBeGreaterThanOrEqual(2);
+    for (const report of reports) expect([report.slug, report.refused]).toEqual([report.slug, []]);
+  });
+});
