@@ -5,7 +5,12 @@ const TOLERANCE = /\s*(?:±|\+-|\+\/-)\s*/;
 
 /** Short answers match ignoring case and spaces; Azerbaijani "İ" lowercases to a plain "i". */
 export function normaliseAnswer(text: string): string {
-  return text.normalize('NFC').replace(/İ/g, 'i').toLowerCase().replace(/\u0307/g, '').replace(/\s+/g, '');
+  return text
+    .normalize('NFC')
+    .replace(/İ/g, 'i')
+    .toLowerCase()
+    .replace(/\u0307/g, '')
+    .replace(/\s+/g, '');
 }
 
 /** A number written with `.` or `,` as the decimal separator, or null. */

@@ -42,6 +42,8 @@ function openCallout(md: MarkdownIt, kind: CalloutKind, label: string, title: st
 /** The readable text of inline tokens, without markup. */
 export function plainText(tokens: Token[]): string {
   return tokens
-    .flatMap((t) => (t.children ? plainText(t.children) : t.type === 'text' || t.type === 'code_inline' ? t.content : ''))
+    .flatMap((t) =>
+      t.children ? plainText(t.children) : t.type === 'text' || t.type === 'code_inline' ? t.content : '',
+    )
     .join('');
 }

@@ -32,6 +32,7 @@ interface Loaded<D extends ParsedDocument = ParsedDocument> {
 }
 
 type Kind<K extends ParsedDocument['kind']> = Loaded<Extract<ParsedDocument, { kind: K }>>;
+type Groups = { [K in ParsedDocument['kind']]: Kind<K>[] };
 
 /** Turns the files of one course directory into a typed course, with every problem found. */
 export function buildCourse(source: CourseSource, urls: CourseUrls = DEFAULT_COURSE_URLS): CourseBuildResult {
@@ -40,45 +41,55 @@ export function buildCourse(source: CourseSource, urls: CourseUrls = DEFAULT_COU
     const message = `course slug "${source.slug}" must be lowercase a-z, 0-9 and single hyphens`;
     problems.push(problem(source.path, 1, 1, 'error', message));
   }
-  const files = source.files.filter((file) => {
-    const markdown = file.name.endsWith('.md');
-    if (!markdown) problems.push(problem(file.path, 1, 1, 'warning', 'not a content file (.md) or under media/: ignored'));
-    return markdown;
-  });
-  const docs = files.map((file) => parseDocument(file.path, file.text));
-  const language = docs.find((d) => d.kind === 'course')?.meta.language;
-  const loaded = docs.map((doc, i) => load(source, urls, doc, files[i], problems));
-  const of = <K extends ParsedDocument['kind']>(kind: K) => loaded.filter((l): l is Kind<K> => l.doc.kind === kind);
+  const files = markdownFiles(source, problems);
+  const groups = groupByKind(files.map((file) => load(source, urls, file, problems)));
+  const courseFile = groups.course[0];
+  const modules = groups.module.sort((a, b) => a.doc.file.number - b.doc.file.number || byName(a, b));
+  const bases = new Map<string, Loaded>([...groups.course, ...modules].map((l) => [l.file.name, l]));
+  const language = courseFile?.doc.meta.language;
 
-  const courseFile = of('course')[0];
-  if (!courseFile) problems.push(problem(source.path, 1, 1, 'error', 'the course has no course.md'));
-  const modules = of('module').sort((a, b) => a.doc.file.number - b.doc.file.number || (a.file.name < b.file.name ? -1 : 1));
   checkDuplicates(modules, problems);
-  const bases = new Map<string, Loaded>(loaded.filter((l) => l.doc.kind === 'module' || l.doc.kind === 'course').map((l) => [l.file.name, l]));
-  for (const t of [...of('course-translation'), ...of('module-translation')]) checkTranslation(t, bases.get(t.doc.file.baseName), language, problems);
-  for (const l of [...of('course'), ...of('course-translation')]) {
-    if (l.quiz) problems.push(problem(l.file.path, l.quiz.line, 1, 'error', 'a quiz belongs in a module, not in course.md'));
+  for (const t of [...groups['course-translation'], ...groups['module-translation']]) {
+    checkTranslation(t, bases.get(t.doc.file.baseName), language, problems);
   }
-  if (!courseFile) return { course: null, problems: sortProblems(problems) };
-
-  const moduleTranslations = of('module-translation');
+  for (const l of [...groups.course, ...groups['course-translation']]) {
+    if (l.quiz)
+      problems.push(problem(l.file.path, l.quiz.line, 1, 'error', 'a quiz belongs in a module, not course.md'));
+  }
+  if (!courseFile) {
+    problems.push(problem(source.path, 1, 1, 'error', 'the course has no course.md'));
+    return { course: null, problems: sortProblems(problems) };
+  }
   const course: Course = {
     ...rendered(courseFile),
     slug: source.slug,
     meta: courseFile.doc.meta,
-    modules: modules.map((m) => toModule(m, moduleTranslations.filter((t) => t.doc.file.baseName === m.file.name), bases)),
-    translations: of('course-translation').map((t) => toCourseTranslation(t, courseFile)),
+    modules: modules.map((m) => toModule(m, groups['module-translation'], bases)),
+    translations: groups['course-translation'].map((t) => toCourseTranslation(t, courseFile)),
   };
   return { course, problems: sortProblems(problems) };
 }
 
-function load(
-  source: CourseSource,
-  urls: CourseUrls,
-  doc: ParsedDocument,
-  file: SourceFile,
-  problems: Problem[],
-): Loaded {
+function markdownFiles(source: CourseSource, problems: Problem[]): SourceFile[] {
+  return source.files.filter((file) => {
+    if (file.name.endsWith('.md')) return true;
+    problems.push(problem(file.path, 1, 1, 'warning', 'not a content file (.md) or under media/: ignored'));
+    return false;
+  });
+}
+
+function groupByKind(loaded: Loaded[]): Groups {
+  const groups: Groups = { course: [], module: [], 'course-translation': [], 'module-translation': [], unknown: [] };
+  for (const l of loaded) (groups[l.doc.kind] as Loaded[]).push(l);
+  return groups;
+}
+
+function byName(a: Loaded, b: Loaded): number {
+  return a.file.name < b.file.name ? -1 : a.file.name > b.file.name ? 1 : 0;
+}
+
+function load(source: CourseSource, urls: CourseUrls, file: SourceFile, problems: Problem[]): Loaded {
+  const doc = parseDocument(file.path, file.text);
   problems.push(...doc.problems);
   // Links from a translation lead to the same language; links from a base file to the default.
   const language = doc.file && 'language' in doc.file ? doc.file.language : undefined;
@@ -94,9 +105,13 @@ function checkDuplicates(modules: Kind<'module'>[], problems: Problem[]): void {
   const numbers = new Map<number, string>();
   for (const { doc, file } of modules) {
     const sameSlug = slugs.get(doc.file.slug);
-    if (sameSlug) problems.push(problem(file.path, 1, 1, 'error', `duplicate slug "${doc.file.slug}": also ${sameSlug}`));
+    if (sameSlug)
+      problems.push(problem(file.path, 1, 1, 'error', `duplicate slug "${doc.file.slug}": also ${sameSlug}`));
     const sameNumber = numbers.get(doc.file.number);
-    if (sameNumber) problems.push(problem(file.path, 1, 1, 'error', `duplicate module number ${doc.file.number}: also ${sameNumber}`));
+    if (sameNumber)
+      problems.push(
+        problem(file.path, 1, 1, 'error', `duplicate module number ${doc.file.number}: also ${sameNumber}`),
+      );
     slugs.set(doc.file.slug, file.name);
     numbers.set(doc.file.number, file.name);
   }
@@ -110,7 +125,8 @@ function checkTranslation(
 ): void {
   const { doc, file } = translation;
   if (!base) {
-    problems.push(problem(file.path, 1, 1, 'error', `translation without its base file: there is no ${doc.file.baseName}`));
+    const message = `translation without its base file: there is no ${doc.file.baseName}`;
+    problems.push(problem(file.path, 1, 1, 'error', message));
     return;
   }
   if (doc.file.language === courseLanguage) {
@@ -119,7 +135,9 @@ function checkTranslation(
   }
   const current = sourceHash(base.file.text);
   if (doc.meta.source && doc.meta.source !== current) {
-    const message = `out of date: translated from ${doc.meta.source} but ${doc.file.baseName} is now ${current}; update the text, then set source: ${current}`;
+    const message =
+      `out of date: translated from ${doc.meta.source} but ${doc.file.baseName} is now ${current}; ` +
+      `update the text, then set source: ${current}`;
     problems.push(problem(file.path, 1, 1, 'warning', message));
   }
   if (doc.kind === 'module-translation') problems.push(...compareQuizShape(file.path, base.quiz, translation.quiz));
@@ -139,8 +157,9 @@ function toCourseTranslation(l: Kind<'course-translation'>, base: Loaded): Cours
   return { ...translated(l, base), meta: l.doc.meta };
 }
 
-function toModule(m: Kind<'module'>, translations: Kind<'module-translation'>[], bases: Map<string, Loaded>): CourseModule {
-  return {
+function toModule(m: Kind<'module'>, allTranslations: Kind<'module-translation'>[], bases: Map<string, Loaded>) {
+  const translations = allTranslations.filter((t) => t.doc.file.baseName === m.file.name);
+  const module: CourseModule = {
     ...rendered(m),
     ...m.doc.meta,
     slug: m.doc.file.slug,
@@ -154,4 +173,5 @@ function toModule(m: Kind<'module'>, translations: Kind<'module-translation'>[],
       answerKey: t.quiz?.key ?? null,
     })),
   };
+  return module;
 }

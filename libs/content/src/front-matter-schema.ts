@@ -108,7 +108,8 @@ class FieldReader {
   text(key: string): string {
     const entry = this.entry(key, true);
     if (!entry) return '';
-    if (typeof entry.value !== 'string' || entry.value.trim() === '') return this.invalid(entry, 'a non-empty text', '');
+    if (typeof entry.value !== 'string' || entry.value.trim() === '')
+      return this.invalid(entry, 'a non-empty text', '');
     return entry.value.trim();
   }
 

@@ -25,15 +25,28 @@ const CLOSE = /^(---|\.\.\.)\s*$/;
 
 /** Splits `---` YAML front matter from the body; line numbers stay those of the original file. */
 export function readFrontMatter(path: string, text: string): FrontMatter {
-  const lines = text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n').split('\n');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n/g, '\n')
+    .split('\n');
   if (lines[0].trimEnd() !== OPEN) {
     const message = 'the file must start with front matter: a line "---", YAML keys, and a closing "---"';
-    return { entries: new Map(), body: lines.join('\n'), lineOffset: 0, problems: [problem(path, 1, 1, 'error', message)] };
+    return {
+      entries: new Map(),
+      body: lines.join('\n'),
+      lineOffset: 0,
+      problems: [problem(path, 1, 1, 'error', message)],
+    };
   }
   const close = lines.findIndex((line, i) => i > 0 && CLOSE.test(line));
   if (close < 0) {
     const message = 'the front matter is not closed: add a line "---" after the last key';
-    return { entries: new Map(), body: '', lineOffset: lines.length, problems: [problem(path, 1, 1, 'error', message)] };
+    return {
+      entries: new Map(),
+      body: '',
+      lineOffset: lines.length,
+      problems: [problem(path, 1, 1, 'error', message)],
+    };
   }
   const { entries, problems } = readYaml(path, lines.slice(1, close).join('\n'), 1);
   return { entries, body: lines.slice(close + 1).join('\n'), lineOffset: close + 1, problems };

@@ -42,11 +42,7 @@ function gradeNumeric(accepted: { value: number; tolerance: number }[], response
   return accepted.some((a) => Math.abs(x - a.value) <= a.tolerance + 1e-9 * Math.max(1, Math.abs(a.value))) ? 1 : 0;
 }
 
-function gradeMatching(
-  items: { id: string }[],
-  pairs: Record<string, string>,
-  response: QuestionResponse,
-): number {
+function gradeMatching(items: { id: string }[], pairs: Record<string, string>, response: QuestionResponse): number {
   if (!response || typeof response !== 'object' || Array.isArray(response) || items.length === 0) return 0;
   const right = items.filter((item) => Object.hasOwn(response, item.id) && response[item.id] === pairs[item.id]);
   return right.length / items.length;

@@ -6,7 +6,7 @@ import { CALLOUT_KINDS, type RenderEnv } from './render-types.js';
 
 type Context = NonNullable<RenderEnv['karvan']>;
 
-/** Checks and rewrites links and images, and reports `:::` lines that open no known block. */
+/** Checks and rewrites links and images, and reports `:::` blocks that are unknown or never closed. */
 export function linkRulesPlugin(md: MarkdownIt): void {
   md.core.ruler.push('karvan_links', (state: StateCore) => {
     const context = (state.env as RenderEnv).karvan;
@@ -18,6 +18,7 @@ function checkTokens(tokens: Token[], context: Context): void {
   let blockLine = 0;
   for (const token of tokens) {
     if (token.map) blockLine = token.map[0];
+    if (token.type.startsWith('container_') && token.nesting === 1) checkClosed(token, context);
     if (token.type !== 'inline' || !token.children) continue;
     if (/^:::/.test(token.content)) reportUnknownBlock(token.content.split('\n')[0], blockLine, context);
     let line = blockLine;
@@ -35,7 +36,8 @@ function rewriteLink(token: Token, line: number, context: Context): void {
   const { resolveModuleLink, resolveMedia } = context.options;
   if (target.kind === 'module' && resolveModuleLink) {
     const url = resolveModuleLink(target.fileName, target.anchor);
-    if (url === undefined) report(context, line, target.fileName, 'error', `broken link: no module "${target.fileName}"`);
+    if (url === undefined)
+      report(context, line, target.fileName, 'error', `broken link: no module "${target.fileName}"`);
     else token.attrSet('href', url);
   } else if (target.kind === 'media' && resolveMedia) {
     const url = resolveMedia(target.path);
@@ -69,6 +71,14 @@ function reportUnknownBlock(firstLine: string, line: number, context: Context): 
       ? 'a ":::" line that closes no block'
       : `"${firstLine.trim()}" is not a known block: start it with ":::" and one of ${kinds}`;
   report(context, line, ':::', 'error', message);
+}
+
+// markdown-it-container silently ends an unclosed block at the end of the file.
+function checkClosed(token: Token, context: Context): void {
+  const [start, end] = token.map ?? [0, 0];
+  if (/^ {0,3}:{3,}\s*$/.test(context.sourceLines[end] ?? '')) return;
+  const opening = context.sourceLines[start]?.trim() ?? '';
+  report(context, start, ':::', 'error', `"${opening}" is not closed: add a line ":::" after its text`);
 }
 
 /** Points at the first place on the source line where `needle` appears, else at its start. */

@@ -57,7 +57,9 @@ describe('rendering text in any language', () => {
     const { html, toc } = renderMarkdown(
       '## Əsas anlayışlar: ğ, ı, İ, ş, ç, ö, ü\n\nMiqrasiya siyasəti.\n\n### Миграционная политика\n\nТекст.',
     );
-    expect(html).toContain('<h2 id="əsas-anlayışlar-ğ-ı-i-ş-ç-ö-ü" tabindex="-1">Əsas anlayışlar: ğ, ı, İ, ş, ç, ö, ü</h2>');
+    expect(html).toContain(
+      '<h2 id="əsas-anlayışlar-ğ-ı-i-ş-ç-ö-ü" tabindex="-1">Əsas anlayışlar: ğ, ı, İ, ş, ç, ö, ü</h2>',
+    );
     expect(html).toContain('<p>Miqrasiya siyasəti.</p>');
     expect(html).toContain('<h3 id="миграционная-политика" tabindex="-1">Миграционная политика</h3>');
     expect(toc).toEqual([
@@ -95,7 +97,9 @@ describe('call-out blocks', () => {
   ])('renders ::: %s as a labelled aside with a title', (kind, label) => {
     const { html, problems } = renderMarkdown(`::: ${kind} Check *this*\nBody text.\n:::`);
     expect(html).toContain(`<aside class="callout callout-${kind}" aria-label="${label}: Check this">`);
-    expect(html).toContain(`<p class="callout-title"><span class="callout-kind">${label}</span> Check <em>this</em></p>`);
+    expect(html).toContain(
+      `<p class="callout-title"><span class="callout-kind">${label}</span> Check <em>this</em></p>`,
+    );
     expect(html).toContain('<p>Body text.</p>\n</aside>');
     expect(problems).toEqual([]);
   });
@@ -109,6 +113,25 @@ describe('call-out blocks', () => {
     expectInert('::: note <img src=x onerror=alert(1)>\nx\n:::');
   });
 
+  it('reports a call-out that is never closed', () => {
+    const { problems } = renderMarkdown('::: note Open\nText.\n\nMore text.\n', { path: 'm.md', lineOffset: 2 });
+    expect(problems).toEqual([
+      {
+        path: 'm.md',
+        line: 3,
+        column: 1,
+        severity: 'error',
+        message: '"::: note Open" is not closed: add a line ":::" after its text',
+      },
+    ]);
+  });
+
+  it('accepts nested call-outs closed in order', () => {
+    const { html, problems } = renderMarkdown('::::: example Outer\n::: tip Inner\nx\n:::\n:::::');
+    expect(problems).toEqual([]);
+    expect(html).toMatch(/callout-example[^]*callout-tip[^]*<\/aside>\n<\/aside>/);
+  });
+
   it('reports an unknown block with its line', () => {
     const { problems } = renderMarkdown('Intro.\n\n::: warnin Careful\nText.\n:::', { path: 'm.md', lineOffset: 4 });
     expect(problems).toEqual([expect.objectContaining({ path: 'm.md', line: 7, column: 1, severity: 'error' })]);
@@ -120,7 +143,8 @@ describe('links and images', () => {
   const options: RenderOptions = {
     path: '01-a.md',
     lineOffset: 10,
-    resolveModuleLink: (file, anchor) => (file === '02-foo.md' ? `/courses/c/modules/foo${anchor ? `#${anchor}` : ''}` : undefined),
+    resolveModuleLink: (file, anchor) =>
+      file === '02-foo.md' ? `/courses/c/modules/foo${anchor ? `#${anchor}` : ''}` : undefined,
     resolveMedia: (path) => (path === 'media/map.png' ? '/files/c/map.png' : undefined),
   };
 
@@ -146,7 +170,10 @@ describe('links and images', () => {
   });
 
   it('rewrites images through the media callback and reports missing ones', () => {
-    const { html, problems } = renderMarkdown('![A map of the border](media/map.png)\n![Gone](media/gone.png)', options);
+    const { html, problems } = renderMarkdown(
+      '![A map of the border](media/map.png)\n![Gone](media/gone.png)',
+      options,
+    );
     expect(html).toContain('<img src="/files/c/map.png" alt="A map of the border">');
     expect(problems).toEqual([
       expect.objectContaining({ line: 12, column: 9, message: 'broken image: "media/gone.png" does not exist' }),
@@ -176,7 +203,8 @@ describe('links and images', () => {
   });
 
   it('leaves the quiz block out of the HTML and keeps later line numbers', () => {
-    const body = 'Before.\n\n::: quiz pass=80\n1. Secret question?\n   - [x] Secret answer\n   - [ ] No\n:::\n\n[x](07-x.md)';
+    const body =
+      'Before.\n\n::: quiz pass=80\n1. Secret question?\n   - [x] Secret answer\n   - [ ] No\n:::\n\n[x](07-x.md)';
     const { html, problems } = renderMarkdown(body, options);
     expect(html).toBe('<p>Before.</p>\n<p><a href="07-x.md">x</a></p>\n');
     expect(problems[0].line).toBe(19);

@@ -122,7 +122,9 @@ describe('parsing a content file', () => {
   });
 
   it('reports a file without front matter, or with front matter never closed', () => {
-    expect(messages(parseDocument('01-a.md', '# Just text').problems)[0]).toMatch(/^01-a\.md:1:1 error the file must start/);
+    expect(messages(parseDocument('01-a.md', '# Just text').problems)[0]).toMatch(
+      /^01-a\.md:1:1 error the file must start/,
+    );
     expect(parseDocument('01-a.md', '---\ntitle: T\n').problems[0].message).toMatch(/not closed/);
   });
 

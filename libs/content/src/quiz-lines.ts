@@ -26,7 +26,12 @@ const ANSWER = /^\s*=(?:\s+(.*)|\s*)$/;
 const FEEDBACK = /^\s*>\s?(.*)$/;
 
 /** Splits the lines of a quiz block into question drafts; `firstLine` is the file line of `lines[0]`. */
-export function readQuestionDrafts(path: string, lines: string[], firstLine: number, problems: Problem[]): QuestionDraft[] {
+export function readQuestionDrafts(
+  path: string,
+  lines: string[],
+  firstLine: number,
+  problems: Problem[],
+): QuestionDraft[] {
   const drafts: QuestionDraft[] = [];
   let current: QuestionDraft | undefined;
   let previousBlank = true;
@@ -35,7 +40,15 @@ export function readQuestionDrafts(path: string, lines: string[], firstLine: num
     const fail = (message: string) => problems.push(problem(path, line, text.search(/\S/) + 1, 'error', message));
     const question = QUESTION.exec(text);
     if (question) {
-      current = { writtenNumber: question[1], line, prompt: [question[2] ?? ''], options: [], answers: [], pairs: [], feedback: [] };
+      current = {
+        writtenNumber: question[1],
+        line,
+        prompt: [question[2] ?? ''],
+        options: [],
+        answers: [],
+        pairs: [],
+        feedback: [],
+      };
       drafts.push(current);
     } else if (text.trim() === '') {
       if (current && current.feedback.length > 0) current.feedback.push('');
@@ -61,7 +74,8 @@ function readQuestionLine(
   const feedback = FEEDBACK.exec(text);
   if (option) draft.options.push({ text: (option[2] ?? '').trim(), line, correct: option[1] !== ' ' });
   else if (pair) draft.pairs.push({ text, line, left: pair[1].trim(), right: pair[2].trim() });
-  else if (BULLET.test(text)) fail('a list line in a question must be an option "- [ ] text" or "- [x] text", or a pair "- left -> right"');
+  else if (BULLET.test(text))
+    fail('a list line in a question must be an option "- [ ] text" or "- [x] text", or a pair "- left -> right"');
   else if (answer) draft.answers.push({ text: (answer[1] ?? '').trim(), line });
   else if (feedback) draft.feedback.push(feedback[1]);
   else if (draft.feedback.length > 0 && !previousBlank) draft.feedback.push(text.trim());

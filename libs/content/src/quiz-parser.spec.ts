@@ -92,7 +92,13 @@ describe('parsing a quiz', () => {
 
   it('reads short answers with alternatives and numeric answers with a tolerance', () => {
     const { quiz, key } = parsed(QUIZ);
-    expect(quiz.questions[2]).toEqual({ id: '3', number: 3, type: 'short', promptHtml: 'Which body is the single window?', points: 1 });
+    expect(quiz.questions[2]).toEqual({
+      id: '3',
+      number: 3,
+      type: 'short',
+      promptHtml: 'Which body is the single window?',
+      points: 1,
+    });
     expect(key['3']).toEqual({ type: 'short', accepted: ['SMS', 'State Migration Service'], feedbackHtml: null });
     expect(quiz.questions[3].type).toBe('numeric');
     expect(key['4']).toEqual({ type: 'numeric', accepted: [{ value: 281, tolerance: 5 }], feedbackHtml: null });
@@ -100,7 +106,13 @@ describe('parsing a quiz', () => {
 
   it('accepts +- for the tolerance, a comma as decimal separator, and several numeric alternatives', () => {
     const { key } = parsed('::: quiz\n1. Rate?\n   = 2,5 +- 0,1\n   = 7\n:::');
-    expect(key['1']).toMatchObject({ type: 'numeric', accepted: [{ value: 2.5, tolerance: 0.1 }, { value: 7, tolerance: 0 }] });
+    expect(key['1']).toMatchObject({
+      type: 'numeric',
+      accepted: [
+        { value: 2.5, tolerance: 0.1 },
+        { value: 7, tolerance: 0 },
+      ],
+    });
   });
 
   it('treats a mix of numbers and words as a short answer', () => {
@@ -152,7 +164,15 @@ describe('the quiz a trainee sees', () => {
     expect(json).not.toContain('SMS');
     for (const question of quiz.questions) {
       expect(Object.keys(question).sort()).toEqual(
-        ['id', 'number', 'points', 'promptHtml', 'type', ...(question.type === 'single' || question.type === 'multiple' ? ['options'] : []), ...(question.type === 'matching' ? ['choices', 'items'] : [])].sort(),
+        [
+          'id',
+          'number',
+          'points',
+          'promptHtml',
+          'type',
+          ...(question.type === 'single' || question.type === 'multiple' ? ['options'] : []),
+          ...(question.type === 'matching' ? ['choices', 'items'] : []),
+        ].sort(),
       );
     }
     const options = quiz.questions.flatMap((q) => ('options' in q ? q.options : []));
@@ -210,7 +230,9 @@ describe('checking a quiz', () => {
   });
 
   it('reports a question with no options or answers', () => {
-    expect(errorsOf('::: quiz\n1. Q\n   > Feedback only.\n:::')).toEqual(['m.md:2:1 error question 1 has no options or answers']);
+    expect(errorsOf('::: quiz\n1. Q\n   > Feedback only.\n:::')).toEqual([
+      'm.md:2:1 error question 1 has no options or answers',
+    ]);
   });
 
   it('reports what else cannot be read, each at its line', () => {

@@ -44,7 +44,8 @@ export function parseQuiz(text: string, location: QuizLocation = {}): QuizParseR
 
 function readBlock(path: string, block: QuizBlock, offset: number, problems: Problem[]): ParsedQuiz {
   const line = block.line + offset;
-  if (block.closingLine === null) problems.push(problem(path, line, 1, 'error', 'the quiz block is not closed by ":::"'));
+  if (block.closingLine === null)
+    problems.push(problem(path, line, 1, 'error', 'the quiz block is not closed by ":::"'));
   const settings = parseQuizAttributes(block.attributes, { path, line, column: block.attributesColumn }, problems);
   const drafts = readQuestionDrafts(path, block.lines, line + 1, problems);
   if (drafts.length === 0) problems.push(problem(path, line, 1, 'error', 'the quiz has no questions'));

@@ -126,8 +126,17 @@ describe('checking a content tree', () => {
   });
 
   it('reports quiz problems with their lines', async () => {
-    const broken = INTRO.replace('   - [x] right', '   - [ ] right').replace('::: quiz pass=60', '::: quiz pass=60 retries=2');
-    expect(await check({ ...GOOD, 'courses/test/01-intro.md': broken, 'courses/test/01-intro.az.md': translationOf(broken) })).toEqual([
+    const broken = INTRO.replace('   - [x] right', '   - [ ] right').replace(
+      '::: quiz pass=60',
+      '::: quiz pass=60 retries=2',
+    );
+    expect(
+      await check({
+        ...GOOD,
+        'courses/test/01-intro.md': broken,
+        'courses/test/01-intro.az.md': translationOf(broken),
+      }),
+    ).toEqual([
       'courses/test/01-intro.az.md:13:18 error unknown quiz attribute "retries" (known: pass, attempts, time, shuffle, answers)',
       'courses/test/01-intro.az.md:14:1 error single-choice question 1 has no [x]: mark the correct option with [x]',
       'courses/test/01-intro.md:13:18 error unknown quiz attribute "retries" (known: pass, attempts, time, shuffle, answers)',
@@ -136,7 +145,8 @@ describe('checking a content tree', () => {
   });
 
   it('reports broken links to modules and images, and images without alt text', async () => {
-    const broken = NEXT.replace('01-intro.md#basics', '07-missing.md') + '\n![](media/map.png) ![Chart](media/chart.png)\n';
+    const broken =
+      NEXT.replace('01-intro.md#basics', '07-missing.md') + '\n![](media/map.png) ![Chart](media/chart.png)\n';
     expect(await check({ ...GOOD, 'courses/test/02-next.md': broken })).toEqual([
       'courses/test/02-next.md:9:22 error broken link: no module "07-missing.md"',
       'courses/test/02-next.md:11:1 error image "media/map.png" has no alt text: describe it between ![ and ]',
@@ -161,7 +171,9 @@ describe('checking a content tree', () => {
     const reshaped = translationOf(INTRO).replace('   - [ ] wrong\n', '   - [ ] wrong\n   - [ ] also wrong\n');
     const problems = await check({ ...GOOD, 'courses/test/01-intro.az.md': reshaped });
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^courses\/test\/01-intro\.az\.md:14:1 error quiz shape differs at question 1: "pick single options=3/);
+    expect(problems[0]).toMatch(
+      /^courses\/test\/01-intro\.az\.md:14:1 error quiz shape differs at question 1: "pick single options=3/,
+    );
 
     const shorter = translationOf(INTRO).replace(/2\. Yazın\n {3}= answer\n/, '');
     expect(await check({ ...GOOD, 'courses/test/01-intro.az.md': shorter })).toEqual([
@@ -169,7 +181,9 @@ describe('checking a content tree', () => {
     ]);
 
     const withoutQuiz = translationOf(INTRO).replace(/::: quiz[^]*:::\n/, '');
-    expect((await check({ ...GOOD, 'courses/test/01-intro.az.md': withoutQuiz }))[0]).toMatch(/has a quiz but this translation has none/);
+    expect((await check({ ...GOOD, 'courses/test/01-intro.az.md': withoutQuiz }))[0]).toMatch(
+      /has a quiz but this translation has none/,
+    );
   });
 
   it('reports a translation into the course language, a quiz in course.md and stray files', async () => {
@@ -208,7 +222,13 @@ describe('loading a course', () => {
     expect(intro.markdown).toBe(INTRO);
     expect(next.html).toContain('href="/courses/test/modules/intro#basics"');
     expect(intro.translations).toEqual([
-      expect.objectContaining({ language: 'az', title: 'Giriş', outOfDate: false, duration: null, source: sourceHash(INTRO) }),
+      expect.objectContaining({
+        language: 'az',
+        title: 'Giriş',
+        outOfDate: false,
+        duration: null,
+        source: sourceHash(INTRO),
+      }),
     ]);
     expect(intro.translations[0].toc).toEqual([{ level: 2, id: 'əsaslar', text: 'Əsaslar' }]);
     expect(intro.translations[0].quiz?.questions[0].promptHtml).toBe('Birini seçin');

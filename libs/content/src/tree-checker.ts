@@ -54,7 +54,8 @@ export async function readCourseSource(dir: string): Promise<{ source: CourseSou
     const path = join(dir, entry.name);
     if (entry.name.startsWith('.')) continue;
     if (entry.isDirectory() && entry.name === MEDIA) media = await listFiles(path, MEDIA);
-    else if (entry.isDirectory()) problems.push(problem(path, 1, 1, 'warning', 'only media/ may be a folder here: ignored'));
+    else if (entry.isDirectory())
+      problems.push(problem(path, 1, 1, 'warning', 'only media/ may be a folder here: ignored'));
     else files.push({ name: entry.name, path, text: await readFile(path, 'utf8') });
   }
   return { source: { slug, path: dir, files, media }, problems };

@@ -4,6 +4,7 @@ import { ApiTokensService } from './auth/api-tokens.service.js';
 import { AuthService } from './auth/auth.service.js';
 import { LoginThrottleService } from './auth/login-throttle.service.js';
 import { SessionsService } from './auth/sessions.service.js';
+import { CourseArchiveService } from './courses/course-archive.service.js';
 import { CourseSyncService } from './courses/course-sync.service.js';
 import { CoursesService } from './courses/courses.service.js';
 import { MediaService } from './courses/media.service.js';
@@ -28,6 +29,7 @@ const SERVICES = [
   ModulesService,
   MediaService,
   CourseSyncService,
+  CourseArchiveService,
 ];
 
 @Module({

@@ -18,7 +18,7 @@ export class WebClient {
   readonly address = `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
 
   constructor(
-    private readonly baseUrl: string,
+    readonly baseUrl: string,
     private readonly bearer?: string,
   ) {}
 

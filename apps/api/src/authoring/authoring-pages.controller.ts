@@ -7,7 +7,7 @@ import { renderPage } from '../common/render.js';
 import type { KarvanReply } from '../common/request-context.js';
 import { AddModuleDto, CoAuthorDto, CreateCourseDto, MoveModuleDto, StatusDto } from './dto/authoring.dto.js';
 
-const NOTICES = new Set(['published', 'draft', 'authorAdded', 'uploaded']);
+const NOTICES = new Set(['published', 'draft', 'authorAdded', 'uploaded', 'imported']);
 
 /** Trainers' courses: create, order modules, co-authors, publishing. Admins see every course. */
 @ApiExcludeController()

@@ -2,11 +2,18 @@ import { Module } from '@nestjs/common';
 import { DomainModule } from '@karvan/domain';
 import { AuthoringApiController } from './authoring-api.controller.js';
 import { AuthoringPagesController } from './authoring-pages.controller.js';
+import { CourseArchiveController } from './course-archive.controller.js';
 import { MediaController } from './media.controller.js';
 import { ModuleEditorPagesController } from './module-editor-pages.controller.js';
 
 @Module({
   imports: [DomainModule],
-  controllers: [AuthoringPagesController, ModuleEditorPagesController, MediaController, AuthoringApiController],
+  controllers: [
+    AuthoringPagesController,
+    ModuleEditorPagesController,
+    MediaController,
+    AuthoringApiController,
+    CourseArchiveController,
+  ],
 })
 export class AuthoringModule {}

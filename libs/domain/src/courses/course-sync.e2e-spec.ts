@@ -81,7 +81,10 @@ describe('content sync', () => {
     const [second] = await sync.syncTree(root);
     expect(second).toMatchObject({ created: false, revisions: 0, unchanged: 2, archived: 0 });
     expect(await revisions()).toBe(2);
-    const [course] = await db.query<Array<{ status: string; title: string }>>('SELECT status, title FROM courses WHERE slug = $1', [slug]);
+    const [course] = await db.query<Array<{ status: string; title: string }>>(
+      'SELECT status, title FROM courses WHERE slug = $1',
+      [slug],
+    );
     expect(course).toEqual({ status: 'published', title: 'Sync test course' });
   });
 

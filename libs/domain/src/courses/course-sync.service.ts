@@ -25,6 +25,8 @@ export interface SyncOptions {
   publishNew: boolean;
   /** Made an author of the course (the person importing it). */
   authorId?: string;
+  /** Refuse everything when any file has an error (an uploaded archive), instead of file by file. */
+  allOrNothing?: boolean;
 }
 
 type Tx = EntityManager;
@@ -70,6 +72,14 @@ export class CourseSyncService {
     if (!course || errorPaths.has(course.path) || errorPaths.has(source.path)) {
       report.refused.push(course?.path ?? source.path);
       return report;
+    }
+    if (options.allOrNothing) {
+      for (const [path, bytes] of media) {
+        const problem = mediaProblem(path, bytes);
+        if (problem) report.problems.push(problem);
+      }
+      report.refused.push(...new Set(report.problems.filter((p) => p.severity === 'error').map((p) => p.path)));
+      if (report.refused.length > 0) return report;
     }
     await this.db.transaction(async (tx) => {
       // One sync of a course at a time, across processes (several api processes start at once).
@@ -137,6 +147,15 @@ async function addAuthorsByEmail(tx: Tx, courseId: string, emails: string[]): Pr
   );
 }
 
+function mediaProblem(path: string, bytes: Buffer): Problem | undefined {
+  try {
+    checkImage(path, bytes);
+    return undefined;
+  } catch (error) {
+    return { path, line: 1, column: 1, severity: 'error', message: (error as Error).message };
+  }
+}
+
 async function syncMedia(
   tx: Tx,
   courseId: string,
@@ -144,14 +163,13 @@ async function syncMedia(
   report: CourseSyncReport,
 ): Promise<void> {
   for (const [path, bytes] of media) {
-    let checked: { path: string; contentType: string };
-    try {
-      checked = checkImage(path, bytes);
-    } catch (error) {
+    const problem = mediaProblem(path, bytes);
+    if (problem) {
       report.refused.push(path);
-      report.problems.push({ path, line: 1, column: 1, severity: 'error', message: (error as Error).message });
+      report.problems.push(problem);
       continue;
     }
+    const checked = checkImage(path, bytes);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     await tx.query(
       `INSERT INTO media (course_id, path, content_type, bytes, sha256) VALUES ($1, $2, $3, $4, $5)

@@ -182,4 +182,11 @@ export const az: Catalogue = {
   'error.media_not_found': 'Belə şəkil yoxdur.',
   'error.archive_invalid': 'Bu fayl Karvanın idxal edə biləcəyi kurs arxivi deyil.',
   'error.too_large': 'Fayl çox böyükdür.',
+  'authoring.import': 'Kursu idxal et',
+  'authoring.importHint':
+    'Bir kurs qovluğu olan zip arxivi: course.md, modul faylları və media/ — İxrac ilə yaradılan kimi. Redaktə etdiyiniz kursun arxivini idxal etdikdə mətni yeni redaksiyalarla əvəz olunur.',
+  'authoring.archiveFile': 'Kurs arxivi (.zip)',
+  'authoring.importSubmit': 'İdxal et',
+  'authoring.export': 'Markdown fayllarının zip arxivi kimi ixrac et',
+  'authoring.notice.imported': 'Kurs idxal edildi.',
 };

@@ -181,4 +181,11 @@ export const en: Catalogue = {
   'error.media_not_found': 'There is no such image.',
   'error.archive_invalid': 'This file is not a course archive that Karvan can import.',
   'error.too_large': 'The file is too large.',
+  'authoring.import': 'Import a course',
+  'authoring.importHint':
+    'A zip archive with one course folder: course.md, the module files and media/, as made by Export. Importing an archive of a course you edit replaces its text with new revisions.',
+  'authoring.archiveFile': 'Course archive (.zip)',
+  'authoring.importSubmit': 'Import',
+  'authoring.export': 'Export as a zip of Markdown files',
+  'authoring.notice.imported': 'The course was imported.',
 };

@@ -188,4 +188,11 @@ export const ru: Catalogue = {
   'error.media_not_found': 'Такого изображения нет.',
   'error.archive_invalid': 'Этот файл не является архивом курса, который Karvan может импортировать.',
   'error.too_large': 'Файл слишком большой.',
+  'authoring.import': 'Импорт курса',
+  'authoring.importHint':
+    'Zip-архив с одной папкой курса: course.md, файлы модулей и media/, как при экспорте. Импорт архива курса, который вы редактируете, заменяет его текст новыми редакциями.',
+  'authoring.archiveFile': 'Архив курса (.zip)',
+  'authoring.importSubmit': 'Импортировать',
+  'authoring.export': 'Экспортировать как zip-архив файлов Markdown',
+  'authoring.notice.imported': 'Курс импортирован.',
 };
