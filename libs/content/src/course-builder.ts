@@ -52,9 +52,8 @@ export function buildCourse(source: CourseSource, urls: CourseUrls = DEFAULT_COU
   for (const t of [...groups['course-translation'], ...groups['module-translation']]) {
     checkTranslation(t, bases.get(t.doc.file.baseName), language, problems);
   }
-  for (const l of [...groups.course, ...groups['course-translation']]) {
-    if (l.quiz)
-      problems.push(problem(l.file.path, l.quiz.line, 1, 'error', 'a quiz belongs in a module, not course.md'));
+  for (const { file, quiz } of [...groups.course, ...groups['course-translation']]) {
+    if (quiz) problems.push(problem(file.path, quiz.line, 1, 'error', 'a quiz belongs in a module, not in course.md'));
   }
   if (!courseFile) {
     problems.push(problem(source.path, 1, 1, 'error', 'the course has no course.md'));

@@ -1,0 +1,129 @@
+import type { Browser, Page } from 'playwright-core';
+import { accessibilityViolations, createUser, launchBrowser, TEST_PASSWORD } from '@karvan/testing';
+import { startTestApp, type TestApp } from './test-app.js';
+
+describe('authoring in a real browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function expectAccessible(page: Page): Promise<void> {
+    expect(await accessibilityViolations(page)).toEqual([]);
+  }
+
+  async function signInAs(page: Page, email: string): Promise<void> {
+    await page.goto(`${t.url}/login`);
+    await page.getByLabel('E-mail address').fill(email);
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${t.url}/`);
+  }
+
+  it('creates a course, edits a module with live preview, saves, publishes; axe finds nothing', async () => {
+    const { email } = await createUser(t.db, ['trainer'], 'Nigar Quliyeva');
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInAs(page, email);
+
+    await page.getByRole('link', { name: 'Authoring' }).click();
+    await expectAccessible(page);
+    await page.getByLabel('Course title').fill('Border checks');
+    await page.getByLabel('Address (slug)').fill('border-checks-browser');
+    await page.getByRole('button', { name: 'Create course' }).click();
+    await page.waitForURL(/\/authoring\/courses\/border-checks-browser$/);
+    await expectAccessible(page);
+
+    await page.getByLabel('Module title').fill('Document checks');
+    await page.getByLabel('Address (slug)').fill('document-checks');
+    await page.getByRole('button', { name: 'Add module' }).click();
+    await page.waitForURL(/modules\/document-checks\/edit$/);
+    await expectAccessible(page);
+
+    const editor = page.getByLabel('Module text (Markdown)');
+    const text = await editor.inputValue();
+    await editor.fill(`${text}\n![](media/missing.png)\n`);
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.locator('.problem-lines').waitFor();
+    await expectAccessible(page);
+    await editor.fill(`${text}\n## Machine-readable zone\n\nA passport MRZ has **two lines of 44 characters**.\n`);
+    // With JavaScript the preview follows the text without a button press.
+    await page.locator('#preview-body strong', { hasText: 'two lines of 44 characters' }).waitFor();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL(/edit\?saved=1$/);
+    expect(await page.getByRole('status').textContent()).toContain('Saved as a new revision.');
+    expect(await page.locator('#preview-body h2', { hasText: 'Machine-readable zone' }).count()).toBe(1);
+
+    await page.getByRole('link', { name: 'History' }).click();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Compare' }).click();
+    expect(await page.locator('ins', { hasText: 'two lines of 44 characters' }).count()).toBe(1);
+    await expectAccessible(page);
+
+    await page.goto(`${t.url}/authoring/courses/border-checks-browser`);
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.waitForURL(/notice=published/);
+    expect(await page.getByRole('status').textContent()).toContain('The course is published.');
+    await context.close();
+  });
+
+  it('shows the checker’s message beside the line, without JavaScript', async () => {
+    const { email } = await createUser(t.db, ['trainer']);
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await signInAs(page, email);
+    await page.goto(`${t.url}/authoring`);
+    await page.getByLabel('Course title').fill('No script course');
+    await page.getByLabel('Address (slug)').fill('no-script-course');
+    await page.getByRole('button', { name: 'Create course' }).click();
+    await page.getByLabel('Module title').fill('Only');
+    await page.getByLabel('Address (slug)').fill('only');
+    await page.getByRole('button', { name: 'Add module' }).click();
+    const editor = page.getByLabel('Module text (Markdown)');
+    await editor.fill(`${await editor.inputValue()}\n![](media/missing.png)\n`);
+    await page.getByRole('button', { name: 'Preview' }).click();
+    const problems = page.locator('.problem-lines');
+    expect(await problems.textContent()).toMatch(/Line \d+/);
+    expect(await problems.textContent()).toContain('![](media/missing.png)');
+    expect(await problems.textContent()).toContain('has no alt text');
+    // axe needs JavaScript: the same page with its problems is checked in the test above.
+    await context.close();
+  });
+
+  it('never runs a script inside an uploaded SVG', async () => {
+    const { email } = await createUser(t.db, ['trainer']);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInAs(page, email);
+    await page.goto(`${t.url}/authoring`);
+    await page.getByLabel('Course title').fill('Svg course');
+    await page.getByLabel('Address (slug)').fill('svg-course');
+    await page.getByRole('button', { name: 'Create course' }).click();
+    await page.getByLabel('Image file').setInputFiles({
+      name: 'evil.svg',
+      mimeType: 'image/svg+xml',
+      buffer: Buffer.from(
+        '<svg xmlns="http://www.w3.org/2000/svg" onload="document.title=\'pwned\'"><script>document.title="pwned";alert(1)</script><rect width="10" height="10"/></svg>',
+      ),
+    });
+    await page.getByRole('button', { name: 'Upload image' }).click();
+    await page.waitForURL(/notice=uploaded/);
+    let dialog = false;
+    page.on('dialog', (d) => {
+      dialog = true;
+      void d.dismiss();
+    });
+    await page.goto(`${t.url}/media/svg-course/evil.svg`);
+    await page.waitForTimeout(300);
+    expect(dialog).toBe(false);
+    expect(await page.title()).not.toBe('pwned');
+    await context.close();
+  });
+});
