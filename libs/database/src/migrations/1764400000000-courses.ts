@@ -58,6 +58,7 @@ export class Courses1764400000000 implements MigrationInterface {
         toc jsonb NOT NULL DEFAULT '[]',
         quiz jsonb,
         author_id uuid REFERENCES users (id) ON DELETE SET NULL,
+        origin varchar(8) NOT NULL DEFAULT 'editor' CHECK (origin IN ('files', 'editor')),
         created_at timestamptz NOT NULL DEFAULT now(),
         UNIQUE (module_id, number)
       )`);

@@ -5,6 +5,9 @@ import { loadConfig, projectRoot } from '@karvan/config';
 import { createDataSource, runMigrationsLocked } from '@karvan/database';
 import { CourseSyncService, ENTITIES } from '@karvan/domain';
 import type { DataSource } from 'typeorm';
+import { compileModule } from './compile-module.js';
+import { loadCourseSource, withModuleFile } from './course-source.js';
+import { storeRevision } from './modules.service.js';
 
 const COURSE = `---
 title: Sync test course
@@ -107,6 +110,34 @@ describe('content sync', () => {
     const [report] = await sync.syncTree(root);
     expect(report).toMatchObject({ revisions: 1, unchanged: 1 });
     expect(await revisions()).toBe(3);
+  });
+
+  it('keeps an edit made in the browser while its file is unchanged, and lets a changed file win', async () => {
+    await sync.syncTree(root);
+    const current = () =>
+      db.query<Array<{ origin: string; html: string }>>(
+        `SELECT r.origin, r.html FROM modules m JOIN courses c ON c.id = m.course_id
+         JOIN module_revisions r ON r.id = m.current_revision_id WHERE c.slug = $1 AND m.slug = 'first'`,
+        [slug],
+      );
+    const [{ id }] = await db.query<Array<{ id: string }>>(
+      `SELECT m.id FROM modules m JOIN courses c ON c.id = m.course_id WHERE c.slug = $1 AND m.slug = 'first'`,
+      [slug],
+    );
+    const edited = MODULE('First', ' Edited in the browser.');
+    await db.transaction(async (tx) => {
+      const source = await loadCourseSource(
+        tx,
+        (await tx.query<Array<{ id: string }>>('SELECT id FROM courses WHERE slug = $1', [slug]))[0].id,
+      );
+      const compiled = compileModule(withModuleFile(source, '01-first.md', edited), '01-first.md');
+      await storeRevision(tx, id, edited, compiled, null, 'editor');
+    });
+    expect((await sync.syncTree(root))[0]).toMatchObject({ revisions: 0 });
+    expect((await current())[0]).toMatchObject({ origin: 'editor' });
+    write('01-first.md', MODULE('First', ' Changed in the file.'));
+    expect((await sync.syncTree(root))[0]).toMatchObject({ revisions: 1 });
+    expect((await current())[0].html).toContain('Changed in the file.');
   });
 
   it('archives a removed module instead of deleting it', async () => {

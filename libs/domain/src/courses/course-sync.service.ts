@@ -89,7 +89,7 @@ export class CourseSyncService {
       if (options.authorId) await addAuthor(tx, id, options.authorId);
       await addAuthorsByEmail(tx, id, course.meta.authors);
       await syncMedia(tx, id, media, report);
-      await syncModules(tx, id, course, errorPaths, report);
+      await syncModules(tx, id, course, errorPaths, report, options.origin);
     });
     return report;
   }
@@ -185,7 +185,9 @@ interface ExistingModule {
   slug: string;
   position: number;
   status: string;
-  content_hash: string | null;
+  current_hash: string | null;
+  /** Of the last revision that came from the files. */
+  files_hash: string | null;
 }
 
 async function syncModules(
@@ -194,10 +196,14 @@ async function syncModules(
   course: Course,
   errorPaths: Set<string>,
   report: CourseSyncReport,
+  origin: SyncOptions['origin'],
 ): Promise<void> {
   const existing = await tx.query<ExistingModule[]>(
-    `SELECT m.id, m.slug, m.position, m.status, r.content_hash FROM modules m
-     LEFT JOIN module_revisions r ON r.id = m.current_revision_id WHERE m.course_id = $1 FOR UPDATE OF m`,
+    `SELECT m.id, m.slug, m.position, m.status,
+       (SELECT r.content_hash FROM module_revisions r WHERE r.id = m.current_revision_id) AS current_hash,
+       (SELECT r.content_hash FROM module_revisions r WHERE r.module_id = m.id AND r.origin = 'files'
+        ORDER BY r.number DESC LIMIT 1) AS files_hash
+     FROM modules m WHERE m.course_id = $1 FOR UPDATE OF m`,
     [courseId],
   );
   const bySlug = new Map(existing.map((m) => [m.slug, m]));
@@ -212,11 +218,14 @@ async function syncModules(
     if (known && known.position !== module.number) {
       await tx.query('UPDATE modules SET position = $2 WHERE id = $1', [id, module.number]);
     }
-    if (known?.content_hash === module.contentHash && known.status === 'active') report.unchanged++;
-    else if (known?.content_hash === module.contentHash)
+    // Files: compare with what the files last said, so an unchanged file keeps browser edits.
+    // An uploaded archive: compare with the current text, so the course ends up as the archive.
+    const baseline = origin === 'files' ? known?.files_hash : known?.current_hash;
+    if (baseline === module.contentHash && known?.status === 'active') report.unchanged++;
+    else if (baseline === module.contentHash) {
       await tx.query(`UPDATE modules SET status = 'active' WHERE id = $1`, [id]);
-    else {
-      await storeRevision(tx, id, module.markdown, { ...fromModule(module), problems: [] }, null);
+    } else {
+      await storeRevision(tx, id, module.markdown, { ...fromModule(module), problems: [] }, null, origin);
       report.revisions++;
     }
     for (const translation of module.translations) {

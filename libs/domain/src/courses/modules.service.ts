@@ -195,12 +195,14 @@ export async function storeRevision(
   markdown: string,
   compiled: CompiledModule,
   authorId: string | null,
+  origin: 'files' | 'editor' = 'editor',
 ): Promise<number> {
   const [{ id, number }] = await tx.query<Array<{ id: string; number: number }>>(
     `INSERT INTO module_revisions
-       (module_id, number, source_markdown, content_hash, title, summary, objectives, duration, sources, html, toc, quiz, author_id)
+       (module_id, number, source_markdown, content_hash, title, summary, objectives, duration, sources, html, toc, quiz,
+        author_id, origin)
      VALUES ($1, (SELECT coalesce(max(number), 0) + 1 FROM module_revisions WHERE module_id = $1),
-             $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+             $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
      RETURNING id, number`,
     [
       moduleId,
@@ -215,6 +217,7 @@ export async function storeRevision(
       JSON.stringify(compiled.toc),
       compiled.quiz ? JSON.stringify(compiled.quiz) : null,
       authorId,
+      origin,
     ],
   );
   for (const [position, question] of compiled.keys.entries()) {
