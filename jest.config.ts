@@ -16,7 +16,9 @@ const config: Config = {
   },
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',
-  testTimeout: 30_000,
+  testTimeout: 60_000,
+  // Most tests wait on PostgreSQL, Redis or Chromium rather than the CPU: three workers fit two cores.
+  maxWorkers: 3,
 };
 
 export default config;

@@ -1,6 +1,10 @@
+import { jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { accessibilityViolations, launchBrowser } from '@karvan/testing';
 import { startTestApp, type TestApp } from './test-app.js';
+
+// A browser walk-through is long: it gets more time than one request-level test.
+jest.setTimeout(180_000);
 
 describe('in a real browser', () => {
   let t: TestApp;

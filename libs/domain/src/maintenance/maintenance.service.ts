@@ -25,7 +25,8 @@ export class MaintenanceService {
   async schedulePurge(): Promise<void> {
     await this.queue.upsertJobScheduler(
       'purge-expired-hourly',
-      { every: 60 * 60 * 1000 },
+      // A fixed minute, not "every hour from now": nothing runs at start-up, racing a deploy.
+      { pattern: '17 * * * *' },
       {
         name: MaintenanceJob.PurgeExpired,
         data: {},

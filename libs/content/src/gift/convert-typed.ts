@@ -1,0 +1,104 @@
+import { hasTolerance, parseNumericAnswer } from '../answer-text.js';
+import type { GiftAnswer, GiftNumber, GiftPair } from './gift-answers.js';
+import type { GiftText } from './gift-types.js';
+import { joinLines } from './gift-html.js';
+import { labelledFeedback, percent, quoted, type Conversion } from './karvan-draft.js';
+import { escapeMarkdown, toMarkdownLine, toPlainText } from './markdown-text.js';
+
+const OTHER = 'Any other answer';
+
+/** Short answer: every answer with a positive weight is accepted; `*` wildcards cannot be. */
+export function convertShort(answers: GiftAnswer[]): Conversion {
+  const accepted: string[] = [];
+  const feedback: string[] = [];
+  const notes: string[] = [];
+  let wildcards = 0;
+  for (const answer of answers) {
+    const written = toPlainText(answer.text);
+    const wildcard = /(?:^|[^\\])\*/.test(written);
+    // In Moodle "\*" is a literal asterisk.
+    const text = written.replace(/\\\*/g, '*');
+    if (answer.weight <= 0) {
+      const label = written === '*' ? OTHER : `${quoted(escapeMarkdown(text))} (not accepted)`;
+      feedback.push(...labelledFeedback(label, answer.feedback));
+      if (wildcard) notes.push(`the wildcard answer ${quoted(written)} (${percent(answer.weight)}) is not imported`);
+    } else if (wildcard) {
+      wildcards++;
+      notes.push(`answer ${quoted(written)} uses the * wildcard, which Karvan cannot express: left out`);
+    } else if (text === '') {
+      notes.push('an empty answer left out');
+    } else if (hasTolerance(text) && parseNumericAnswer(text) === null) {
+      notes.push(`answer ${quoted(text)} contains ± or +-, which Karvan reads as a tolerance: left out`);
+    } else {
+      if (answer.weight < 100) notes.push(`partial credit lost: ${quoted(text)} (${percent(answer.weight)}) now counts as correct`);
+      accepted.push(text);
+      feedback.push(...labelledFeedback(quoted(escapeMarkdown(text)), answer.feedback));
+    }
+  }
+  if (accepted.length === 0) {
+    return {
+      skip:
+        wildcards > 0
+          ? 'every accepted answer uses the * wildcard, which Karvan cannot express'
+          : 'no answer is accepted',
+    };
+  }
+  const numeric = accepted.every((a) => parseNumericAnswer(a) !== null);
+  return { type: numeric ? 'numeric' : 'short', lines: accepted.map((a) => `= ${a}`), feedback, notes };
+}
+
+/** Numerical: answers with a positive weight become numeric alternatives. */
+export function convertNumeric(answers: GiftNumber[], otherFeedback: GiftText | null): Conversion {
+  const lines: string[] = [];
+  const feedback: string[] = [];
+  const notes: string[] = [];
+  for (const answer of answers) {
+    const text = numberText(answer);
+    if (text === null) return { skip: `the number ${answer.value} cannot be written as a decimal` };
+    if (answer.weight <= 0) {
+      feedback.push(...labelledFeedback(`${quoted(text)} (not accepted)`, answer.feedback));
+      continue;
+    }
+    if (answer.weight < 100) notes.push(`partial credit lost: ${quoted(text)} (${percent(answer.weight)}) now counts as correct`);
+    lines.push(`= ${text}`);
+    feedback.push(...labelledFeedback(quoted(text), answer.feedback));
+  }
+  if (lines.length === 0) return { skip: 'no number has a positive weight, so none is accepted' };
+  feedback.push(...labelledFeedback(OTHER, otherFeedback));
+  return { type: 'numeric', lines, feedback, notes };
+}
+
+function numberText({ value, tolerance }: { value: number; tolerance: number }): string | null {
+  const v = decimal(value);
+  const t = decimal(tolerance);
+  if (v === null || t === null) return null;
+  return tolerance === 0 ? v : `${v} ± ${t}`;
+}
+
+/** Karvan reads plain decimals only, so exponents are written out. */
+function decimal(n: number): string | null {
+  if (!Number.isFinite(n)) return null;
+  const text = String(n);
+  return /e/i.test(text) ? n.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 }) : text;
+}
+
+/** Matching: a pair with nothing on the left is a Moodle distractor, which Karvan has no place for. */
+export function convertMatching(pairs: GiftPair[]): Conversion {
+  const lines: string[] = [];
+  const notes: string[] = [];
+  const lefts = new Set<string>();
+  for (const pair of pairs) {
+    const left = toMarkdownLine(pair.left);
+    const right = escapeMarkdown(joinLines(pair.right));
+    if (right === '') return { skip: 'a pair has nothing after "->"' };
+    if (left === '') {
+      notes.push(`distractor ${quoted(right)} (a right-hand side with no item) dropped: Karvan matching has no extra choices`);
+      continue;
+    }
+    if (lefts.has(left)) return { skip: `${quoted(left)} appears twice on the left, which Karvan does not allow` };
+    lefts.add(left);
+    lines.push(`- ${left} -> ${right}`);
+  }
+  if (lines.length < 2) return { skip: 'matching needs at least two pairs with an item on the left' };
+  return { type: 'matching', lines, feedback: [], notes };
+}
