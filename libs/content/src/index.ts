@@ -14,3 +14,5 @@ export { compareQuizShape } from './quiz-shape.js';
 export * from './course-model.js';
 export * from './course-builder.js';
 export * from './tree-checker.js';
+export { splitQuiz, type QuizBlock } from './quiz-block.js';
+export * from './gift/index.js';

@@ -6,6 +6,7 @@ import { LoginThrottleService } from './auth/login-throttle.service.js';
 import { SessionsService } from './auth/sessions.service.js';
 import { CourseArchiveService } from './courses/course-archive.service.js';
 import { CourseSyncService } from './courses/course-sync.service.js';
+import { QuizTransferService } from './courses/quiz-transfer.service.js';
 import { CoursesService } from './courses/courses.service.js';
 import { MediaService } from './courses/media.service.js';
 import { ModulesService } from './courses/modules.service.js';
@@ -30,6 +31,7 @@ const SERVICES = [
   MediaService,
   CourseSyncService,
   CourseArchiveService,
+  QuizTransferService,
 ];
 
 @Module({

@@ -19,6 +19,7 @@ export * from './courses/modules.service.js';
 export * from './courses/media.service.js';
 export * from './courses/course-sync.service.js';
 export * from './courses/course-archive.service.js';
+export * from './courses/quiz-transfer.service.js';
 export type { ContentProblem, CompiledModule } from './courses/compile-module.js';
 export * from './i18n/translate.js';
 export * from './domain.module.js';

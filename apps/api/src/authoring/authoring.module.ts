@@ -3,6 +3,7 @@ import { DomainModule } from '@karvan/domain';
 import { AuthoringApiController } from './authoring-api.controller.js';
 import { AuthoringPagesController } from './authoring-pages.controller.js';
 import { CourseArchiveController } from './course-archive.controller.js';
+import { GiftController } from './gift.controller.js';
 import { MediaController } from './media.controller.js';
 import { ModuleEditorPagesController } from './module-editor-pages.controller.js';
 
@@ -14,6 +15,7 @@ import { ModuleEditorPagesController } from './module-editor-pages.controller.js
     MediaController,
     AuthoringApiController,
     CourseArchiveController,
+    GiftController,
   ],
 })
 export class AuthoringModule {}

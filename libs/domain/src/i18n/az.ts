@@ -189,4 +189,14 @@ export const az: Catalogue = {
   'authoring.importSubmit': 'İdxal et',
   'authoring.export': 'Markdown fayllarının zip arxivi kimi ixrac et',
   'authoring.notice.imported': 'Kurs idxal edildi.',
+  'authoring.giftTitle': 'Moodle sualları (GIFT)',
+  'authoring.giftHint':
+    'GIFT sual faylını idxal edin: onun sualları redaktorda bu modulun testini əvəz edir, siz yoxlayıb yadda saxlayırsınız. Əvvəlki redaksiyalar tarixçədə qalır.',
+  'authoring.giftFile': 'GIFT faylı',
+  'authoring.giftImport': 'Sualları idxal et',
+  'authoring.giftExport': 'Bu testi GIFT kimi ixrac et',
+  'authoring.giftReport': 'GIFT idxalı',
+  'authoring.giftUnsaved': 'İdxal edilmiş suallar aşağıdakı redaktordadır, hələ yadda saxlanılmayıb.',
+  'authoring.giftTaken': { one: '{count} sual götürüldü.', other: '{count} sual götürüldü.' },
+  'authoring.giftSkipped': { one: '{count} sual götürülmədi:', other: '{count} sual götürülmədi:' },
 };

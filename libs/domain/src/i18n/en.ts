@@ -188,4 +188,14 @@ export const en: Catalogue = {
   'authoring.importSubmit': 'Import',
   'authoring.export': 'Export as a zip of Markdown files',
   'authoring.notice.imported': 'The course was imported.',
+  'authoring.giftTitle': 'Questions from Moodle (GIFT)',
+  'authoring.giftHint':
+    'Import a GIFT question file: its questions replace this module’s quiz in the editor, for you to check and save. Earlier revisions stay in the history.',
+  'authoring.giftFile': 'GIFT file',
+  'authoring.giftImport': 'Import questions',
+  'authoring.giftExport': 'Export this quiz as GIFT',
+  'authoring.giftReport': 'GIFT import',
+  'authoring.giftUnsaved': 'The imported questions are in the editor below, not saved yet.',
+  'authoring.giftTaken': { one: '{count} question taken.', other: '{count} questions taken.' },
+  'authoring.giftSkipped': { one: '{count} question not taken:', other: '{count} questions not taken:' },
 };

@@ -195,4 +195,24 @@ export const ru: Catalogue = {
   'authoring.importSubmit': 'Импортировать',
   'authoring.export': 'Экспортировать как zip-архив файлов Markdown',
   'authoring.notice.imported': 'Курс импортирован.',
+  'authoring.giftTitle': 'Вопросы из Moodle (GIFT)',
+  'authoring.giftHint':
+    'Импортируйте файл вопросов GIFT: его вопросы заменят тест этого модуля в редакторе, чтобы вы проверили и сохранили их. Прежние редакции остаются в истории.',
+  'authoring.giftFile': 'Файл GIFT',
+  'authoring.giftImport': 'Импортировать вопросы',
+  'authoring.giftExport': 'Экспортировать этот тест в GIFT',
+  'authoring.giftReport': 'Импорт GIFT',
+  'authoring.giftUnsaved': 'Импортированные вопросы находятся в редакторе ниже и ещё не сохранены.',
+  'authoring.giftTaken': {
+    one: 'Принят {count} вопрос.',
+    few: 'Принято {count} вопроса.',
+    many: 'Принято {count} вопросов.',
+    other: 'Принято {count} вопроса.',
+  },
+  'authoring.giftSkipped': {
+    one: 'Не принят {count} вопрос:',
+    few: 'Не принято {count} вопроса:',
+    many: 'Не принято {count} вопросов:',
+    other: 'Не принято {count} вопроса:',
+  },
 };
