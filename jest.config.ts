@@ -4,7 +4,7 @@ const config: Config = {
   testEnvironment: 'node',
   rootDir: '.',
   extensionsToTreatAsEsm: ['.ts'],
-  testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/{apps,libs,test}/**/*.e2e-spec.ts'],
+  testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts', '<rootDir>/{apps,libs,test}/**/*.e2e-spec.ts'],
   moduleNameMapper: {
     '^content-disposition$': '<rootDir>/test/shims/content-disposition.cjs',
     '^@karvan/(config|database|domain|content|jobs|testing)$': '<rootDir>/libs/$1/src/index.ts',

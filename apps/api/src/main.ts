@@ -1,16 +1,9 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig, withEmbeddedDatabase, type AppConfig } from '@karvan/config';
+import { loadConfigOrExit, withEmbeddedDatabase, type AppConfig } from '@karvan/config';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '@karvan/database';
 import { installQueueBackend } from '@karvan/jobs';
 
-let config: AppConfig;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  console.error(error.message);
-  process.exit(1);
-}
+let config: AppConfig = loadConfigOrExit();
 
 let embedded: EmbeddedPostgres | undefined;
 if (config.mode === 'embedded') {

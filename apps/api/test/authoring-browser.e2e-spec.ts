@@ -1,39 +1,25 @@
 import { jest } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
-import { accessibilityViolations, createUser, launchBrowser, TEST_PASSWORD } from '@karvan/testing';
-import { startTestApp, type TestApp } from './test-app.js';
+import type { Page } from 'playwright-core';
+import { createUser, TEST_PASSWORD } from '@karvan/testing';
+import { expectAccessible, useBrowserSuite } from './test-app.js';
 
 // A browser walk-through is long: it gets more time than one request-level test.
 jest.setTimeout(180_000);
 
 describe('authoring in a real browser', () => {
-  let t: TestApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-
-  async function expectAccessible(page: Page): Promise<void> {
-    expect(await accessibilityViolations(page)).toEqual([]);
-  }
+  const suite = useBrowserSuite();
 
   async function signInAs(page: Page, email: string): Promise<void> {
-    await page.goto(`${t.url}/login`);
+    await page.goto(`${suite.app.url}/login`);
     await page.getByLabel('E-mail address').fill(email);
     await page.getByLabel('Password').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${t.url}/`);
+    await page.waitForURL(`${suite.app.url}/`);
   }
 
   it('creates a course, edits a module with live preview, saves, publishes; axe finds nothing', async () => {
-    const { email } = await createUser(t.db, ['trainer'], 'Nigar Quliyeva');
-    const context = await browser.newContext();
+    const { email } = await createUser(suite.app.db, ['trainer'], 'Nigar Quliyeva');
+    const context = await suite.browser.newContext();
     const page = await context.newPage();
     await signInAs(page, email);
 
@@ -71,7 +57,7 @@ describe('authoring in a real browser', () => {
     expect(await page.locator('ins', { hasText: 'two lines of 44 characters' }).count()).toBe(1);
     await expectAccessible(page);
 
-    await page.goto(`${t.url}/authoring/courses/border-checks-browser`);
+    await page.goto(`${suite.app.url}/authoring/courses/border-checks-browser`);
     await page.getByRole('button', { name: 'Publish' }).click();
     await page.waitForURL(/notice=published/);
     expect(await page.getByRole('status').textContent()).toContain('The course is published.');
@@ -79,11 +65,11 @@ describe('authoring in a real browser', () => {
   });
 
   it('shows the checker’s message beside the line, without JavaScript', async () => {
-    const { email } = await createUser(t.db, ['trainer']);
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const { email } = await createUser(suite.app.db, ['trainer']);
+    const context = await suite.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await signInAs(page, email);
-    await page.goto(`${t.url}/authoring`);
+    await page.goto(`${suite.app.url}/authoring`);
     await page.getByLabel('Course title').fill('No script course');
     await page.getByLabel('Address (slug)').fill('no-script-course');
     await page.getByRole('button', { name: 'Create course' }).click();
@@ -102,11 +88,11 @@ describe('authoring in a real browser', () => {
   });
 
   it('never runs a script inside an uploaded SVG', async () => {
-    const { email } = await createUser(t.db, ['trainer']);
-    const context = await browser.newContext();
+    const { email } = await createUser(suite.app.db, ['trainer']);
+    const context = await suite.browser.newContext();
     const page = await context.newPage();
     await signInAs(page, email);
-    await page.goto(`${t.url}/authoring`);
+    await page.goto(`${suite.app.url}/authoring`);
     await page.getByLabel('Course title').fill('Svg course');
     await page.getByLabel('Address (slug)').fill('svg-course');
     await page.getByRole('button', { name: 'Create course' }).click();
@@ -124,7 +110,7 @@ describe('authoring in a real browser', () => {
       dialog = true;
       void d.dismiss();
     });
-    await page.goto(`${t.url}/media/svg-course/evil.svg`);
+    await page.goto(`${suite.app.url}/media/svg-course/evil.svg`);
     await page.waitForTimeout(300);
     expect(dialog).toBe(false);
     expect(await page.title()).not.toBe('pwned');

@@ -1,46 +1,30 @@
 import { jest } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
-import { accessibilityViolations, launchBrowser } from '@karvan/testing';
-import { startTestApp, type TestApp } from './test-app.js';
+import { expectAccessible, useBrowserSuite } from './test-app.js';
 
 // A browser walk-through is long: it gets more time than one request-level test.
 jest.setTimeout(180_000);
 
 describe('in a real browser', () => {
-  let t: TestApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-
-  async function expectAccessible(page: Page): Promise<void> {
-    expect(await accessibilityViolations(page)).toEqual([]);
-  }
+  const suite = useBrowserSuite();
 
   it('registers, signs out, signs in, switches to Azerbaijani and signs out, with no WCAG A/AA violations', async () => {
-    const context = await browser.newContext({ locale: 'en-GB' });
+    const context = await suite.browser.newContext({ locale: 'en-GB' });
     const page = await context.newPage();
     const email = `browser-${Date.now()}@karvan.test`;
 
-    await page.goto(`${t.url}/register`);
+    await page.goto(`${suite.app.url}/register`);
     await expectAccessible(page);
     await page.getByLabel('Full name').fill('Leyla Hüseynova');
     await page.getByLabel('E-mail address').fill(email);
     await page.getByLabel('Password').fill('a long enough password');
     await page.getByLabel('Organisation').fill('State Border Service');
     await page.getByRole('button', { name: 'Create account' }).click();
-    await page.waitForURL(`${t.url}/`);
+    await page.waitForURL(`${suite.app.url}/`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Welcome, Leyla Hüseynova');
     await expectAccessible(page);
 
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.waitForURL(`${t.url}/`);
+    await page.waitForURL(`${suite.app.url}/`);
     await page.getByRole('link', { name: 'Sign in' }).first().click();
     await page.waitForURL(/\/login/);
     await expectAccessible(page);
@@ -51,21 +35,21 @@ describe('in a real browser', () => {
     await expectAccessible(page);
     await page.getByLabel('Password').fill('a long enough password');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${t.url}/`);
+    await page.waitForURL(`${suite.app.url}/`);
 
     await page.getByRole('button', { name: 'Azərbaycanca' }).click();
-    await page.waitForURL(`${t.url}/`);
+    await page.waitForURL(`${suite.app.url}/`);
     expect(await page.locator('html').getAttribute('lang')).toBe('az');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Xoş gəlmisiniz, Leyla Hüseynova');
     await expectAccessible(page);
 
     await page.getByRole('link', { name: 'Profil' }).click();
-    await page.waitForURL(`${t.url}/profile`);
+    await page.waitForURL(`${suite.app.url}/profile`);
     expect(await page.getByRole('heading', { level: 2, name: 'Şəxsi məlumatlar' }).count()).toBe(1);
     await expectAccessible(page);
 
     await page.getByRole('button', { name: 'Çıxış' }).click();
-    await page.waitForURL(`${t.url}/`);
+    await page.waitForURL(`${suite.app.url}/`);
     expect(await page.getByRole('link', { name: 'Daxil ol' }).count()).toBeGreaterThan(0);
     await expectAccessible(page);
     await context.close();

@@ -3,7 +3,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { loadConfig, type AppConfig } from '@karvan/config';
 import { installQueueBackend } from '@karvan/jobs';
-import { WebClient, type WebResponse } from '@karvan/testing';
+import type { Browser, Page } from 'playwright-core';
+import { accessibilityViolations, launchBrowser, WebClient, type WebResponse } from '@karvan/testing';
 import { createApp } from '../src/create-app.js';
 
 export interface TestApp {
@@ -37,4 +38,27 @@ export async function startTestApp(env: Record<string, string> = {}, inProcessWo
 export async function signIn(client: WebClient, email: string, password: string): Promise<WebResponse> {
   await client.get('/login');
   return client.postForm('/login', { email, password });
+}
+
+export interface BrowserSuite {
+  app: TestApp;
+  browser: Browser;
+}
+
+/** Starts the api and Chromium for the tests of one describe block, and stops both after them. */
+export function useBrowserSuite(): BrowserSuite {
+  const suite = {} as BrowserSuite;
+  beforeAll(async () => {
+    suite.app = await startTestApp();
+    suite.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.app?.close();
+  });
+  return suite;
+}
+
+export async function expectAccessible(page: Page): Promise<void> {
+  expect(await accessibilityViolations(page)).toEqual([]);
 }

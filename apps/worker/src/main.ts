@@ -1,16 +1,9 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, JsonLogger, loadConfig, type AppConfig } from '@karvan/config';
+import { JsonLogger, loadConfigOrExit, type AppConfig } from '@karvan/config';
 import { installQueueBackend } from '@karvan/jobs';
 
-let config: AppConfig;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  console.error(error.message);
-  process.exit(1);
-}
+const config: AppConfig = loadConfigOrExit();
 if (config.mode === 'embedded') {
   // PGlite lives inside one process; in embedded mode `npm start` runs the processors itself.
   console.error('The worker runs only in services mode: set DATABASE_URL and REDIS_URL (or use `npm start`).');

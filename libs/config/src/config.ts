@@ -153,3 +153,14 @@ class EnvReader {
     return value;
   }
 }
+
+/** For a process's entry point: a bad configuration ends the process with the message, no stack trace. */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
