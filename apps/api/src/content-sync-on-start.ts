@@ -1,25 +1,36 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@karvan/config';
-import { CourseSyncService } from '@karvan/domain';
+import { CourseSyncService, DemoService, demoLoginLines } from '@karvan/domain';
 
-/** Imports the shipped curriculum at start, so `npm start` serves what is in content/. */
+/**
+ * At start: on the first embedded start, the demo accounts; then the shipped curriculum from
+ * content/, so `npm start` serves what is in the files.
+ */
 @Injectable()
 export class ContentSyncOnStart implements OnApplicationBootstrap {
   private readonly logger = new Logger(ContentSyncOnStart.name);
 
   constructor(
     private readonly sync: CourseSyncService,
+    private readonly demo: DemoService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (!this.config.syncContentOnStart) return;
+    if (this.config.syncContentOnStart) await this.syncContent();
+    if (this.config.mode === 'embedded' && this.config.syncContentOnStart && (await this.demo.isEmpty())) {
+      await this.demo.seed();
+      // Printed plainly: this is what a trainer previewing a course on a laptop reads first.
+      console.log(['', 'Demo accounts (embedded mode only):', ...demoLoginLines(), ''].join('\n'));
+    }
+  }
+
+  private async syncContent(): Promise<void> {
     const reports = await this.sync.syncTree(this.config.contentDir).catch((error: Error) => {
       this.logger.warn({ msg: `content not synced: ${error.message}`, dir: this.config.contentDir });
       return [];
     });
     for (const r of reports) {
-      const errors = r.problems.filter((p) => p.severity === 'error');
       this.logger.log({
         msg: 'content synced',
         course: r.slug,
@@ -27,7 +38,9 @@ export class ContentSyncOnStart implements OnApplicationBootstrap {
         archived: r.archived,
         refused: r.refused,
       });
-      for (const p of errors) this.logger.warn({ msg: `${p.path}:${p.line}:${p.column} ${p.severity} ${p.message}` });
+      for (const p of r.problems.filter((x) => x.severity === 'error')) {
+        this.logger.warn({ msg: `${p.path}:${p.line}:${p.column} ${p.severity} ${p.message}` });
+      }
     }
   }
 }

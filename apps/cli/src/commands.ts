@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { AppConfig } from '@karvan/config';
 import { resolve } from 'node:path';
 import { formatProblem } from '@karvan/content';
-import { CourseSyncService, ROLES, UsersService, type Role } from '@karvan/domain';
+import { CourseSyncService, DemoService, demoLoginLines, ROLES, UsersService, type Role } from '@karvan/domain';
 import { readOptions, UsageError } from './args.js';
 import { openDatabase } from './database.js';
 
@@ -13,11 +13,24 @@ export const USAGE = `usage: npm run karvan -- <command>
                                      create an account (the first admin, say); without
                                      --password a random one is generated and printed
   content check [dir]                check the Markdown courses under dir (default: content)
-  content sync [dir]                 import the courses under dir into the database (default: CONTENT_DIR)`;
+  content sync [dir]                 import the courses under dir into the database (default: CONTENT_DIR)
+  demo seed                          add the demo accounts (again: adds only what is missing)`;
 
 type Command = (config: AppConfig, args: string[]) => Promise<void>;
 
 export const COMMANDS: Record<string, Command> = {
+  'demo seed': async (config, args) => {
+    if (args.length > 0) throw new UsageError('demo seed takes no arguments');
+    const db = await openDatabase(config);
+    try {
+      const result = await new DemoService(db.dataSource, new UsersService(db.dataSource)).seed();
+      console.log(`Demo accounts: ${result.created.length} created, ${result.existing.length} already there.`);
+      console.log(demoLoginLines().join('\n'));
+    } finally {
+      await db.close();
+    }
+  },
+
   'content sync': async (config, args) => {
     if (args.length > 1) throw new UsageError('content sync takes at most one directory');
     const dir = args[0] ? resolve(process.cwd(), args[0]) : config.contentDir;

@@ -10,6 +10,7 @@ import { QuizTransferService } from './courses/quiz-transfer.service.js';
 import { CoursesService } from './courses/courses.service.js';
 import { MediaService } from './courses/media.service.js';
 import { ModulesService } from './courses/modules.service.js';
+import { DemoService } from './demo/demo.service.js';
 import { MaintenanceService } from './maintenance/maintenance.service.js';
 import { PurgeExpiredProcessor } from './maintenance/purge-expired.processor.js';
 import { User } from './users/user.entity.js';
@@ -32,6 +33,7 @@ const SERVICES = [
   CourseSyncService,
   CourseArchiveService,
   QuizTransferService,
+  DemoService,
 ];
 
 @Module({

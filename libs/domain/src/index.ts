@@ -23,3 +23,4 @@ export * from './courses/quiz-transfer.service.js';
 export type { ContentProblem, CompiledModule } from './courses/compile-module.js';
 export * from './i18n/translate.js';
 export * from './domain.module.js';
+export * from './demo/demo.service.js';

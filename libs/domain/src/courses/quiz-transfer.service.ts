@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { exportGift, importGift, splitQuiz, type AnswerKey, type GiftReportItem, type QuizModel } from '@karvan/content';
+import {
+  exportGift,
+  importGift,
+  splitQuiz,
+  type AnswerKey,
+  type GiftReportItem,
+  type QuizModel,
+} from '@karvan/content';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
 import { CoursesError, CoursesErrorCode } from './courses.errors.js';
@@ -32,7 +39,8 @@ export class QuizTransferService {
        WHERE m.course_id = $1 AND m.slug = $2 AND m.status = 'active'`,
       [course.id, moduleSlug],
     );
-    if (!rows[0]) throw new CoursesError(CoursesErrorCode.ModuleNotFound, `There is no module "${moduleSlug}" in this course.`);
+    if (!rows[0])
+      throw new CoursesError(CoursesErrorCode.ModuleNotFound, `There is no module "${moduleSlug}" in this course.`);
     if (!rows[0].quiz) throw new CoursesError(CoursesErrorCode.ModuleNotFound, 'This module has no quiz to export.');
     const key: AnswerKey = Object.fromEntries(
       (rows[0].keys ?? []).map((k) => [k.key, { ...k.answer, feedbackHtml: k.feedback || null } as AnswerKey[string]]),
@@ -41,14 +49,27 @@ export class QuizTransferService {
   }
 
   /** Reads a GIFT file into the module's quiz, for the author to review and save. */
-  async proposeFromGift(principal: Principal, courseSlug: string, moduleSlug: string, gift: string): Promise<GiftProposal> {
+  async proposeFromGift(
+    principal: Principal,
+    courseSlug: string,
+    moduleSlug: string,
+    gift: string,
+  ): Promise<GiftProposal> {
     const course = await this.courses.getEditable(principal, courseSlug);
     const current = await this.modules.source(course.id, moduleSlug);
     const imported = importGift(gift);
     if (imported.taken.length === 0) {
-      throw new CoursesError(CoursesErrorCode.ContentInvalid, 'No question in this file can be imported.', imported.skipped);
+      throw new CoursesError(
+        CoursesErrorCode.ContentInvalid,
+        'No question in this file can be imported.',
+        imported.skipped,
+      );
     }
-    return { markdown: replaceQuiz(current.markdown, imported.markdown), taken: imported.taken, skipped: imported.skipped };
+    return {
+      markdown: replaceQuiz(current.markdown, imported.markdown),
+      taken: imported.taken,
+      skipped: imported.skipped,
+    };
   }
 }
 

@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Role } from '../users/roles.js';
+import { UsersService } from '../users/users.service.js';
+
+/** Shared by every demo account; printed at start and written in the README. Demo data only. */
+export const DEMO_PASSWORD = 'karvan-demo';
+
+export interface DemoAccount {
+  email: string;
+  name: string;
+  roles: Role[];
+  organisation: string;
+  position: string;
+}
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  {
+    email: 'admin@karvan.example',
+    name: 'Demo Admin',
+    roles: ['trainee', 'admin'],
+    organisation: 'Karvan',
+    position: 'Platform administrator',
+  },
+  {
+    email: 'coordinator@karvan.example',
+    name: 'Demo Coordinator',
+    roles: ['trainee', 'coordinator'],
+    organisation: 'Training centre',
+    position: 'Summer school coordinator',
+  },
+  {
+    // The shipped courses name this address as their author, so the demo trainer can edit them.
+    email: 'trainer@karvan.example',
+    name: 'Demo Trainer',
+    roles: ['trainee', 'trainer'],
+    organisation: 'Training centre',
+    position: 'Trainer',
+  },
+  {
+    email: 'trainee@karvan.example',
+    name: 'Demo Trainee',
+    roles: ['trainee'],
+    organisation: 'State Migration Service',
+    position: 'Specialist',
+  },
+];
+
+export interface SeedResult {
+  created: string[];
+  existing: string[];
+}
+
+/** Demo data for a laptop preview. Running it again adds nothing that is already there. */
+@Injectable()
+export class DemoService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly users: UsersService,
+  ) {}
+
+  async isEmpty(): Promise<boolean> {
+    const [{ n }] = await this.db.query<Array<{ n: number }>>('SELECT count(*)::int AS n FROM users');
+    return n === 0;
+  }
+
+  async seed(): Promise<SeedResult> {
+    const result: SeedResult = { created: [], existing: [] };
+    for (const account of DEMO_ACCOUNTS) {
+      if (await this.users.findCredentials(account.email)) {
+        result.existing.push(account.email);
+        continue;
+      }
+      await this.users.register({ ...account, password: DEMO_PASSWORD }, account.roles);
+      result.created.push(account.email);
+    }
+    // Courses synced before the trainer existed get their author now.
+    await this.db.query(
+      `INSERT INTO course_authors (course_id, user_id)
+       SELECT c.id, u.id FROM courses c JOIN users u ON lower(u.email) = 'trainer@karvan.example'
+       WHERE c.origin = 'files' ON CONFLICT DO NOTHING`,
+    );
+    return result;
+  }
+}
+
+export function demoLoginLines(): string[] {
+  return DEMO_ACCOUNTS.map((a) => `  ${a.roles.at(-1)?.padEnd(12)} ${a.email.padEnd(28)} password: ${DEMO_PASSWORD}`);
+}
