@@ -12,6 +12,7 @@ import { PageInterceptor } from './common/page.interceptor.js';
 import { ContentSyncOnStart } from './content-sync-on-start.js';
 import { HealthController } from './health/health.controller.js';
 import { HomeController } from './home/home.controller.js';
+import { LearningModule } from './learning/learning.module.js';
 import { ProfileModule } from './profile/profile.module.js';
 import { UsersModule } from './users/users.module.js';
 
@@ -33,6 +34,7 @@ export class AppModule {
         ProfileModule,
         UsersModule,
         AuthoringModule,
+        LearningModule,
         ...(options.inProcessWorker ? [DomainProcessorsModule] : []),
       ],
       controllers: [HomeController, HealthController],

@@ -11,6 +11,9 @@ import { CoursesService } from './courses/courses.service.js';
 import { MediaService } from './courses/media.service.js';
 import { ModulesService } from './courses/modules.service.js';
 import { DemoService } from './demo/demo.service.js';
+import { CatalogueService } from './learning/catalogue.service.js';
+import { EnrolmentsService } from './learning/enrolments.service.js';
+import { ReaderService } from './learning/reader.service.js';
 import { MaintenanceService } from './maintenance/maintenance.service.js';
 import { PurgeExpiredProcessor } from './maintenance/purge-expired.processor.js';
 import { User } from './users/user.entity.js';
@@ -34,6 +37,9 @@ const SERVICES = [
   CourseArchiveService,
   QuizTransferService,
   DemoService,
+  EnrolmentsService,
+  CatalogueService,
+  ReaderService,
 ];
 
 @Module({

@@ -24,3 +24,8 @@ export type { ContentProblem, CompiledModule } from './courses/compile-module.js
 export * from './i18n/translate.js';
 export * from './domain.module.js';
 export * from './demo/demo.service.js';
+export * from './learning/enrolment.errors.js';
+export * from './learning/enrolments.service.js';
+export * from './learning/catalogue.service.js';
+export * from './learning/reader.service.js';
+export * from './learning/completion.js';

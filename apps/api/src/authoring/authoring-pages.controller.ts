@@ -1,13 +1,27 @@
 import { Body, Controller, Get, Param, Post, Query, Render, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { CoursesError, CoursesService, MediaService, ModulesService, type Principal } from '@karvan/domain';
+import {
+  CoursesError,
+  CoursesService,
+  EnrolmentsService,
+  MediaService,
+  ModulesService,
+  type Principal,
+} from '@karvan/domain';
 import { CurrentUser, Roles } from '../common/decorators.js';
 import { parseForm, type FieldErrors } from '../common/forms.js';
 import { renderPage } from '../common/render.js';
 import type { KarvanReply } from '../common/request-context.js';
-import { AddModuleDto, CoAuthorDto, CreateCourseDto, MoveModuleDto, StatusDto } from './dto/authoring.dto.js';
+import {
+  AddModuleDto,
+  CoAuthorDto,
+  CreateCourseDto,
+  EnrolmentKeyDto,
+  MoveModuleDto,
+  StatusDto,
+} from './dto/authoring.dto.js';
 
-const NOTICES = new Set(['published', 'draft', 'authorAdded', 'uploaded', 'imported']);
+const NOTICES = new Set(['published', 'draft', 'authorAdded', 'uploaded', 'imported', 'keySet']);
 
 /** Trainers' courses: create, order modules, co-authors, publishing. Admins see every course. */
 @ApiExcludeController()
@@ -18,7 +32,22 @@ export class AuthoringPagesController {
     private readonly courses: CoursesService,
     private readonly modules: ModulesService,
     private readonly media: MediaService,
+    private readonly enrolments: EnrolmentsService,
   ) {}
+
+  @Post('courses/:slug/key')
+  async setKey(
+    @CurrentUser() me: Principal,
+    @Param('slug') slug: string,
+    @Body() body: unknown,
+    @Res() reply: KarvanReply,
+  ) {
+    await this.courses.getEditable(me, slug); // who may, before what was sent
+    const { value, errors } = await parseForm(EnrolmentKeyDto, body);
+    if (errors) return this.showCourse(reply, me, slug, { keyErrors: errors }, 422);
+    await this.enrolments.setKey(me, slug, value.key);
+    await reply.redirect(`/authoring/courses/${slug}?notice=keySet`, 303);
+  }
 
   @Get()
   @Render('pages/authoring/index')

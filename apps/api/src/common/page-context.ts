@@ -20,6 +20,7 @@ export interface PageContext {
 function navigation(principal: Principal | undefined, locale: Locale, path: string): NavLink[] {
   const links: Array<{ href: string; key: string; show: boolean }> = [
     { href: '/', key: 'nav.home', show: true },
+    { href: '/courses', key: 'nav.courses', show: true },
     { href: '/authoring', key: 'nav.authoring', show: hasRole(principal, 'trainer', 'admin') },
     { href: '/profile', key: 'nav.profile', show: !!principal },
     { href: '/admin/users', key: 'nav.users', show: hasRole(principal, 'admin') },

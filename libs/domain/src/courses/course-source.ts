@@ -14,7 +14,7 @@ export interface DbCourseSource extends CourseSource {
 /** The course as the files it would export to: course.md, modules, translations, media paths. */
 export async function loadCourseSource(db: EntityManager, courseId: string): Promise<DbCourseSource> {
   const [course] = await db.query<
-    Array<{ slug: string; source_markdown: string; translations: Record<string, string> }>
+    Array<{ slug: string; source_markdown: string; translations: Record<string, { markdown: string }> }>
   >('SELECT slug, source_markdown, translations FROM courses WHERE id = $1', [courseId]);
   const modules = await db.query<Array<{ slug: string; position: number; source_markdown: string }>>(
     `SELECT m.slug, m.position, r.source_markdown FROM modules m JOIN module_revisions r ON r.id = m.current_revision_id
@@ -34,7 +34,7 @@ export async function loadCourseSource(db: EntityManager, courseId: string): Pro
   const file = (name: string, text: string): SourceFile => ({ name, path: `${course.slug}/${name}`, text });
   const files = [
     file('course.md', course.source_markdown),
-    ...Object.entries(course.translations).map(([language, text]) => file(`course.${language}.md`, text)),
+    ...Object.entries(course.translations).map(([language, t]) => file(`course.${language}.md`, t.markdown)),
     ...modules.map((m) => file(moduleFileName(m.position, m.slug), m.source_markdown)),
     ...translations.map((t) => file(moduleFileName(t.position, t.slug, t.language), t.source_markdown)),
   ];

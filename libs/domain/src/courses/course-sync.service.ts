@@ -8,6 +8,14 @@ import { fromModule, SITE_URLS } from './compile-module.js';
 import { checkImage } from './media.service.js';
 import { storeRevision } from './modules.service.js';
 
+/** A course's translation as kept in courses.translations, by language. */
+export interface StoredCourseTranslation {
+  markdown: string;
+  title: string;
+  summary: string;
+  html: string;
+}
+
 export interface CourseSyncReport {
   slug: string;
   created: boolean;
@@ -96,7 +104,12 @@ export class CourseSyncService {
 }
 
 async function upsertCourse(tx: Tx, course: Course, options: SyncOptions): Promise<{ id: string; created: boolean }> {
-  const translations = Object.fromEntries(course.translations.map((t) => [t.language, t.markdown]));
+  const translations: Record<string, StoredCourseTranslation> = Object.fromEntries(
+    course.translations.map((t) => [
+      t.language,
+      { markdown: t.markdown, title: t.meta.title, summary: t.meta.summary, html: t.html },
+    ]),
+  );
   const hash = createHash('sha256')
     .update(JSON.stringify([course.markdown, translations]))
     .digest('hex');

@@ -12,6 +12,7 @@ import {
   Matches,
   MaxLength,
   Min,
+  MinLength,
 } from 'class-validator';
 import { LOCALES, type Locale } from '@karvan/domain';
 
@@ -79,4 +80,8 @@ export class StatusDto {
 export class DiffQuery {
   @Transform(({ value }: { value: unknown }) => Number(value)) @IsInt() @Min(1) from: number;
   @Transform(({ value }: { value: unknown }) => Number(value)) @IsInt() @Min(1) to: number;
+}
+
+export class EnrolmentKeyDto {
+  @IsString() @MinLength(4) @MaxLength(200) key: string;
 }
