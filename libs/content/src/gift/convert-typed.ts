@@ -3,7 +3,7 @@ import type { GiftAnswer, GiftNumber, GiftPair } from './gift-answers.js';
 import type { GiftText } from './gift-types.js';
 import { joinLines } from './gift-html.js';
 import { labelledFeedback, percent, quoted, type Conversion } from './karvan-draft.js';
-import { escapeMarkdown, toMarkdownLine, toPlainText } from './markdown-text.js';
+import { escapeMarkdown, toMarkdownLine } from './markdown-text.js';
 
 const OTHER = 'Any other answer';
 
@@ -14,23 +14,34 @@ export function convertShort(answers: GiftAnswer[]): Conversion {
   const notes: string[] = [];
   let wildcards = 0;
   for (const answer of answers) {
-    const written = toPlainText(answer.text);
+    // Moodle compares answers as written, whatever their [format].
+    const written = joinLines(answer.text.text);
     const wildcard = /(?:^|[^\\])\*/.test(written);
     // In Moodle "\*" is a literal asterisk.
     const text = written.replace(/\\\*/g, '*');
     if (answer.weight <= 0) {
       const label = written === '*' ? OTHER : `${quoted(escapeMarkdown(text))} (not accepted)`;
       feedback.push(...labelledFeedback(label, answer.feedback));
-      if (wildcard) notes.push(`the wildcard answer ${quoted(written)} (${percent(answer.weight)}) is not imported`);
+      if (wildcard) {
+        const as = written === '*' ? ` as "${OTHER}"` : '';
+        const kept = answer.feedback ? `; its feedback is kept${as}` : '';
+        notes.push(
+          `wildcard answer ${quoted(written)} (${percent(answer.weight)}) cannot be expressed: left out${kept}`,
+        );
+      }
     } else if (wildcard) {
       wildcards++;
       notes.push(`answer ${quoted(written)} uses the * wildcard, which Karvan cannot express: left out`);
     } else if (text === '') {
       notes.push('an empty answer left out');
+    } else if (/<[a-z/!?]/i.test(text)) {
+      // Answer lines are kept as written, not rendered, so escaping cannot make them safe.
+      notes.push(`answer ${quoted(text)} looks like HTML: left out`);
     } else if (hasTolerance(text) && parseNumericAnswer(text) === null) {
       notes.push(`answer ${quoted(text)} contains ± or +-, which Karvan reads as a tolerance: left out`);
     } else {
-      if (answer.weight < 100) notes.push(`partial credit lost: ${quoted(text)} (${percent(answer.weight)}) now counts as correct`);
+      if (answer.weight < 100)
+        notes.push(`partial credit lost: ${quoted(text)} (${percent(answer.weight)}) now counts as correct`);
       accepted.push(text);
       feedback.push(...labelledFeedback(quoted(escapeMarkdown(text)), answer.feedback));
     }
@@ -59,7 +70,8 @@ export function convertNumeric(answers: GiftNumber[], otherFeedback: GiftText | 
       feedback.push(...labelledFeedback(`${quoted(text)} (not accepted)`, answer.feedback));
       continue;
     }
-    if (answer.weight < 100) notes.push(`partial credit lost: ${quoted(text)} (${percent(answer.weight)}) now counts as correct`);
+    if (answer.weight < 100)
+      notes.push(`partial credit lost: ${quoted(text)} (${percent(answer.weight)}) now counts as correct`);
     lines.push(`= ${text}`);
     feedback.push(...labelledFeedback(quoted(text), answer.feedback));
   }
@@ -92,7 +104,9 @@ export function convertMatching(pairs: GiftPair[]): Conversion {
     const right = escapeMarkdown(joinLines(pair.right));
     if (right === '') return { skip: 'a pair has nothing after "->"' };
     if (left === '') {
-      notes.push(`distractor ${quoted(right)} (a right-hand side with no item) dropped: Karvan matching has no extra choices`);
+      notes.push(
+        `distractor ${quoted(right)} (a right-hand side with no item) dropped: Karvan matching has no extra choices`,
+      );
       continue;
     }
     if (lefts.has(left)) return { skip: `${quoted(left)} appears twice on the left, which Karvan does not allow` };

@@ -93,7 +93,10 @@ function readPairs(answers: string, format: GiftFormat): GiftBody | { error: str
   for (const { body } of split(answers, '=')) {
     const arrow = body.indexOf('->');
     if (arrow < 0) return { error: `a matching answer without "->": "${restoreEscapes(body)}"` };
-    pairs.push({ left: readFormatted(body.slice(0, arrow), format), right: restoreEscapes(body.slice(arrow + 2)).trim() });
+    pairs.push({
+      left: readFormatted(body.slice(0, arrow), format),
+      right: restoreEscapes(body.slice(arrow + 2)).trim(),
+    });
   }
   return { kind: 'matching', pairs };
 }
@@ -121,7 +124,8 @@ function readRange(written: string): { value: number; tolerance: number } | stri
   const [a, b] =
     dots > 0 ? [written.slice(0, dots), written.slice(dots + 2)] : colon > 0 ? written.split(':', 2) : [written, '0'];
   const [first, second] = [a.trim(), b.trim()];
-  if (!NUMBER.test(first) || !NUMBER.test(second)) return `"${written}" is not a number, "number:tolerance" or "min..max"`;
+  if (!NUMBER.test(first) || !NUMBER.test(second))
+    return `"${written}" is not a number, "number:tolerance" or "min..max"`;
   if (dots < 0) return { value: Number(first), tolerance: Math.abs(Number(second)) };
   const value = tidy((Number(first) + Number(second)) / 2);
   return { value, tolerance: tidy(Math.abs(Number(second) - value)) };

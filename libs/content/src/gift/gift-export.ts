@@ -24,9 +24,14 @@ function answerLines(question: PublicQuestion, entry: KeyEntry): string[] {
   if (question.type === 'matching' && entry.type === 'matching') {
     const rights = new Map(question.choices.map((c) => [c.id, htmlToText(c.html)]));
     // Moodle keeps the right-hand side as plain text, so it takes no [format] tag.
-    return question.items.map((item) => `=${giftText(htmlToText(item.html))} -> ${escapeGift(rights.get(entry.pairs[item.id]) ?? '')}`);
+    return question.items.map(
+      (item) => `=${giftText(htmlToText(item.html))} -> ${escapeGift(rights.get(entry.pairs[item.id]) ?? '')}`,
+    );
   }
-  if ((question.type === 'single' || question.type === 'multiple') && (entry.type === 'single' || entry.type === 'multiple')) {
+  if (
+    (question.type === 'single' || question.type === 'multiple') &&
+    (entry.type === 'single' || entry.type === 'multiple')
+  ) {
     const options = question.options.map((o) => ({ text: htmlToText(o.html), correct: entry.correct.includes(o.id) }));
     if (entry.type === 'single' && options.map((o) => o.text).join('|') === 'True|False') {
       return [options[0].correct ? 'TRUE' : 'FALSE'];

@@ -32,7 +32,12 @@ const ALT = /\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
  * their alt text, entities decoded. Lines are joined with `lineBreak`.
  */
 export function htmlToText(html: string, lineBreak = ' '): string {
-  const text = html
+  return joinLines(decodeEntities(stripTags(html)), lineBreak);
+}
+
+/** Removes tags (block tags end a line, images leave their alt text) but leaves entities alone. */
+export function stripTags(html: string): string {
+  return html
     .replace(COMMENT, '')
     .replace(HIDDEN, '')
     .replace(TAG, (tag, name: string) => {
@@ -42,12 +47,6 @@ export function htmlToText(html: string, lineBreak = ' '): string {
       }
       return BLOCK_TAG.test(name) ? '\n' : '';
     });
-  return joinLines(decodeEntities(text), lineBreak);
-}
-
-/** Removes tags but leaves entities alone (Markdown decodes them itself). */
-export function stripTags(text: string): string {
-  return text.replace(COMMENT, '').replace(HIDDEN, '').replace(TAG, ' ');
 }
 
 export function decodeEntities(text: string): string {

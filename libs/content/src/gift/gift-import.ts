@@ -42,16 +42,28 @@ export function importGift(text: string): GiftImport {
 
 function readQuestion(block: GiftBlock): Taken | GiftReportItem {
   const parts = readGiftParts(block.text);
-  const skip = (title: string, type: string, reason: string): GiftReportItem => ({ line: block.line, title, type, reason });
+  const skip = (title: string, type: string, reason: string): GiftReportItem => ({
+    line: block.line,
+    title,
+    type,
+    reason,
+  });
   if ('error' in parts) return skip(parts.title ?? excerpt(restoreEscapes(block.text)), 'unknown', parts.error);
   const title = parts.title ?? excerpt(toPlainText(parts.prompt));
   if (parts.answers === null) {
-    return skip(title, 'description', 'a description (text with no answer block) asks nothing; Karvan quizzes have no such item');
+    return skip(
+      title,
+      'description',
+      'a description (text with no answer block) asks nothing; Karvan quizzes have no such item',
+    );
   }
   const kind = giftKind(parts.answers);
-  if (kind === 'essay') return skip(title, kind, 'an essay is marked by hand; Karvan quizzes have no essay type');
   if (/[\p{L}\p{N}]/u.test(parts.after)) {
-    return skip(title, kind, `a missing-word question (text after the answer block: "${parts.after}"); Karvan has no fill-in-the-blank type`);
+    return skip(
+      title,
+      kind,
+      `a missing-word question (text after the answer block: "${parts.after}"); Karvan has no fill-in-the-blank type`,
+    );
   }
   const prompt = toMarkdownLine(parts.prompt);
   if (prompt === '') return skip(title, kind, 'the question has no text before its answer block');

@@ -7,10 +7,7 @@ import type { GiftText } from './gift-types.js';
  */
 export function toMarkdownLine(value: GiftText): string {
   if (value.format === 'markdown') {
-    return joinLines(stripTags(value.text))
-      .replace(/</g, '\\<')
-      .replace(/->/g, '-\\>')
-      .replace(/^\[/, '\\[');
+    return joinLines(stripTags(value.text)).replace(/</g, '\\<').replace(/->/g, '-\\>').replace(/^\[/, '\\[');
   }
   const text = value.format === 'plain' ? joinLines(value.text) : htmlToText(value.text);
   return escapeMarkdown(text);
