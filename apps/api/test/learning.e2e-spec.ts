@@ -148,4 +148,46 @@ describe('trainees learn: catalogue, enrolment, reader, progress', () => {
     expect((await t.client().get(`/courses/${slug}/modules/alpha`)).status).toBe(303);
     expect((await trainer.get(`/courses/${slug}/modules/alpha`)).status).toBe(200);
   });
+
+  it('shows a trainee their courses with progress and the next step', async () => {
+    const slug = await course('open');
+    const me = await trainee();
+    await me.postForm(`/courses/${slug}/enrol`, {});
+    await me.postForm(`/courses/${slug}/modules/alpha/read`, {});
+    const page = await me.get('/learning');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('1 of 2 modules read');
+    expect(page.text).toContain(`/courses/${slug}/modules/beta`);
+    const api = await me.json('GET', '/api/v1/me/learning');
+    expect(api.json<Array<{ slug: string; percent: number }>>().find((c) => c.slug === slug)).toMatchObject({
+      percent: 50,
+    });
+  });
+
+  it('gives the course’s trainer a gradebook, as a page with a chart, JSON and CSV; nobody else', async () => {
+    const slug = await course('open');
+    const me = await trainee();
+    await me.postForm(`/courses/${slug}/enrol`, {});
+    await me.postForm(`/courses/${slug}/modules/alpha/read`, {});
+    const page = await trainer.get(`/courses/${slug}/gradebook`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('not read');
+    const book = (await trainer.json('GET', `/api/v1/courses/${slug}/gradebook`)).json<{
+      rows: Array<{ cells: Array<{ read: boolean }> }>;
+    }>();
+    expect(book.rows).toHaveLength(1);
+    expect(book.rows[0].cells.map((c) => c.read)).toEqual([true, false]);
+    const csv = await trainer.get(`/courses/${slug}/gradebook.csv`);
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(csv.text.split('\r\n')[0]).toContain('alpha read');
+
+    const otherTrainer = await createUser(t.db, ['trainer']);
+    const stranger = t.client();
+    await signIn(stranger, otherTrainer.email, TEST_PASSWORD);
+    for (const client of [stranger, me]) {
+      expect((await client.get(`/courses/${slug}/gradebook`)).status).toBe(403);
+      expect((await client.get(`/courses/${slug}/gradebook.csv`)).status).toBe(403);
+      expect((await client.json('GET', `/api/v1/courses/${slug}/gradebook`)).status).toBe(403);
+    }
+  });
 });

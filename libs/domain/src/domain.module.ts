@@ -13,6 +13,8 @@ import { ModulesService } from './courses/modules.service.js';
 import { DemoService } from './demo/demo.service.js';
 import { CatalogueService } from './learning/catalogue.service.js';
 import { EnrolmentsService } from './learning/enrolments.service.js';
+import { GradebookService } from './learning/gradebook.service.js';
+import { MyLearningService } from './learning/my-learning.service.js';
 import { ReaderService } from './learning/reader.service.js';
 import { MaintenanceService } from './maintenance/maintenance.service.js';
 import { PurgeExpiredProcessor } from './maintenance/purge-expired.processor.js';
@@ -40,6 +42,8 @@ const SERVICES = [
   EnrolmentsService,
   CatalogueService,
   ReaderService,
+  GradebookService,
+  MyLearningService,
 ];
 
 @Module({

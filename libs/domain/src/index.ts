@@ -29,3 +29,5 @@ export * from './learning/enrolments.service.js';
 export * from './learning/catalogue.service.js';
 export * from './learning/reader.service.js';
 export * from './learning/completion.js';
+export * from './learning/gradebook.service.js';
+export * from './learning/my-learning.service.js';

@@ -21,6 +21,7 @@ function navigation(principal: Principal | undefined, locale: Locale, path: stri
   const links: Array<{ href: string; key: string; show: boolean }> = [
     { href: '/', key: 'nav.home', show: true },
     { href: '/courses', key: 'nav.courses', show: true },
+    { href: '/learning', key: 'nav.learning', show: !!principal },
     { href: '/authoring', key: 'nav.authoring', show: hasRole(principal, 'trainer', 'admin') },
     { href: '/profile', key: 'nav.profile', show: !!principal },
     { href: '/admin/users', key: 'nav.users', show: hasRole(principal, 'admin') },

@@ -1,0 +1,57 @@
+import { Controller, Get, Param, Render, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
+import { gradebookCsv, GradebookService, MyLearningService, type Principal } from '@karvan/domain';
+import { CurrentUser, RequestState } from '../common/decorators.js';
+import type { KarvanReply, RequestState as State } from '../common/request-context.js';
+import { scoreChartSvg } from './score-chart.js';
+
+/** Progress views: a trainee's own ("My learning") and a course's gradebook for its staff. */
+@ApiTags('learning')
+@ApiBearerAuth()
+@Controller()
+export class GradebookController {
+  constructor(
+    private readonly gradebooks: GradebookService,
+    private readonly myLearning: MyLearningService,
+  ) {}
+
+  @ApiExcludeEndpoint()
+  @Get('learning')
+  @Render('pages/learning/my-learning')
+  async mine(@CurrentUser() me: Principal, @RequestState() state: State) {
+    return { courses: await this.myLearning.courses(me, state.locale) };
+  }
+
+  @Get('api/v1/me/learning')
+  myCourses(@CurrentUser() me: Principal, @RequestState() state: State) {
+    return this.myLearning.courses(me, state.locale);
+  }
+
+  @ApiExcludeEndpoint()
+  @Get('courses/:course/gradebook')
+  @Render('pages/learning/gradebook')
+  async page(@CurrentUser() me: Principal, @Param('course') slug: string) {
+    const book = await this.gradebooks.gradebook(me, slug);
+    const charts = book.distributions.map((d, i) => ({
+      ...d,
+      svg: scoreChartSvg(`chart-${i}`, d.title, d.buckets),
+      bands: d.buckets.map((count, b) => ({ from: b * 10, to: b === 9 ? 100 : b * 10 + 9, count })),
+    }));
+    return { book, charts };
+  }
+
+  /** Trainee × module: read, best score, attempts, passed. */
+  @Get('api/v1/courses/:course/gradebook')
+  json(@CurrentUser() me: Principal, @Param('course') slug: string) {
+    return this.gradebooks.gradebook(me, slug);
+  }
+
+  @Get(['courses/:course/gradebook.csv', 'api/v1/courses/:course/gradebook.csv'])
+  async csv(@CurrentUser() me: Principal, @Param('course') slug: string, @Res() reply: KarvanReply) {
+    const book = await this.gradebooks.gradebook(me, slug);
+    await reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${slug}-gradebook.csv"`)
+      .send(`\uFEFF${gradebookCsv(book)}`);
+  }
+}

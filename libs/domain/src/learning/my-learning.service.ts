@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Principal } from '../auth/principal.js';
+import type { Locale } from '../users/roles.js';
+import type { EnrolmentStatus } from './enrolments.service.js';
+
+export interface MyCourse {
+  slug: string;
+  title: string;
+  status: EnrolmentStatus;
+  read: number;
+  total: number;
+  percent: number;
+  completed: boolean;
+  next: { slug: string; title: string } | null;
+}
+
+/** "My learning": the trainee's courses, how far they are, and what to do next. */
+@Injectable()
+export class MyLearningService {
+  constructor(private readonly db: DataSource) {}
+
+  async courses(principal: Principal, locale: Locale): Promise<MyCourse[]> {
+    const rows = await this.db.query<
+      Array<{
+        slug: string;
+        title: string;
+        translated: string | null;
+        status: EnrolmentStatus;
+        read: number;
+        total: number;
+        completed: boolean;
+        next_slug: string | null;
+        next_title: string | null;
+      }>
+    >(
+      `SELECT c.slug, c.title, c.translations->$2->>'title' AS translated, e.status,
+         (SELECT count(*)::int FROM modules m JOIN module_progress p ON p.module_id = m.id AND p.user_id = $1
+          WHERE m.course_id = c.id AND m.status = 'active') AS read,
+         (SELECT count(*)::int FROM modules m WHERE m.course_id = c.id AND m.status = 'active') AS total,
+         EXISTS (SELECT 1 FROM course_completions cc WHERE cc.course_id = c.id AND cc.user_id = $1) AS completed,
+         n.slug AS next_slug, n.title AS next_title
+       FROM enrolments e JOIN courses c ON c.id = e.course_id
+       LEFT JOIN LATERAL (
+         SELECT m.slug, r.title FROM modules m JOIN module_revisions r ON r.id = m.current_revision_id
+         WHERE m.course_id = c.id AND m.status = 'active'
+           AND NOT EXISTS (SELECT 1 FROM module_progress p WHERE p.module_id = m.id AND p.user_id = $1)
+         ORDER BY m.position LIMIT 1
+       ) n ON true
+       WHERE e.user_id = $1 AND e.status IN ('active', 'pending') AND c.status = 'published'
+       ORDER BY e.status, c.title`,
+      [principal.userId, locale],
+    );
+    return rows.map((r) => ({
+      slug: r.slug,
+      title: r.translated ?? r.title,
+      status: r.status,
+      read: r.read,
+      total: r.total,
+      percent: r.total ? Math.round((100 * r.read) / r.total) : 0,
+      completed: r.completed,
+      next: r.next_slug ? { slug: r.next_slug, title: r.next_title ?? r.next_slug } : null,
+    }));
+  }
+}
