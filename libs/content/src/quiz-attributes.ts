@@ -1,8 +1,14 @@
 import { problem, type Problem } from './problem.js';
-import { DEFAULT_QUIZ_SETTINGS, type AnswersVisibility, type QuizSettings } from './quiz-model.js';
+import {
+  DEFAULT_QUIZ_SETTINGS,
+  type AnswersVisibility,
+  type LateSubmissions,
+  type QuizSettings,
+} from './quiz-model.js';
 
 const ANSWERS: AnswersVisibility[] = ['after-submit', 'after-pass', 'never'];
-const KNOWN = ['pass', 'attempts', 'time', 'shuffle', 'answers'];
+const LATE: LateSubmissions[] = ['refuse', 'grade'];
+const KNOWN = ['pass', 'attempts', 'time', 'shuffle', 'answers', 'late'];
 
 interface Place {
   path: string;
@@ -11,7 +17,7 @@ interface Place {
   column: number;
 }
 
-/** Reads `pass=70 attempts=3 time=15 shuffle answers=after-pass` from the `::: quiz` line. */
+/** Reads `pass=70 attempts=3 time=15 shuffle answers=after-pass late=grade` from the `::: quiz` line. */
 export function parseQuizAttributes(text: string, place: Place, problems: Problem[]): QuizSettings {
   const settings: QuizSettings = { ...DEFAULT_QUIZ_SETTINGS };
   for (const match of text.matchAll(/\S+/g)) {
@@ -26,6 +32,9 @@ export function parseQuizAttributes(text: string, place: Place, problems: Proble
     } else if (name === 'answers') {
       if (ANSWERS.includes(value as AnswersVisibility)) settings.answers = value as AnswersVisibility;
       else fail(`answers must be one of ${ANSWERS.join(', ')}`);
+    } else if (name === 'late') {
+      if (LATE.includes(value as LateSubmissions)) settings.lateSubmissions = value as LateSubmissions;
+      else fail(`late must be ${LATE.join(' or ')}, e.g. late=grade`);
     } else {
       readNumber(settings, name, value, fail);
     }

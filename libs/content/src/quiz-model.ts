@@ -1,5 +1,7 @@
 export type QuestionType = 'single' | 'multiple' | 'short' | 'numeric' | 'matching';
 export type AnswersVisibility = 'after-submit' | 'after-pass' | 'never';
+/** What happens to a submission that arrives after a timed attempt's deadline. */
+export type LateSubmissions = 'refuse' | 'grade';
 
 export interface QuizSettings {
   /** Percent of points needed to pass. */
@@ -12,6 +14,8 @@ export interface QuizSettings {
   shuffle: boolean;
   /** When a trainee may see the correct answers and feedback. */
   answers: AnswersVisibility;
+  /** After the deadline: close the attempt ungraded with score 0, or grade it and mark it late. */
+  lateSubmissions: LateSubmissions;
 }
 
 export interface Choice {
@@ -69,4 +73,5 @@ export const DEFAULT_QUIZ_SETTINGS: QuizSettings = {
   timeLimitMinutes: null,
   shuffle: false,
   answers: 'after-submit',
+  lateSubmissions: 'refuse',
 };

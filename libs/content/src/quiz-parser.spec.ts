@@ -45,6 +45,7 @@ describe('parsing a quiz', () => {
       timeLimitMinutes: 15,
       shuffle: true,
       answers: 'after-pass',
+      lateSubmissions: 'refuse',
     });
   });
 
@@ -55,11 +56,26 @@ describe('parsing a quiz', () => {
       timeLimitMinutes: null,
       shuffle: false,
       answers: 'after-submit',
+      lateSubmissions: 'refuse',
     });
     expect(parsed('::: quiz answers=never shuffle=false\n1. Q?\n   = a\n:::').quiz.settings).toMatchObject({
       answers: 'never',
       shuffle: false,
     });
+  });
+
+  it('reads what to do with a late submission, refusing it by default', () => {
+    expect(parsed('::: quiz time=10 late=grade\n1. Q?\n   = a\n:::').quiz.settings).toMatchObject({
+      timeLimitMinutes: 10,
+      lateSubmissions: 'grade',
+    });
+    expect(parsed('::: quiz time=10 late=refuse\n1. Q?\n   = a\n:::').quiz.settings.lateSubmissions).toBe('refuse');
+    expect(errorsOf('::: quiz time=10 late=maybe\n1. Q\n   = a\n:::')).toEqual([
+      'm.md:1:18 error late must be refuse or grade, e.g. late=grade',
+    ]);
+    expect(errorsOf('::: quiz late\n1. Q\n   = a\n:::')).toEqual([
+      'm.md:1:10 error late must be refuse or grade, e.g. late=grade',
+    ]);
   });
 
   it('reads a single-choice question with its id, prompt HTML, options and feedback', () => {
@@ -216,7 +232,7 @@ describe('checking a quiz', () => {
   it('reports an unknown attribute and bad attribute values at their column', () => {
     expect(errorsOf('::: quiz pass=120 attempt=3 time=0 answers=later shuffle=yes\n1. Q\n   = a\n:::')).toEqual([
       'm.md:1:10 error pass must be a whole percentage from 0 to 100, e.g. pass=70',
-      'm.md:1:19 error unknown quiz attribute "attempt" (known: pass, attempts, time, shuffle, answers)',
+      'm.md:1:19 error unknown quiz attribute "attempt" (known: pass, attempts, time, shuffle, answers, late)',
       'm.md:1:29 error time must be a whole number of minutes of at least 1, e.g. time=15',
       'm.md:1:36 error answers must be one of after-submit, after-pass, never',
       'm.md:1:50 error shuffle takes no value, or true/false',

@@ -15,6 +15,8 @@ import { CatalogueService } from './learning/catalogue.service.js';
 import { EnrolmentsService } from './learning/enrolments.service.js';
 import { GradebookService } from './learning/gradebook.service.js';
 import { MyLearningService } from './learning/my-learning.service.js';
+import { ReaderStateCache } from './learning/reader-state.cache.js';
+import { QuizAttemptsService } from './learning/quiz-attempts.service.js';
 import { ReaderService } from './learning/reader.service.js';
 import { MaintenanceService } from './maintenance/maintenance.service.js';
 import { PurgeExpiredProcessor } from './maintenance/purge-expired.processor.js';
@@ -42,6 +44,8 @@ const SERVICES = [
   EnrolmentsService,
   CatalogueService,
   ReaderService,
+  ReaderStateCache,
+  QuizAttemptsService,
   GradebookService,
   MyLearningService,
 ];

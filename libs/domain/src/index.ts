@@ -31,3 +31,6 @@ export * from './learning/reader.service.js';
 export * from './learning/completion.js';
 export * from './learning/gradebook.service.js';
 export * from './learning/my-learning.service.js';
+export * from './learning/learning.errors.js';
+export * from './learning/quiz-attempts.types.js';
+export * from './learning/quiz-attempts.service.js';

@@ -272,4 +272,13 @@ export const az: Catalogue = {
   'learning.band': 'Nəticə',
   'learning.trainees': 'İştirakçılar',
   'learning.gradebookLink': 'Qiymət jurnalı',
+  'error.no_quiz': 'Bu modulda test yoxdur.',
+  'error.quiz_not_enrolled': 'Testləri keçmək üçün bu kursa yazılın.',
+  'error.attempts_used': {
+    one: 'Bu testin icazə verdiyi {count} cəhddən istifadə etmisiniz.',
+    other: 'Bu testin bütün {count} cəhdindən istifadə etmisiniz.',
+  },
+  'error.attempt_not_found': 'Belə cəhd yoxdur.',
+  'error.time_ran_out': 'Bu cəhdin vaxtı bitdi; o qiymətləndirilmədi.',
+  'error.invalid_responses': 'Bəzi cavablar düzgün deyil: aşağıda qeyd olunan sualları yoxlayın.',
 };

@@ -271,4 +271,13 @@ export const en: Catalogue = {
   'learning.band': 'Score',
   'learning.trainees': 'Trainees',
   'learning.gradebookLink': 'Gradebook',
+  'error.no_quiz': 'This module has no quiz.',
+  'error.quiz_not_enrolled': 'Enrol in this course to take its quizzes.',
+  'error.attempts_used': {
+    one: 'You have used the {count} attempt this quiz allows.',
+    other: 'You have used all {count} attempts of this quiz.',
+  },
+  'error.attempt_not_found': 'There is no such attempt.',
+  'error.time_ran_out': 'The time for this attempt ran out; it was not graded.',
+  'error.invalid_responses': 'Some answers are not valid: check the questions marked below.',
 };

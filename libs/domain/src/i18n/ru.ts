@@ -302,4 +302,15 @@ export const ru: Catalogue = {
   'learning.band': 'Результат',
   'learning.trainees': 'Слушатели',
   'learning.gradebookLink': 'Журнал успеваемости',
+  'error.no_quiz': 'В этом модуле нет теста.',
+  'error.quiz_not_enrolled': 'Запишитесь на курс, чтобы проходить его тесты.',
+  'error.attempts_used': {
+    one: 'Вы использовали {count} попытку, которую допускает тест.',
+    few: 'Вы использовали все {count} попытки этого теста.',
+    many: 'Вы использовали все {count} попыток этого теста.',
+    other: 'Вы использовали все {count} попытки этого теста.',
+  },
+  'error.attempt_not_found': 'Такой попытки нет.',
+  'error.time_ran_out': 'Время этой попытки истекло; она не оценена.',
+  'error.invalid_responses': 'Некоторые ответы недопустимы: проверьте отмеченные вопросы.',
 };

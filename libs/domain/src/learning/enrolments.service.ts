@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { hasRole, type Principal } from '../auth/principal.js';
 import { safeEqual, hashToken } from '../shared/tokens.js';
 import { EnrolmentError, EnrolmentErrorCode } from './enrolment.errors.js';
+import { ReaderStateCache } from './reader-state.cache.js';
 
 export type EnrolmentStatus = 'pending' | 'active' | 'declined' | 'withdrawn';
 
@@ -25,7 +26,10 @@ export interface PendingRequest {
 /** Who is in which course: open, with a key, or on approval; leaving keeps the history. */
 @Injectable()
 export class EnrolmentsService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly readers: ReaderStateCache,
+  ) {}
 
   async status(userId: string, courseId: string): Promise<EnrolmentStatus | null> {
     const rows = await this.db.query<Array<{ status: EnrolmentStatus }>>(
@@ -37,13 +41,15 @@ export class EnrolmentsService {
 
   /** Enrols, or asks to, by the course's mode. Enrolling again when already in changes nothing. */
   async enrol(principal: Principal, courseSlug: string, key?: string): Promise<EnrolmentStatus> {
-    return this.db.transaction(async (tx) => {
+    const { status, courseId } = await this.db.transaction(async (tx) => {
       const course = await publishedCourse(tx, courseSlug);
       const [current] = await tx.query<Array<{ status: EnrolmentStatus }>>(
         'SELECT status FROM enrolments WHERE user_id = $1 AND course_id = $2 FOR UPDATE',
         [principal.userId, course.id],
       );
-      if (current?.status === 'active' || current?.status === 'pending') return current.status;
+      if (current?.status === 'active' || current?.status === 'pending') {
+        return { status: current.status, courseId: course.id };
+      }
       if (course.enrolment_mode === 'key' && !keyMatches(course.enrolment_key_hash, key)) {
         throw new EnrolmentError(
           EnrolmentErrorCode.WrongKey,
@@ -60,22 +66,26 @@ export class EnrolmentsService {
            decided_by = NULL, updated_at = now()`,
         [principal.userId, course.id, status],
       );
-      return status;
+      return { status, courseId: course.id };
     });
+    this.readers.forget(principal.userId, courseId);
+    return status;
   }
 
   /** Leaves the course; progress and attempts stay, so enrolling again picks up where it stopped. */
   async unenrol(principal: Principal, courseSlug: string): Promise<void> {
-    const rows = await this.db.query<unknown[]>(
+    const rows = await this.db.query<Array<{ course_id: string }>>(
       `WITH left_course AS (
          UPDATE enrolments e SET status = 'withdrawn', updated_at = now() FROM courses c
          WHERE c.id = e.course_id AND c.slug = $2 AND e.user_id = $1 AND e.status IN ('active', 'pending')
-         RETURNING e.id
-       ) SELECT id FROM left_course`,
+         RETURNING e.course_id
+       ) SELECT course_id FROM left_course`,
       [principal.userId, courseSlug],
     );
-    if (rows.length === 0)
+    if (rows.length === 0) {
       throw new EnrolmentError(EnrolmentErrorCode.NotEnrolled, 'You are not enrolled in this course.');
+    }
+    this.readers.forget(principal.userId, rows[0].course_id);
   }
 
   async pending(principal: Principal, courseSlug: string): Promise<PendingRequest[]> {
@@ -98,7 +108,7 @@ export class EnrolmentsService {
 
   /** A trainer of the course, a coordinator or an admin approves or declines a request. */
   async decide(principal: Principal, courseSlug: string, userId: string, approve: boolean): Promise<void> {
-    await this.db.transaction(async (tx) => {
+    const courseId = await this.db.transaction(async (tx) => {
       const course = await this.managedCourse(tx, principal, courseSlug);
       const rows = await tx.query<unknown[]>(
         `WITH decided AS (
@@ -107,9 +117,12 @@ export class EnrolmentsService {
          ) SELECT id FROM decided`,
         [course.id, userId, approve ? 'active' : 'declined', principal.userId],
       );
-      if (rows.length === 0)
+      if (rows.length === 0) {
         throw new EnrolmentError(EnrolmentErrorCode.NoRequest, 'There is no pending request from this person.');
+      }
+      return course.id;
     });
+    this.readers.forget(userId, courseId);
   }
 
   /** Sets the key of a course enrolled with one; stored as a hash and compared in constant time. */

@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { hasRole, type Principal } from '../auth/principal.js';
+import { TtlCache } from '../shared/ttl-cache.js';
 import type { Locale } from '../users/roles.js';
 import { evaluateCompletion, type CompletionOutcome } from './completion.js';
 import { EnrolmentError, EnrolmentErrorCode } from './enrolment.errors.js';
+import { ReaderStateCache, type ReaderState } from './reader-state.cache.js';
+
+type Toc = Array<{ level: number; id: string; text: string }>;
 
 export interface ModulePage {
   course: { slug: string; title: string; language: string };
@@ -14,7 +18,7 @@ export interface ModulePage {
   sources: string[];
   minutes: number | null;
   html: string;
-  toc: Array<{ level: number; id: string; text: string }>;
+  toc: Toc;
   /** The reader's language was asked for but this module has no translation in it. */
   untranslated: boolean;
   language: string;
@@ -25,101 +29,182 @@ export interface ModulePage {
   progress: { read: number; total: number };
 }
 
-interface ModuleRow {
-  module_id: string;
-  course_id: string;
-  course_slug: string;
-  course_title: string;
-  course_language: string;
-  course_status: string;
+interface ModuleContent {
+  id: string;
   slug: string;
   title: string;
   summary: string;
   objectives: string[];
   sources: string[];
-  duration: number | null;
+  minutes: number | null;
   html: string;
-  toc: ModulePage['toc'];
-  has_quiz: boolean;
-  t: { title: string; summary: string; objectives: string[]; html: string; toc: ModulePage['toc'] } | null;
-  enrolled: boolean;
-  authored: boolean;
+  toc: Toc;
+  translated: boolean;
+  hasQuiz: boolean;
 }
+
+/** What every reader of a course in one language shares; the same for everyone, so it is cached. */
+interface CourseContent {
+  id: string;
+  slug: string;
+  title: string;
+  language: string;
+  published: boolean;
+  modules: ModuleContent[];
+}
+
+/**
+ * How long a process serves a course's text from memory. A new revision or a publishing change
+ * reaches readers within this time; a page view then costs one small query for the reader's own state.
+ */
+const CONTENT_CACHE_MS = 5_000;
 
 /** The textbook reader: stored HTML, in the reader's language when translated, and reading progress. */
 @Injectable()
 export class ReaderService {
-  constructor(private readonly db: DataSource) {}
+  private readonly cache = new TtlCache<string, CourseContent | null>(CONTENT_CACHE_MS, 500);
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly states: ReaderStateCache,
+  ) {}
 
   async read(principal: Principal, courseSlug: string, moduleSlug: string, locale: Locale): Promise<ModulePage> {
-    const row = await findReadable(this.db.manager, principal, courseSlug, moduleSlug, locale);
-    const outline = await this.db.query<Array<{ slug: string; title: string; read: boolean }>>(
-      `SELECT m.slug, r.title, EXISTS (SELECT 1 FROM module_progress p WHERE p.module_id = m.id AND p.user_id = $2) AS read
-       FROM modules m JOIN module_revisions r ON r.id = m.current_revision_id
-       WHERE m.course_id = $1 AND m.status = 'active' ORDER BY m.position`,
-      [row.course_id, principal.userId],
-    );
-    const index = outline.findIndex((m) => m.slug === row.slug);
-    const translated = row.t && locale !== row.course_language ? row.t : null;
+    const course = await this.content(courseSlug, locale);
+    const index = course?.modules.findIndex((m) => m.slug === moduleSlug) ?? -1;
+    if (!course || index < 0) throw new EnrolmentError(EnrolmentErrorCode.CourseNotFound, 'There is no such module.');
+    const readIds = await this.readerState(principal, course);
+    const module = course.modules[index];
+    const neighbour = (m: ModuleContent | undefined) => (m ? { slug: m.slug, title: m.title } : undefined);
     return {
-      course: { slug: row.course_slug, title: row.course_title, language: row.course_language },
-      slug: row.slug,
-      title: translated?.title ?? row.title,
-      summary: translated?.summary ?? row.summary,
-      objectives: translated?.objectives ?? row.objectives,
-      sources: row.sources,
-      minutes: row.duration,
-      html: translated?.html ?? row.html,
-      toc: translated?.toc ?? row.toc,
-      untranslated: locale !== row.course_language && !translated,
-      language: translated ? locale : row.course_language,
-      hasQuiz: row.has_quiz,
-      read: outline[index]?.read ?? false,
-      previous: outline[index - 1],
-      next: outline[index + 1],
-      progress: { read: outline.filter((m) => m.read).length, total: outline.length },
+      course: { slug: course.slug, title: course.title, language: course.language },
+      slug: module.slug,
+      title: module.title,
+      summary: module.summary,
+      objectives: module.objectives,
+      sources: module.sources,
+      minutes: module.minutes,
+      html: module.html,
+      toc: module.toc,
+      untranslated: locale !== course.language && !module.translated,
+      language: module.translated ? locale : course.language,
+      hasQuiz: module.hasQuiz,
+      read: readIds.has(module.id),
+      previous: neighbour(course.modules[index - 1]),
+      next: neighbour(course.modules[index + 1]),
+      progress: { read: course.modules.filter((m) => readIds.has(m.id)).length, total: course.modules.length },
     };
   }
 
   /** Marks a module read and, in the same transaction, re-evaluates the course's completion. */
   async markRead(principal: Principal, courseSlug: string, moduleSlug: string): Promise<CompletionOutcome> {
-    return this.db.transaction(async (tx) => {
-      const row = await findReadable(tx, principal, courseSlug, moduleSlug, 'en');
+    const result = await this.db.transaction(async (tx) => {
+      const course = await loadContent(tx, courseSlug, 'en');
+      const module = course?.modules.find((m) => m.slug === moduleSlug);
+      if (!course || !module) throw new EnrolmentError(EnrolmentErrorCode.CourseNotFound, 'There is no such module.');
+      assertCanRead(principal, course, await loadState(tx, principal, course.id));
       await tx.query('INSERT INTO module_progress (user_id, module_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
         principal.userId,
-        row.module_id,
+        module.id,
       ]);
-      return evaluateCompletion(tx, principal.userId, row.course_id);
+      return { courseId: course.id, outcome: await evaluateCompletion(tx, principal.userId, course.id) };
     });
+    this.states.forget(principal.userId, result.courseId);
+    return result.outcome;
+  }
+
+  private async readerState(principal: Principal, course: CourseContent): Promise<Set<string>> {
+    let state = this.states.get(principal.userId, course.id);
+    if (!state) {
+      state = await loadState(this.db.manager, principal, course.id);
+      this.states.set(principal.userId, course.id, state);
+    }
+    return assertCanRead(principal, course, state);
+  }
+
+  private async content(courseSlug: string, locale: Locale): Promise<CourseContent | null> {
+    const key = `${courseSlug}\n${locale}`;
+    const cached = this.cache.get(key);
+    if (cached !== undefined) return cached;
+    const course = await loadContent(this.db.manager, courseSlug, locale);
+    this.cache.set(key, course);
+    return course;
   }
 }
 
-/** The module, if this person may read it: enrolled in the published course, or its author, or an admin. */
-async function findReadable(
-  tx: EntityManager,
-  principal: Principal,
-  courseSlug: string,
-  moduleSlug: string,
-  locale: Locale,
-): Promise<ModuleRow> {
-  const [row] = await tx.query<ModuleRow[]>(
-    `SELECT m.id AS module_id, c.id AS course_id, c.slug AS course_slug, c.title AS course_title,
-       c.language AS course_language, c.status AS course_status, m.slug, r.title, r.summary, r.objectives, r.sources,
-       r.duration, r.html, r.toc, r.quiz IS NOT NULL AS has_quiz,
+async function loadContent(tx: EntityManager, courseSlug: string, locale: Locale): Promise<CourseContent | null> {
+  const rows = await tx.query<
+    Array<{
+      course_id: string;
+      course_title: string;
+      language: string;
+      status: string;
+      id: string | null;
+      slug: string;
+      title: string;
+      summary: string;
+      objectives: string[];
+      sources: string[];
+      duration: number | null;
+      html: string;
+      toc: Toc;
+      has_quiz: boolean;
+      t: { title: string; summary: string; objectives: string[]; html: string; toc: Toc } | null;
+    }>
+  >(
+    `SELECT c.id AS course_id, c.title AS course_title, c.language, c.status, m.id, m.slug, r.title, r.summary,
+       r.objectives, r.sources, r.duration, r.html, r.toc, r.quiz IS NOT NULL AS has_quiz,
        (SELECT json_build_object('title', t.title, 'summary', t.summary, 'objectives', t.objectives, 'html', t.html,
                                  'toc', t.toc)
-        FROM module_translations t WHERE t.module_id = m.id AND t.language = $4) AS t,
-       EXISTS (SELECT 1 FROM enrolments e WHERE e.course_id = c.id AND e.user_id = $3 AND e.status = 'active') AS enrolled,
-       EXISTS (SELECT 1 FROM course_authors a WHERE a.course_id = c.id AND a.user_id = $3) AS authored
-     FROM courses c JOIN modules m ON m.course_id = c.id AND m.slug = $2 AND m.status = 'active'
-     JOIN module_revisions r ON r.id = m.current_revision_id
-     WHERE c.slug = $1`,
-    [courseSlug, moduleSlug, principal.userId, locale],
+        FROM module_translations t WHERE t.module_id = m.id AND t.language = $2 AND t.language <> c.language) AS t
+     FROM courses c
+     LEFT JOIN modules m ON m.course_id = c.id AND m.status = 'active'
+     LEFT JOIN module_revisions r ON r.id = m.current_revision_id
+     WHERE c.slug = $1 ORDER BY m.position`,
+    [courseSlug, locale],
   );
-  if (!row) throw new EnrolmentError(EnrolmentErrorCode.CourseNotFound, 'There is no such module.');
-  const staff = hasRole(principal, 'admin') || (hasRole(principal, 'trainer') && row.authored);
-  if (!staff && !(row.enrolled && row.course_status === 'published')) {
+  if (!rows[0]) return null;
+  return {
+    id: rows[0].course_id,
+    slug: courseSlug,
+    title: rows[0].course_title,
+    language: rows[0].language,
+    published: rows[0].status === 'published',
+    modules: rows
+      .filter((r) => r.id)
+      .map((r) => ({
+        id: r.id!,
+        slug: r.slug,
+        title: r.t?.title ?? r.title,
+        summary: r.t?.summary ?? r.summary,
+        objectives: r.t?.objectives ?? r.objectives,
+        sources: r.sources,
+        minutes: r.duration,
+        html: r.t?.html ?? r.html,
+        toc: r.t?.toc ?? r.toc,
+        translated: !!r.t,
+        hasQuiz: r.has_quiz,
+      })),
+  };
+}
+
+async function loadState(tx: EntityManager, principal: Principal, courseId: string): Promise<ReaderState> {
+  const [state] = await tx.query<Array<{ enrolled: boolean; authored: boolean; read: string[] }>>(
+    `SELECT
+       EXISTS (SELECT 1 FROM enrolments e WHERE e.course_id = $1 AND e.user_id = $2 AND e.status = 'active') AS enrolled,
+       EXISTS (SELECT 1 FROM course_authors a WHERE a.course_id = $1 AND a.user_id = $2) AS authored,
+       ARRAY(SELECT p.module_id::text FROM module_progress p JOIN modules m ON m.id = p.module_id
+             WHERE m.course_id = $1 AND p.user_id = $2) AS read`,
+    [courseId, principal.userId],
+  );
+  return { enrolled: state.enrolled, authored: state.authored, read: new Set(state.read) };
+}
+
+/** Enrolled in the published course, or its author, or an admin; returns the modules this person has read. */
+function assertCanRead(principal: Principal, course: CourseContent, state: ReaderState): Set<string> {
+  const staff = hasRole(principal, 'admin') || (hasRole(principal, 'trainer') && state.authored);
+  if (!staff && !(state.enrolled && course.published)) {
     throw new EnrolmentError(EnrolmentErrorCode.NotEnrolled, 'Enrol in this course to read its modules.');
   }
-  return row;
+  return state.read;
 }

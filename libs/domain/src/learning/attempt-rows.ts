@@ -1,0 +1,176 @@
+import { DEFAULT_QUIZ_SETTINGS, type QuizModel, type QuizSettings } from '@karvan/content';
+import type { EntityManager } from 'typeorm';
+import type { StoredKey } from './attempt-grading.js';
+import type { CheckedResponse } from './attempt-responses.js';
+import { LearningError, LearningErrorCode } from './learning.errors.js';
+import type { AttemptState, AttemptSummary } from './quiz-attempts.types.js';
+
+/** An attempt with what its page needs: the revision's public quiz, never its answer keys. */
+export interface AttemptRow {
+  id: string;
+  user_id: string;
+  module_id: string;
+  course_id: string;
+  course_slug: string;
+  module_slug: string;
+  module_title: string;
+  revision_id: string;
+  revision: number;
+  quiz: QuizModel;
+  number: number;
+  started_at: Date;
+  deadline: Date | null;
+  submitted_at: Date | null;
+  late: boolean;
+  score: number | null;
+  max_score: number | null;
+  percent: number | null;
+  passed: boolean | null;
+  question_order: string[];
+  option_order: Record<string, string[]>;
+  /** The deadline has passed, by the database's clock. */
+  expired: boolean;
+  /** Answers were graded; false for an open attempt and for a refused late one. */
+  graded: boolean;
+  /** Any attempt of this person on this module passed (for answers=after-pass). */
+  module_passed: boolean;
+}
+
+export interface AnswerRow {
+  question_key: string;
+  response: CheckedResponse;
+  score: number;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Seconds after the deadline a submission still counts as on time: the network's share. */
+export const LATE_GRACE_SECONDS = 30;
+
+/** Stored quizzes from before a setting existed get its default. */
+export function settingsOf(quiz: QuizModel): QuizSettings {
+  return { ...DEFAULT_QUIZ_SETTINGS, ...quiz.settings };
+}
+
+/** The caller's own attempt; anyone else's is "not found", so attempt ids say nothing. */
+export async function loadOwnAttempt(tx: EntityManager, attemptId: string, userId: string): Promise<AttemptRow> {
+  const [row] = UUID.test(attemptId)
+    ? await tx.query<AttemptRow[]>(
+        `SELECT a.id, a.user_id, a.module_id, m.course_id, c.slug AS course_slug, m.slug AS module_slug,
+           r.title AS module_title, a.revision_id, r.number AS revision, r.quiz, a.number, a.started_at, a.deadline,
+           a.submitted_at, a.late, a.score::float8 AS score, a.max_score::float8 AS max_score,
+           a.percent::float8 AS percent, a.passed, a.question_order, a.option_order,
+           (a.deadline IS NOT NULL AND now() > a.deadline) AS expired,
+           EXISTS (SELECT 1 FROM attempt_answers x WHERE x.attempt_id = a.id) AS graded,
+           EXISTS (SELECT 1 FROM quiz_attempts p
+                   WHERE p.user_id = a.user_id AND p.module_id = a.module_id AND p.passed) AS module_passed
+         FROM quiz_attempts a JOIN module_revisions r ON r.id = a.revision_id
+         JOIN modules m ON m.id = a.module_id JOIN courses c ON c.id = m.course_id
+         WHERE a.id = $1 AND a.user_id = $2`,
+        [attemptId, userId],
+      )
+    : [];
+  if (!row) throw new LearningError(LearningErrorCode.AttemptNotFound, 'There is no such quiz attempt of yours.');
+  return row;
+}
+
+export async function loadAnswers(tx: EntityManager, attemptId: string): Promise<AnswerRow[]> {
+  return tx.query<AnswerRow[]>(
+    'SELECT question_key, response, score::float8 AS score FROM attempt_answers WHERE attempt_id = $1',
+    [attemptId],
+  );
+}
+
+/** Server side only: the answer keys of a revision, for grading and for review when allowed. */
+export async function loadKeys(tx: EntityManager, revisionId: string): Promise<StoredKey[]> {
+  return tx.query<StoredKey[]>('SELECT key, answer_key, feedback_html, points FROM questions WHERE revision_id = $1', [
+    revisionId,
+  ]);
+}
+
+/** Marks the attempt submitted, once: null when another request already did. */
+export async function claimSubmission(
+  tx: EntityManager,
+  attemptId: string,
+): Promise<{ late: boolean; submitted_at: Date } | null> {
+  const [claimed] = await tx.query<Array<{ late: boolean; submitted_at: Date }>>(
+    `WITH claimed AS (
+       UPDATE quiz_attempts SET submitted_at = now(),
+         late = (deadline IS NOT NULL AND now() > deadline + make_interval(secs => $2))
+       WHERE id = $1 AND submitted_at IS NULL RETURNING late, submitted_at)
+     SELECT late, submitted_at FROM claimed`,
+    [attemptId, LATE_GRACE_SECONDS],
+  );
+  return claimed ?? null;
+}
+
+export async function storeResult(
+  tx: EntityManager,
+  attemptId: string,
+  result: { score: number; maxScore: number; percent: number; passed: boolean },
+): Promise<void> {
+  await tx.query('UPDATE quiz_attempts SET score = $2, max_score = $3, percent = $4, passed = $5 WHERE id = $1', [
+    attemptId,
+    result.score,
+    result.maxScore,
+    result.percent,
+    result.passed,
+  ]);
+}
+
+export async function storeAnswers(
+  tx: EntityManager,
+  attemptId: string,
+  answers: Array<{ key: string; response: CheckedResponse; score: number }>,
+): Promise<void> {
+  // One statement for all answers: submissions are the hot path of a quiz.
+  await tx.query(
+    `INSERT INTO attempt_answers (attempt_id, question_key, response, score)
+     SELECT $1, x.key, x.response, x.score FROM jsonb_to_recordset($2::jsonb) AS x(key text, response jsonb, score numeric)`,
+    [attemptId, JSON.stringify(answers)],
+  );
+}
+
+interface AttemptSummaryRow {
+  id: string;
+  number: number;
+  started_at: Date;
+  deadline: Date | null;
+  submitted_at: Date | null;
+  late: boolean;
+  percent: number | null;
+  passed: boolean | null;
+  expired: boolean;
+  graded: boolean;
+}
+
+/** One person's attempts at one module, oldest first. */
+export async function loadAttemptSummaries(
+  tx: EntityManager,
+  userId: string,
+  moduleId: string,
+): Promise<AttemptSummary[]> {
+  const rows = await tx.query<AttemptSummaryRow[]>(
+    `SELECT a.id, a.number, a.started_at, a.deadline, a.submitted_at, a.late, a.percent::float8 AS percent, a.passed,
+       (a.deadline IS NOT NULL AND now() > a.deadline) AS expired,
+       EXISTS (SELECT 1 FROM attempt_answers x WHERE x.attempt_id = a.id) AS graded
+     FROM quiz_attempts a WHERE a.user_id = $1 AND a.module_id = $2 ORDER BY a.number`,
+    [userId, moduleId],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    number: r.number,
+    state: stateOf(r),
+    startedAt: r.started_at,
+    deadline: r.deadline,
+    submittedAt: r.submitted_at,
+    late: r.late,
+    percent: r.submitted_at ? r.percent : null,
+    passed: r.submitted_at ? r.passed : null,
+  }));
+}
+
+function stateOf(row: AttemptSummaryRow): AttemptState {
+  if (row.submitted_at) return row.graded ? 'graded' : 'refused';
+  return row.expired ? 'expired' : 'open';
+}

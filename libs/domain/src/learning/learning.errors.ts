@@ -1,0 +1,35 @@
+import { DomainError, type ErrorKind } from '../shared/domain-error.js';
+
+export enum LearningErrorCode {
+  // The first two share their code (and so their translated message) with the catalogue and courses.
+  CourseNotFound = 'catalogue_course_not_found',
+  ModuleNotFound = 'module_not_found',
+  NoQuiz = 'no_quiz',
+  NotEnrolled = 'quiz_not_enrolled',
+  AttemptsUsed = 'attempts_used',
+  AttemptNotFound = 'attempt_not_found',
+  TimeRanOut = 'time_ran_out',
+  InvalidResponses = 'invalid_responses',
+}
+
+const KIND: Record<LearningErrorCode, ErrorKind> = {
+  [LearningErrorCode.CourseNotFound]: 'not_found',
+  [LearningErrorCode.ModuleNotFound]: 'not_found',
+  [LearningErrorCode.NoQuiz]: 'not_found',
+  [LearningErrorCode.NotEnrolled]: 'forbidden',
+  [LearningErrorCode.AttemptsUsed]: 'conflict',
+  [LearningErrorCode.AttemptNotFound]: 'not_found',
+  [LearningErrorCode.TimeRanOut]: 'conflict',
+  [LearningErrorCode.InvalidResponses]: 'invalid',
+};
+
+export class LearningError extends DomainError {
+  constructor(
+    code: LearningErrorCode,
+    message: string,
+    details?: Record<string, string>,
+    params: Record<string, string | number> = {},
+  ) {
+    super(KIND[code], code, message, details, params);
+  }
+}

@@ -1,0 +1,215 @@
+import { Injectable } from '@nestjs/common';
+import type { QuestionResponse, QuizModel } from '@karvan/content';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Principal } from '../auth/principal.js';
+import { gradeAttempt, keyEntries } from './attempt-grading.js';
+import { newAttemptOrder, orderedQuestions } from './attempt-order.js';
+import { checkResponses } from './attempt-responses.js';
+import {
+  claimSubmission,
+  loadAnswers,
+  loadKeys,
+  loadAttemptSummaries,
+  loadOwnAttempt,
+  settingsOf,
+  storeAnswers,
+  storeResult,
+  type AttemptRow,
+} from './attempt-rows.js';
+import { answersAllowed, attemptView, resultOf } from './attempt-view.js';
+import { evaluateCompletion } from './completion.js';
+import { LearningError, LearningErrorCode } from './learning.errors.js';
+import { attemptsUsed, notEnrolled, timeRanOut } from './quiz-attempt-messages.js';
+import type { AttemptView, ModuleAttempts, StartedAttempt, SubmitOutcome } from './quiz-attempts.types.js';
+
+interface QuizModuleRow {
+  course_id: string;
+  course_status: string;
+  module_id: string | null;
+  revision_id: string | null;
+  quiz: QuizModel | null;
+}
+
+/** A submission's outcome inside its transaction; a refusal is thrown only after the closing commits. */
+type Submitted = { outcome: SubmitOutcome } | { refusedAt: Date };
+
+/**
+ * Graded quizzes: an attempt is created and graded on the server, keeps the revision and the
+ * order it was started with, and is submitted at most once.
+ */
+@Injectable()
+export class QuizAttemptsService {
+  constructor(private readonly db: DataSource) {}
+
+  /** Starts an attempt, or returns the open one: an active enrolment in a published course is required. */
+  async start(principal: Principal, courseSlug: string, moduleSlug: string): Promise<StartedAttempt> {
+    const { id, created } = await this.db.transaction(async (tx) => {
+      const module = await findQuizModule(tx, principal.userId, courseSlug, moduleSlug);
+      const [open] = await tx.query<Array<{ id: string }>>(
+        `SELECT id FROM quiz_attempts WHERE user_id = $1 AND module_id = $2 AND submitted_at IS NULL
+           AND (deadline IS NULL OR deadline > now())
+         ORDER BY number DESC LIMIT 1`,
+        [principal.userId, module.moduleId],
+      );
+      if (open) return { id: open.id, created: false };
+      const [{ used, last }] = await tx.query<Array<{ used: number; last: number }>>(
+        `SELECT count(*)::int AS used, coalesce(max(number), 0)::int AS last FROM quiz_attempts
+         WHERE user_id = $1 AND module_id = $2`,
+        [principal.userId, module.moduleId],
+      );
+      const settings = settingsOf(module.quiz);
+      if (settings.maxAttempts !== null && used >= settings.maxAttempts) throw attemptsUsed(settings.maxAttempts);
+      const order = newAttemptOrder(module.quiz);
+      const [inserted] = await tx.query<Array<{ id: string }>>(
+        `INSERT INTO quiz_attempts (user_id, module_id, revision_id, number, deadline, question_order, option_order)
+         VALUES ($1, $2, $3, $4, now() + make_interval(mins => $5::int), $6, $7) RETURNING id`,
+        [
+          principal.userId,
+          module.moduleId,
+          module.revisionId,
+          last + 1,
+          settings.timeLimitMinutes,
+          JSON.stringify(order.questionOrder),
+          JSON.stringify(order.optionOrder),
+        ],
+      );
+      return { id: inserted.id, created: true };
+    });
+    return { created, attempt: await this.view(principal, id) };
+  }
+
+  /** The caller's own attempt; answers and feedback only after submission and as the quiz allows. */
+  async view(principal: Principal, attemptId: string): Promise<AttemptView> {
+    const row = await loadOwnAttempt(this.db.manager, attemptId, principal.userId);
+    if (!row.submitted_at) return attemptView(row, [], null);
+    const answers = await loadAnswers(this.db.manager, row.id);
+    const keys = answersAllowed(row) ? await loadKeys(this.db.manager, row.revision_id) : null;
+    return attemptView(row, answers, keys);
+  }
+
+  /**
+   * Grades the attempt once. A repeated or concurrent submission returns the stored result and
+   * grades nothing; a late one is refused or graded as the quiz's `late=` setting says.
+   */
+  async submit(
+    principal: Principal,
+    attemptId: string,
+    responses: Record<string, QuestionResponse>,
+  ): Promise<SubmitOutcome> {
+    const submitted = await this.db.transaction(async (tx): Promise<Submitted> => {
+      const row = await loadOwnAttempt(tx, attemptId, principal.userId);
+      if (row.submitted_at) return storedOutcome(tx, row);
+      const claimed = await claimSubmission(tx, row.id);
+      // Another request claimed it between our read and our update: report what it stored.
+      if (!claimed) return storedOutcome(tx, await loadOwnAttempt(tx, attemptId, principal.userId));
+      return gradeClaimed(tx, row, claimed, responses);
+    });
+    if ('refusedAt' in submitted) throw timeRanOut(submitted.refusedAt);
+    return submitted.outcome;
+  }
+
+  /** The caller's attempts at a module's quiz, oldest first, with the best score. */
+  async attemptsFor(principal: Principal, courseSlug: string, moduleSlug: string): Promise<ModuleAttempts> {
+    const [module] = await this.db.query<Array<{ id: string; quiz: QuizModel | null }>>(
+      `SELECT m.id, r.quiz FROM courses c JOIN modules m ON m.course_id = c.id AND m.slug = $2
+       LEFT JOIN module_revisions r ON r.id = m.current_revision_id
+       WHERE c.slug = $1 AND c.status <> 'draft'`,
+      [courseSlug, moduleSlug],
+    );
+    if (!module) throw moduleNotFound(moduleSlug);
+    const attempts = await loadAttemptSummaries(this.db.manager, principal.userId, module.id);
+    const graded = attempts.filter((a) => a.state === 'graded').map((a) => a.percent ?? 0);
+    const maxAttempts = module.quiz ? settingsOf(module.quiz).maxAttempts : null;
+    return {
+      attempts,
+      bestPercent: graded.length ? Math.max(...graded) : null,
+      passed: attempts.some((a) => a.passed === true),
+      maxAttempts,
+      attemptsLeft: maxAttempts === null ? null : Math.max(0, maxAttempts - attempts.length),
+    };
+  }
+}
+
+/** The module's current quiz, if this person may take it; locks their enrolment so starts run one at a time. */
+async function findQuizModule(
+  tx: EntityManager,
+  userId: string,
+  courseSlug: string,
+  moduleSlug: string,
+): Promise<{ moduleId: string; revisionId: string; quiz: QuizModel }> {
+  const [row] = await tx.query<QuizModuleRow[]>(
+    `SELECT c.id AS course_id, c.status AS course_status, m.id AS module_id, r.id AS revision_id, r.quiz
+     FROM courses c LEFT JOIN modules m ON m.course_id = c.id AND m.slug = $2 AND m.status = 'active'
+     LEFT JOIN module_revisions r ON r.id = m.current_revision_id
+     WHERE c.slug = $1`,
+    [courseSlug, moduleSlug],
+  );
+  if (!row || row.course_status !== 'published') {
+    throw new LearningError(LearningErrorCode.CourseNotFound, `There is no published course "${courseSlug}".`);
+  }
+  const [enrolment] = await tx.query<Array<{ status: string }>>(
+    'SELECT status FROM enrolments WHERE user_id = $1 AND course_id = $2 FOR UPDATE',
+    [userId, row.course_id],
+  );
+  if (enrolment?.status !== 'active') throw notEnrolled(enrolment?.status);
+  if (!row.module_id || !row.revision_id) throw moduleNotFound(moduleSlug);
+  if (!row.quiz) throw new LearningError(LearningErrorCode.NoQuiz, `Module "${moduleSlug}" has no quiz.`);
+  return { moduleId: row.module_id, revisionId: row.revision_id, quiz: row.quiz };
+}
+
+function moduleNotFound(moduleSlug: string): LearningError {
+  return new LearningError(LearningErrorCode.ModuleNotFound, `There is no module "${moduleSlug}" in this course.`);
+}
+
+async function gradeClaimed(
+  tx: EntityManager,
+  row: AttemptRow,
+  claimed: { late: boolean; submitted_at: Date },
+  responses: unknown,
+): Promise<Submitted> {
+  const settings = settingsOf(row.quiz);
+  const questions = orderedQuestions(row.quiz, { questionOrder: row.question_order, optionOrder: row.option_order });
+  if (claimed.late && settings.lateSubmissions === 'refuse') {
+    const maxScore = questions.reduce((sum, q) => sum + q.points, 0);
+    await storeResult(tx, row.id, { score: 0, maxScore, percent: 0, passed: false });
+    return { refusedAt: row.deadline! };
+  }
+  const checked = checkResponses(questions, responses);
+  const graded = gradeAttempt(
+    questions,
+    keyEntries(await loadKeys(tx, row.revision_id)),
+    checked,
+    settings.passPercent,
+  );
+  await storeAnswers(tx, row.id, graded.answers);
+  await storeResult(tx, row.id, graded);
+  const { score, maxScore, percent, passed } = graded;
+  return {
+    outcome: {
+      attemptId: row.id,
+      result: { submittedAt: claimed.submitted_at, graded: true, late: claimed.late, score, maxScore, percent, passed },
+      alreadySubmitted: false,
+      completion: passed ? await evaluateCompletion(tx, row.user_id, row.course_id) : null,
+    },
+  };
+}
+
+/** What the first submission stored; a refused late attempt is refused again, in the same words. */
+async function storedOutcome(tx: EntityManager, row: AttemptRow): Promise<Submitted> {
+  const result = resultOf(row)!;
+  if (!result.graded) return { refusedAt: row.deadline ?? result.submittedAt };
+  const [completed] = result.passed
+    ? await tx.query<unknown[]>('SELECT 1 FROM course_completions WHERE user_id = $1 AND course_id = $2', [
+        row.user_id,
+        row.course_id,
+      ])
+    : [];
+  return {
+    outcome: {
+      attemptId: row.id,
+      result,
+      alreadySubmitted: true,
+      completion: result.passed ? { complete: completed !== undefined, newlyRecorded: false } : null,
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import type { KeyEntry, PublicQuestion, QuestionResponse, QuizSettings } from '@karvan/content';
+import type { CompletionOutcome } from './completion.js';
+
+/** The correct answer of a question, as its answer key holds it (feedback apart). */
+export type CorrectAnswer = KeyEntry extends infer K ? (K extends unknown ? Omit<K, 'feedbackHtml'> : never) : never;
+
+/** A question after submission: the trainee's own response always; the rest only as `answers=` allows. */
+export interface QuestionReview {
+  response: QuestionResponse | null;
+  /** Points earned; null while answers are hidden, since it gives the right answer away. */
+  score: number | null;
+  answer: CorrectAnswer | null;
+  feedbackHtml: string | null;
+}
+
+/** A question as this attempt shows it: `number` is its place in the attempt's order. */
+export type AttemptQuestion = PublicQuestion & { review?: QuestionReview };
+
+export interface AttemptResult {
+  submittedAt: Date;
+  /** False when a late submission was refused: the attempt was closed with score 0. */
+  graded: boolean;
+  late: boolean;
+  score: number;
+  maxScore: number;
+  percent: number;
+  passed: boolean;
+}
+
+export interface AttemptView {
+  id: string;
+  number: number;
+  courseSlug: string;
+  moduleSlug: string;
+  moduleTitle: string;
+  /** The module revision the attempt was started on; it keeps it when the module changes. */
+  revision: number;
+  settings: QuizSettings;
+  startedAt: Date;
+  deadline: Date | null;
+  /** The deadline has passed (by the database's clock). */
+  expired: boolean;
+  questions: AttemptQuestion[];
+  /** Null until submitted. */
+  result: AttemptResult | null;
+  /** Whether correct answers and feedback are included in `questions[].review`. */
+  answersShown: boolean;
+}
+
+export interface StartedAttempt {
+  /** False when an open attempt already existed and is returned instead. */
+  created: boolean;
+  attempt: AttemptView;
+}
+
+export interface SubmitOutcome {
+  attemptId: string;
+  result: AttemptResult;
+  /** True for a repeated submission: the stored result, not graded again. */
+  alreadySubmitted: boolean;
+  /** The course's completion after a passing submission; null when it did not pass. */
+  completion: CompletionOutcome | null;
+}
+
+export type AttemptState = 'open' | 'expired' | 'graded' | 'refused';
+
+export interface AttemptSummary {
+  id: string;
+  number: number;
+  state: AttemptState;
+  startedAt: Date;
+  deadline: Date | null;
+  submittedAt: Date | null;
+  late: boolean;
+  percent: number | null;
+  passed: boolean | null;
+}
+
+export interface ModuleAttempts {
+  attempts: AttemptSummary[];
+  /** Best percent over graded attempts; null before the first. */
+  bestPercent: number | null;
+  passed: boolean;
+  /** Null: unlimited. */
+  maxAttempts: number | null;
+  attemptsLeft: number | null;
+}
