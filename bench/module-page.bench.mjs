@@ -19,7 +19,12 @@ const dataDir = mkdtempSync(join(tmpdir(), 'karvan-bench-'));
 
 // Services mode by default (PostgreSQL and Redis, as in production); BENCH_MODE=embedded for PGlite.
 const database = process.env.BENCH_MODE === 'embedded' ? await embeddedDatabase() : await scratchDatabase();
-const env = { DATA_DIR: dataDir, LOG_LEVEL: 'error', CONTENT_SYNC: 'on-start', QUEUE_PREFIX: `karvan_bench_${process.pid}` };
+const env = {
+  DATA_DIR: dataDir,
+  LOG_LEVEL: 'error',
+  CONTENT_SYNC: 'on-start',
+  QUEUE_PREFIX: `karvan_bench_${process.pid}`,
+};
 const config = database.embedded
   ? withEmbeddedDatabase(loadConfig(env), database.url)
   : loadConfig({ ...env, DATABASE_URL: database.url, REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' });
@@ -78,8 +83,14 @@ async function signInAsDemoTrainee(url) {
   };
   const header = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
   remember(await fetch(`${url}/login`));
-  const form = new URLSearchParams({ _csrf: jar.get('karvan_csrf'), email: 'trainee@karvan.example', password: 'karvan-demo' });
-  remember(await fetch(`${url}/login`, { method: 'POST', body: form, headers: { cookie: header() }, redirect: 'manual' }));
+  const form = new URLSearchParams({
+    _csrf: jar.get('karvan_csrf'),
+    email: 'trainee@karvan.example',
+    password: 'karvan-demo',
+  });
+  remember(
+    await fetch(`${url}/login`, { method: 'POST', body: form, headers: { cookie: header() }, redirect: 'manual' }),
+  );
   const enrol = new URLSearchParams({ _csrf: jar.get('karvan_csrf') });
   await fetch(`${url}/courses/migration-management-fundamentals/enrol`, {
     method: 'POST',
