@@ -2,9 +2,11 @@ import { Module } from '@nestjs/common';
 import { DomainModule } from '@karvan/domain';
 import { GradebookController } from './gradebook.controller.js';
 import { LearningPagesController } from './learning-pages.controller.js';
+import { QuizApiController } from './quiz-api.controller.js';
+import { QuizPagesController } from './quiz-pages.controller.js';
 
 @Module({
   imports: [DomainModule],
-  controllers: [GradebookController, LearningPagesController],
+  controllers: [GradebookController, LearningPagesController, QuizPagesController, QuizApiController],
 })
 export class LearningModule {}

@@ -1,0 +1,47 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsObject } from 'class-validator';
+import type { QuestionResponse } from '@karvan/content';
+import { QuizAttemptsService, type Principal } from '@karvan/domain';
+import { CurrentUser } from '../common/decorators.js';
+
+export class SubmissionDto {
+  @ApiProperty({
+    description:
+      'Per question id: an option id (single), option ids (multiple), text (short, numeric) or item id → choice id (matching).',
+    example: { 'sms-year': 'o2', agreements: ['o1', 'o2'], 'code-year': '2013' },
+  })
+  @IsObject()
+  responses: Record<string, QuestionResponse>;
+}
+
+@ApiTags('quizzes')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class QuizApiController {
+  constructor(private readonly attempts: QuizAttemptsService) {}
+
+  /** The caller's attempts at a module's quiz, and the best score. */
+  @Get('courses/:course/modules/:module/attempts')
+  list(@CurrentUser() me: Principal, @Param('course') course: string, @Param('module') module: string) {
+    return this.attempts.attemptsFor(me, course, module);
+  }
+
+  /** Starts an attempt (or returns the open one): questions in this attempt's order, without answers. */
+  @Post('courses/:course/modules/:module/attempts')
+  start(@CurrentUser() me: Principal, @Param('course') course: string, @Param('module') module: string) {
+    return this.attempts.start(me, course, module);
+  }
+
+  @Get('attempts/:id')
+  view(@CurrentUser() me: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
+    return this.attempts.view(me, id);
+  }
+
+  /** Submits once; a repeated submission returns the stored result without grading again. */
+  @Post('attempts/:id/submission')
+  @HttpCode(200)
+  submit(@CurrentUser() me: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: SubmissionDto) {
+    return this.attempts.submit(me, id, body.responses);
+  }
+}
