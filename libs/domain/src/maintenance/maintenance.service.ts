@@ -36,14 +36,12 @@ export class MaintenanceService {
   }
 
   async status(id: string): Promise<JobStatus> {
+    // State first, then the job: read the other way round, a job finishing in between would
+    // show as completed without its result.
+    const state = await this.queue.getJobState(id);
     const job = await this.queue.getJob(id);
-    if (!job) throw new DomainError('not_found', 'job_not_found', 'No such job.');
-    return {
-      id,
-      state: await job.getState(),
-      result: job.returnvalue ?? null,
-      failedReason: job.failedReason ?? null,
-    };
+    if (!job || state === 'unknown') throw new DomainError('not_found', 'job_not_found', 'No such job.');
+    return { id, state, result: job.returnvalue ?? null, failedReason: job.failedReason ?? null };
   }
 
   async ping(): Promise<boolean> {

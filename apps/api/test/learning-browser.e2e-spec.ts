@@ -1,0 +1,115 @@
+import { jest } from '@jest/globals';
+import { createUser, TEST_PASSWORD } from '@karvan/testing';
+import { expectAccessible, useBrowserSuite } from './test-app.js';
+
+// A browser walk-through is long: it gets more time than one request-level test.
+jest.setTimeout(180_000);
+
+const MODULE = (title: string, quiz: string) => `---
+title: ${title}
+summary: About ${title}.
+objectives:
+  - Explain ${title}.
+duration: 10
+sources:
+  - A primary source
+---
+
+## ${title}
+
+Reading about ${title}.
+${quiz}`;
+
+const QUIZ = `
+::: quiz pass=100 attempts=3
+1. Which body issues residence permits? {#body}
+   - [ ] The State Border Service
+   - [x] The State Migration Service
+   > The State Migration Service issues them.
+2. Select both agreements of 1 September 2014. {#both}
+   - [x] Visa facilitation
+   - [x] Readmission
+   - [ ] Partnership and Cooperation
+:::
+`;
+
+describe('a trainee in a real browser', () => {
+  const suite = useBrowserSuite();
+
+  it('enrols, reads two modules, fails then passes a quiz and completes the course; axe finds nothing', async () => {
+    const slug = `browser-course-${Date.now().toString(36)}`;
+    const author = await createUser(suite.app.db, ['trainer']);
+    const trainer = suite.app.client();
+    await trainer.get('/login');
+    await trainer.postForm('/login', { email: author.email, password: TEST_PASSWORD });
+    await trainer.postForm('/authoring/courses', {
+      title: 'Migration basics',
+      slug,
+      summary: 'Start here.',
+      language: 'en',
+      enrolmentMode: 'open',
+    });
+    for (const [module, quiz] of [
+      ['institutions', ''],
+      ['agreements', QUIZ],
+    ]) {
+      await trainer.postForm(`/authoring/courses/${slug}/modules`, { title: module, slug: module });
+      await trainer.json('PUT', `/api/v1/authoring/courses/${slug}/modules/${module}`, {
+        markdown: MODULE(module, quiz),
+      });
+    }
+    await trainer.postForm(`/authoring/courses/${slug}/status`, { status: 'published' });
+
+    const { email } = await createUser(suite.app.db, ['trainee'], 'Kamran Həsənov');
+    const context = await suite.browser.newContext();
+    const page = await context.newPage();
+    const url = suite.app.url;
+    await page.goto(`${url}/login`);
+    await page.getByLabel('E-mail address').fill(email);
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${url}/`);
+
+    await page.getByRole('link', { name: 'Courses' }).click();
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Migration basics' }).click();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Enrol' }).click();
+    await page.waitForURL(/notice=enrolled/);
+
+    await page.getByRole('link', { name: 'institutions' }).click();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Mark as read' }).click();
+    await page
+      .getByRole('link', { name: /agreements/ })
+      .first()
+      .click();
+    await page.getByRole('button', { name: 'Mark as read' }).click();
+    await page.getByRole('link', { name: 'Go to the quiz' }).click();
+    await expectAccessible(page);
+
+    await page.getByRole('button', { name: 'Start the quiz' }).click();
+    await page.waitForURL(/\/attempts\//);
+    await expectAccessible(page);
+    await page.getByLabel('The State Border Service').check();
+    await page.getByRole('button', { name: 'Submit answers' }).click();
+    await page.waitForURL(/\/attempts\//);
+    expect(await page.getByRole('status').first().textContent()).toContain('Not passed yet');
+    await expectAccessible(page);
+
+    await page.getByRole('link', { name: 'Back to the quiz' }).click();
+    await page.getByRole('button', { name: 'Start the quiz' }).click();
+    await page.waitForURL(/\/attempts\//);
+    await page.getByLabel('The State Migration Service').check();
+    await page.getByLabel('Visa facilitation').check();
+    await page.getByLabel('Readmission').check();
+    await page.getByRole('button', { name: 'Submit answers' }).click();
+    await page.waitForURL(/completed=1/);
+    expect(await page.locator('.score').textContent()).toContain('100 %');
+
+    await page.getByRole('link', { name: 'My learning' }).click();
+    expect(await page.locator('.course-card').first().textContent()).toContain('Completed.');
+    await expectAccessible(page);
+    await context.close();
+  });
+});
