@@ -26,6 +26,9 @@ export interface AppConfig {
   contentDir: string;
   /** Whether the api imports contentDir into the database when it starts. */
   syncContentOnStart: boolean;
+  /** smtp:// or smtps:// address of the mail relay; without it e-mails stay in the outbox. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
 }
 
 export const APP_CONFIG = Symbol.for('karvan.AppConfig');
@@ -51,13 +54,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const databaseUrl = read.optionalUrl('DATABASE_URL', ['postgres:', 'postgresql:']);
   const redisUrl = read.optionalUrl('REDIS_URL', ['redis:', 'rediss:']);
   const mode: RuntimeMode = databaseUrl ? 'services' : 'embedded';
-  const queuePrefix = read.pattern('QUEUE_PREFIX', 'karvan', /^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ or -');
+  const queuePrefix = read.pattern('QUEUE_PREFIX', 'karvan', /^[A-Za-z0-9_-]{1,64}$/, '1-64 letters, digits, _ or -');
   const registration = read.oneOf('REGISTRATION', 'open', ['open', 'closed']);
   const logLevel = read.oneOf('LOG_LEVEL', 'info', LOG_LEVELS);
   const sessionMaxAgeHours = read.integer('SESSION_MAX_AGE_HOURS', 12, 1, 24 * 90);
   const trustProxy = read.oneOf('TRUST_PROXY', 'false', ['true', 'false']) === 'true';
   const contentDir = read.string('CONTENT_DIR', './content');
   const syncContentOnStart = read.oneOf('CONTENT_SYNC', 'on-start', ['on-start', 'off']) === 'on-start';
+  const smtpUrl = read.optionalUrl('SMTP_URL', ['smtp:', 'smtps:']);
+  const mailFrom = read.pattern(
+    'MAIL_FROM',
+    'Karvan <no-reply@karvan.example>',
+    /^[^\r\n]{3,200}$/,
+    'a sender such as Karvan <karvan@example.org>',
+  );
 
   if (mode === 'services' && !redisUrl && !problems.some((p) => p.startsWith('REDIS_URL'))) {
     problems.push('REDIS_URL is required when DATABASE_URL is set (services mode), e.g. redis://127.0.0.1:6379');
@@ -81,6 +91,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy,
     contentDir: isAbsolute(contentDir) ? contentDir : resolve(process.cwd(), contentDir),
     syncContentOnStart,
+    smtpUrl,
+    mailFrom,
   };
 }
 
@@ -128,7 +140,7 @@ class EnvReader {
   pattern(name: string, fallback: string, re: RegExp, what: string): string {
     const value = this.raw(name);
     if (value === undefined) return fallback;
-    if (!re.test(value)) this.problems.push(`${name} must be 1-64 characters: ${what} (got "${value}")`);
+    if (!re.test(value)) this.problems.push(`${name} must be ${what} (got "${value}")`);
     return value;
   }
 

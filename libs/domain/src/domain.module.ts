@@ -11,6 +11,10 @@ import { CoursesService } from './courses/courses.service.js';
 import { MediaService } from './courses/media.service.js';
 import { ModulesService } from './courses/modules.service.js';
 import { DemoService } from './demo/demo.service.js';
+import { BulkEnrolmentService } from './learning/bulk-enrolment.service.js';
+import { MailService } from './mail/mail.service.js';
+import { SendMailProcessor } from './mail/send-mail.processor.js';
+import { InvitationsService } from './users/invitations.service.js';
 import { CatalogueService } from './learning/catalogue.service.js';
 import { EnrolmentsService } from './learning/enrolments.service.js';
 import { GradebookService } from './learning/gradebook.service.js';
@@ -46,6 +50,9 @@ const SERVICES = [
   ReaderService,
   ReaderStateCache,
   QuizAttemptsService,
+  MailService,
+  BulkEnrolmentService,
+  InvitationsService,
   GradebookService,
   MyLearningService,
 ];
@@ -69,6 +76,6 @@ class RecurringJobs implements OnApplicationBootstrap {
 /** The processors, hosted by the worker, and by the api in embedded mode. */
 @Module({
   imports: [DomainModule],
-  providers: [PurgeExpiredProcessor, RecurringJobs],
+  providers: [PurgeExpiredProcessor, SendMailProcessor, RecurringJobs],
 })
 export class DomainProcessorsModule {}

@@ -34,3 +34,6 @@ export * from './learning/my-learning.service.js';
 export * from './learning/learning.errors.js';
 export * from './learning/quiz-attempts.types.js';
 export * from './learning/quiz-attempts.service.js';
+export * from './mail/mail.service.js';
+export * from './learning/bulk-enrolment.service.js';
+export * from './users/invitations.service.js';

@@ -12,4 +12,15 @@ export interface PurgeExpiredResult {
   loginThrottles: number;
 }
 
-export const ALL_QUEUES = [MAINTENANCE_QUEUE] as const;
+export const MAIL_QUEUE = 'mail';
+
+export const MailJob = {
+  Send: 'send',
+} as const;
+
+/** The outbox row to send; the job's id is the row's id, so queuing twice sends once. */
+export interface SendMailPayload {
+  emailId: string;
+}
+
+export const ALL_QUEUES = [MAINTENANCE_QUEUE, MAIL_QUEUE] as const;

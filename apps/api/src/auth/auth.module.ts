@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
 import { DomainModule } from '@karvan/domain';
 import { AuthPagesController } from './auth-pages.controller.js';
+import { InvitationPagesController } from './invitation-pages.controller.js';
 import { LocalStrategy } from './local.strategy.js';
 
 @Module({
   imports: [PassportModule, DomainModule],
-  controllers: [AuthPagesController],
+  controllers: [AuthPagesController, InvitationPagesController],
   providers: [LocalStrategy],
 })
 export class AuthModule {}

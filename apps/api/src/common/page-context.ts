@@ -25,6 +25,7 @@ function navigation(principal: Principal | undefined, locale: Locale, path: stri
     { href: '/authoring', key: 'nav.authoring', show: hasRole(principal, 'trainer', 'admin') },
     { href: '/profile', key: 'nav.profile', show: !!principal },
     { href: '/admin/users', key: 'nav.users', show: hasRole(principal, 'admin') },
+    { href: '/admin/outbox', key: 'nav.outbox', show: hasRole(principal, 'admin', 'coordinator') },
   ];
   return links
     .filter((link) => link.show)

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DomainModule } from '@karvan/domain';
+import { BulkEnrolmentController } from './bulk-enrolment.controller.js';
 import { GradebookController } from './gradebook.controller.js';
 import { LearningPagesController } from './learning-pages.controller.js';
 import { QuizApiController } from './quiz-api.controller.js';
@@ -7,6 +8,12 @@ import { QuizPagesController } from './quiz-pages.controller.js';
 
 @Module({
   imports: [DomainModule],
-  controllers: [GradebookController, LearningPagesController, QuizPagesController, QuizApiController],
+  controllers: [
+    BulkEnrolmentController,
+    GradebookController,
+    LearningPagesController,
+    QuizPagesController,
+    QuizApiController,
+  ],
 })
 export class LearningModule {}

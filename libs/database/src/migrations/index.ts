@@ -1,6 +1,12 @@
 import { Accounts1764300000000 } from './1764300000000-accounts.js';
 import { Courses1764400000000 } from './1764400000000-courses.js';
 import { Learning1764500000000 } from './1764500000000-learning.js';
+import { MailAndInvitations1764600000000 } from './1764600000000-mail-and-invitations.js';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
-export const MIGRATIONS = [Accounts1764300000000, Courses1764400000000, Learning1764500000000];
+export const MIGRATIONS = [
+  Accounts1764300000000,
+  Courses1764400000000,
+  Learning1764500000000,
+  MailAndInvitations1764600000000,
+];

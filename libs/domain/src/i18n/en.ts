@@ -311,4 +311,38 @@ export const en: Catalogue = {
   'quiz.points': 'Points: {score}',
   'quiz.submit': 'Submit answers',
   'quiz.backToQuiz': 'Back to the quiz',
+  'bulk.title': 'Enrol people in bulk',
+  'bulk.report': 'Result',
+  'bulk.enrolled': {
+    one: '{count} person with an account was enrolled:',
+    other: '{count} people with accounts were enrolled:',
+  },
+  'bulk.invited': {
+    one: '{count} person was invited (an account was created and an invitation e-mail queued):',
+    other: '{count} people were invited (accounts were created and invitation e-mails queued):',
+  },
+  'bulk.invalid': { one: '{count} line is not an e-mail address:', other: '{count} lines are not e-mail addresses:' },
+  'bulk.addresses': 'E-mail addresses',
+  'bulk.hint':
+    'One address per line, or paste a CSV whose first column is the address. A header line “email” is skipped.',
+  'bulk.submit': 'Enrol',
+  'invitation.title': 'Join Karvan',
+  'invitation.intro':
+    'You were invited to Karvan as {email}. Choose your name as it should appear on certificates, and a password.',
+  'invitation.submit': 'Activate my account',
+  'outbox.title': 'Outbox',
+  'outbox.intro': 'E-mails Karvan has queued. Without an SMTP relay (SMTP_URL) they are delivered here only.',
+  'outbox.to': 'To {to}',
+  'outbox.status.queued': 'queued',
+  'outbox.status.sending': 'sending',
+  'outbox.status.sent': 'sent',
+  'outbox.status.failed': 'failed',
+  'outbox.empty': 'No e-mail yet.',
+  'mail.invitation.subject': 'Invitation to the course “{course}”',
+  'mail.invitation.body':
+    'Hello,\n\n{inviter} enrolled you in the course “{course}” on Karvan, the migration-management training platform.\n\nTo activate your account, open this link and choose a password (it is valid for {days} days):\n{link}\n\nIf you did not expect this e-mail, you can ignore it.',
+  'error.invitation_invalid':
+    'This invitation link is not valid any more: it was used, or it expired. Ask the person who invited you for a new one.',
+  'nav.outbox': 'Outbox',
+  'bulk.link': 'Enrol people in bulk',
 };

@@ -10,6 +10,7 @@ export type EnrolmentStatus = 'pending' | 'active' | 'declined' | 'withdrawn';
 interface CourseRow {
   id: string;
   slug: string;
+  title: string;
   status: string;
   enrolment_mode: 'open' | 'key' | 'approval';
   enrolment_key_hash: string | null;
@@ -131,9 +132,20 @@ export class EnrolmentsService {
     await this.db.query('UPDATE courses SET enrolment_key_hash = $2 WHERE id = $1', [course.id, hashToken(key.trim())]);
   }
 
+  /** The course, if this person manages its enrolments. */
+  async managed(principal: Principal, courseSlug: string): Promise<{ id: string; slug: string; title: string }> {
+    const course = await this.managedCourse(this.db.manager, principal, courseSlug);
+    return { id: course.id, slug: course.slug, title: course.title };
+  }
+
+  /** Forgets cached reader state of people whose enrolment another service just changed. */
+  forgetReaders(userIds: string[], courseId: string): void {
+    for (const userId of userIds) this.readers.forget(userId, courseId);
+  }
+
   private async managedCourse(tx: EntityManager, principal: Principal, courseSlug: string): Promise<CourseRow> {
     const [course] = await tx.query<Array<CourseRow & { authored: boolean }>>(
-      `SELECT c.id, c.slug, c.status, c.enrolment_mode, c.enrolment_key_hash,
+      `SELECT c.id, c.slug, c.title, c.status, c.enrolment_mode, c.enrolment_key_hash,
          EXISTS (SELECT 1 FROM course_authors a WHERE a.course_id = c.id AND a.user_id = $2) AS authored
        FROM courses c WHERE c.slug = $1`,
       [courseSlug, principal.userId],
@@ -152,7 +164,7 @@ export class EnrolmentsService {
 
 async function publishedCourse(tx: EntityManager, slug: string): Promise<CourseRow> {
   const [course] = await tx.query<CourseRow[]>(
-    `SELECT id, slug, status, enrolment_mode, enrolment_key_hash FROM courses WHERE slug = $1 AND status = 'published'`,
+    `SELECT id, slug, title, status, enrolment_mode, enrolment_key_hash FROM courses WHERE slug = $1 AND status = 'published'`,
     [slug],
   );
   if (!course) throw new EnrolmentError(EnrolmentErrorCode.CourseNotFound, 'There is no such course in the catalogue.');

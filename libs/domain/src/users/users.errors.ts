@@ -7,6 +7,7 @@ export enum UsersErrorCode {
   LastAdmin = 'last_admin',
   NoRoles = 'no_roles',
   WeakPassword = 'weak_password',
+  InvitationInvalid = 'invitation_invalid',
 }
 
 const KIND: Record<UsersErrorCode, ErrorKind> = {
@@ -16,6 +17,7 @@ const KIND: Record<UsersErrorCode, ErrorKind> = {
   [UsersErrorCode.LastAdmin]: 'conflict',
   [UsersErrorCode.NoRoles]: 'invalid',
   [UsersErrorCode.WeakPassword]: 'invalid',
+  [UsersErrorCode.InvitationInvalid]: 'not_found',
 };
 
 export class UsersError extends DomainError {

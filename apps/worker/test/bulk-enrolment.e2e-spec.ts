@@ -1,0 +1,128 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
+import { loadConfig } from '@karvan/config';
+import { MailService } from '@karvan/domain';
+import { installQueueBackend } from '@karvan/jobs';
+import { createUser, TEST_PASSWORD, type WebClient } from '@karvan/testing';
+import { signIn, startTestApp, type TestApp } from '../../api/test/test-app.js';
+import { WorkerModule } from '../src/worker.module.js';
+
+describe('bulk enrolment with invitations, and the mail outbox', () => {
+  let api: TestApp;
+  let worker: INestApplicationContext;
+  let trainer: WebClient;
+  const slug = `bulk-${Date.now().toString(36)}`;
+
+  beforeAll(async () => {
+    api = await startTestApp();
+    const config = loadConfig();
+    installQueueBackend(config);
+    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
+    const author = await createUser(api.db, ['trainer'], 'Bulk Trainer');
+    trainer = api.client();
+    await signIn(trainer, author.email, TEST_PASSWORD);
+    await trainer.postForm('/authoring/courses', {
+      title: 'Bulk course',
+      slug,
+      summary: 'x',
+      language: 'en',
+      enrolmentMode: 'approval',
+    });
+    await trainer.postForm(`/authoring/courses/${slug}/modules`, { title: 'One', slug: 'one' });
+    await trainer.postForm(`/authoring/courses/${slug}/status`, { status: 'published' });
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+  });
+
+  async function outboxRow(address: string) {
+    for (let i = 0; i < 100; i++) {
+      const rows = await api.db.query<
+        Array<{ id: string; status: string; body_text: string; transport: string | null }>
+      >('SELECT id, status, body_text, transport FROM outbox_emails WHERE to_address = $1', [address]);
+      if (rows[0]?.status === 'sent') return rows;
+      await sleep(100);
+    }
+    throw new Error(`no e-mail was sent to ${address}`);
+  }
+
+  it('enrols existing accounts, invites unknown addresses once, and reports bad lines', async () => {
+    const known = await createUser(api.db, ['trainee']);
+    const invitee = `invitee-${Date.now()}@karvan.test`;
+    const csv = `email\n${known.email.toUpperCase()}\n${invitee}\nnot-an-address\n${invitee}\n`;
+    const res = await trainer.json('POST', `/api/v1/courses/${slug}/enrolments/bulk`, { csv });
+    expect(res.status).toBe(201);
+    expect(res.json()).toEqual({
+      enrolled: [known.email.toLowerCase()],
+      invited: [invitee],
+      invalid: [{ line: 4, text: 'not-an-address', reason: 'not an e-mail address' }],
+    });
+
+    const rows = await outboxRow(invitee);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].transport).toBe('outbox');
+    const link = /https?:\/\/\S+\/invitations\/(\S+)/.exec(rows[0].body_text);
+    expect(link).not.toBeNull();
+
+    // The same list again: nobody is invited twice, no second e-mail.
+    await trainer.json('POST', `/api/v1/courses/${slug}/enrolments/bulk`, { csv });
+    expect(await api.db.query('SELECT id FROM outbox_emails WHERE to_address = $1', [invitee])).toHaveLength(1);
+
+    const guest = api.client();
+    const page = await guest.get(`/invitations/${link![1]}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain(invitee);
+    const accepted = await guest.postForm(`/invitations/${link![1]}`, {
+      name: 'Invited Person',
+      password: 'a long enough password',
+    });
+    expect(accepted.location).toBe('/learning');
+    expect((await guest.get(`/courses/${slug}/modules/one`)).status).toBe(200);
+    expect((await api.client().get(`/invitations/${link![1]}`)).status).toBe(404);
+
+    const coordinator = await createUser(api.db, ['coordinator']);
+    const viewer = api.client();
+    await signIn(viewer, coordinator.email, TEST_PASSWORD);
+    expect((await viewer.get('/admin/outbox')).text).toContain(invitee);
+  });
+
+  it('sends a queued e-mail once even when its job is queued again', async () => {
+    const mail = api.app.get(MailService);
+    const id = await api.db.transaction((tx) =>
+      mail.add(tx, {
+        dedupeKey: `test:${Date.now()}`,
+        to: 'once@karvan.test',
+        locale: 'en',
+        template: 'invitation',
+        params: {},
+      }),
+    );
+    await mail.dispatch([id, id]);
+    const rows = await outboxRow('once@karvan.test');
+    await mail.dispatch([id]);
+    await sleep(500);
+    const [after] = await api.db.query<Array<{ attempts: number; status: string }>>(
+      'SELECT attempts, status FROM outbox_emails WHERE id = $1',
+      [rows[0].id],
+    );
+    expect(after).toEqual({ attempts: 1, status: 'sent' });
+  });
+
+  it('lets only the course’s trainers, coordinators and admins enrol in bulk or read the outbox', async () => {
+    const trainee = await createUser(api.db, ['trainee']);
+    const client = api.client();
+    await signIn(client, trainee.email, TEST_PASSWORD);
+    expect((await client.get(`/courses/${slug}/enrolments`)).status).toBe(403);
+    expect((await client.postForm(`/courses/${slug}/enrolments`, { csv: 'a@b.c' })).status).toBe(403);
+    expect((await client.json('POST', `/api/v1/courses/${slug}/enrolments/bulk`, { csv: 'a@b.c' })).status).toBe(403);
+    expect((await client.get('/admin/outbox')).status).toBe(403);
+    const other = await createUser(api.db, ['trainer']);
+    const otherClient = api.client();
+    await signIn(otherClient, other.email, TEST_PASSWORD);
+    expect((await otherClient.json('POST', `/api/v1/courses/${slug}/enrolments/bulk`, { csv: 'a@b.c' })).status).toBe(
+      403,
+    );
+  });
+});

@@ -1,0 +1,125 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@karvan/config';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Principal } from '../auth/principal.js';
+import { MailService } from '../mail/mail.service.js';
+import { hashToken, randomToken } from '../shared/tokens.js';
+import { EnrolmentsService } from './enrolments.service.js';
+
+export interface BulkReport {
+  enrolled: string[];
+  invited: string[];
+  invalid: Array<{ line: number; text: string; reason: string }>;
+}
+
+const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
+const MAX_LINES = 2_000;
+const INVITATION_DAYS = 14;
+
+/**
+ * Enrols a list of people in one go: accounts that exist are enrolled, unknown addresses get an
+ * invited account and an invitation e-mail, and every line that is not an address is reported.
+ */
+@Injectable()
+export class BulkEnrolmentService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly enrolments: EnrolmentsService,
+    private readonly mail: MailService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async enrol(principal: Principal, courseSlug: string, csv: string): Promise<BulkReport> {
+    const course = await this.enrolments.managed(principal, courseSlug);
+    const { addresses, invalid } = readAddresses(csv);
+    const report: BulkReport = { enrolled: [], invited: [], invalid };
+    const touched: string[] = [];
+    const emails = await this.db.transaction(async (tx) => {
+      const queued: Array<string | null> = [];
+      for (const email of addresses) {
+        const existing = await tx.query<Array<{ id: string; status: string }>>(
+          'SELECT id, status FROM users WHERE lower(email) = lower($1)',
+          [email],
+        );
+        const userId = existing[0]?.id ?? (await this.invite(tx, email));
+        await activate(tx, userId, course.id, principal.userId);
+        touched.push(userId);
+        if (existing[0]?.status === 'active') report.enrolled.push(email);
+        else {
+          report.invited.push(email);
+          queued.push(await this.invitationEmail(tx, userId, email, course, principal));
+        }
+      }
+      return queued;
+    });
+    this.enrolments.forgetReaders(touched, course.id);
+    await this.mail.dispatch(emails);
+    return report;
+  }
+
+  private async invite(tx: EntityManager, email: string): Promise<string> {
+    // An invited account has no usable password until its owner sets one from the e-mail.
+    const [{ id }] = await tx.query<Array<{ id: string }>>(
+      `INSERT INTO users (email, name, password_hash, status) VALUES ($1, $2, '!', 'invited') RETURNING id`,
+      [email, email.split('@')[0]],
+    );
+    await tx.query(`INSERT INTO user_roles (user_id, role) VALUES ($1, 'trainee')`, [id]);
+    return id;
+  }
+
+  private async invitationEmail(
+    tx: EntityManager,
+    userId: string,
+    email: string,
+    course: { id: string; title: string },
+    principal: Principal,
+  ): Promise<string | null> {
+    const token = randomToken();
+    await tx.query(
+      `INSERT INTO invitations (token_hash, user_id, invited_by, expires_at)
+       VALUES ($1, $2, $3, now() + make_interval(days => $4))`,
+      [hashToken(token), userId, principal.userId, INVITATION_DAYS],
+    );
+    return this.mail.add(tx, {
+      dedupeKey: `invitation:${userId}:${course.id}`,
+      to: email,
+      locale: principal.locale,
+      template: 'invitation',
+      params: {
+        course: course.title,
+        inviter: principal.name,
+        link: `${this.config.baseUrl}/invitations/${token}`,
+        days: INVITATION_DAYS,
+      },
+    });
+  }
+}
+
+async function activate(tx: EntityManager, userId: string, courseId: string, decidedBy: string): Promise<void> {
+  await tx.query(
+    `INSERT INTO enrolments (user_id, course_id, status, decided_at, decided_by) VALUES ($1, $2, 'active', now(), $3)
+     ON CONFLICT (user_id, course_id) DO UPDATE SET status = 'active', decided_at = now(), decided_by = $3, updated_at = now()`,
+    [userId, courseId, decidedBy],
+  );
+}
+
+/** One address per line (or the first column of a CSV); a header line `email` is skipped. */
+export function readAddresses(csv: string): { addresses: string[]; invalid: BulkReport['invalid'] } {
+  const addresses = new Set<string>();
+  const invalid: BulkReport['invalid'] = [];
+  const lines = csv
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .slice(0, MAX_LINES);
+  lines.forEach((raw, index) => {
+    const text = raw
+      .split(/[,;\t]/)[0]
+      .trim()
+      .replace(/^"|"$/g, '');
+    if (text === '' || (index === 0 && /^e-?mail$/i.test(text))) return;
+    if (!EMAIL.test(text) || text.length > 254)
+      invalid.push({ line: index + 1, text: raw.slice(0, 200), reason: 'not an e-mail address' });
+    else addresses.add(text.toLowerCase());
+  });
+  return { addresses: [...addresses], invalid };
+}
