@@ -179,6 +179,8 @@ describe('authoring courses in the browser', () => {
       ['POST', `/authoring/courses/${s}/status`],
       ['POST', `/authoring/courses/${s}/authors`],
       ['POST', `/authoring/courses/${s}/move`],
+      ['POST', `/authoring/courses/${s}/key`],
+      ['GET', `/authoring/courses/${s}/export`],
     ];
     const api = (s: string): Array<[string, string, object | undefined]> => [
       ['GET', `/api/v1/authoring/courses/${s}`, undefined],
