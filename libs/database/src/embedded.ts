@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { SequenceQueryQueue } from './pglite-queue.js';
 
 export interface EmbeddedPostgres {
   url: string;
@@ -29,6 +30,8 @@ export async function startEmbeddedPostgres(options: { dataDir?: string } = {}):
     // The default is 1; it must cover TypeORM's pool, BullMQ's pools and its LISTEN clients.
     maxConnections: 64,
   });
+  // Before any connection exists: every socket handler takes the server's queue when it is made.
+  (server as unknown as { queryQueue: SequenceQueryQueue }).queryQueue = new SequenceQueryQueue(db);
   await server.start();
   return {
     url: `postgres://postgres:postgres@${server.getServerConn()}/postgres`,
