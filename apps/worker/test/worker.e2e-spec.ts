@@ -44,7 +44,7 @@ describe('jobs: api and worker as separate parts on Redis', () => {
     expect(queued.status).toBe(201);
     const { jobId } = queued.json<{ jobId: string }>();
     const status = await waitForState(admin, jobId, 'completed');
-    expect(status.result).toMatchObject({ sessions: expect.any(Number) });
+    expect(status.result).toMatchObject({ sessions: expect.any(Number), mailRequeued: expect.any(Number) });
     expect((status.result as { sessions: number }).sessions).toBeGreaterThanOrEqual(1);
     const left = await api.db.query<Array<{ n: number }>>(
       `SELECT count(*)::int AS n FROM sessions WHERE id = repeat('e', 64)`,

@@ -10,6 +10,8 @@ export type PurgeExpiredPayload = Record<string, never>;
 export interface PurgeExpiredResult {
   sessions: number;
   loginThrottles: number;
+  /** Outbox messages queued again after a crash between their commit and their job. */
+  mailRequeued: number;
 }
 
 export const MAIL_QUEUE = 'mail';

@@ -4,8 +4,9 @@ import type { Job } from 'bullmq';
 import { MAINTENANCE_QUEUE, processorOptions, type PurgeExpiredPayload, type PurgeExpiredResult } from '@karvan/jobs';
 import { LoginThrottleService } from '../auth/login-throttle.service.js';
 import { SessionsService } from '../auth/sessions.service.js';
+import { MailService } from '../mail/mail.service.js';
 
-/** Deletes expired sessions and stale login counters; scheduled hourly, also runnable on demand. */
+/** Deletes expired sessions and stale login counters, and re-queues stranded mail; hourly, or on demand. */
 @Processor(MAINTENANCE_QUEUE, processorOptions())
 export class PurgeExpiredProcessor extends WorkerHost {
   private readonly logger = new Logger(PurgeExpiredProcessor.name);
@@ -13,12 +14,17 @@ export class PurgeExpiredProcessor extends WorkerHost {
   constructor(
     private readonly sessions: SessionsService,
     private readonly throttle: LoginThrottleService,
+    private readonly mail: MailService,
   ) {
     super();
   }
 
   async process(job: Job<PurgeExpiredPayload>): Promise<PurgeExpiredResult> {
-    const result = { sessions: await this.sessions.purgeExpired(), loginThrottles: await this.throttle.purgeExpired() };
+    const result = {
+      sessions: await this.sessions.purgeExpired(),
+      loginThrottles: await this.throttle.purgeExpired(),
+      mailRequeued: await this.mail.dispatchStale(),
+    };
     this.logger.log({ msg: 'purged expired rows', jobId: job.id, ...result });
     return result;
   }
