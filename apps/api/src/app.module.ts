@@ -13,6 +13,7 @@ import { ContentSyncOnStart } from './content-sync-on-start.js';
 import { HealthController } from './health/health.controller.js';
 import { HomeController } from './home/home.controller.js';
 import { LearningModule } from './learning/learning.module.js';
+import { CertificatesModule } from './certificates/certificates.module.js';
 import { ProfileModule } from './profile/profile.module.js';
 import { UsersModule } from './users/users.module.js';
 
@@ -35,6 +36,7 @@ export class AppModule {
         UsersModule,
         AuthoringModule,
         LearningModule,
+        CertificatesModule,
         ...(options.inProcessWorker ? [DomainProcessorsModule] : []),
       ],
       controllers: [HomeController, HealthController],

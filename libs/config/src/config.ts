@@ -29,6 +29,12 @@ export interface AppConfig {
   /** smtp:// or smtps:// address of the mail relay; without it e-mails stay in the outbox. */
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** Where certificate PDFs are stored (shared by api and worker processes). */
+  storageDir: string;
+  /** The organisation named on certificates as their issuer. */
+  certificateIssuer: string;
+  /** How often a worker re-queues certificates still pending (e.g. after Redis lost its jobs). */
+  certificateSweepSeconds: number;
 }
 
 export const APP_CONFIG = Symbol.for('karvan.AppConfig');
@@ -69,6 +75,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     'a sender such as Karvan <karvan@example.org>',
   );
 
+  const storageDir = read.string('STORAGE_DIR', `${dataDir}/storage`);
+  const certificateIssuer = read.pattern(
+    'CERTIFICATE_ISSUER',
+    'Karvan migration management training programme',
+    /^[^\r\n]{3,160}$/,
+    'the issuing organisation’s name, 3-160 characters on one line',
+  );
+  const certificateSweepSeconds = read.integer('CERTIFICATE_SWEEP_SECONDS', 60, 1, 86_400);
+
   if (mode === 'services' && !redisUrl && !problems.some((p) => p.startsWith('REDIS_URL'))) {
     problems.push('REDIS_URL is required when DATABASE_URL is set (services mode), e.g. redis://127.0.0.1:6379');
   }
@@ -93,6 +108,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     syncContentOnStart,
     smtpUrl,
     mailFrom,
+    storageDir: isAbsolute(storageDir) ? storageDir : resolve(process.cwd(), storageDir),
+    certificateIssuer,
+    certificateSweepSeconds,
   };
 }
 

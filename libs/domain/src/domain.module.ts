@@ -24,6 +24,13 @@ import { QuizAttemptsService } from './learning/quiz-attempts.service.js';
 import { ReaderService } from './learning/reader.service.js';
 import { MaintenanceService } from './maintenance/maintenance.service.js';
 import { PurgeExpiredProcessor } from './maintenance/purge-expired.processor.js';
+import { QueueDashboardService } from './maintenance/queue-dashboard.service.js';
+import { CertificateIssuer } from './certificates/certificate-issuer.service.js';
+import { CertificateQueue } from './certificates/certificate-queue.service.js';
+import { CertificatesService } from './certificates/certificates.service.js';
+import { FileStorage } from './certificates/file-storage.js';
+import { IssueCertificateProcessor } from './certificates/issue-certificate.processor.js';
+import { SigningKeysService } from './certificates/signing-keys.service.js';
 import { User } from './users/user.entity.js';
 import { UserRole } from './users/user-role.entity.js';
 import { UsersService } from './users/users.service.js';
@@ -55,6 +62,12 @@ const SERVICES = [
   InvitationsService,
   GradebookService,
   MyLearningService,
+  QueueDashboardService,
+  FileStorage,
+  SigningKeysService,
+  CertificateQueue,
+  CertificatesService,
+  CertificateIssuer,
 ];
 
 @Module({
@@ -76,6 +89,6 @@ class RecurringJobs implements OnApplicationBootstrap {
 /** The processors, hosted by the worker, and by the api in embedded mode. */
 @Module({
   imports: [DomainModule],
-  providers: [PurgeExpiredProcessor, SendMailProcessor, RecurringJobs],
+  providers: [PurgeExpiredProcessor, SendMailProcessor, IssueCertificateProcessor, RecurringJobs],
 })
 export class DomainProcessorsModule {}

@@ -7,15 +7,18 @@ import {
   type WorkerOptions,
 } from 'bullmq';
 
-// One object, mutated rather than replaced: @Processor() keeps a reference to it from the moment
-// the processor's file loads, which in tests can be before the backend is chosen.
+// Objects mutated rather than replaced: @Processor() keeps a reference to its options from the
+// moment the processor's file loads, which in tests can be before the backend is chosen.
 const processorDefaults: Partial<WorkerOptions> = {};
+const processorOptionSets: Array<Partial<WorkerOptions>> = [processorDefaults];
 
 /** Must run before any Queue or Worker is constructed, i.e. before the Nest module graph loads. */
 export function installQueueBackend(config: Pick<AppConfig, 'queueBackend'>): void {
   setDefaultBackendFactory(config.queueBackend === 'postgres' ? createEmbeddedBackend : undefined);
-  delete processorDefaults.drainDelay;
-  Object.assign(processorDefaults, workerOptions(config));
+  for (const options of processorOptionSets) {
+    delete options.drainDelay;
+    Object.assign(options, workerOptions(config));
+  }
 }
 
 /**
@@ -30,8 +33,11 @@ const createEmbeddedBackend: BackendFactory = (name, opts, factoryOpts) => {
 };
 
 /** Worker options for `@Processor(name, processorOptions())`, read when the processor's file loads. */
-export function processorOptions(): Partial<WorkerOptions> {
-  return processorDefaults;
+export function processorOptions(own?: Partial<WorkerOptions>): Partial<WorkerOptions> {
+  if (!own) return processorDefaults;
+  const options = { ...own, ...processorDefaults };
+  processorOptionSets.push(options);
+  return options;
 }
 
 export interface QueueRootOptions {

@@ -25,4 +25,15 @@ export interface SendMailPayload {
   emailId: string;
 }
 
-export const ALL_QUEUES = [MAINTENANCE_QUEUE, MAIL_QUEUE] as const;
+export const CERTIFICATES_QUEUE = 'certificates';
+
+export const CertificateJob = {
+  Issue: 'issue',
+} as const;
+
+/** The certificate row to render and sign; the job's id is derived from the row's id and revision. */
+export interface IssueCertificatePayload {
+  certificateId: string;
+}
+
+export const ALL_QUEUES = [MAINTENANCE_QUEUE, MAIL_QUEUE, CERTIFICATES_QUEUE] as const;

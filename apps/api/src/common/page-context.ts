@@ -22,10 +22,12 @@ function navigation(principal: Principal | undefined, locale: Locale, path: stri
     { href: '/', key: 'nav.home', show: true },
     { href: '/courses', key: 'nav.courses', show: true },
     { href: '/learning', key: 'nav.learning', show: !!principal },
+    { href: '/certificates', key: 'nav.certificates', show: !!principal },
     { href: '/authoring', key: 'nav.authoring', show: hasRole(principal, 'trainer', 'admin') },
     { href: '/profile', key: 'nav.profile', show: !!principal },
     { href: '/admin/users', key: 'nav.users', show: hasRole(principal, 'admin') },
     { href: '/admin/outbox', key: 'nav.outbox', show: hasRole(principal, 'admin', 'coordinator') },
+    { href: '/admin/queues', key: 'nav.queues', show: hasRole(principal, 'admin') },
   ];
   return links
     .filter((link) => link.show)

@@ -2,6 +2,7 @@ import { Accounts1764300000000 } from './1764300000000-accounts.js';
 import { Courses1764400000000 } from './1764400000000-courses.js';
 import { Learning1764500000000 } from './1764500000000-learning.js';
 import { MailAndInvitations1764600000000 } from './1764600000000-mail-and-invitations.js';
+import { Certificates1764700000000 } from './1764700000000-certificates.js';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   Courses1764400000000,
   Learning1764500000000,
   MailAndInvitations1764600000000,
+  Certificates1764700000000,
 ];

@@ -1,14 +1,17 @@
 import type { EntityManager } from 'typeorm';
+import { requestCertificate, type CertificateTicket } from '../certificates/certificate-requests.js';
 
 export interface CompletionOutcome {
   complete: boolean;
   /** True only in the transaction that recorded it: completion is recorded once. */
   newlyRecorded: boolean;
+  /** The certificate the completion asked for, to be queued once the transaction has committed. */
+  certificate?: CertificateTicket | null;
 }
 
 /**
  * Evaluates a course's completion rule for one person, inside the caller's transaction (the
- * one that changed their progress), and records the completion once.
+ * one that changed their progress), and records the completion once, with its pending certificate.
  */
 export async function evaluateCompletion(
   tx: EntityManager,
@@ -35,5 +38,7 @@ export async function evaluateCompletion(
     `INSERT INTO course_completions (user_id, course_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING user_id`,
     [userId, courseId],
   );
-  return { complete: true, newlyRecorded: inserted.length > 0 };
+  if (inserted.length === 0) return { complete: true, newlyRecorded: false };
+  const certificate = await requestCertificate(tx, userId, { kind: 'course', courseId });
+  return { complete: true, newlyRecorded: true, certificate };
 }

@@ -10,7 +10,7 @@ describe('quiz attempts', () => {
 
   beforeAll(async () => {
     fx = await quizFixtures();
-    quizzes = new QuizAttemptsService(fx.db);
+    quizzes = new QuizAttemptsService(fx.db, fx.certificates);
   });
   afterAll(() => fx.close());
 

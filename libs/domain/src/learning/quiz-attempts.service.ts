@@ -17,6 +17,7 @@ import {
   type AttemptRow,
 } from './attempt-rows.js';
 import { answersAllowed, attemptView, resultOf } from './attempt-view.js';
+import { CertificateQueue } from '../certificates/certificate-queue.service.js';
 import { evaluateCompletion } from './completion.js';
 import { LearningError, LearningErrorCode } from './learning.errors.js';
 import { attemptsUsed, notEnrolled, timeRanOut } from './quiz-attempt-messages.js';
@@ -39,7 +40,10 @@ type Submitted = { outcome: SubmitOutcome } | { refusedAt: Date };
  */
 @Injectable()
 export class QuizAttemptsService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly certificates: CertificateQueue,
+  ) {}
 
   /** Starts an attempt, or returns the open one: an active enrolment in a published course is required. */
   async start(principal: Principal, courseSlug: string, moduleSlug: string): Promise<StartedAttempt> {
@@ -105,6 +109,7 @@ export class QuizAttemptsService {
       return gradeClaimed(tx, row, claimed, responses);
     });
     if ('refusedAt' in submitted) throw timeRanOut(submitted.refusedAt);
+    await this.certificates.enqueue([submitted.outcome.completion?.certificate]);
     return submitted.outcome;
   }
 

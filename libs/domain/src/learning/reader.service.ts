@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { hasRole, type Principal } from '../auth/principal.js';
 import { TtlCache } from '../shared/ttl-cache.js';
 import type { Locale } from '../users/roles.js';
+import { CertificateQueue } from '../certificates/certificate-queue.service.js';
 import { evaluateCompletion, type CompletionOutcome } from './completion.js';
 import { EnrolmentError, EnrolmentErrorCode } from './enrolment.errors.js';
 import { ReaderStateCache, type ReaderState } from './reader-state.cache.js';
@@ -67,6 +68,7 @@ export class ReaderService {
   constructor(
     private readonly db: DataSource,
     private readonly states: ReaderStateCache,
+    private readonly certificates: CertificateQueue,
   ) {}
 
   async read(principal: Principal, courseSlug: string, moduleSlug: string, locale: Locale): Promise<ModulePage> {
@@ -110,6 +112,7 @@ export class ReaderService {
       return { courseId: course.id, outcome: await evaluateCompletion(tx, principal.userId, course.id) };
     });
     this.states.forget(principal.userId, result.courseId);
+    await this.certificates.enqueue([result.outcome.certificate]);
     return result.outcome;
   }
 

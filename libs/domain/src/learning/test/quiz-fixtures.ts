@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '@karvan/config';
 import { createDataSource, runMigrationsLocked } from '@karvan/database';
-import { CourseSyncService, ENTITIES, type Principal } from '@karvan/domain';
+import { CertificateQueue, CourseSyncService, ENTITIES, type Principal } from '@karvan/domain';
+import { CERTIFICATES_QUEUE, queueRootOptions } from '@karvan/jobs';
+import { Queue } from 'bullmq';
 import { createUser } from '@karvan/testing';
 import type { DataSource } from 'typeorm';
 
@@ -66,6 +68,8 @@ ${quiz}`;
 
 export interface QuizFixtures {
   db: DataSource;
+  /** The real certificate queue of this run (completions queue their certificates on it). */
+  certificates: CertificateQueue;
   /** Writes a course with these module files, syncs it (published) and returns its slug and id. */
   course(modules: Record<string, string>): Promise<{ slug: string; id: string }>;
   /** Rewrites one module file of a course made by `course` and syncs again. */
@@ -76,7 +80,9 @@ export interface QuizFixtures {
 }
 
 export async function quizFixtures(): Promise<QuizFixtures> {
-  const db = createDataSource({ url: loadConfig().databaseUrl!, entities: ENTITIES, poolMax: 3 });
+  const config = loadConfig();
+  const db = createDataSource({ url: config.databaseUrl!, entities: ENTITIES, poolMax: 3 });
+  const queue = new Queue(CERTIFICATES_QUEUE, queueRootOptions(config));
   await db.initialize();
   await runMigrationsLocked(db);
   const sync = new CourseSyncService(db);
@@ -89,6 +95,7 @@ export async function quizFixtures(): Promise<QuizFixtures> {
 
   return {
     db,
+    certificates: new CertificateQueue(db, queue),
     async course(modules) {
       const slug = `quiz-${Math.random().toString(36).slice(2, 10)}`;
       const root = mkdtempSync(join(tmpdir(), 'karvan-quiz-'));
@@ -118,6 +125,7 @@ export async function quizFixtures(): Promise<QuizFixtures> {
     },
     async close() {
       for (const root of roots.values()) rmSync(root, { recursive: true, force: true });
+      await queue.close();
       await db.destroy();
     },
   };

@@ -1,0 +1,82 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CertificatesService, type Principal } from '@karvan/domain';
+import { CurrentUser, Roles } from '../common/decorators.js';
+import { renderPage } from '../common/render.js';
+import type { KarvanReply } from '../common/request-context.js';
+import { RevokeDto } from './certificates.dto.js';
+
+/** A holder's certificates, their files, and the staff's revoke and re-issue. */
+@ApiTags('certificates')
+@ApiBearerAuth()
+@Controller()
+export class CertificatesController {
+  constructor(private readonly certificates: CertificatesService) {}
+
+  @ApiExcludeEndpoint()
+  @Get('certificates')
+  async mine(@CurrentUser() me: Principal, @Res() reply: KarvanReply) {
+    await renderPage(reply, 'pages/certificates/mine', { certificates: await this.certificates.mine(me) });
+  }
+
+  @ApiOperation({ summary: 'My certificates, with their verification links.' })
+  @Get('api/v1/me/certificates')
+  myCertificates(@CurrentUser() me: Principal) {
+    return this.certificates.mine(me);
+  }
+
+  @ApiOperation({ summary: 'The certificate as PDF (holder and staff only; not served once revoked).' })
+  @Get(['certificates/:id/certificate.pdf', 'api/v1/certificates/:id/pdf'])
+  async pdf(@CurrentUser() me: Principal, @Param('id') id: string, @Res() reply: KarvanReply) {
+    const { filename, data } = await this.certificates.pdf(me, id);
+    await reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `inline; filename="${filename}"`)
+      .header('cache-control', 'private, no-store')
+      .send(data);
+  }
+
+  @ApiOperation({ summary: 'The certificate as an Open Badges 3.0 credential, a VC-JWT signed with EdDSA.' })
+  @Get(['certificates/:id/credential.jwt', 'api/v1/certificates/:id/credential'])
+  async credential(@CurrentUser() me: Principal, @Param('id') id: string, @Res() reply: KarvanReply) {
+    const { filename, jwt } = await this.certificates.credential(me, id);
+    await reply
+      .header('content-type', 'application/vc+jwt')
+      .header('content-disposition', `attachment; filename="${filename}"`)
+      .header('cache-control', 'private, no-store')
+      .send(jwt);
+  }
+
+  @ApiExcludeEndpoint()
+  @Roles('coordinator', 'admin')
+  @Post('certificates/:id/revoke')
+  async revokeForm(
+    @CurrentUser() me: Principal,
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @Res() reply: KarvanReply,
+  ) {
+    // The service checks the reason; its message is shown on the error page.
+    const reason = (body as { reason?: unknown } | undefined)?.reason;
+    const certificate = await this.certificates.revoke(me, id, typeof reason === 'string' ? reason : '');
+    await reply.redirect(`/verify/${certificate.code}`, 303);
+  }
+
+  @ApiOperation({ summary: 'Revoke a certificate, with a reason (coordinators and admins).' })
+  @Roles('coordinator', 'admin')
+  @Post('api/v1/certificates/:id/revoke')
+  @HttpCode(200)
+  revoke(@CurrentUser() me: Principal, @Param('id') id: string, @Body() body: RevokeDto) {
+    return this.certificates.revoke(me, id, body.reason);
+  }
+
+  @ApiOperation({ summary: 'Render and sign a certificate again; a revoked one is reinstated.' })
+  @Roles('coordinator', 'admin')
+  @Post(['certificates/:id/reissue', 'api/v1/certificates/:id/reissue'])
+  @HttpCode(200)
+  async reissue(@CurrentUser() me: Principal, @Param('id') id: string, @Res() reply: KarvanReply) {
+    const certificate = await this.certificates.reissue(me, id);
+    if (reply.request.url.startsWith('/api/')) return reply.send(certificate);
+    await reply.redirect(`/verify/${certificate.code}`, 303);
+  }
+}

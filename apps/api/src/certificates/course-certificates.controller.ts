@@ -1,0 +1,48 @@
+import { Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CertificatesService, type Principal } from '@karvan/domain';
+import { CurrentUser, Roles } from '../common/decorators.js';
+import { renderPage } from '../common/render.js';
+import type { KarvanReply } from '../common/request-context.js';
+
+/** The staff's view of a course's certificates: who completed, what was issued, issue the missing. */
+@ApiTags('certificates')
+@ApiBearerAuth()
+@Roles('coordinator', 'admin')
+@Controller()
+export class CourseCertificatesController {
+  constructor(private readonly certificates: CertificatesService) {}
+
+  @ApiExcludeEndpoint()
+  @Get('courses/:course/certificates')
+  async page(@CurrentUser() me: Principal, @Param('course') slug: string, @Res() reply: KarvanReply) {
+    const { title, holders } = await this.certificates.courseHolders(me, slug);
+    const issued = holders.filter((h) => h.status === 'issued').length;
+    const pending = holders.filter((h) => h.status === 'pending').length;
+    const missing = holders.filter((h) => !h.status).length;
+    const percent = holders.length ? Math.round((issued / holders.length) * 100) : 100;
+    await renderPage(reply, 'pages/certificates/course', {
+      slug,
+      title,
+      holders,
+      counts: { total: holders.length, issued, pending, missing, percent },
+      // Without JavaScript, the page refreshes itself while certificates are being issued.
+      refresh: pending > 0,
+    });
+  }
+
+  @ApiOperation({ summary: 'Everyone who completed the course, with their certificate status.' })
+  @Get('api/v1/courses/:course/certificates')
+  holders(@CurrentUser() me: Principal, @Param('course') slug: string) {
+    return this.certificates.courseHolders(me, slug);
+  }
+
+  @ApiOperation({ summary: 'Issue certificates for every completion that has none yet.' })
+  @Post(['courses/:course/certificates/issue', 'api/v1/courses/:course/certificates/issue'])
+  @HttpCode(202)
+  async issue(@CurrentUser() me: Principal, @Param('course') slug: string, @Res() reply: KarvanReply) {
+    const queued = await this.certificates.issueForCourse(me, slug);
+    if (reply.request.url.startsWith('/api/')) return reply.status(202).send({ queued });
+    await reply.redirect(`/courses/${slug}/certificates`, 303);
+  }
+}

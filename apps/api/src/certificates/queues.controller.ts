@@ -1,0 +1,51 @@
+import { Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { QueueDashboardService, SigningKeysService } from '@karvan/domain';
+import { Roles } from '../common/decorators.js';
+import { renderPage } from '../common/render.js';
+import type { KarvanReply } from '../common/request-context.js';
+
+/** Admins watch the job queues, see why jobs failed, retry them, and rotate the signing key. */
+@ApiTags('admin')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller()
+export class QueuesController {
+  constructor(
+    private readonly queues: QueueDashboardService,
+    private readonly keys: SigningKeysService,
+  ) {}
+
+  @ApiExcludeEndpoint()
+  @Get('admin/queues')
+  async page(@Res() reply: KarvanReply) {
+    await renderPage(reply, 'pages/certificates/queues', {
+      queues: await this.queues.overview(),
+      keys: await this.keys.publishedKeys(),
+    });
+  }
+
+  @ApiOperation({ summary: 'Every queue with its job counts and latest failed jobs.' })
+  @Get('api/v1/admin/queues')
+  overview() {
+    return this.queues.overview();
+  }
+
+  @ApiOperation({ summary: 'Retry a failed job.' })
+  @Post(['admin/queues/:queue/jobs/:id/retry', 'api/v1/admin/queues/:queue/jobs/:id/retry'])
+  @HttpCode(200)
+  async retry(@Param('queue') queue: string, @Param('id') id: string, @Res() reply: KarvanReply) {
+    await this.queues.retry(queue, id);
+    if (reply.request.url.startsWith('/api/')) return reply.send({ retried: id });
+    await reply.redirect('/admin/queues', 303);
+  }
+
+  @ApiOperation({ summary: 'Retire the signing key and make a new one; what the old key signed stays valid.' })
+  @Post(['admin/signing-keys/rotate', 'api/v1/admin/signing-keys/rotate'])
+  @HttpCode(200)
+  async rotate(@Res() reply: KarvanReply) {
+    const keyId = await this.keys.rotate();
+    if (reply.request.url.startsWith('/api/')) return reply.send({ keyId });
+    await reply.redirect('/admin/queues', 303);
+  }
+}

@@ -1,0 +1,113 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { APP_CONFIG, type AppConfig } from '@karvan/config';
+import { DataSource } from 'typeorm';
+import { MailService } from '../mail/mail.service.js';
+import { canonicalJson } from './canonical-json.js';
+import { renderCertificatePdf } from './certificate-pdf.js';
+import { loadSubject, type IssueSubject } from './certificate-subject.js';
+import { FileStorage } from './file-storage.js';
+import { SigningKeysService } from './signing-keys.service.js';
+
+export type IssueOutcome = 'issued' | 'already-done';
+
+interface Claimed {
+  revision: number;
+  issued_at: Date;
+}
+
+/** The worker's side: claim a pending certificate, render and store its PDF, sign it, mark it issued. */
+@Injectable()
+export class CertificateIssuer {
+  constructor(
+    private readonly db: DataSource,
+    private readonly storage: FileStorage,
+    private readonly keys: SigningKeysService,
+    private readonly mail: MailService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Safe to run any number of times for the same certificate, concurrently or after a crash: the
+   * PDF is the same bytes at the same key, and only the first run to finish marks it issued and
+   * writes the e-mail (whose dedupe key is per certificate and revision).
+   */
+  async issue(certificateId: string): Promise<IssueOutcome> {
+    const claimed = await this.claim(certificateId);
+    if (!claimed) return 'already-done';
+    try {
+      const subject = await loadSubject(this.db.manager, certificateId, this.config);
+      await pauseForFaultTests();
+      const pdf = await renderCertificatePdf({ ...subject.document, issuedAt: claimed.issued_at });
+      const pdfKey = `certificates/${certificateId}.pdf`;
+      await this.storage.put(pdfKey, pdf);
+      const pdfSha256 = createHash('sha256').update(pdf).digest('hex');
+      const payload = canonicalJson({ ...subject.payload, issuedAt: claimed.issued_at.toISOString(), pdfSha256 });
+      const signed = await this.keys.sign(payload);
+      return await this.markIssued(certificateId, claimed.revision, subject, { payload, pdfKey, pdfSha256, ...signed });
+    } catch (error) {
+      await this.db.query(`UPDATE certificates SET last_error = $2 WHERE id = $1`, [
+        certificateId,
+        String((error as Error).message ?? error).slice(0, 2000),
+      ]);
+      throw error;
+    }
+  }
+
+  private async claim(certificateId: string): Promise<Claimed | null> {
+    const [row] = await this.db.query<Claimed[]>(
+      `WITH claimed AS (
+         UPDATE certificates SET attempts = attempts + 1, claimed_at = now(),
+           issued_at = coalesce(issued_at, date_trunc('second', now()))
+         WHERE id = $1 AND status = 'pending'
+         RETURNING revision, issued_at
+       ) SELECT * FROM claimed`,
+      [certificateId],
+    );
+    return row ?? null;
+  }
+
+  private async markIssued(
+    certificateId: string,
+    revision: number,
+    subject: IssueSubject,
+    signed: { payload: string; pdfKey: string; pdfSha256: string; keyId: string; signature: string },
+  ): Promise<IssueOutcome> {
+    const mailId = await this.db.transaction(async (tx) => {
+      const updated = await tx.query<unknown[]>(
+        `WITH issued AS (
+           UPDATE certificates SET status = 'issued', payload = $3, signature = $4, key_id = $5, pdf_key = $6,
+             pdf_sha256 = $7, last_error = NULL
+           WHERE id = $1 AND revision = $2 AND status = 'pending' RETURNING id
+         ) SELECT * FROM issued`,
+        [certificateId, revision, signed.payload, signed.signature, signed.keyId, signed.pdfKey, signed.pdfSha256],
+      );
+      if (updated.length === 0) return undefined;
+      return this.mail.add(tx, {
+        dedupeKey: `certificate-ready:${certificateId}:r${revision}`,
+        to: subject.email,
+        locale: subject.document.locale,
+        template: 'certificateReady',
+        params: {
+          name: subject.document.holder,
+          title: subject.document.title,
+          verifyUrl: subject.document.verifyUrl,
+          certificatesUrl: `${this.config.baseUrl}/certificates`,
+        },
+      });
+    });
+    if (mailId === undefined) return 'already-done';
+    await this.mail.dispatch([mailId]);
+    return 'issued';
+  }
+}
+
+/**
+ * Test hook: the crash tests kill a worker while it renders, and need rendering to take long enough
+ * to be caught in the act. Never set in production.
+ */
+async function pauseForFaultTests(): Promise<void> {
+  const ms = Number(process.env.KARVAN_FAULT_CERTIFICATE_PAUSE_MS ?? 0);
+  if (ms > 0) await sleep(ms);
+}

@@ -1,0 +1,177 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import PDFDocument from 'pdfkit';
+import QRCode from 'qrcode';
+import { translate } from '../i18n/translate.js';
+import type { Locale } from '../users/roles.js';
+import { groupedCode } from './certificate-code.js';
+
+export interface CertificateDocument {
+  locale: Locale;
+  kind: 'course' | 'cohort';
+  holder: string;
+  title: string;
+  completedAt: Date;
+  issuedAt: Date;
+  /** e.g. "9 modules · about 6 hours" or "Attendance 92 %"; printed under the title. */
+  detail: string | null;
+  issuer: string;
+  serial: number;
+  code: string;
+  verifyUrl: string;
+}
+
+// A4 landscape, in points.
+const WIDTH = 841.89;
+const HEIGHT = 595.28;
+const INK = '#1f2a44';
+const ACCENT = '#9a7b2f';
+const MUTED = '#55607a';
+
+// pdfkit's built-in fonts are WinAnsi only; DejaVu has Azerbaijani (ə ğ ı İ ş) and Cyrillic letters.
+const fontDir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+const FONTS = {
+  serif: readFileSync(join(fontDir, 'DejaVuSerif.ttf')),
+  serifBold: readFileSync(join(fontDir, 'DejaVuSerif-Bold.ttf')),
+  sans: readFileSync(join(fontDir, 'DejaVuSans.ttf')),
+  sansBold: readFileSync(join(fontDir, 'DejaVuSans-Bold.ttf')),
+};
+
+/**
+ * Renders the certificate. The same input gives the same bytes (the creation date is the issue
+ * date), so a retried job rewrites an identical file.
+ */
+export function renderCertificatePdf(cert: CertificateDocument): Promise<Buffer> {
+  const t = (key: string, vars = {}) => translate(cert.locale, `cert.pdf.${key}`, vars);
+  const doc = new PDFDocument({
+    size: 'A4',
+    layout: 'landscape',
+    margin: 0,
+    info: {
+      Title: `${t('heading')}: ${cert.title}`,
+      Author: cert.issuer,
+      Subject: cert.holder,
+      CreationDate: cert.issuedAt,
+      ModDate: cert.issuedAt,
+    },
+    lang: cert.locale,
+    displayTitle: true,
+  });
+  for (const [name, data] of Object.entries(FONTS)) doc.registerFont(name, data);
+  const done = collect(doc);
+
+  drawFrame(doc);
+  drawBody(doc, cert, t);
+  drawFooter(doc, cert, t);
+  doc.end();
+  return done;
+}
+
+function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  return new Promise((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+}
+
+function drawFrame(doc: PDFKit.PDFDocument): void {
+  doc
+    .rect(22, 22, WIDTH - 44, HEIGHT - 44)
+    .lineWidth(2.5)
+    .strokeColor(INK)
+    .stroke();
+  doc
+    .rect(31, 31, WIDTH - 62, HEIGHT - 62)
+    .lineWidth(0.8)
+    .strokeColor(ACCENT)
+    .stroke();
+  // A band of colour at the top, as on a diploma's seal ribbon.
+  doc
+    .rect(31, 31, WIDTH - 62, 8)
+    .fillColor(INK)
+    .fill();
+}
+
+type Translate = (key: string, vars?: Record<string, string | number>) => string;
+
+function drawBody(doc: PDFKit.PDFDocument, cert: CertificateDocument, t: Translate): void {
+  const left = 70;
+  const width = WIDTH - 140;
+  const centred = { width, align: 'center' as const };
+  doc
+    .font('sans')
+    .fontSize(11)
+    .fillColor(MUTED)
+    .text(cert.issuer.toUpperCase(), left, 68, {
+      ...centred,
+      characterSpacing: 1.5,
+    });
+  doc.font('serifBold').fontSize(34).fillColor(INK).text(t('heading'), left, 100, centred);
+  doc.font('sans').fontSize(13).fillColor(MUTED).text(t('certifies'), left, 168, centred);
+  doc.font('serifBold').fillColor(INK);
+  fitText(doc, cert.holder, 36, 20, width);
+  doc.text(cert.holder, left, 194, centred);
+  doc
+    .moveTo(WIDTH / 2 - 190, 246)
+    .lineTo(WIDTH / 2 + 190, 246)
+    .lineWidth(0.8)
+    .strokeColor(ACCENT)
+    .stroke();
+  doc
+    .font('sans')
+    .fontSize(13)
+    .fillColor(MUTED)
+    .text(t(cert.kind === 'course' ? 'completedCourse' : 'completedCohort'), left, 262, centred);
+  doc.font('serifBold').fillColor(INK);
+  fitText(doc, cert.title, 22, 14, width);
+  doc.text(cert.title, left, 288, { ...centred, height: 60 });
+  const when = t('completedOn', { date: longDate(cert.completedAt, cert.locale) });
+  const line = cert.detail ? `${when}  ·  ${cert.detail}` : when;
+  doc.font('sans').fontSize(12).fillColor(MUTED).text(line, left, 350, centred);
+}
+
+function drawFooter(doc: PDFKit.PDFDocument, cert: CertificateDocument, t: Translate): void {
+  const top = 420;
+  doc.font('sansBold').fontSize(11).fillColor(INK).text(cert.issuer, 70, top, { width: 420 });
+  doc.font('sans').fontSize(10).fillColor(MUTED);
+  doc.text(t('issuedOn', { date: longDate(cert.issuedAt, cert.locale) }), 70, top + 20, { width: 420 });
+  doc.text(t('serial', { serial: String(cert.serial).padStart(6, '0') }), 70, top + 36, { width: 420 });
+  doc.text(t('code', { code: groupedCode(cert.code) }), 70, top + 52, { width: 460 });
+  doc.text(t('verifyAt'), 70, top + 76, { width: 460 });
+  doc
+    .font('sans')
+    .fontSize(9)
+    .fillColor(INK)
+    .text(cert.verifyUrl, 70, top + 90, { width: 500, link: cert.verifyUrl });
+  drawQr(doc, cert.verifyUrl, WIDTH - 70 - 118, top - 6, 118);
+}
+
+/** Vector QR code: crisp at any print size, and decodable from a 150 dpi scan. */
+function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
+  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const count = qr.modules.size;
+  const quiet = 4;
+  const cell = size / (count + quiet * 2);
+  doc.rect(x, y, size, size).fillColor('#ffffff').fill();
+  doc.fillColor('#000000');
+  for (let row = 0; row < count; row++) {
+    for (let col = 0; col < count; col++) {
+      if (qr.modules.get(row, col)) doc.rect(x + (col + quiet) * cell, y + (row + quiet) * cell, cell, cell);
+    }
+  }
+  doc.fill();
+}
+
+/** Long names and titles shrink to fit one line width rather than running off the page. */
+function fitText(doc: PDFKit.PDFDocument, text: string, largest: number, smallest: number, width: number): void {
+  let size = largest;
+  doc.fontSize(size);
+  while (size > smallest && doc.widthOfString(text) > width) doc.fontSize(--size);
+}
+
+function longDate(date: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'Asia/Baku' }).format(date);
+}

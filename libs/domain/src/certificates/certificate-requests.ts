@@ -1,0 +1,43 @@
+import type { EntityManager } from 'typeorm';
+import { newVerificationCode } from './certificate-code.js';
+
+export type CertificateSubject = { kind: 'course'; courseId: string } | { kind: 'cohort'; cohortId: string };
+
+/** What the queue needs to issue a certificate: its id and which rendering of it is due. */
+export interface CertificateTicket {
+  id: string;
+  revision: number;
+}
+
+/**
+ * Inside the completion transaction: a pending certificate, once per person and course or cohort
+ * (`ON CONFLICT DO NOTHING`). Returns the ticket to queue after commit, or null when there was one
+ * already or the course gives no certificate.
+ */
+export async function requestCertificate(
+  tx: EntityManager,
+  userId: string,
+  subject: CertificateSubject,
+  completedAt?: Date,
+): Promise<CertificateTicket | null> {
+  const gate = subject.kind === 'course' ? `EXISTS (SELECT 1 FROM courses WHERE id = $3 AND certificate)` : 'true';
+  const rows = await tx.query<Array<{ id: string }>>(
+    `INSERT INTO certificates (code, user_id, kind, course_id, cohort_id, completed_at)
+     SELECT $1::varchar, $2::uuid, $4::varchar, ${subject.kind === 'course' ? '$3::uuid, NULL' : 'NULL, $3::uuid'}, coalesce($5::timestamptz, now())
+     WHERE ${gate}
+     ON CONFLICT DO NOTHING RETURNING id`,
+    [
+      newVerificationCode(),
+      userId,
+      subject.kind === 'course' ? subject.courseId : subject.cohortId,
+      subject.kind,
+      completedAt ?? null,
+    ],
+  );
+  return rows[0] ? { id: rows[0].id, revision: 1 } : null;
+}
+
+/** The queue job's id: the certificate's id, with the revision once it has been re-issued. */
+export function certificateJobId(ticket: CertificateTicket): string {
+  return ticket.revision === 1 ? ticket.id : `${ticket.id}-r${ticket.revision}`;
+}

@@ -1,0 +1,314 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@karvan/config';
+import type { EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { hasRole, type Principal } from '../auth/principal.js';
+import { groupedCode, normaliseCode } from './certificate-code.js';
+import { CertificateQueue } from './certificate-queue.service.js';
+import { requestCertificate, type CertificateTicket } from './certificate-requests.js';
+import { CertificateError, CertificateErrorCode } from './certificates.errors.js';
+import { FileStorage } from './file-storage.js';
+import { openBadgeCredential, signCredential } from './open-badge.js';
+import { SigningKeysService } from './signing-keys.service.js';
+
+export type CertificateStatus = 'pending' | 'issued' | 'revoked';
+
+export interface CertificateSummary {
+  id: string;
+  code: string;
+  printedCode: string;
+  serial: number;
+  kind: 'course' | 'cohort';
+  title: string;
+  status: CertificateStatus;
+  completedAt: Date;
+  issuedAt: Date | null;
+  revokedAt: Date | null;
+  revokeReason: string | null;
+  verifyUrl: string;
+}
+
+export interface Verification {
+  status: 'valid' | 'revoked' | 'pending' | 'unknown';
+  code: string;
+  holder?: string;
+  title?: string;
+  kind?: 'course' | 'cohort';
+  serial?: number;
+  completedOn?: string;
+  issuedAt?: string | null;
+  revokedAt?: string | null;
+  revokeReason?: string | null;
+  /** The exact bytes that were signed, the Ed25519 signature (base64url) and the key that made it. */
+  payload?: string | null;
+  signature?: string | null;
+  keyId?: string | null;
+  pdfSha256?: string | null;
+  keysUrl: string;
+}
+
+export interface HolderRow {
+  user_id: string;
+  name: string;
+  email: string;
+  completed_at: Date;
+  certificate_id: string | null;
+  status: CertificateStatus | null;
+  code: string | null;
+  last_error: string | null;
+}
+
+interface CertificateRow {
+  id: string;
+  user_id: string;
+  code: string;
+  serial: string;
+  kind: 'course' | 'cohort';
+  status: CertificateStatus;
+  revision: number;
+  completed_at: Date;
+  issued_at: Date | null;
+  revoked_at: Date | null;
+  revoke_reason: string | null;
+  payload: string | null;
+  signature: string | null;
+  key_id: string | null;
+  pdf_key: string | null;
+  pdf_sha256: string | null;
+  title: string;
+  slug: string | null;
+  holder: string;
+  email: string;
+}
+
+const SELECT_CERTIFICATE = `SELECT c.*, co.title, co.slug, u.name AS holder, u.email
+  FROM certificates c JOIN users u ON u.id = c.user_id LEFT JOIN courses co ON co.id = c.course_id`;
+
+/** What people do with certificates: see their own, download, verify, revoke and re-issue. */
+@Injectable()
+export class CertificatesService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly queue: CertificateQueue,
+    private readonly storage: FileStorage,
+    private readonly keys: SigningKeysService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async mine(principal: Principal): Promise<CertificateSummary[]> {
+    const rows = await this.db.query<CertificateRow[]>(
+      `${SELECT_CERTIFICATE} WHERE c.user_id = $1 ORDER BY c.completed_at DESC`,
+      [principal.userId],
+    );
+    return rows.map((r) => this.summary(r));
+  }
+
+  /** The PDF for its holder or the staff; a revoked or not yet issued certificate is not served. */
+  async pdf(principal: Principal, id: string): Promise<{ filename: string; data: Buffer }> {
+    const row = await this.visible(principal, id);
+    assertServable(row);
+    const data = await this.storage.get(row.pdf_key!);
+    if (!data) throw new CertificateError(CertificateErrorCode.NotIssued, 'The certificate file is being prepared.');
+    return { filename: `certificate-${String(row.serial).padStart(6, '0')}.pdf`, data };
+  }
+
+  /** The Open Badges 3.0 credential as a VC-JWT, signed now with the active key. */
+  async credential(principal: Principal, id: string): Promise<{ filename: string; jwt: string }> {
+    const row = await this.visible(principal, id);
+    assertServable(row);
+    const facts = {
+      id: row.id,
+      code: row.code,
+      holderEmail: row.email,
+      title: row.title,
+      kind: row.kind,
+      subjectUrl: `${this.config.baseUrl}/courses/${row.slug ?? ''}`,
+      issuedAt: row.issued_at!,
+      baseUrl: this.config.baseUrl,
+      issuer: this.config.certificateIssuer,
+      verifyUrl: this.verifyUrl(row.code),
+    };
+    const jwt = await signCredential(openBadgeCredential(facts), await this.keys.activeKey(), row.issued_at!);
+    return { filename: `certificate-${String(row.serial).padStart(6, '0')}.jwt`, jwt };
+  }
+
+  /** Public: what anyone holding the code may learn. An unknown or malformed code says unknown. */
+  async verify(input: string): Promise<Verification> {
+    const keysUrl = `${this.config.baseUrl}/.well-known/karvan-keys.json`;
+    const code = normaliseCode(input);
+    const [row] = code ? await this.db.query<CertificateRow[]>(`${SELECT_CERTIFICATE} WHERE c.code = $1`, [code]) : [];
+    if (!row) return { status: 'unknown', code: input.slice(0, 64), keysUrl };
+    const status = row.status === 'issued' ? 'valid' : row.status;
+    return {
+      status,
+      code: row.code,
+      holder: row.holder,
+      title: row.title,
+      kind: row.kind,
+      serial: Number(row.serial),
+      completedOn: row.completed_at.toISOString().slice(0, 10),
+      issuedAt: row.issued_at?.toISOString() ?? null,
+      revokedAt: row.revoked_at?.toISOString() ?? null,
+      revokeReason: row.revoke_reason,
+      payload: row.payload,
+      signature: row.signature,
+      keyId: row.key_id,
+      pdfSha256: row.pdf_sha256,
+      keysUrl,
+    };
+  }
+
+  async revoke(principal: Principal, id: string, reason: string): Promise<CertificateSummary> {
+    const text = reason.trim();
+    if (text.length < 3 || text.length > 500)
+      throw new CertificateError(
+        CertificateErrorCode.ReasonRequired,
+        'Give a reason for the revocation (3 to 500 characters).',
+      );
+    await this.managed(principal, id);
+    const updated = await this.db.query<unknown[]>(
+      `WITH revoked AS (
+         UPDATE certificates SET status = 'revoked', revoked_at = now(), revoked_by = $2, revoke_reason = $3
+         WHERE id = $1 AND status <> 'revoked' RETURNING id
+       ) SELECT * FROM revoked`,
+      [id, principal.userId, text],
+    );
+    if (updated.length === 0)
+      throw new CertificateError(CertificateErrorCode.AlreadyRevoked, 'This certificate is already revoked.');
+    return this.summary(await this.managed(principal, id));
+  }
+
+  /** Renders and signs again (e.g. after the holder's name was corrected); a revoked one is reinstated. */
+  async reissue(principal: Principal, id: string): Promise<CertificateSummary> {
+    await this.managed(principal, id);
+    const [ticket] = await this.db.query<CertificateTicket[]>(
+      `WITH again AS (
+         UPDATE certificates SET status = 'pending', revision = revision + 1, issued_at = NULL, claimed_at = NULL,
+           revoked_at = NULL, revoked_by = NULL, revoke_reason = NULL, last_error = NULL
+         WHERE id = $1 AND status <> 'pending' RETURNING id, revision
+       ) SELECT * FROM again`,
+      [id],
+    );
+    if (ticket) await this.queue.enqueue([ticket]);
+    return this.summary(await this.managed(principal, id));
+  }
+
+  /** Everyone who completed the course, with their certificate's state: the staff's issuing view. */
+  async courseHolders(principal: Principal, courseSlug: string): Promise<{ title: string; holders: HolderRow[] }> {
+    const course = await this.managedCourse(principal, courseSlug);
+    const holders = await this.db.query<HolderRow[]>(
+      `SELECT u.id AS user_id, u.name, u.email, cc.completed_at, c.id AS certificate_id, c.status, c.code, c.last_error
+       FROM course_completions cc JOIN users u ON u.id = cc.user_id
+       LEFT JOIN certificates c ON c.user_id = cc.user_id AND c.course_id = cc.course_id
+       WHERE cc.course_id = $1 ORDER BY cc.completed_at, u.name`,
+      [course.id],
+    );
+    return { title: course.title, holders };
+  }
+
+  /** Issues for every completion that has no certificate yet (e.g. completed before certificates existed). */
+  async issueForCourse(principal: Principal, courseSlug: string): Promise<number> {
+    const course = await this.managedCourse(principal, courseSlug);
+    const tickets = await this.db.transaction(async (tx) => {
+      const missing = await tx.query<Array<{ user_id: string; completed_at: Date }>>(
+        `SELECT cc.user_id, cc.completed_at FROM course_completions cc
+         WHERE cc.course_id = $1 AND NOT EXISTS (SELECT 1 FROM certificates c WHERE c.user_id = cc.user_id AND c.course_id = cc.course_id)`,
+        [course.id],
+      );
+      const made: CertificateTicket[] = [];
+      for (const m of missing) {
+        const ticket = await requestCertificate(tx, m.user_id, { kind: 'course', courseId: course.id }, m.completed_at);
+        if (ticket) made.push(ticket);
+      }
+      return made;
+    });
+    await this.queue.enqueue(tickets);
+    return tickets.length;
+  }
+
+  async idForCode(code: string): Promise<string | null> {
+    const [row] = await this.db.query<Array<{ id: string }>>(`SELECT id FROM certificates WHERE code = $1`, [code]);
+    return row?.id ?? null;
+  }
+
+  verifyUrl(code: string): string {
+    return `${this.config.baseUrl}/verify/${code}`;
+  }
+
+  private summary(row: CertificateRow): CertificateSummary {
+    return {
+      id: row.id,
+      code: row.code,
+      printedCode: groupedCode(row.code),
+      serial: Number(row.serial),
+      kind: row.kind,
+      title: row.title,
+      status: row.status,
+      completedAt: row.completed_at,
+      issuedAt: row.issued_at,
+      revokedAt: row.revoked_at,
+      revokeReason: row.revoke_reason,
+      verifyUrl: this.verifyUrl(row.code),
+    };
+  }
+
+  /** The holder or the certificate's staff; anyone else is told it does not exist (no probing ids). */
+  private async visible(principal: Principal, id: string): Promise<CertificateRow> {
+    const row = await this.find(this.db.manager, id);
+    if (!row || (row.user_id !== principal.userId && !isCertificateStaff(principal))) throw notFound();
+    return row;
+  }
+
+  private async managed(principal: Principal, id: string): Promise<CertificateRow> {
+    const row = await this.find(this.db.manager, id);
+    if (!row) throw notFound();
+    if (!isCertificateStaff(principal)) throw forbidden();
+    return row;
+  }
+
+  private async managedCourse(principal: Principal, slug: string): Promise<{ id: string; title: string }> {
+    if (!isCertificateStaff(principal)) throw forbidden();
+    const [course] = await this.db.query<Array<{ id: string; title: string }>>(
+      `SELECT id, title FROM courses WHERE slug = $1`,
+      [slug],
+    );
+    if (!course) throw new CertificateError(CertificateErrorCode.CourseNotFound, `There is no course "${slug}".`);
+    return course;
+  }
+
+  private async find(tx: EntityManager, id: string): Promise<CertificateRow | undefined> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+    const [row] = await tx.query<CertificateRow[]>(`${SELECT_CERTIFICATE} WHERE c.id = $1`, [id]);
+    return row;
+  }
+}
+
+/** Course certificates are managed by admins and coordinators (as the gradebook is). */
+function isCertificateStaff(principal: Principal): boolean {
+  return hasRole(principal, 'admin', 'coordinator');
+}
+
+function assertServable(row: CertificateRow): void {
+  if (row.status === 'revoked')
+    throw new CertificateError(
+      CertificateErrorCode.Revoked,
+      `This certificate was revoked on ${row.revoked_at!.toISOString().slice(0, 10)}: ${row.revoke_reason}`,
+      { date: row.revoked_at!.toISOString().slice(0, 10), reason: row.revoke_reason ?? '' },
+    );
+  if (row.status !== 'issued' || !row.pdf_key)
+    throw new CertificateError(
+      CertificateErrorCode.NotIssued,
+      'The certificate is being prepared; try again in a minute.',
+    );
+}
+
+function notFound(): CertificateError {
+  return new CertificateError(CertificateErrorCode.NotFound, 'There is no such certificate.');
+}
+
+function forbidden(): CertificateError {
+  return new CertificateError(
+    CertificateErrorCode.Forbidden,
+    'Only coordinators and administrators manage certificates.',
+  );
+}
