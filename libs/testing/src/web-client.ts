@@ -4,6 +4,8 @@ export interface WebResponse {
   status: number;
   headers: Headers;
   text: string;
+  /** The body as bytes (a PDF, an image). */
+  bytes: Buffer;
   json<T = Record<string, unknown>>(): T;
   location: string | null;
 }
@@ -75,11 +77,13 @@ export class WebClient {
     if (this.bearer) all.authorization = `Bearer ${this.bearer}`;
     const response = await fetch(new URL(path, this.baseUrl), { method, body, headers: all, redirect: 'manual' });
     this.storeCookies(response.headers.getSetCookie());
-    const text = await response.text();
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const text = bytes.toString('utf8');
     return {
       status: response.status,
       headers: response.headers,
       text,
+      bytes,
       location: response.headers.get('location'),
       json: <T>() => JSON.parse(text) as T,
     };

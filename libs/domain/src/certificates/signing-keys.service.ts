@@ -51,7 +51,7 @@ export class SigningKeysService {
       await this.insertKey();
       [row] = await this.db.query<KeyRow[]>(`SELECT * FROM signing_keys WHERE retired_at IS NULL`);
     }
-    this.active = { id: row!.id, privateKey: createPrivateKey(row!.private_pem), publicJwk: row!.public_jwk };
+    this.active = { id: row.id, privateKey: createPrivateKey(row.private_pem), publicJwk: row.public_jwk };
     this.loadedAt = Date.now();
     return this.active;
   }

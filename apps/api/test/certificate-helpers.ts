@@ -1,0 +1,116 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createUser, TEST_PASSWORD, type WebClient } from '@karvan/testing';
+import type { DataSource } from 'typeorm';
+import { signIn, type TestApp } from './test-app.js';
+
+const MODULE = `---
+title: Only module
+summary: The one module.
+objectives:
+  - Finish the course.
+duration: 90
+sources:
+  - A primary source
+---
+
+## Text
+
+Read this.
+`;
+
+/** A published one-module course made in the editor by a new trainer; returns its slug. */
+export async function certificateCourse(t: TestApp, title = 'Border management basics'): Promise<string> {
+  const author = await createUser(t.db, ['trainer'], 'Course Author');
+  const trainer = t.client();
+  await signIn(trainer, author.email, TEST_PASSWORD);
+  const slug = `cert-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
+  await trainer.postForm('/authoring/courses', { title, slug, summary: 'S.', language: 'en', enrolmentMode: 'open' });
+  await trainer.postForm(`/authoring/courses/${slug}/modules`, { title: 'Only module', slug: 'only' });
+  await trainer.json('PUT', `/api/v1/authoring/courses/${slug}/modules/only`, { markdown: MODULE });
+  await trainer.postForm(`/authoring/courses/${slug}/status`, { status: 'published' });
+  return slug;
+}
+
+export interface Holder {
+  client: WebClient;
+  userId: string;
+  email: string;
+}
+
+/** A new trainee who enrols in the course and reads its module, which completes it. */
+export async function completeCourse(t: TestApp, slug: string, name = 'Gülnarə Şükürova'): Promise<Holder> {
+  const { user, email } = await createUser(t.db, ['trainee'], name);
+  const client = t.client();
+  await signIn(client, email, TEST_PASSWORD);
+  expect((await client.postForm(`/courses/${slug}/enrol`, {})).status).toBe(303);
+  const read = await client.postForm(`/courses/${slug}/modules/only/read`, {});
+  expect(read.location).toBe(`/courses/${slug}?notice=completed`);
+  return { client, userId: user.id, email };
+}
+
+export interface CertificateRow {
+  id: string;
+  code: string;
+  status: string;
+  revision: number;
+  attempts: number;
+  pdf_key: string | null;
+  last_error: string | null;
+}
+
+export async function certificatesOf(db: DataSource, userId: string): Promise<CertificateRow[]> {
+  return db.query(
+    `SELECT id, code, status, revision, attempts, pdf_key, last_error FROM certificates WHERE user_id = $1`,
+    [userId],
+  );
+}
+
+export async function mailsFor(db: DataSource, email: string, subjectPart = 'certificate'): Promise<number> {
+  const [row] = await db.query<Array<{ n: number }>>(
+    `SELECT count(*)::int AS n FROM outbox_emails WHERE to_address = $1 AND subject ILIKE '%' || $2 || '%'`,
+    [email, subjectPart],
+  );
+  return row.n;
+}
+
+/** Polls until `check` returns a value (not undefined/false), or fails after `ms`. */
+export async function waitFor<T>(what: string, check: () => Promise<T | undefined | false>, ms = 20_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > until) throw new Error(`Timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+export async function waitIssued(db: DataSource, userId: string, ms = 20_000): Promise<CertificateRow> {
+  return waitFor(
+    'the certificate to be issued',
+    async () => {
+      const [row] = await certificatesOf(db, userId);
+      return row?.status === 'issued' ? row : undefined;
+    },
+    ms,
+  );
+}
+
+const WORKER = 'dist/apps/worker/apps/worker/src/main.js';
+
+/** The real worker process, built by `npm run build` (the test script builds first). */
+export function startWorker(env: Record<string, string>): ChildProcess {
+  if (!existsSync(WORKER)) throw new Error(`${WORKER} is missing: run \`npm run build\` first`);
+  return spawn(process.execPath, [WORKER], {
+    env: { ...process.env, LOG_LEVEL: 'error', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+export async function stopWorker(worker: ChildProcess | undefined, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (!worker || worker.exitCode !== null || worker.signalCode !== null) return;
+  const exited = new Promise((resolve) => worker.once('exit', resolve));
+  worker.kill(signal);
+  await exited;
+}
