@@ -8,7 +8,7 @@ export default async function globalTeardown(): Promise<void> {
   if (dbName) {
     const admin = new pg.Client({ connectionString: ADMIN_URL });
     await admin.connect();
-    // Databases made by a test file (the parallel-migration test) share the run's name as prefix.
+    // Databases (and below, queue prefixes) made by a test file (the parallel-migration test) share the run's name as prefix.
     const rows = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [
       `${dbName}%`,
     ]);
@@ -20,7 +20,7 @@ export default async function globalTeardown(): Promise<void> {
     const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
     let cursor = '0';
     do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
       if (keys.length) await redis.del(...keys);
       cursor = next;
     } while (cursor !== '0');

@@ -14,7 +14,7 @@ import {
   type QueueOverview,
   type Verification,
 } from '@karvan/domain';
-import { createUser, TEST_PASSWORD, type WebClient } from '@karvan/testing';
+import { createScratchDatabase, createUser, TEST_PASSWORD, type WebClient } from '@karvan/testing';
 import {
   certificateCourse,
   certificatesOf,
@@ -45,7 +45,16 @@ describe('certificates: issuing, verifying, revoking', () => {
 
   beforeAll(async () => {
     storage = mkdtempSync(join(tmpdir(), 'karvan-certs-'));
-    t = await startTestApp({ STORAGE_DIR: storage, CERTIFICATE_SWEEP_SECONDS: '2' }, true);
+    // A database and queue prefix of its own: this file's worker takes no other file's certificates.
+    t = await startTestApp(
+      {
+        DATABASE_URL: await createScratchDatabase('certs'),
+        STORAGE_DIR: storage,
+        CERTIFICATE_SWEEP_SECONDS: '2',
+        QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}_certs`,
+      },
+      true,
+    );
     slug = await certificateCourse(t);
     admin = await staff('admin');
     coordinator = await staff('coordinator');
