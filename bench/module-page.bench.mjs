@@ -5,10 +5,8 @@ import { createServer } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
+import { dist, load as loadWith, scratchDatabase, signInAsDemoTrainee } from './bench-lib.mjs';
 
-const dist = new URL('../dist/apps/api/', import.meta.url);
 const { loadConfig, withEmbeddedDatabase } = await import(new URL('libs/config/src/index.js', dist));
 const { startEmbeddedPostgres } = await import(new URL('libs/database/src/index.js', dist));
 const { installQueueBackend } = await import(new URL('libs/jobs/src/index.js', dist));
@@ -34,12 +32,13 @@ const app = await createApp(config, { inProcessWorker: false });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const base = `http://127.0.0.1:${app.getHttpServer().address().port}`;
 
-const cookie = await signInAsDemoTrainee(base);
+const cookie = await signInAsDemoTrainee(app, base);
 const path = '/courses/migration-management-fundamentals/modules/migration-governance-azerbaijan';
 const page = await fetch(base + path, { headers: { cookie } });
 if (page.status !== 200) throw new Error(`module page answered ${page.status}`);
 const body = Buffer.from(await page.arrayBuffer());
 
+const load = (url, headers) => loadWith(url, headers, { connections: CONNECTIONS, seconds: DURATION });
 const karvan = await load(base + path, { cookie });
 const raw = createServer((_req, res) => {
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length });
@@ -62,62 +61,7 @@ await app.close();
 await database.stop();
 rmSync(dataDir, { recursive: true, force: true });
 
-/** The load comes from a separate process, so it does not share the server's event loop. */
-async function load(url, headers) {
-  const args = ['-c', String(CONNECTIONS), '-d', String(DURATION), '-j'];
-  for (const [name, value] of Object.entries(headers)) args.push('-H', `${name}=${value}`);
-  const bin = new URL('../node_modules/.bin/autocannon', import.meta.url).pathname;
-  const { stdout } = await promisify(execFile)(bin, [...args, url], { maxBuffer: 16 * 1024 * 1024 });
-  return JSON.parse(stdout);
-}
-
-/** The demo trainee, enrolled in the shipped fundamentals course. */
-async function signInAsDemoTrainee(url) {
-  const { DemoService, UsersService } = await import(new URL('libs/domain/src/index.js', dist));
-  const { DataSource } = await import('typeorm');
-  const db = app.get(DataSource);
-  await new DemoService(db, new UsersService(db)).seed();
-  const jar = new Map();
-  const remember = (res) => {
-    for (const c of res.headers.getSetCookie()) jar.set(c.split('=')[0], c.split(';')[0].split('=').slice(1).join('='));
-  };
-  const header = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  remember(await fetch(`${url}/login`));
-  const form = new URLSearchParams({
-    _csrf: jar.get('karvan_csrf'),
-    email: 'trainee@karvan.example',
-    password: 'karvan-demo',
-  });
-  remember(
-    await fetch(`${url}/login`, { method: 'POST', body: form, headers: { cookie: header() }, redirect: 'manual' }),
-  );
-  const enrol = new URLSearchParams({ _csrf: jar.get('karvan_csrf') });
-  await fetch(`${url}/courses/migration-management-fundamentals/enrol`, {
-    method: 'POST',
-    body: enrol,
-    headers: { cookie: header() },
-    redirect: 'manual',
-  });
-  return header();
-}
-
 async function embeddedDatabase() {
   const db = await startEmbeddedPostgres({ dataDir });
   return { embedded: true, url: db.url, stop: () => db.stop() };
-}
-
-async function scratchDatabase() {
-  const { default: pg } = await import('pg');
-  const admin = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `karvan_bench_${Date.now().toString(36)}_${process.pid}`;
-  const run = async (sql) => {
-    const client = new pg.Client({ connectionString: admin });
-    await client.connect();
-    await client.query(sql);
-    await client.end();
-  };
-  await run(`CREATE DATABASE "${name}"`);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return { embedded: false, url: url.toString(), stop: () => run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { loadConfig } from '@karvan/config';
 import { createDataSource, runMigrationsLocked } from '@karvan/database';
 import { CertificateQueue, CourseSyncService, ENTITIES, type Principal } from '@karvan/domain';
-import { CERTIFICATES_QUEUE, queueRootOptions } from '@karvan/jobs';
+import { CERTIFICATES_QUEUE, queueRootOptions, type IssueCertificatePayload } from '@karvan/jobs';
 import { Queue } from 'bullmq';
 import { createUser } from '@karvan/testing';
 import type { DataSource } from 'typeorm';
@@ -82,7 +82,7 @@ export interface QuizFixtures {
 export async function quizFixtures(): Promise<QuizFixtures> {
   const config = loadConfig();
   const db = createDataSource({ url: config.databaseUrl!, entities: ENTITIES, poolMax: 3 });
-  const queue = new Queue(CERTIFICATES_QUEUE, queueRootOptions(config));
+  const queue = new Queue<IssueCertificatePayload>(CERTIFICATES_QUEUE, queueRootOptions(config));
   await db.initialize();
   await runMigrationsLocked(db);
   const sync = new CourseSyncService(db);

@@ -1,0 +1,114 @@
+// Benchmark: certificates issued per second by two worker processes (claim, render, store, sign,
+// mark issued, queue the e-mail) against the same PDF template rendered in a plain loop in two
+// processes, measured in the same run; and the module page's p99 while 1,000 certificates are
+// being issued, against its p99 when idle. Run with `npm run bench:certificates` (builds first).
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { promisify } from 'node:util';
+import { dist, load, scratchDatabase, signInAsDemoTrainee } from './bench-lib.mjs';
+
+const BURST = Number(process.env.BENCH_CERTIFICATES ?? 1000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 100;
+const storage = mkdtempSync(join(tmpdir(), 'karvan-bench-certs-'));
+const database = await scratchDatabase();
+const env = {
+  DATABASE_URL: database.url,
+  REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+  QUEUE_PREFIX: `karvan_bench_${process.pid}`,
+  STORAGE_DIR: storage,
+  LOG_LEVEL: 'error',
+  CONTENT_SYNC: 'on-start',
+  CERTIFICATE_SWEEP_SECONDS: '3600',
+};
+
+const { loadConfig } = await import(new URL('libs/config/src/index.js', dist));
+const { installQueueBackend } = await import(new URL('libs/jobs/src/index.js', dist));
+const config = loadConfig(env);
+installQueueBackend(config);
+const { createApp } = await import(new URL('apps/api/src/create-app.js', dist));
+const { CertificateQueue } = await import(new URL('libs/domain/src/index.js', dist));
+const { DataSource } = await import('typeorm');
+const app = await createApp(config, { inProcessWorker: false });
+await app.listen({ port: 0, host: '127.0.0.1' });
+const base = `http://127.0.0.1:${app.getHttpServer().address().port}`;
+const db = app.get(DataSource);
+const queue = app.get(CertificateQueue);
+const cookie = await signInAsDemoTrainee(app, base);
+const modulePath = `${base}/courses/migration-management-fundamentals/modules/migration-governance-azerbaijan`;
+
+// 1. Baseline: the template in a plain loop, two processes at once.
+const perProcess = Math.ceil(BURST / 2);
+const loops = await Promise.all(
+  [0, 1].map(async () => {
+    const script = new URL('./render-loop.mjs', import.meta.url).pathname;
+    const { stdout } = await promisify(execFile)(process.execPath, [script, String(perProcess)]);
+    return JSON.parse(stdout);
+  }),
+);
+const loopRate = loops.reduce((sum, l) => sum + l.count / l.seconds, 0);
+
+// 2. Two worker processes issue a burst of certificates.
+const workers = [0, 1].map(() =>
+  spawn(process.execPath, [new URL('../dist/apps/worker/apps/worker/src/main.js', import.meta.url).pathname], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  }),
+);
+await burst(20, 'warm-up');
+const quiet = await burst(BURST, 'quiet');
+const workerRate = BURST / quiet.seconds;
+
+// 3. The module page's p99 idle, then while another burst is issued.
+const idle = await load(modulePath, { cookie }, { connections: CONNECTIONS, seconds: SECONDS });
+const busyBurst = burst(BURST, 'under load');
+const busy = await load(modulePath, { cookie }, { connections: CONNECTIONS, seconds: SECONDS });
+const loaded = await busyBurst;
+
+console.log(`certificates: ${BURST} per burst, 2 worker processes (concurrency 2 each), services mode`);
+console.log(`plain render loop, 2 processes  ${loopRate.toFixed(1)} PDFs/s  (= 1.00)`);
+console.log(
+  `workers, 2 processes           ${workerRate.toFixed(1)} certificates/s  (= ${(workerRate / loopRate).toFixed(2)} of the loop)`,
+);
+console.log(`module page p99 idle           ${idle.latency.p99} ms  (${idle.requests.average.toFixed(0)} req/s)`);
+console.log(
+  `module page p99 during burst   ${busy.latency.p99} ms  (${busy.requests.average.toFixed(0)} req/s)  ` +
+    `(= ${(busy.latency.p99 / idle.latency.p99).toFixed(2)} of idle; the burst took ${loaded.seconds.toFixed(1)} s)`,
+);
+if (idle.non2xx + busy.non2xx > 0) console.log(`warning: ${idle.non2xx + busy.non2xx} responses were not 2xx`);
+
+for (const worker of workers) worker.kill('SIGTERM');
+await app.close();
+await database.stop();
+rmSync(storage, { recursive: true, force: true });
+
+/** Makes `count` completed trainees with pending certificates, queues them, and waits until all are issued. */
+async function burst(count, label) {
+  const [{ id: courseId }] = await db.query(`SELECT id FROM courses WHERE slug = 'migration-management-fundamentals'`);
+  const tickets = await db.query(
+    `WITH people AS (
+       INSERT INTO users (email, name, password_hash, locale)
+       SELECT 'bench-' || $2 || '-' || g || '-' || gen_random_uuid() || '@karvan.example', 'Gülnarə Şükürova ' || g, 'x', 'az'
+       FROM generate_series(1, $1) g RETURNING id
+     )
+     INSERT INTO certificates (code, user_id, kind, course_id, completed_at)
+     SELECT substr(md5(random()::text) || md5(random()::text), 1, 32), id, 'course', $3, now() FROM people
+     RETURNING id, revision`,
+    [count, label.replace(/\W/g, ''), courseId],
+  );
+  const started = process.hrtime.bigint();
+  await queue.enqueue(tickets);
+  const ids = tickets.map((t) => t.id);
+  for (;;) {
+    const [{ n }] = await db.query(
+      `SELECT count(*)::int AS n FROM certificates WHERE id = ANY($1) AND status = 'issued'`,
+      [ids],
+    );
+    if (n === count) break;
+    await sleep(50);
+  }
+  return { seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+}
