@@ -53,10 +53,17 @@ const loopRate = loops.reduce((sum, l) => sum + l.count / l.seconds, 0);
 
 // 2. Two worker processes issue a burst of certificates.
 const workers = [0, 1].map(() =>
-  spawn(process.execPath, [new URL('../dist/apps/worker/apps/worker/src/main.js', import.meta.url).pathname], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  }),
+  spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : []),
+      new URL('../dist/apps/worker/apps/worker/src/main.js', import.meta.url).pathname,
+    ],
+    {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  ),
 );
 await burst(20, 'warm-up');
 const quiet = await burst(BURST, 'quiet');

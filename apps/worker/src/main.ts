@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { setPriority } from 'node:os';
 import { NestFactory } from '@nestjs/core';
 import { JsonLogger, loadConfigOrExit, type AppConfig } from '@karvan/config';
 import { installQueueBackend } from '@karvan/jobs';
@@ -9,6 +10,8 @@ if (config.mode === 'embedded') {
   console.error('The worker runs only in services mode: set DATABASE_URL and REDIS_URL (or use `npm start`).');
   process.exit(1);
 }
+// Rendering certificates is CPU work; on a machine shared with the api, pages must not wait for it.
+setPriority(config.workerNice);
 installQueueBackend(config);
 const { WorkerModule } = await import('./worker.module.js');
 const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {

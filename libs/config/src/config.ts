@@ -35,6 +35,8 @@ export interface AppConfig {
   certificateIssuer: string;
   /** How often a worker re-queues certificates still pending (e.g. after Redis lost its jobs). */
   certificateSweepSeconds: number;
+  /** OS priority of a separate worker process (0 normal, 19 lowest): background jobs yield to the api. */
+  workerNice: number;
 }
 
 export const APP_CONFIG = Symbol.for('karvan.AppConfig');
@@ -83,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     'the issuing organisation’s name, 3-160 characters on one line',
   );
   const certificateSweepSeconds = read.integer('CERTIFICATE_SWEEP_SECONDS', 60, 1, 86_400);
+  const workerNice = read.integer('WORKER_NICE', 10, 0, 19);
 
   if (mode === 'services' && !redisUrl && !problems.some((p) => p.startsWith('REDIS_URL'))) {
     problems.push('REDIS_URL is required when DATABASE_URL is set (services mode), e.g. redis://127.0.0.1:6379');
@@ -111,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     storageDir: isAbsolute(storageDir) ? storageDir : resolve(process.cwd(), storageDir),
     certificateIssuer,
     certificateSweepSeconds,
+    workerNice,
   };
 }
 

@@ -6,16 +6,11 @@ import { DataSource } from 'typeorm';
 import { MailService } from '../mail/mail.service.js';
 import { canonicalJson } from './canonical-json.js';
 import { renderCertificatePdf } from './certificate-pdf.js';
-import { loadSubject, type IssueSubject } from './certificate-subject.js';
+import { claimSubject, type IssueSubject } from './certificate-subject.js';
 import { FileStorage } from './file-storage.js';
 import { SigningKeysService } from './signing-keys.service.js';
 
 export type IssueOutcome = 'issued' | 'already-done';
-
-interface Claimed {
-  revision: number;
-  issued_at: Date;
-}
 
 /** The worker's side: claim a pending certificate, render and store its PDF, sign it, mark it issued. */
 @Injectable()
@@ -34,16 +29,16 @@ export class CertificateIssuer {
    * writes the e-mail (whose dedupe key is per certificate and revision).
    */
   async issue(certificateId: string): Promise<IssueOutcome> {
-    const claimed = await this.claim(certificateId);
-    if (!claimed) return 'already-done';
     try {
-      const subject = await loadSubject(this.db.manager, certificateId, this.config);
+      const claimed = await claimSubject(this.db.manager, certificateId, this.config);
+      if (!claimed) return 'already-done';
+      const { subject } = claimed;
       await pauseForFaultTests();
-      const pdf = await renderCertificatePdf({ ...subject.document, issuedAt: claimed.issued_at });
+      const pdf = await renderCertificatePdf({ ...subject.document, issuedAt: claimed.issuedAt });
       const pdfKey = `certificates/${certificateId}.pdf`;
       await this.storage.put(pdfKey, pdf);
       const pdfSha256 = createHash('sha256').update(pdf).digest('hex');
-      const payload = canonicalJson({ ...subject.payload, issuedAt: claimed.issued_at.toISOString(), pdfSha256 });
+      const payload = canonicalJson({ ...subject.payload, issuedAt: claimed.issuedAt.toISOString(), pdfSha256 });
       const signed = await this.keys.sign(payload);
       return await this.markIssued(certificateId, claimed.revision, subject, { payload, pdfKey, pdfSha256, ...signed });
     } catch (error) {
@@ -53,19 +48,6 @@ export class CertificateIssuer {
       ]);
       throw error;
     }
-  }
-
-  private async claim(certificateId: string): Promise<Claimed | null> {
-    const [row] = await this.db.query<Claimed[]>(
-      `WITH claimed AS (
-         UPDATE certificates SET attempts = attempts + 1, claimed_at = now(),
-           issued_at = coalesce(issued_at, date_trunc('second', now()))
-         WHERE id = $1 AND status = 'pending'
-         RETURNING revision, issued_at
-       ) SELECT * FROM claimed`,
-      [certificateId],
-    );
-    return row ?? null;
   }
 
   private async markIssued(

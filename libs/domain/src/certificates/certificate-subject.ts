@@ -30,18 +30,33 @@ interface SubjectRow {
   minutes: number;
 }
 
-export async function loadSubject(tx: EntityManager, certificateId: string, config: AppConfig): Promise<IssueSubject> {
-  const [row] = await tx.query<SubjectRow[]>(
-    `SELECT c.code, c.serial, c.kind, c.revision, c.completed_at, u.name, u.email, u.locale,
+/** Claims a pending certificate and reads what it needs to be issued, in one statement; null when not pending. */
+export async function claimSubject(
+  tx: EntityManager,
+  certificateId: string,
+  config: AppConfig,
+): Promise<{ revision: number; issuedAt: Date; subject: IssueSubject } | null> {
+  const [row] = await tx.query<Array<SubjectRow & { issued_at: Date }>>(
+    `WITH claimed AS (
+       UPDATE certificates SET attempts = attempts + 1, claimed_at = now(),
+         issued_at = coalesce(issued_at, date_trunc('second', now()))
+       WHERE id = $1 AND status = 'pending'
+       RETURNING id, revision, issued_at
+     )
+     SELECT c.code, c.serial, c.kind, claimed.revision, claimed.issued_at, c.completed_at, u.name, u.email, u.locale,
        co.slug AS course_slug, co.title AS course_title, co.language AS course_language, co.translations,
        (SELECT count(*)::int FROM modules m WHERE m.course_id = co.id AND m.status = 'active') AS modules,
        (SELECT coalesce(sum(r.duration), 0)::int FROM modules m JOIN module_revisions r ON r.id = m.current_revision_id
          WHERE m.course_id = co.id AND m.status = 'active') AS minutes
-     FROM certificates c JOIN users u ON u.id = c.user_id LEFT JOIN courses co ON co.id = c.course_id
-     WHERE c.id = $1`,
+     FROM claimed JOIN certificates c ON c.id = claimed.id JOIN users u ON u.id = c.user_id
+     LEFT JOIN courses co ON co.id = c.course_id`,
     [certificateId],
   );
-  if (!row) throw new Error(`Certificate ${certificateId} does not exist`);
+  if (!row) return null;
+  return { revision: row.revision, issuedAt: row.issued_at, subject: toSubject(certificateId, row, config) };
+}
+
+function toSubject(certificateId: string, row: SubjectRow, config: AppConfig): IssueSubject {
   if (row.kind !== 'course' || !row.course_slug) throw new Error(`Certificate ${certificateId} has no course`);
   const locale: Locale = isLocale(row.locale) ? row.locale : 'en';
   const title = (locale !== row.course_language && row.translations?.[locale]?.title) || row.course_title!;
