@@ -27,9 +27,12 @@ describe('demo seed', () => {
   afterAll(() => db.destroy());
 
   const counts = async () =>
-    db.query<Array<{ users: number; roles: number; authors: number }>>(
+    db.query<Array<Record<string, number>>>(
       `SELECT (SELECT count(*)::int FROM users) AS users, (SELECT count(*)::int FROM user_roles) AS roles,
-              (SELECT count(*)::int FROM course_authors) AS authors`,
+              (SELECT count(*)::int FROM course_authors) AS authors, (SELECT count(*)::int FROM enrolments) AS enrolments,
+              (SELECT count(*)::int FROM module_progress) AS progress, (SELECT count(*)::int FROM quiz_attempts) AS attempts,
+              (SELECT count(*)::int FROM course_completions) AS completions,
+              (SELECT count(*)::int FROM certificates) AS certificates`,
     );
 
   it('creates one account per role, and running it again changes nothing', async () => {
@@ -41,6 +44,8 @@ describe('demo seed', () => {
     const second = await demo.seed();
     expect(second).toEqual({ created: [], existing: DEMO_ACCOUNTS.map((a) => a.email) });
     expect(await counts()).toEqual(before);
+    // The demo trainee finished the research-methods course: every module read, every quiz passed.
+    expect(before[0]).toMatchObject({ enrolments: 1, progress: 4, attempts: 4, completions: 1, certificates: 1 });
   });
 
   it('lets every demo account sign in, and makes the demo trainer the author of the shipped courses', async () => {

@@ -1,5 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { CertificateQueue } from '../certificates/certificate-queue.service.js';
+import { completeDemoCourse, DEMO_COMPLETED_COURSE } from './demo-learning.js';
 import type { Role } from '../users/roles.js';
 import { UsersService } from '../users/users.service.js';
 
@@ -57,6 +59,8 @@ export class DemoService {
   constructor(
     private readonly db: DataSource,
     private readonly users: UsersService,
+    // Absent in the CLI: the certificate then waits for a worker's sweep of pending certificates.
+    @Optional() private readonly certificates?: CertificateQueue,
   ) {}
 
   async isEmpty(): Promise<boolean> {
@@ -80,6 +84,8 @@ export class DemoService {
        SELECT c.id, u.id FROM courses c JOIN users u ON lower(u.email) = 'trainer@karvan.example'
        WHERE c.origin = 'files' ON CONFLICT DO NOTHING`,
     );
+    const ticket = await completeDemoCourse(this.db, 'trainee@karvan.example', DEMO_COMPLETED_COURSE);
+    await this.certificates?.enqueue([ticket]);
     return result;
   }
 }
