@@ -16,7 +16,7 @@ import { signIn } from '../apps/api/test/test-app.js';
 async function startEmbedded(dataDir: string) {
   const embedded: EmbeddedPostgres = await startEmbeddedPostgres({ dataDir });
   const config = withEmbeddedDatabase(
-    loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'error', TRUST_PROXY: 'true' }),
+    loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'error', TRUST_PROXY: 'true', CONTENT_SYNC: 'off' }),
     embedded.url,
   );
   installQueueBackend(config);

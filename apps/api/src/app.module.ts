@@ -14,6 +14,7 @@ import { HealthController } from './health/health.controller.js';
 import { HomeController } from './home/home.controller.js';
 import { LearningModule } from './learning/learning.module.js';
 import { CertificatesModule } from './certificates/certificates.module.js';
+import { SummerModule } from './summer/summer.module.js';
 import { ProfileModule } from './profile/profile.module.js';
 import { UsersModule } from './users/users.module.js';
 
@@ -37,6 +38,7 @@ export class AppModule {
         AuthoringModule,
         LearningModule,
         CertificatesModule,
+        SummerModule,
         ...(options.inProcessWorker ? [DomainProcessorsModule] : []),
       ],
       controllers: [HomeController, HealthController],

@@ -31,6 +31,13 @@ import { CertificatesService } from './certificates/certificates.service.js';
 import { FileStorage } from './certificates/file-storage.js';
 import { IssueCertificateProcessor } from './certificates/issue-certificate.processor.js';
 import { SigningKeysService } from './certificates/signing-keys.service.js';
+import { ApplicationsService } from './summer/applications.service.js';
+import { AttendanceService } from './summer/attendance.service.js';
+import { CohortDashboardService } from './summer/cohort-dashboard.service.js';
+import { CohortsService } from './summer/cohorts.service.js';
+import { MembershipService } from './summer/membership.service.js';
+import { SelectionService } from './summer/selection.service.js';
+import { TimetableService } from './summer/timetable.service.js';
 import { User } from './users/user.entity.js';
 import { UserRole } from './users/user-role.entity.js';
 import { UsersService } from './users/users.service.js';
@@ -68,6 +75,13 @@ const SERVICES = [
   CertificateQueue,
   CertificatesService,
   CertificateIssuer,
+  CohortsService,
+  MembershipService,
+  ApplicationsService,
+  SelectionService,
+  TimetableService,
+  AttendanceService,
+  CohortDashboardService,
 ];
 
 @Module({

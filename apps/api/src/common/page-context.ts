@@ -22,6 +22,8 @@ function navigation(principal: Principal | undefined, locale: Locale, path: stri
     { href: '/', key: 'nav.home', show: true },
     { href: '/courses', key: 'nav.courses', show: true },
     { href: '/learning', key: 'nav.learning', show: !!principal },
+    { href: '/summer-schools', key: 'nav.summerSchools', show: true },
+    { href: '/applications', key: 'nav.applications', show: !!principal },
     { href: '/certificates', key: 'nav.certificates', show: !!principal },
     { href: '/authoring', key: 'nav.authoring', show: hasRole(principal, 'trainer', 'admin') },
     { href: '/profile', key: 'nav.profile', show: !!principal },

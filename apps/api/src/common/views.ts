@@ -22,6 +22,11 @@ export function createHandlebars(): typeof Handlebars {
   hbs.registerHelper('date', (value: unknown) =>
     value instanceof Date ? value.toISOString().slice(0, 16).replace('T', ' ') : '',
   );
+  hbs.registerHelper('array', (...args: unknown[]) => args.slice(0, -1));
+  // Times of summer-school sessions, as lived in Baku (UTC+4) where the schools take place.
+  hbs.registerHelper('time', (value: unknown) =>
+    value instanceof Date ? new Date(value.getTime() + 4 * 3600_000).toISOString().slice(11, 16) : '',
+  );
   registerPartials(hbs, join(VIEWS_DIR, 'partials'));
   return hbs;
 }

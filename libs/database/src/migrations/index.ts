@@ -3,6 +3,7 @@ import { Courses1764400000000 } from './1764400000000-courses.js';
 import { Learning1764500000000 } from './1764500000000-learning.js';
 import { MailAndInvitations1764600000000 } from './1764600000000-mail-and-invitations.js';
 import { Certificates1764700000000 } from './1764700000000-certificates.js';
+import { SummerSchools1764800000000 } from './1764800000000-summer-schools.js';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Learning1764500000000,
   MailAndInvitations1764600000000,
   Certificates1764700000000,
+  SummerSchools1764800000000,
 ];

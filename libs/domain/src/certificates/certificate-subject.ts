@@ -28,6 +28,11 @@ interface SubjectRow {
   translations: Record<string, { title?: string }> | null;
   modules: number;
   minutes: number;
+  cohort_id: string | null;
+  cohort_title: string | null;
+  starts_on: string | null;
+  ends_on: string | null;
+  attendance: number | null;
 }
 
 /** Claims a pending certificate and reads what it needs to be issued, in one statement; null when not pending. */
@@ -47,9 +52,14 @@ export async function claimSubject(
        co.slug AS course_slug, co.title AS course_title, co.language AS course_language, co.translations,
        (SELECT count(*)::int FROM modules m WHERE m.course_id = co.id AND m.status = 'active') AS modules,
        (SELECT coalesce(sum(r.duration), 0)::int FROM modules m JOIN module_revisions r ON r.id = m.current_revision_id
-         WHERE m.course_id = co.id AND m.status = 'active') AS minutes
+         WHERE m.course_id = co.id AND m.status = 'active') AS minutes,
+       ch.id AS cohort_id, ch.title AS cohort_title, ch.starts_on::text AS starts_on, ch.ends_on::text AS ends_on,
+       (SELECT round(100.0 * count(*) FILTER (WHERE a.status IN ('present', 'late'))
+                / nullif(count(*) FILTER (WHERE a.status <> 'excused'), 0))::int
+        FROM cohort_sessions s JOIN attendance a ON a.session_id = s.id AND a.user_id = c.user_id
+        WHERE s.cohort_id = ch.id) AS attendance
      FROM claimed JOIN certificates c ON c.id = claimed.id JOIN users u ON u.id = c.user_id
-     LEFT JOIN courses co ON co.id = c.course_id`,
+     LEFT JOIN courses co ON co.id = c.course_id LEFT JOIN cohorts ch ON ch.id = c.cohort_id`,
     [certificateId],
   );
   if (!row) return null;
@@ -57,11 +67,8 @@ export async function claimSubject(
 }
 
 function toSubject(certificateId: string, row: SubjectRow, config: AppConfig): IssueSubject {
-  if (row.kind !== 'course' || !row.course_slug) throw new Error(`Certificate ${certificateId} has no course`);
   const locale: Locale = isLocale(row.locale) ? row.locale : 'en';
-  const title = (locale !== row.course_language && row.translations?.[locale]?.title) || row.course_title!;
-  const hours = Math.max(1, Math.round(row.minutes / 60));
-  const detail = translate(locale, 'cert.pdf.courseDetail', { count: row.modules, hours });
+  const { title, detail, subject } = describe(certificateId, row, locale, config);
   const verifyUrl = `${config.baseUrl}/verify/${row.code}`;
   const holder = row.name.trim() || row.email;
   return {
@@ -87,10 +94,32 @@ function toSubject(certificateId: string, row: SubjectRow, config: AppConfig): I
       kind: row.kind,
       holder,
       title,
-      subject: `${config.baseUrl}/courses/${row.course_slug}`,
+      subject,
       completedOn: row.completed_at.toISOString().slice(0, 10),
       issuer: config.certificateIssuer,
       verifyUrl,
     },
+  };
+}
+
+/** What was completed, as printed: a course's title and size, or a summer school's dates and attendance. */
+function describe(certificateId: string, row: SubjectRow, locale: Locale, config: AppConfig) {
+  if (row.kind === 'cohort' && row.cohort_id) {
+    return {
+      title: row.cohort_title!,
+      detail: translate(locale, 'cert.pdf.cohortDetail', {
+        from: row.starts_on!,
+        to: row.ends_on!,
+        percent: row.attendance ?? 0,
+      }),
+      subject: `${config.baseUrl}/cohorts/${row.cohort_id}`,
+    };
+  }
+  if (!row.course_slug) throw new Error(`Certificate ${certificateId} has neither course nor cohort`);
+  const hours = Math.max(1, Math.round(row.minutes / 60));
+  return {
+    title: (locale !== row.course_language && row.translations?.[locale]?.title) || row.course_title!,
+    detail: translate(locale, 'cert.pdf.courseDetail', { count: row.modules, hours }),
+    subject: `${config.baseUrl}/courses/${row.course_slug}`,
   };
 }

@@ -75,14 +75,16 @@ interface CertificateRow {
   key_id: string | null;
   pdf_key: string | null;
   pdf_sha256: string | null;
+  cohort_id: string | null;
   title: string;
   slug: string | null;
   holder: string;
   email: string;
 }
 
-const SELECT_CERTIFICATE = `SELECT c.*, co.title, co.slug, u.name AS holder, u.email
-  FROM certificates c JOIN users u ON u.id = c.user_id LEFT JOIN courses co ON co.id = c.course_id`;
+const SELECT_CERTIFICATE = `SELECT c.*, coalesce(co.title, ch.title) AS title, co.slug, u.name AS holder, u.email
+  FROM certificates c JOIN users u ON u.id = c.user_id LEFT JOIN courses co ON co.id = c.course_id
+  LEFT JOIN cohorts ch ON ch.id = c.cohort_id`;
 
 /** What people do with certificates: see their own, download, verify, revoke and re-issue. */
 @Injectable()
@@ -122,7 +124,9 @@ export class CertificatesService {
       holderEmail: row.email,
       title: row.title,
       kind: row.kind,
-      subjectUrl: `${this.config.baseUrl}/courses/${row.slug ?? ''}`,
+      subjectUrl: row.cohort_id
+        ? `${this.config.baseUrl}/cohorts/${row.cohort_id}`
+        : `${this.config.baseUrl}/courses/${row.slug ?? ''}`,
       issuedAt: row.issued_at!,
       baseUrl: this.config.baseUrl,
       issuer: this.config.certificateIssuer,
@@ -255,15 +259,27 @@ export class CertificatesService {
   /** The holder or the certificate's staff; anyone else is told it does not exist (no probing ids). */
   private async visible(principal: Principal, id: string): Promise<CertificateRow> {
     const row = await this.find(this.db.manager, id);
-    if (!row || (row.user_id !== principal.userId && !isCertificateStaff(principal))) throw notFound();
+    if (!row || (row.user_id !== principal.userId && !(await this.canManage(principal, row)))) throw notFound();
     return row;
   }
 
   private async managed(principal: Principal, id: string): Promise<CertificateRow> {
     const row = await this.find(this.db.manager, id);
     if (!row) throw notFound();
-    if (!isCertificateStaff(principal)) throw forbidden();
+    if (!(await this.canManage(principal, row))) throw forbidden();
     return row;
+  }
+
+  /** Admins manage all; coordinators, course certificates and those of the cohorts they coordinate. */
+  private async canManage(principal: Principal, row: CertificateRow): Promise<boolean> {
+    if (hasRole(principal, 'admin')) return true;
+    if (!hasRole(principal, 'coordinator')) return false;
+    if (!row.cohort_id) return true;
+    const [own] = await this.db.query<unknown[]>(
+      `SELECT 1 FROM cohort_coordinators WHERE cohort_id = $1 AND user_id = $2`,
+      [row.cohort_id, principal.userId],
+    );
+    return !!own;
   }
 
   private async managedCourse(principal: Principal, slug: string): Promise<{ id: string; title: string }> {

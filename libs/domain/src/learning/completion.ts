@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { requestCertificate, type CertificateTicket } from '../certificates/certificate-requests.js';
+import { evaluateCohortsOfCourse } from '../summer/cohort-completion.js';
 
 export interface CompletionOutcome {
   complete: boolean;
@@ -7,6 +8,8 @@ export interface CompletionOutcome {
   newlyRecorded: boolean;
   /** The certificate the completion asked for, to be queued once the transaction has committed. */
   certificate?: CertificateTicket | null;
+  /** Summer-school certificates the same completion earned (cohorts linking the course). */
+  cohortCertificates?: CertificateTicket[];
 }
 
 /**
@@ -40,5 +43,12 @@ export async function evaluateCompletion(
   );
   if (inserted.length === 0) return { complete: true, newlyRecorded: false };
   const certificate = await requestCertificate(tx, userId, { kind: 'course', courseId });
-  return { complete: true, newlyRecorded: true, certificate };
+  // A summer school that links this course may be complete now too.
+  const cohortCertificates = await evaluateCohortsOfCourse(tx, userId, courseId);
+  return {
+    complete: true,
+    newlyRecorded: true,
+    certificate,
+    ...(cohortCertificates.length ? { cohortCertificates } : {}),
+  };
 }

@@ -1,3 +1,4 @@
+import { csvTable } from '../shared/csv.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { hasRole, type Principal } from '../auth/principal.js';
@@ -150,11 +151,5 @@ export function gradebookCsv(book: Gradebook): string {
       c.passed ? 'yes' : 'no',
     ]),
   ]);
-  return [header, ...lines].map((line) => line.map((cell) => csvCell(String(cell))).join(',')).join('\r\n') + '\r\n';
-}
-
-function csvCell(text: string): string {
-  // A leading = + - @ would make a spreadsheet run the cell as a formula.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return csvTable([header, ...lines]);
 }

@@ -109,7 +109,8 @@ export class QuizAttemptsService {
       return gradeClaimed(tx, row, claimed, responses);
     });
     if ('refusedAt' in submitted) throw timeRanOut(submitted.refusedAt);
-    await this.certificates.enqueue([submitted.outcome.completion?.certificate]);
+    const completion = submitted.outcome.completion;
+    await this.certificates.enqueue([completion?.certificate, ...(completion?.cohortCertificates ?? [])]);
     return submitted.outcome;
   }
 

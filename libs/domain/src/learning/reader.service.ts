@@ -112,7 +112,7 @@ export class ReaderService {
       return { courseId: course.id, outcome: await evaluateCompletion(tx, principal.userId, course.id) };
     });
     this.states.forget(principal.userId, result.courseId);
-    await this.certificates.enqueue([result.outcome.certificate]);
+    await this.certificates.enqueue([result.outcome.certificate, ...(result.outcome.cohortCertificates ?? [])]);
     return result.outcome;
   }
 

@@ -1,0 +1,170 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApplicationsService,
+  AttendanceService,
+  CATEGORIES,
+  CohortsService,
+  isOpen,
+  type Principal,
+} from '@karvan/domain';
+import { CurrentUser } from '../common/decorators.js';
+import { renderPage } from '../common/render.js';
+import type { KarvanReply, KarvanRequest } from '../common/request-context.js';
+import { applicationFromForm, wantsJson } from './form-body.js';
+
+/** An applicant's own application: fill in, attach, submit, withdraw; confirm or decline a place. */
+@ApiTags('summer schools')
+@ApiBearerAuth()
+@Controller()
+export class ApplicationsController {
+  constructor(
+    private readonly applications: ApplicationsService,
+    private readonly cohorts: CohortsService,
+    private readonly attendance: AttendanceService,
+  ) {}
+
+  @ApiExcludeEndpoint()
+  @Get('cohorts/:id/apply')
+  async form(@CurrentUser() me: Principal, @Param('id') id: string, @Res() reply: KarvanReply) {
+    await this.renderForm(reply, me, id, {});
+  }
+
+  @ApiExcludeEndpoint()
+  @Post('cohorts/:id/apply')
+  async save(@CurrentUser() me: Principal, @Param('id') id: string, @Body() body: unknown, @Res() reply: KarvanReply) {
+    const submit = (body as { action?: string })?.action === 'submit';
+    try {
+      await this.applications.save(me, id, applicationFromForm(body), submit);
+    } catch (error) {
+      const details = (error as { details?: Record<string, string>; kind?: string }).details;
+      if ((error as { kind?: string }).kind !== 'invalid' || !details) throw error;
+      return this.renderForm(reply, me, id, { errors: details, typed: applicationFromForm(body) }, 422);
+    }
+    await reply.redirect(`/cohorts/${id}/apply?notice=${submit ? 'submitted' : 'saved'}`, 303);
+  }
+
+  @ApiExcludeEndpoint()
+  @Post('cohorts/:id/apply/files/:field')
+  async attach(
+    @CurrentUser() me: Principal,
+    @Param('id') id: string,
+    @Param('field') field: string,
+    @Req() request: KarvanRequest,
+    @Res() reply: KarvanReply,
+  ) {
+    const file = await request.file({ limits: { fileSize: 5 * 1024 * 1024, files: 1 } });
+    const bytes = file ? await file.toBuffer() : Buffer.alloc(0);
+    await this.applications.attach(me, id, field, { filename: file?.filename ?? '', bytes });
+    if (wantsJson(request.url) || request.headers.accept === 'application/json') return reply.send({ attached: field });
+    await reply.redirect(`/cohorts/${id}/apply?notice=attached`, 303);
+  }
+
+  @ApiOperation({ summary: 'My application to a cohort (null before I start one).' })
+  @Get('api/v1/cohorts/:id/application')
+  own(@CurrentUser() me: Principal, @Param('id') id: string) {
+    return this.applications.own(me, id);
+  }
+
+  @ApiOperation({ summary: 'Save my application as a draft.' })
+  @Put('api/v1/cohorts/:id/application')
+  draft(@CurrentUser() me: Principal, @Param('id') id: string, @Body() body: Record<string, unknown>) {
+    return this.applications.save(me, id, body, false);
+  }
+
+  @ApiOperation({ summary: 'Submit my application (with these answers).' })
+  @Post('api/v1/cohorts/:id/application/submit')
+  @HttpCode(200)
+  submit(@CurrentUser() me: Principal, @Param('id') id: string, @Body() body: Record<string, unknown>) {
+    return this.applications.save(me, id, body ?? {}, true);
+  }
+
+  @ApiExcludeEndpoint()
+  @Get('applications')
+  async mine(@CurrentUser() me: Principal, @Res() reply: KarvanReply) {
+    await renderPage(reply, 'pages/summer/my-applications', { applications: await this.applications.mine(me) });
+  }
+
+  @ApiOperation({ summary: 'My applications and their status.' })
+  @Get('api/v1/me/applications')
+  myApplications(@CurrentUser() me: Principal) {
+    return this.applications.mine(me);
+  }
+
+  @ApiOperation({ summary: 'Withdraw, confirm (take the place) or decline (give it up).' })
+  @Post(['applications/:id/:action', 'api/v1/applications/:id/:action'])
+  @HttpCode(200)
+  async act(
+    @CurrentUser() me: Principal,
+    @Param('id') id: string,
+    @Param('action') action: string,
+    @Req() request: KarvanRequest,
+    @Res() reply: KarvanReply,
+  ) {
+    if (action === 'withdraw') await this.applications.withdraw(me, id);
+    else if (action === 'confirm') await this.applications.confirm(me, id);
+    else if (action === 'decline') await this.applications.decline(me, id);
+    else return reply.status(404).send({ status: 404, code: 'not_found', message: 'There is no such action.' });
+    if (wantsJson(request.url)) return reply.send({ done: action });
+    await reply.redirect(`/applications?notice=${action}`, 303);
+  }
+
+  @ApiOperation({ summary: 'A document attached to an application (applicant, reviewers, coordinators).' })
+  @Get(['applications/:id/files/:field', 'api/v1/applications/:id/files/:field'])
+  async file(
+    @CurrentUser() me: Principal,
+    @Param('id') id: string,
+    @Param('field') field: string,
+    @Res() reply: KarvanReply,
+  ) {
+    const file = await this.applications.file(me, id, field);
+    await reply
+      .header('content-type', file.type)
+      .header('content-disposition', `attachment; filename="${encodeURIComponent(file.filename)}"`)
+      .header('x-content-type-options', 'nosniff')
+      .send(file.data);
+  }
+
+  @ApiExcludeEndpoint()
+  @Get('cohorts/:id/attendance/me')
+  async myAttendance(@CurrentUser() me: Principal, @Param('id') id: string, @Res() reply: KarvanReply) {
+    const cohort = await this.cohorts.cohort(id);
+    await renderPage(reply, 'pages/summer/my-attendance', { cohort, ...(await this.attendance.mine(me, id)) });
+  }
+
+  @ApiOperation({ summary: 'My attendance in a cohort, session by session, with my percentage.' })
+  @Get('api/v1/cohorts/:id/attendance/me')
+  attendanceJson(@CurrentUser() me: Principal, @Param('id') id: string) {
+    return this.attendance.mine(me, id);
+  }
+
+  private async renderForm(reply: KarvanReply, me: Principal, id: string, extra: object, status = 200) {
+    const cohort = await this.cohorts.cohort(id);
+    const application = await this.applications.own(me, id);
+    const typed = (extra as { typed?: { answers?: Record<string, unknown> } }).typed;
+    const answers = typed?.answers ?? application?.answers ?? {};
+    const fieldsView = cohort.form.map((f) => ({
+      ...f,
+      name: `a-${f.key}`,
+      value: answers[f.key] ?? '',
+      options: f.options.map((o) => ({ label: o, checked: [answers[f.key]].flat().includes(o) })),
+      file: application?.files.find((x) => x.field_key === f.key) ?? null,
+      error: (extra as { errors?: Record<string, string> }).errors?.[f.key],
+    }));
+    const editable = isOpen(cohort) && (!application || application.status === 'draft');
+    await renderPage(
+      reply,
+      'pages/summer/apply',
+      {
+        cohort,
+        application,
+        fields: fieldsView,
+        categories: CATEGORIES.map((c) => ({ value: c, selected: (application?.category ?? 'other') === c })),
+        editable,
+        open: isOpen(cohort),
+        ...extra,
+      },
+      status,
+    );
+  }
+}

@@ -1,0 +1,32 @@
+/** A horizontal bar chart as plain SVG (no script); a table beside it carries the same figures. */
+export function barChartSvg(
+  id: string,
+  title: string,
+  bars: Array<{ label: string; value: number }>,
+  max?: number,
+): string {
+  const rowHeight = 22;
+  const width = 460;
+  const labelWidth = 170;
+  const top = max ?? Math.max(1, ...bars.map((b) => b.value));
+  const height = Math.max(1, bars.length) * rowHeight + 10;
+  const rows = bars
+    .map((bar, i) => {
+      const y = 5 + i * rowHeight;
+      const w = Math.round((bar.value / top) * (width - labelWidth - 50));
+      return (
+        `<text x="${labelWidth - 6}" y="${y + 15}" text-anchor="end" font-size="12">${escapeXml(bar.label.slice(0, 26))}</text>` +
+        `<rect x="${labelWidth}" y="${y + 3}" width="${w}" height="${rowHeight - 8}" fill="#0b5e7e"></rect>` +
+        `<text x="${labelWidth + w + 6}" y="${y + 15}" font-size="12">${bar.value}</text>`
+      );
+    })
+    .join('');
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="${id}-title" viewBox="0 0 ${width} ${height}" ` +
+    `width="${width}" height="${height}"><title id="${id}-title">${escapeXml(title)}</title>${rows}</svg>`
+  );
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -1,0 +1,79 @@
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CohortsService, hasRole, isOpen, TimetableService } from '@karvan/domain';
+import { Public, RequestState } from '../common/decorators.js';
+import { renderPage } from '../common/render.js';
+import type { KarvanReply, RequestState as State } from '../common/request-context.js';
+
+/** What anyone may read: the summer schools, each cohort's call and its timetable. */
+@ApiTags('summer schools')
+@Public()
+@Controller()
+export class SummerPublicController {
+  constructor(
+    private readonly cohorts: CohortsService,
+    private readonly timetable: TimetableService,
+  ) {}
+
+  @ApiExcludeEndpoint()
+  @Get('summer-schools')
+  async list(@RequestState() state: State, @Res() reply: KarvanReply) {
+    const staff = state.principal ? await this.cohorts.staffCohorts(state.principal) : [];
+    await renderPage(reply, 'pages/summer/list', {
+      programmes: await this.cohorts.programmes(),
+      staff,
+      canCreate: hasRole(state.principal, 'coordinator', 'admin'),
+    });
+  }
+
+  @ApiOperation({ summary: 'Programmes with their cohorts.' })
+  @Get('api/v1/programmes')
+  programmes() {
+    return this.cohorts.programmes();
+  }
+
+  @ApiExcludeEndpoint()
+  @Get('cohorts/:id')
+  async call(@Param('id') id: string, @Res() reply: KarvanReply) {
+    const cohort = await this.cohorts.cohort(id);
+    await renderPage(reply, 'pages/summer/call', { cohort: publicCohort(cohort), open: isOpen(cohort) });
+  }
+
+  @ApiOperation({ summary: 'A cohort’s call for applications: dates, place, capacity, window, form.' })
+  @Get('api/v1/cohorts/:id')
+  async cohort(@Param('id') id: string) {
+    const cohort = await this.cohorts.cohort(id);
+    return { ...publicCohort(cohort), open: isOpen(cohort) };
+  }
+
+  @ApiExcludeEndpoint()
+  @Get('cohorts/:id/timetable')
+  async timetablePage(@Param('id') id: string, @Res() reply: KarvanReply) {
+    const cohort = await this.cohorts.cohort(id);
+    await renderPage(reply, 'pages/summer/timetable', {
+      cohort: publicCohort(cohort),
+      days: await this.timetable.days(id),
+    });
+  }
+
+  @ApiOperation({ summary: 'The timetable, day by day.' })
+  @Get('api/v1/cohorts/:id/timetable')
+  days(@Param('id') id: string) {
+    return this.timetable.days(id);
+  }
+
+  @ApiOperation({ summary: 'The timetable as an iCalendar feed.' })
+  @Get('cohorts/:id/timetable.ics')
+  async ics(@Param('id') id: string, @Res() reply: KarvanReply) {
+    await reply
+      .header('content-type', 'text/calendar; charset=utf-8')
+      .header('content-disposition', `inline; filename="timetable-${id.slice(0, 8)}.ics"`)
+      .send(await this.timetable.ics(id));
+  }
+}
+
+/** The call as the public sees it: without the review rubric. */
+function publicCohort<T extends { rubric: unknown; rubric_source: string; form_source: string }>(cohort: T) {
+  const { rubric: _rubric, rubric_source: _rubricSource, form_source: _formSource, ...rest } = cohort;
+  return rest;
+}

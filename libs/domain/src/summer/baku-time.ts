@@ -1,0 +1,9 @@
+/**
+ * Reads a date-time as a form sends it. Without a time zone it is taken as Baku time (UTC+4, no
+ * daylight saving since 2016), where the schools take place, not the server's zone.
+ */
+export function bakuTime(value: unknown): Date {
+  const text = String(value ?? '').trim();
+  const zoned = /([zZ]|[+-]\d{2}:?\d{2})$/.test(text) || !/T\d{2}:\d{2}/.test(text) ? text : `${text}+04:00`;
+  return new Date(zoned);
+}

@@ -1,0 +1,122 @@
+import { bakuTime } from './baku-time.js';
+import { parseForm, parseRubric, type FormField, type RubricCriterion } from './form-definition.js';
+import { SummerError, SummerErrorCode } from './summer.errors.js';
+
+export const CATEGORIES = ['entry_level_official', 'young_researcher', 'other'] as const;
+export type ApplicantCategory = (typeof CATEGORIES)[number];
+
+/** What a coordinator types into the cohort form (strings, as a form posts them). */
+export interface CohortInput {
+  title: string;
+  startsOn: string;
+  endsOn: string;
+  place?: string;
+  capacity: string | number;
+  opensAt: string;
+  closesAt: string;
+  eligibility?: string;
+  form?: string;
+  rubric?: string;
+  /** Lines such as "young_researcher = 10": at most that many accepted per category. */
+  quotas?: string;
+  minAttendance?: string | number;
+  requireCourses?: string | boolean;
+  /** Slugs of the linked online courses, separated by commas or spaces. */
+  courses?: string;
+}
+
+export interface CohortValues {
+  title: string;
+  startsOn: string;
+  endsOn: string;
+  place: string;
+  capacity: number;
+  opensAt: Date;
+  closesAt: Date;
+  eligibility: string;
+  formSource: string;
+  form: FormField[];
+  rubricSource: string;
+  rubric: RubricCriterion[];
+  quotas: Record<string, number>;
+  minAttendance: number;
+  requireCourses: boolean;
+  courseSlugs: string[];
+}
+
+/** Checks everything at once, so the coordinator sees every problem with the field it concerns. */
+export function checkCohortInput(input: CohortInput): CohortValues {
+  const errors: Record<string, string> = {};
+  const title = String(input.title ?? '').trim();
+  if (title.length < 3 || title.length > 200) errors.title = 'Give a title of 3 to 200 characters.';
+  const startsOn = String(input.startsOn ?? '');
+  const endsOn = String(input.endsOn ?? '');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(startsOn)) errors.startsOn = 'Give the first day as YYYY-MM-DD.';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(endsOn) || endsOn < startsOn)
+    errors.endsOn = 'Give the last day, on or after the first.';
+  const capacity = Number(input.capacity);
+  if (!Number.isInteger(capacity) || capacity < 1 || capacity > 10_000)
+    errors.capacity = 'Give the number of places (1 to 10,000).';
+  const opensAt = bakuTime(input.opensAt);
+  const closesAt = bakuTime(input.closesAt);
+  if (Number.isNaN(opensAt.getTime())) errors.opensAt = 'Give when applications open.';
+  if (Number.isNaN(closesAt.getTime()) || closesAt <= opensAt)
+    errors.closesAt = 'Give when applications close, after they open.';
+  const form = parseForm(String(input.form ?? ''));
+  if (form.problems.length) errors.form = form.problems.map((p) => `line ${p.line}: ${p.message}`).join('; ');
+  const rubric = parseRubric(String(input.rubric ?? ''));
+  if (rubric.problems.length) errors.rubric = rubric.problems.map((p) => `line ${p.line}: ${p.message}`).join('; ');
+  const quotas = parseQuotas(String(input.quotas ?? ''), errors);
+  const minAttendance =
+    input.minAttendance === undefined || input.minAttendance === '' ? 80 : Number(input.minAttendance);
+  if (!Number.isInteger(minAttendance) || minAttendance < 0 || minAttendance > 100)
+    errors.minAttendance = 'Give the minimum attendance as a percentage from 0 to 100.';
+  const courseSlugs = String(input.courses ?? '')
+    .split(/[\s,]+/)
+    .filter(Boolean);
+  if (Object.keys(errors).length)
+    throw new SummerError(
+      SummerErrorCode.Invalid,
+      `The cohort has problems: ${Object.values(errors).join(' ')}`,
+      errors,
+    );
+  return {
+    title,
+    startsOn,
+    endsOn,
+    place: String(input.place ?? '')
+      .trim()
+      .slice(0, 200),
+    capacity,
+    opensAt,
+    closesAt,
+    eligibility: String(input.eligibility ?? '')
+      .trim()
+      .slice(0, 5000),
+    formSource: String(input.form ?? ''),
+    form: form.fields,
+    rubricSource: String(input.rubric ?? ''),
+    rubric: rubric.criteria,
+    quotas,
+    minAttendance,
+    requireCourses: input.requireCourses === true || input.requireCourses === 'true' || input.requireCourses === 'on',
+    courseSlugs,
+  };
+}
+
+function parseQuotas(source: string, errors: Record<string, string>): Record<string, number> {
+  const quotas: Record<string, number> = {};
+  for (const line of source
+    .split(/[\r\n,]+/)
+    .map((l) => l.trim())
+    .filter(Boolean)) {
+    const [category = '', count = ''] = line.split('=').map((p) => p.trim());
+    const n = Number(count);
+    if (!(CATEGORIES as readonly string[]).includes(category) || !Number.isInteger(n) || n < 0) {
+      errors.quotas = `Write quotas as "category = number", one per line; categories: ${CATEGORIES.join(', ')}.`;
+      continue;
+    }
+    quotas[category] = n;
+  }
+  return quotas;
+}

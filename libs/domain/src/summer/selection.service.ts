@@ -1,0 +1,189 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Principal } from '../auth/principal.js';
+import { MailService } from '../mail/mail.service.js';
+import { changeStatus, type ApplicationStatus } from './application-changes.js';
+import { managedCohort, reviewedCohort } from './cohort-access.js';
+import { SummerError, SummerErrorCode } from './summer.errors.js';
+
+export interface RankedApplication {
+  id: string;
+  name: string;
+  email: string;
+  organisation: string;
+  category: string;
+  status: ApplicationStatus;
+  submitted_at: Date | null;
+  reviews: number;
+  average: number | null;
+  spread: number | null;
+}
+
+export interface ReviewItem {
+  id: string;
+  name: string;
+  organisation: string;
+  position: string;
+  category: string;
+  answers: Record<string, string | string[]>;
+  files: Array<{ field_key: string; filename: string }>;
+  mine: { scores: Record<string, number>; comment: string } | null;
+}
+
+export type Decision = 'accept' | 'waitlist' | 'reject';
+
+const DECISIONS: Record<Decision, { to: ApplicationStatus; from: ApplicationStatus[] }> = {
+  accept: { to: 'accepted', from: ['submitted', 'waitlisted'] },
+  waitlist: { to: 'waitlisted', from: ['submitted', 'rejected'] },
+  reject: { to: 'rejected', from: ['submitted', 'waitlisted'] },
+};
+
+export interface DecisionReport {
+  changed: string[];
+  /** Applications not changed, with the reason (capacity, quota, or their status). */
+  refused: Array<{ id: string; reason: string }>;
+}
+
+/** Reviewers score applications on the rubric; coordinators rank and decide within capacity. */
+@Injectable()
+export class SelectionService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly mail: MailService,
+  ) {}
+
+  /** What a reviewer reads: submitted applications with their answers, and their own scores. */
+  async toReview(principal: Principal, cohortId: string): Promise<ReviewItem[]> {
+    await reviewedCohort(this.db.manager, principal, cohortId);
+    return this.db.query<ReviewItem[]>(
+      `SELECT a.id, u.name, a.organisation, a.position, a.category, a.answers,
+         coalesce((SELECT json_agg(json_build_object('field_key', f.field_key, 'filename', f.filename))
+                   FROM application_files f WHERE f.application_id = a.id), '[]') AS files,
+         (SELECT json_build_object('scores', r.scores, 'comment', r.comment) FROM application_reviews r
+          WHERE r.application_id = a.id AND r.reviewer_id = $2) AS mine
+       FROM applications a JOIN users u ON u.id = a.user_id
+       WHERE a.cohort_id = $1 AND a.status NOT IN ('draft', 'withdrawn')
+       ORDER BY a.submitted_at, a.id`,
+      [cohortId, principal.userId],
+    );
+  }
+
+  async review(
+    principal: Principal,
+    applicationId: string,
+    scores: Record<string, unknown>,
+    comment = '',
+  ): Promise<void> {
+    const [app] = /^[0-9a-f-]{36}$/i.test(applicationId)
+      ? await this.db.query<Array<{ cohort_id: string; status: string }>>(
+          `SELECT cohort_id, status FROM applications WHERE id = $1`,
+          [applicationId],
+        )
+      : [];
+    if (!app) throw new SummerError(SummerErrorCode.ApplicationNotFound, 'There is no such application.');
+    const cohort = await reviewedCohort(this.db.manager, principal, app.cohort_id);
+    if (app.status === 'draft' || app.status === 'withdrawn')
+      throw new SummerError(SummerErrorCode.WrongStatus, 'Only submitted applications are reviewed.');
+    const checked: Record<string, number> = {};
+    const problems: Record<string, string> = {};
+    for (const criterion of cohort.rubric) {
+      const value = Number(scores[criterion.key]);
+      if (!Number.isInteger(value) || value < 0 || value > criterion.max)
+        problems[criterion.key] = `Score “${criterion.label}” from 0 to ${criterion.max}.`;
+      else checked[criterion.key] = value;
+    }
+    if (cohort.rubric.length === 0) problems.rubric = 'The coordinator has not defined the rubric yet.';
+    if (Object.keys(problems).length)
+      throw new SummerError(
+        SummerErrorCode.Invalid,
+        `The review has problems: ${Object.values(problems).join(' ')}`,
+        problems,
+      );
+    const total = Object.values(checked).reduce((sum, v) => sum + v, 0);
+    await this.db.query(
+      `INSERT INTO application_reviews (application_id, reviewer_id, scores, total, comment) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (application_id, reviewer_id) DO UPDATE SET scores = $3, total = $4, comment = $5, updated_at = now()`,
+      [applicationId, principal.userId, JSON.stringify(checked), total, String(comment).trim().slice(0, 5000)],
+    );
+  }
+
+  /** Submitted applications, best average first; the spread is the reviewers' disagreement (max − min). */
+  async ranked(principal: Principal, cohortId: string): Promise<RankedApplication[]> {
+    await managedCohort(this.db.manager, principal, cohortId);
+    return this.db.query<RankedApplication[]>(
+      `SELECT a.id, u.name, u.email, a.organisation, a.category, a.status, a.submitted_at,
+         count(r.*)::int AS reviews, round(avg(r.total), 2)::float AS average,
+         (max(r.total) - min(r.total))::float AS spread
+       FROM applications a JOIN users u ON u.id = a.user_id LEFT JOIN application_reviews r ON r.application_id = a.id
+       WHERE a.cohort_id = $1 AND a.status <> 'draft'
+       GROUP BY a.id, u.name, u.email
+       ORDER BY avg(r.total) DESC NULLS LAST, a.submitted_at, a.id`,
+      [cohortId],
+    );
+  }
+
+  /**
+   * Accepts, waitlists or rejects several applications at once. The cohort row is locked for the
+   * whole decision, so concurrent decisions can never accept beyond capacity or a quota.
+   */
+  async decide(principal: Principal, cohortId: string, ids: string[], decision: Decision): Promise<DecisionReport> {
+    const rule = DECISIONS[decision];
+    if (!rule) throw new SummerError(SummerErrorCode.Invalid, 'Decide accept, waitlist or reject.');
+    const report: DecisionReport = { changed: [], refused: [] };
+    const mailIds = await this.db.transaction(async (tx) => {
+      const cohort = await managedCohort(tx, principal, cohortId, true);
+      const mails: Array<string | null> = [];
+      for (const id of [...new Set(ids)]) {
+        const [app] = /^[0-9a-f-]{36}$/i.test(id)
+          ? await tx.query<Array<{ category: string }>>(
+              `SELECT category FROM applications WHERE id = $1 AND cohort_id = $2`,
+              [id, cohortId],
+            )
+          : [];
+        if (!app) {
+          report.refused.push({ id, reason: 'not an application to this cohort' });
+          continue;
+        }
+        if (decision === 'accept') {
+          const reason = await this.noPlace(tx, cohortId, cohort.capacity, cohort.quotas, app.category);
+          if (reason) {
+            report.refused.push({ id, reason });
+            continue;
+          }
+        }
+        const changed = await changeStatus(tx, this.mail, {
+          applicationId: id,
+          actorId: principal.userId,
+          from: rule.from,
+          to: rule.to,
+        });
+        if (!changed) report.refused.push({ id, reason: `cannot become ${rule.to} from its status` });
+        else {
+          report.changed.push(id);
+          mails.push(changed.mailId);
+        }
+      }
+      return mails;
+    });
+    await this.mail.dispatch(mailIds);
+    return report;
+  }
+
+  private async noPlace(
+    tx: import('typeorm').EntityManager,
+    cohortId: string,
+    capacity: number,
+    quotas: Record<string, number>,
+    category: string,
+  ): Promise<string | null> {
+    const [taken] = await tx.query<Array<{ total: number; same: number }>>(
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE category = $2)::int AS same
+       FROM applications WHERE cohort_id = $1 AND status IN ('accepted', 'confirmed')`,
+      [cohortId, category],
+    );
+    if (taken.total >= capacity) return `the cohort is full (${capacity} places)`;
+    if (category in quotas && taken.same >= quotas[category])
+      return `the quota for ${category} (${quotas[category]}) is reached`;
+    return null;
+  }
+}

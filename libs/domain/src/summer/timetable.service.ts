@@ -1,0 +1,187 @@
+import { bakuTime } from './baku-time.js';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@karvan/config';
+import type { EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import type { Principal } from '../auth/principal.js';
+import { MailService } from '../mail/mail.service.js';
+import { isLocale } from '../users/roles.js';
+import { findCohort, managedCohort } from './cohort-access.js';
+import { icsCalendar } from './ical.js';
+import { SummerError, SummerErrorCode } from './summer.errors.js';
+
+export interface SessionInput {
+  title: string;
+  speaker?: string;
+  startsAt: string;
+  endsAt: string;
+  room?: string;
+  description?: string;
+}
+
+export interface SessionRow {
+  id: string;
+  cohort_id: string;
+  title: string;
+  speaker: string;
+  starts_at: Date;
+  ends_at: Date;
+  room: string;
+  description: string;
+  sequence: number;
+  updated_at: Date;
+}
+
+export interface TimetableDay {
+  date: string;
+  sessions: SessionRow[];
+}
+
+/** The programme of a cohort, day by day, and as a calendar feed. Members hear of every change. */
+@Injectable()
+export class TimetableService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly mail: MailService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async days(cohortId: string): Promise<TimetableDay[]> {
+    await findCohort(this.db.manager, cohortId);
+    const sessions = await this.sessions(this.db.manager, cohortId);
+    const days = new Map<string, SessionRow[]>();
+    for (const s of sessions) {
+      // Days as lived in Baku, where the schools take place.
+      const date = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Baku' }).format(s.starts_at);
+      days.set(date, [...(days.get(date) ?? []), s]);
+    }
+    return [...days].map(([date, list]) => ({ date, sessions: list }));
+  }
+
+  async ics(cohortId: string): Promise<string> {
+    const cohort = await findCohort(this.db.manager, cohortId);
+    const host = new URL(this.config.baseUrl).hostname;
+    const sessions = await this.sessions(this.db.manager, cohortId);
+    return icsCalendar(
+      cohort.title,
+      sessions.map((s) => ({
+        uid: `${s.id}@${host}`,
+        sequence: s.sequence,
+        start: s.starts_at,
+        end: s.ends_at,
+        stamp: s.updated_at,
+        summary: s.title,
+        location: s.room || cohort.place,
+        description: [s.speaker, s.description].filter(Boolean).join('\n\n'),
+      })),
+    );
+  }
+
+  async add(principal: Principal, cohortId: string, input: SessionInput): Promise<{ id: string }> {
+    const values = checkSession(input);
+    const { id, mails } = await this.db.transaction(async (tx) => {
+      await managedCohort(tx, principal, cohortId);
+      const [row] = await tx.query<Array<{ id: string }>>(
+        `INSERT INTO cohort_sessions (cohort_id, title, speaker, starts_at, ends_at, room, description)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        [cohortId, values.title, values.speaker, values.startsAt, values.endsAt, values.room, values.description],
+      );
+      return { id: row.id, mails: await this.tellMembers(tx, cohortId, `${row.id}:0`) };
+    });
+    await this.mail.dispatch(mails);
+    return { id };
+  }
+
+  async update(principal: Principal, sessionId: string, input: SessionInput): Promise<void> {
+    const values = checkSession(input);
+    const mails = await this.db.transaction(async (tx) => {
+      const session = await this.managedSession(tx, principal, sessionId);
+      const [row] = await tx.query<Array<{ sequence: number }>>(
+        `WITH changed AS (
+           UPDATE cohort_sessions SET title = $2, speaker = $3, starts_at = $4, ends_at = $5, room = $6, description = $7,
+             sequence = sequence + 1, updated_at = now() WHERE id = $1 RETURNING sequence
+         ) SELECT * FROM changed`,
+        [sessionId, values.title, values.speaker, values.startsAt, values.endsAt, values.room, values.description],
+      );
+      return this.tellMembers(tx, session.cohort_id, `${sessionId}:${row.sequence}`);
+    });
+    await this.mail.dispatch(mails);
+  }
+
+  async remove(principal: Principal, sessionId: string): Promise<void> {
+    const mails = await this.db.transaction(async (tx) => {
+      const session = await this.managedSession(tx, principal, sessionId);
+      await tx.query(`DELETE FROM cohort_sessions WHERE id = $1`, [sessionId]);
+      return this.tellMembers(tx, session.cohort_id, `${sessionId}:removed`);
+    });
+    await this.mail.dispatch(mails);
+  }
+
+  /** The session, if this person coordinates its cohort: an id from another cohort is refused. */
+  async managedSession(tx: EntityManager, principal: Principal, sessionId: string): Promise<SessionRow> {
+    const [session] = /^[0-9a-f-]{36}$/i.test(sessionId)
+      ? await tx.query<SessionRow[]>(`SELECT * FROM cohort_sessions WHERE id = $1`, [sessionId])
+      : [];
+    if (!session) throw new SummerError(SummerErrorCode.SessionNotFound, 'There is no such session.');
+    await managedCohort(tx, principal, session.cohort_id);
+    return session;
+  }
+
+  private sessions(tx: EntityManager, cohortId: string): Promise<SessionRow[]> {
+    return tx.query<SessionRow[]>(`SELECT * FROM cohort_sessions WHERE cohort_id = $1 ORDER BY starts_at, title`, [
+      cohortId,
+    ]);
+  }
+
+  /** One "timetable changed" e-mail per member and change. */
+  private async tellMembers(tx: EntityManager, cohortId: string, change: string): Promise<Array<string | null>> {
+    const members = await tx.query<Array<{ id: string; email: string; name: string; locale: string; cohort: string }>>(
+      `SELECT u.id, u.email, u.name, u.locale, c.title AS cohort FROM cohort_members m
+       JOIN users u ON u.id = m.user_id JOIN cohorts c ON c.id = m.cohort_id WHERE m.cohort_id = $1`,
+      [cohortId],
+    );
+    const ids: Array<string | null> = [];
+    for (const m of members) {
+      ids.push(
+        await this.mail.add(tx, {
+          dedupeKey: `timetable:${change}:${m.id}`,
+          to: m.email,
+          locale: isLocale(m.locale) ? m.locale : 'en',
+          template: 'timetableChanged',
+          params: { name: m.name, cohort: m.cohort, link: `${this.config.baseUrl}/cohorts/${cohortId}/timetable` },
+        }),
+      );
+    }
+    return ids;
+  }
+}
+
+function checkSession(input: SessionInput) {
+  const errors: Record<string, string> = {};
+  const title = String(input.title ?? '').trim();
+  if (title.length < 2 || title.length > 200) errors.title = 'Give the session a title (2 to 200 characters).';
+  const startsAt = bakuTime(input.startsAt);
+  const endsAt = bakuTime(input.endsAt);
+  if (Number.isNaN(startsAt.getTime())) errors.startsAt = 'Give the start as a date and time.';
+  if (Number.isNaN(endsAt.getTime()) || endsAt <= startsAt) errors.endsAt = 'Give the end, after the start.';
+  if (Object.keys(errors).length)
+    throw new SummerError(
+      SummerErrorCode.Invalid,
+      `The session has problems: ${Object.values(errors).join(' ')}`,
+      errors,
+    );
+  return {
+    title,
+    speaker: String(input.speaker ?? '')
+      .trim()
+      .slice(0, 200),
+    startsAt,
+    endsAt,
+    room: String(input.room ?? '')
+      .trim()
+      .slice(0, 100),
+    description: String(input.description ?? '')
+      .trim()
+      .slice(0, 5000),
+  };
+}
