@@ -6,6 +6,8 @@ import {
   CATEGORIES,
   CohortsService,
   isOpen,
+  SummerError,
+  SummerErrorCode,
   type Principal,
 } from '@karvan/domain';
 import { CurrentUser } from '../common/decorators.js';
@@ -104,7 +106,7 @@ export class ApplicationsController {
     if (action === 'withdraw') await this.applications.withdraw(me, id);
     else if (action === 'confirm') await this.applications.confirm(me, id);
     else if (action === 'decline') await this.applications.decline(me, id);
-    else return reply.status(404).send({ status: 404, code: 'not_found', message: 'There is no such action.' });
+    else throw new SummerError(SummerErrorCode.ApplicationNotFound, 'There is no such action on an application.');
     if (wantsJson(request.url)) return reply.send({ done: action });
     await reply.redirect(`/applications?notice=${action}`, 303);
   }

@@ -73,7 +73,7 @@ export class SummerPublicController {
 }
 
 /** The call as the public sees it: without the review rubric. */
-function publicCohort<T extends { rubric: unknown; rubric_source: string; form_source: string }>(cohort: T) {
-  const { rubric: _rubric, rubric_source: _rubricSource, form_source: _formSource, ...rest } = cohort;
-  return rest;
+function publicCohort<T extends object>(cohort: T): Partial<T> {
+  const hidden = new Set(['rubric', 'rubric_source', 'form_source', 'quotas']);
+  return Object.fromEntries(Object.entries(cohort).filter(([key]) => !hidden.has(key))) as Partial<T>;
 }

@@ -32,9 +32,9 @@ export async function changeStatus(
   const [row] = await tx.query<Array<{ previous: ApplicationStatus }>>(
     `WITH old AS (SELECT status FROM applications WHERE id = $1 FOR UPDATE),
      changed AS (
-       UPDATE applications a SET status = $2, updated_at = now(),
-         submitted_at = CASE WHEN $2 = 'submitted' THEN now() ELSE a.submitted_at END
-       FROM old WHERE a.id = $1 AND old.status = ANY($3) RETURNING old.status AS previous
+       UPDATE applications a SET status = $2::varchar, updated_at = now(),
+         submitted_at = CASE WHEN $2::varchar = 'submitted' THEN now() ELSE a.submitted_at END
+       FROM old WHERE a.id = $1 AND old.status = ANY($3::varchar[]) RETURNING old.status AS previous
      ) SELECT * FROM changed`,
     [change.applicationId, change.to, change.from],
   );

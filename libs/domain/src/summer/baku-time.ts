@@ -3,7 +3,7 @@
  * daylight saving since 2016), where the schools take place, not the server's zone.
  */
 export function bakuTime(value: unknown): Date {
-  const text = String(value ?? '').trim();
+  const text = typeof value === 'string' ? value.trim() : value instanceof Date ? value.toISOString() : '';
   const zoned = /([zZ]|[+-]\d{2}:?\d{2})$/.test(text) || !/T\d{2}:\d{2}/.test(text) ? text : `${text}+04:00`;
   return new Date(zoned);
 }

@@ -79,10 +79,10 @@ export class CohortsService {
   }
 
   async updateCohort(principal: Principal, cohortId: string, input: CohortInput): Promise<void> {
-    const values = checkCohortInput(input);
     await this.db.transaction(async (tx) => {
+      // Who may first, then what: a stranger learns nothing from validation messages.
       await managedCohort(tx, principal, cohortId, true);
-      await writeCohort(tx, cohortId, values);
+      await writeCohort(tx, cohortId, checkCohortInput(input));
     });
   }
 

@@ -33,7 +33,8 @@ export interface SessionRow {
 }
 
 export interface TimetableDay {
-  date: string;
+  /** YYYY-MM-DD in Baku. */
+  day: string;
   sessions: SessionRow[];
 }
 
@@ -55,7 +56,7 @@ export class TimetableService {
       const date = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Baku' }).format(s.starts_at);
       days.set(date, [...(days.get(date) ?? []), s]);
     }
-    return [...days].map(([date, list]) => ({ date, sessions: list }));
+    return [...days].map(([day, list]) => ({ day, sessions: list }));
   }
 
   async ics(cohortId: string): Promise<string> {
@@ -78,9 +79,9 @@ export class TimetableService {
   }
 
   async add(principal: Principal, cohortId: string, input: SessionInput): Promise<{ id: string }> {
-    const values = checkSession(input);
     const { id, mails } = await this.db.transaction(async (tx) => {
       await managedCohort(tx, principal, cohortId);
+      const values = checkSession(input);
       const [row] = await tx.query<Array<{ id: string }>>(
         `INSERT INTO cohort_sessions (cohort_id, title, speaker, starts_at, ends_at, room, description)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
@@ -93,9 +94,9 @@ export class TimetableService {
   }
 
   async update(principal: Principal, sessionId: string, input: SessionInput): Promise<void> {
-    const values = checkSession(input);
     const mails = await this.db.transaction(async (tx) => {
       const session = await this.managedSession(tx, principal, sessionId);
+      const values = checkSession(input);
       const [row] = await tx.query<Array<{ sequence: number }>>(
         `WITH changed AS (
            UPDATE cohort_sessions SET title = $2, speaker = $3, starts_at = $4, ends_at = $5, room = $6, description = $7,
