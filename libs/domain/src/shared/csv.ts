@@ -12,5 +12,7 @@ function csvCell(text: string): string {
 function cellText(cell: unknown): string {
   if (cell === null || cell === undefined) return '';
   if (cell instanceof Date) return cell.toISOString();
-  return typeof cell === 'object' ? JSON.stringify(cell) : String(cell);
+  if (typeof cell === 'string') return cell;
+  if (typeof cell === 'number' || typeof cell === 'boolean' || typeof cell === 'bigint') return cell.toString();
+  return JSON.stringify(cell);
 }
