@@ -1,0 +1,80 @@
+import type { AddressInfo } from 'node:net';
+import { jest } from '@jest/globals';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { SMTPServer } from 'smtp-server';
+import { MAIL_QUEUE } from '@karvan/jobs';
+import { createScratchDatabase } from '@karvan/testing';
+import { waitFor } from './certificate-helpers.js';
+import { apply, makeCohort, person } from './summer-helpers.js';
+import { startTestApp, type TestApp } from './test-app.js';
+
+jest.setTimeout(60_000);
+
+/** A real SMTP server on loopback that refuses the first message it is given, then accepts. */
+function flakySmtp() {
+  const received: string[] = [];
+  let attempts = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      let text = '';
+      stream.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      stream.on('end', () => {
+        attempts += 1;
+        if (attempts === 1) return callback(Object.assign(new Error('Try again later'), { responseCode: 451 }));
+        received.push(text);
+        callback();
+      });
+    },
+  });
+  return { server, received, attempts: () => attempts };
+}
+
+describe('summer-school e-mail through SMTP', () => {
+  const smtp = flakySmtp();
+  let t: TestApp;
+
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => smtp.server.listen(0, '127.0.0.1', resolve));
+    const { port } = smtp.server.server.address() as AddressInfo;
+    t = await startTestApp(
+      {
+        DATABASE_URL: await createScratchDatabase('summer_mail'),
+        QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}_smtp`,
+        SMTP_URL: `smtp://127.0.0.1:${port}`,
+      },
+      true,
+    );
+  });
+  afterAll(async () => {
+    await t.close();
+    await new Promise<void>((resolve) => smtp.server.close(() => resolve()));
+  });
+
+  it('sends one e-mail when its job failed once and was retried, and again after a replayed job', async () => {
+    const coordinator = await person(t, ['coordinator']);
+    const cohortId = await makeCohort(coordinator.client);
+    const applicant = await apply(t, cohortId, 'young_researcher', 'Leyla Məmmədova');
+    await waitFor('the retried delivery', async () => smtp.received.length === 1 || undefined, 30_000);
+    expect(smtp.attempts()).toBe(2);
+    expect(smtp.received[0]).toContain('Application received');
+    const [email] = await t.db.query<Array<{ id: string; status: string; attempts: number }>>(
+      `SELECT id, status, attempts FROM outbox_emails WHERE to_address = $1`,
+      [applicant.email],
+    );
+    expect(email).toMatchObject({ status: 'sent', attempts: 2 });
+
+    // The same job run again (a duplicate, a manual retry) sends nothing more.
+    const queue = t.app.get<Queue>(getQueueToken(MAIL_QUEUE));
+    const job = await queue.getJob(email.id);
+    await job!.retry('completed');
+    await waitFor('the replayed job to finish', async () =>
+      (await job!.getState()) === 'completed' ? true : undefined,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(smtp.received).toHaveLength(1);
+  });
+});
