@@ -26,7 +26,8 @@ export class CourseCertificatesController {
       title,
       holders,
       counts: { total: holders.length, issued, pending, missing, percent },
-      // Without JavaScript, the page refreshes itself while certificates are being issued.
+      // While certificates are being issued, the page offers to look again (no automatic refresh:
+      // pages that reload themselves fail people who need time to read).
       refresh: pending > 0,
     });
   }

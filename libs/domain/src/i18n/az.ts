@@ -598,4 +598,5 @@ export const az: Catalogue = {
   'error.application_wrong_status': 'Müraciətin hazırkı statusu buna imkan vermir.',
   'error.application_file_refused': '5 MB-dan böyük olmayan PDF, DOC, DOCX və ya ODT sənədi əlavə edin.',
   'error.cohort_session_not_found': 'Belə sessiya yoxdur.',
+  'certs.checkAgain': 'Sertifikatlar verilir: yenidən yoxlayın',
 };

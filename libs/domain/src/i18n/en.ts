@@ -602,4 +602,5 @@ export const en: Catalogue = {
   'error.application_wrong_status': 'The application is not in a state that allows this.',
   'error.application_file_refused': 'Attach a PDF, DOC, DOCX or ODT document of at most 5 MB.',
   'error.cohort_session_not_found': 'There is no such session.',
+  'certs.checkAgain': 'Certificates are being issued: check again',
 };

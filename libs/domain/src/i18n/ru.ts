@@ -666,4 +666,5 @@ export const ru: Catalogue = {
   'error.application_wrong_status': 'Текущий статус заявки этого не допускает.',
   'error.application_file_refused': 'Приложите документ PDF, DOC, DOCX или ODT размером не более 5 МБ.',
   'error.cohort_session_not_found': 'Такого занятия нет.',
+  'certs.checkAgain': 'Сертификаты выдаются: проверить ещё раз',
 };
