@@ -58,7 +58,7 @@ describe('summer-school e-mail through SMTP', () => {
     const coordinator = await person(t, ['coordinator']);
     const cohortId = await makeCohort(coordinator.client);
     const applicant = await apply(t, cohortId, 'young_researcher', 'Leyla Məmmədova');
-    await waitFor('the retried delivery', async () => smtp.received.length === 1 || undefined, 30_000);
+    await waitFor('the retried delivery', () => Promise.resolve(smtp.received.length === 1 || undefined), 30_000);
     expect(smtp.attempts()).toBe(2);
     expect(smtp.received[0]).toContain('Application received');
     const [email] = await t.db.query<Array<{ id: string; status: string; attempts: number }>>(
