@@ -32,7 +32,10 @@ describe('demo seed', () => {
               (SELECT count(*)::int FROM course_authors) AS authors, (SELECT count(*)::int FROM enrolments) AS enrolments,
               (SELECT count(*)::int FROM module_progress) AS progress, (SELECT count(*)::int FROM quiz_attempts) AS attempts,
               (SELECT count(*)::int FROM course_completions) AS completions,
-              (SELECT count(*)::int FROM certificates) AS certificates`,
+              (SELECT count(*)::int FROM certificates) AS certificates, (SELECT count(*)::int FROM programmes) AS programmes,
+              (SELECT count(*)::int FROM applications) AS applications,
+              (SELECT count(*)::int FROM application_reviews) AS reviews,
+              (SELECT count(*)::int FROM cohort_sessions) AS sessions, (SELECT count(*)::int FROM attendance) AS attendance`,
     );
 
   it('creates one account per role, and running it again changes nothing', async () => {
@@ -40,12 +43,30 @@ describe('demo seed', () => {
     await new CourseSyncService(db).syncTree(join(projectRoot(), 'content'));
     const first = await demo.seed();
     expect(first.created).toHaveLength(DEMO_ACCOUNTS.length);
+    expect(await demo.isEmpty()).toBe(false);
     const before = await counts();
     const second = await demo.seed();
     expect(second).toEqual({ created: [], existing: DEMO_ACCOUNTS.map((a) => a.email) });
     expect(await counts()).toEqual(before);
     // The demo trainee finished the research-methods course: every module read, every quiz passed.
-    expect(before[0]).toMatchObject({ enrolments: 1, progress: 4, attempts: 4, completions: 1, certificates: 1 });
+    expect(before[0]).toMatchObject({ progress: 4, attempts: 4, completions: 1, certificates: 1 });
+    // The summer school: twelve applicants in several states, reviews, five days, two days of registers.
+    expect(before[0]).toMatchObject({ programmes: 1, applications: 12, reviews: 22, sessions: 10, attendance: 16 });
+    const states = await db.query<Array<{ status: string }>>(
+      `SELECT DISTINCT status FROM applications ORDER BY status`,
+    );
+    expect(states.map((s) => s.status)).toEqual([
+      'accepted',
+      'confirmed',
+      'draft',
+      'rejected',
+      'submitted',
+      'waitlisted',
+    ]);
+    const [call] = await db.query<Array<{ open: boolean }>>(
+      `SELECT opens_at <= now() AND now() < closes_at AS open FROM cohorts`,
+    );
+    expect(call.open).toBe(true);
   });
 
   it('lets every demo account sign in, and makes the demo trainer the author of the shipped courses', async () => {

@@ -2,6 +2,7 @@ import { Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CertificateQueue } from '../certificates/certificate-queue.service.js';
 import { completeDemoCourse, DEMO_COMPLETED_COURSE } from './demo-learning.js';
+import { seedDemoSummerSchool } from './demo-summer.js';
 import type { Role } from '../users/roles.js';
 import { UsersService } from '../users/users.service.js';
 
@@ -84,6 +85,7 @@ export class DemoService {
        SELECT c.id, u.id FROM courses c JOIN users u ON lower(u.email) = 'trainer@karvan.example'
        WHERE c.origin = 'files' ON CONFLICT DO NOTHING`,
     );
+    await seedDemoSummerSchool(this.db, this.users, DEMO_PASSWORD);
     const ticket = await completeDemoCourse(this.db, 'trainee@karvan.example', DEMO_COMPLETED_COURSE);
     await this.certificates?.enqueue([ticket]);
     return result;
