@@ -6,8 +6,8 @@ export function barChartSvg(
   max?: number,
 ): string {
   const rowHeight = 22;
-  const width = 460;
-  const labelWidth = 170;
+  const width = 520;
+  const labelWidth = 230;
   const top = max ?? Math.max(1, ...bars.map((b) => b.value));
   const height = Math.max(1, bars.length) * rowHeight + 10;
   const rows = bars
@@ -15,7 +15,7 @@ export function barChartSvg(
       const y = 5 + i * rowHeight;
       const w = Math.round((bar.value / top) * (width - labelWidth - 50));
       return (
-        `<text x="${labelWidth - 6}" y="${y + 15}" text-anchor="end" font-size="12">${escapeXml(bar.label.slice(0, 26))}</text>` +
+        `<text x="${labelWidth - 6}" y="${y + 15}" text-anchor="end" font-size="12">${escapeXml(shorten(bar.label, 34))}</text>` +
         `<rect x="${labelWidth}" y="${y + 3}" width="${w}" height="${rowHeight - 8}" fill="#0b5e7e"></rect>` +
         `<text x="${labelWidth + w + 6}" y="${y + 15}" font-size="12">${bar.value}</text>`
       );
@@ -29,4 +29,8 @@ export function barChartSvg(
 
 function escapeXml(text: string): string {
   return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function shorten(text: string, length: number): string {
+  return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
 }

@@ -6,12 +6,13 @@ import {
   CohortsService,
   SelectionService,
   TimetableService,
+  translate,
   type Decision,
   type Principal,
 } from '@karvan/domain';
-import { CurrentUser } from '../common/decorators.js';
+import { CurrentUser, RequestState } from '../common/decorators.js';
 import { renderPage } from '../common/render.js';
-import type { KarvanReply, KarvanRequest } from '../common/request-context.js';
+import type { KarvanReply, KarvanRequest, RequestState as State } from '../common/request-context.js';
 import { barChartSvg } from './bar-chart.js';
 import { fields, text, wantsJson } from './form-body.js';
 
@@ -282,19 +283,25 @@ export class CohortStaffController {
 
   @ApiExcludeEndpoint()
   @Get('cohorts/:id/dashboard')
-  async dashboardPage(@CurrentUser() me: Principal, @Param('id') id: string, @Res() reply: KarvanReply) {
+  async dashboardPage(
+    @CurrentUser() me: Principal,
+    @Param('id') id: string,
+    @RequestState() state: State,
+    @Res() reply: KarvanReply,
+  ) {
     const board = await this.dashboards.dashboard(me, id);
+    const statusLabel = (status: string) => translate(state.locale, `summer.status.${status}`);
     await renderPage(reply, 'pages/summer/dashboard', {
       board,
       refresh: board.certificates.pending > 0,
       certificatePercent: board.certificates.completed
         ? Math.round((100 * board.certificates.issued) / board.certificates.completed)
-        : 100,
+        : 0,
       charts: {
         status: barChartSvg(
           'chart-status',
           'Applications by status',
-          board.byStatus.map((s) => ({ label: s.status, value: s.count })),
+          board.byStatus.map((s) => ({ label: statusLabel(s.status), value: s.count })),
         ),
         sessions: barChartSvg(
           'chart-sessions',

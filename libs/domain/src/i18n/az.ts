@@ -499,7 +499,7 @@ export const az: Catalogue = {
   'summer.alreadySubmitted': 'Müraciətiniz göndərilib və artıq dəyişdirilə bilməz.',
   'summer.status.draft': 'qaralama',
   'summer.status.submitted': 'göndərilib',
-  'summer.status.accepted': 'qəbul edilib — təsdiq edin',
+  'summer.status.accepted': 'qəbul edilib, təsdiq gözlənilir',
   'summer.status.waitlisted': 'gözləmə siyahısında',
   'summer.status.rejected': 'seçilməyib',
   'summer.status.withdrawn': 'geri götürülüb',

@@ -502,7 +502,7 @@ export const en: Catalogue = {
   'summer.alreadySubmitted': 'Your application has been submitted and can no longer be changed.',
   'summer.status.draft': 'draft',
   'summer.status.submitted': 'submitted',
-  'summer.status.accepted': 'accepted — please confirm',
+  'summer.status.accepted': 'accepted, awaiting confirmation',
   'summer.status.waitlisted': 'on the waiting list',
   'summer.status.rejected': 'not selected',
   'summer.status.withdrawn': 'withdrawn',

@@ -561,7 +561,7 @@ export const ru: Catalogue = {
   'summer.alreadySubmitted': 'Ваша заявка отправлена и больше не может быть изменена.',
   'summer.status.draft': 'черновик',
   'summer.status.submitted': 'отправлена',
-  'summer.status.accepted': 'принята — подтвердите участие',
+  'summer.status.accepted': 'принята, ждёт подтверждения',
   'summer.status.waitlisted': 'в листе ожидания',
   'summer.status.rejected': 'не отобрана',
   'summer.status.withdrawn': 'отозвана',
