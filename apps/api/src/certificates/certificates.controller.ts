@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestj
 import { CertificatesService, type Principal } from '@karvan/domain';
 import { CurrentUser, Roles } from '../common/decorators.js';
 import { renderPage } from '../common/render.js';
+import { respond } from '../common/respond.js';
 import type { KarvanReply } from '../common/request-context.js';
 import { RevokeDto } from './certificates.dto.js';
 
@@ -76,7 +77,6 @@ export class CertificatesController {
   @HttpCode(200)
   async reissue(@CurrentUser() me: Principal, @Param('id') id: string, @Res() reply: KarvanReply) {
     const certificate = await this.certificates.reissue(me, id);
-    if (reply.request.url.startsWith('/api/')) return reply.send(certificate);
-    await reply.redirect(`/verify/${certificate.code}`, 303);
+    await respond(reply, certificate, `/verify/${certificate.code}`);
   }
 }

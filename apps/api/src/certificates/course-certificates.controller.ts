@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestj
 import { CertificatesService, type Principal } from '@karvan/domain';
 import { CurrentUser, Roles } from '../common/decorators.js';
 import { renderPage } from '../common/render.js';
+import { respond } from '../common/respond.js';
 import type { KarvanReply } from '../common/request-context.js';
 
 /** The staff's view of a course's certificates: who completed, what was issued, issue the missing. */
@@ -43,7 +44,6 @@ export class CourseCertificatesController {
   @HttpCode(202)
   async issue(@CurrentUser() me: Principal, @Param('course') slug: string, @Res() reply: KarvanReply) {
     const queued = await this.certificates.issueForCourse(me, slug);
-    if (reply.request.url.startsWith('/api/')) return reply.status(202).send({ queued });
-    await reply.redirect(`/courses/${slug}/certificates`, 303);
+    await respond(reply, { queued }, `/courses/${slug}/certificates`, 202);
   }
 }

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestj
 import { QueueDashboardService, SigningKeysService } from '@karvan/domain';
 import { Roles } from '../common/decorators.js';
 import { renderPage } from '../common/render.js';
+import { respond } from '../common/respond.js';
 import type { KarvanReply } from '../common/request-context.js';
 
 /** Admins watch the job queues, see why jobs failed, retry them, and rotate the signing key. */
@@ -36,8 +37,7 @@ export class QueuesController {
   @HttpCode(200)
   async retry(@Param('queue') queue: string, @Param('id') id: string, @Res() reply: KarvanReply) {
     await this.queues.retry(queue, id);
-    if (reply.request.url.startsWith('/api/')) return reply.send({ retried: id });
-    await reply.redirect('/admin/queues', 303);
+    await respond(reply, { retried: id }, '/admin/queues');
   }
 
   @ApiOperation({ summary: 'Retire the signing key and make a new one; what the old key signed stays valid.' })
@@ -45,7 +45,6 @@ export class QueuesController {
   @HttpCode(200)
   async rotate(@Res() reply: KarvanReply) {
     const keyId = await this.keys.rotate();
-    if (reply.request.url.startsWith('/api/')) return reply.send({ keyId });
-    await reply.redirect('/admin/queues', 303);
+    await respond(reply, { keyId }, '/admin/queues');
   }
 }

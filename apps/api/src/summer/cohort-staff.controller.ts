@@ -12,6 +12,7 @@ import {
 } from '@karvan/domain';
 import { CurrentUser, RequestState } from '../common/decorators.js';
 import { renderPage } from '../common/render.js';
+import { respond } from '../common/respond.js';
 import type { KarvanReply, KarvanRequest, RequestState as State } from '../common/request-context.js';
 import { barChartSvg } from './bar-chart.js';
 import { fields, text, wantsJson } from './form-body.js';
@@ -34,16 +35,10 @@ export class CohortStaffController {
 
   @ApiOperation({ summary: 'Create a programme (coordinators, admins).' })
   @Post(['programmes', 'api/v1/programmes'])
-  async createProgramme(
-    @CurrentUser() me: Principal,
-    @Body() body: unknown,
-    @Req() req: KarvanRequest,
-    @Res() reply: KarvanReply,
-  ) {
+  async createProgramme(@CurrentUser() me: Principal, @Body() body: unknown, @Res() reply: KarvanReply) {
     const f = fields(body);
     const made = await this.cohorts.createProgramme(me, f.title ?? '', f.description ?? '');
-    if (wantsJson(req.url)) return reply.status(201).send(made);
-    await reply.redirect('/summer-schools', 303);
+    await respond(reply, made, '/summer-schools', 201);
   }
 
   @ApiOperation({ summary: 'Create a cohort of a programme; its creator coordinates it.' })
@@ -52,12 +47,10 @@ export class CohortStaffController {
     @CurrentUser() me: Principal,
     @Param('id') id: string,
     @Body() body: unknown,
-    @Req() req: KarvanRequest,
     @Res() reply: KarvanReply,
   ) {
     const made = await this.cohorts.createCohort(me, id, body as never);
-    if (wantsJson(req.url)) return reply.status(201).send(made);
-    await reply.redirect(`/cohorts/${made.id}/manage`, 303);
+    await respond(reply, made, `/cohorts/${made.id}/manage`, 201);
   }
 
   @ApiExcludeEndpoint()
@@ -83,12 +76,10 @@ export class CohortStaffController {
     @CurrentUser() me: Principal,
     @Param('id') id: string,
     @Body() body: unknown,
-    @Req() req: KarvanRequest,
     @Res() reply: KarvanReply,
   ) {
     await this.cohorts.updateCohort(me, id, body as never);
-    if (wantsJson(req.url)) return reply.send({ updated: id });
-    await reply.redirect(`/cohorts/${id}/manage?notice=saved`, 303);
+    await respond(reply, { updated: id }, `/cohorts/${id}/manage?notice=saved`);
   }
 
   @ApiOperation({ summary: 'Add a coordinator or reviewer to a cohort, by e-mail address.' })
@@ -98,13 +89,11 @@ export class CohortStaffController {
     @CurrentUser() me: Principal,
     @Param('id') id: string,
     @Body() body: unknown,
-    @Req() req: KarvanRequest,
     @Res() reply: KarvanReply,
   ) {
     const f = fields(body);
     await this.cohorts.addStaff(me, id, f.email ?? '', f.role === 'coordinator' ? 'coordinator' : 'reviewer');
-    if (wantsJson(req.url)) return reply.send({ added: f.email });
-    await reply.redirect(`/cohorts/${id}/manage?notice=staff`, 303);
+    await respond(reply, { added: f.email }, `/cohorts/${id}/manage?notice=staff`);
   }
 
   @ApiExcludeEndpoint()
@@ -137,7 +126,6 @@ export class CohortStaffController {
     @CurrentUser() me: Principal,
     @Param('id') id: string,
     @Body() body: unknown,
-    @Req() req: KarvanRequest,
     @Res() reply: KarvanReply,
   ) {
     const raw = (body ?? {}) as Record<string, unknown>;
@@ -149,8 +137,7 @@ export class CohortStaffController {
           .map(([k, v]) => [k.slice(2), v]),
       );
     await this.selection.review(me, id, scores, text(raw.comment));
-    if (wantsJson(req.url)) return reply.send({ reviewed: id });
-    await reply.redirect(`${text(raw.back) || '/summer-schools'}?notice=reviewed#app-${id}`, 303);
+    await respond(reply, { reviewed: id }, `${text(raw.back) || '/summer-schools'}?notice=reviewed#app-${id}`);
   }
 
   @ApiExcludeEndpoint()
@@ -197,12 +184,10 @@ export class CohortStaffController {
     @CurrentUser() me: Principal,
     @Param('id') id: string,
     @Body() body: unknown,
-    @Req() req: KarvanRequest,
     @Res() reply: KarvanReply,
   ) {
     const made = await this.timetable.add(me, id, body as never);
-    if (wantsJson(req.url)) return reply.status(201).send(made);
-    await reply.redirect(`/cohorts/${id}/sessions?notice=added`, 303);
+    await respond(reply, made, `/cohorts/${id}/sessions?notice=added`, 201);
   }
 
   @ApiOperation({ summary: 'Change a session; members are told by e-mail.' })
@@ -212,27 +197,19 @@ export class CohortStaffController {
     @CurrentUser() me: Principal,
     @Param('id') id: string,
     @Body() body: unknown,
-    @Req() req: KarvanRequest,
     @Res() reply: KarvanReply,
   ) {
     await this.timetable.update(me, id, body as never);
-    if (wantsJson(req.url)) return reply.send({ updated: id });
-    await reply.redirect(`/sessions/${id}/register?notice=saved`, 303);
+    await respond(reply, { updated: id }, `/sessions/${id}/register?notice=saved`);
   }
 
   @ApiOperation({ summary: 'Remove a session; members are told by e-mail.' })
   @Post(['sessions/:id/delete', 'api/v1/sessions/:id/delete'])
   @HttpCode(200)
-  async removeSession(
-    @CurrentUser() me: Principal,
-    @Param('id') id: string,
-    @Req() req: KarvanRequest,
-    @Res() reply: KarvanReply,
-  ) {
+  async removeSession(@CurrentUser() me: Principal, @Param('id') id: string, @Res() reply: KarvanReply) {
     const { session } = await this.attendance.register(me, id);
     await this.timetable.remove(me, id);
-    if (wantsJson(req.url)) return reply.send({ removed: id });
-    await reply.redirect(`/cohorts/${session.cohort_id}/sessions?notice=removed`, 303);
+    await respond(reply, { removed: id }, `/cohorts/${session.cohort_id}/sessions?notice=removed`);
   }
 
   @ApiExcludeEndpoint()
@@ -260,13 +237,7 @@ export class CohortStaffController {
   @ApiOperation({ summary: 'Mark attendance: optionally everyone present, then the exceptions.' })
   @Post(['sessions/:id/register', 'api/v1/sessions/:id/attendance'])
   @HttpCode(200)
-  async mark(
-    @CurrentUser() me: Principal,
-    @Param('id') id: string,
-    @Body() body: unknown,
-    @Req() req: KarvanRequest,
-    @Res() reply: KarvanReply,
-  ) {
+  async mark(@CurrentUser() me: Principal, @Param('id') id: string, @Body() body: unknown, @Res() reply: KarvanReply) {
     const raw = (body ?? {}) as Record<string, unknown>;
     const marks =
       (raw.marks as Record<string, string>) ??
@@ -277,8 +248,7 @@ export class CohortStaffController {
       );
     const allPresent = raw.allPresent === true || raw.action === 'all-present';
     const count = await this.attendance.mark(me, id, allPresent ? {} : marks, allPresent);
-    if (wantsJson(req.url)) return reply.send({ marked: count });
-    await reply.redirect(`/sessions/${id}/register?notice=marked`, 303);
+    await respond(reply, { marked: count }, `/sessions/${id}/register?notice=marked`);
   }
 
   @ApiExcludeEndpoint()
@@ -340,15 +310,9 @@ export class CohortStaffController {
   @ApiOperation({ summary: 'Issue certificates for every completion that has none yet.' })
   @Post(['cohorts/:id/certificates/issue', 'api/v1/cohorts/:id/certificates/issue'])
   @HttpCode(202)
-  async issue(
-    @CurrentUser() me: Principal,
-    @Param('id') id: string,
-    @Req() req: KarvanRequest,
-    @Res() reply: KarvanReply,
-  ) {
+  async issue(@CurrentUser() me: Principal, @Param('id') id: string, @Res() reply: KarvanReply) {
     const queued = await this.dashboards.issueCertificates(me, id);
-    if (wantsJson(req.url)) return reply.status(202).send({ queued });
-    await reply.redirect(`/cohorts/${id}/dashboard`, 303);
+    await respond(reply, { queued }, `/cohorts/${id}/dashboard`, 202);
   }
 }
 
