@@ -236,6 +236,10 @@ describe('summer schools: from the call to the certificate', () => {
     expect(
       (await other.client.json('POST', `/api/v1/certificates/${certId}/revoke`, { reason: 'Not mine' })).status,
     ).toBe(403);
+    expect((await other.client.get(`/verify/${certificate.code}`)).text).not.toContain('/revoke');
+    expect((await coordinator.client.get(`/verify/${certificate.code}`)).text).toContain(
+      `/certificates/${certId}/revoke`,
+    );
   });
 
   it('keeps every cohort-scoped route of cohort A closed to the coordinator of cohort B', async () => {

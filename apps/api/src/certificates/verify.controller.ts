@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Param, Query, Render, Res } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CertificatesService, hasRole, SigningKeysService } from '@karvan/domain';
+import { CertificatesService, SigningKeysService } from '@karvan/domain';
 import { Public, RequestState } from '../common/decorators.js';
 import { renderPage } from '../common/render.js';
 import type { KarvanReply, RequestState as State } from '../common/request-context.js';
@@ -27,9 +27,10 @@ export class VerifyController {
   @Render('pages/certificates/verify')
   async page(@Param('code') code: string, @RequestState() state: State) {
     const result = await this.certificates.verify(code);
-    // Coordinators and admins manage the certificate from the page everyone else only reads.
-    const manage = hasRole(state.principal, 'coordinator', 'admin') && result.status !== 'unknown';
-    return { result, manageId: manage ? await this.certificates.idForCode(result.code) : null };
+    // Those who may manage the certificate do it from the page everyone else only reads.
+    const manageId =
+      result.status === 'unknown' ? null : await this.certificates.manageableId(state.principal, result.code);
+    return { result, manageId };
   }
 
   @ApiOperation({ summary: 'Verify a certificate by its code: valid, revoked (with reason and date) or unknown.' })

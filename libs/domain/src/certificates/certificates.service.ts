@@ -230,9 +230,11 @@ export class CertificatesService {
     return tickets.length;
   }
 
-  async idForCode(code: string): Promise<string | null> {
-    const [row] = await this.db.query<Array<{ id: string }>>(`SELECT id FROM certificates WHERE code = $1`, [code]);
-    return row?.id ?? null;
+  /** The certificate's id when this person may revoke and re-issue it, else null. */
+  async manageableId(principal: Principal | undefined, code: string): Promise<string | null> {
+    if (!principal) return null;
+    const [row] = await this.db.query<CertificateRow[]>(`${SELECT_CERTIFICATE} WHERE c.code = $1`, [code]);
+    return row && (await this.canManage(principal, row)) ? row.id : null;
   }
 
   verifyUrl(code: string): string {
