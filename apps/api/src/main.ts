@@ -25,11 +25,20 @@ console.log(
   }),
 );
 
+// A graceful stop has a deadline: a job cut short is safe (certificates and e-mails are claimed
+// idempotently and picked up again), a process that never exits is not. In embedded mode a stop in
+// the middle of a certificate job has been seen to hang in app.close().
+const STOP_DEADLINE_MS = 10_000;
+
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
+    setTimeout(() => {
+      console.error(JSON.stringify({ level: 40, time: Date.now(), msg: 'stop took too long: exiting anyway' }));
+      process.exit(1);
+    }, STOP_DEADLINE_MS).unref();
     void app
       .close()
       .then(() => embedded?.stop())

@@ -18,4 +18,13 @@ const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(conf
   logger: new JsonLogger(config.logLevel),
 });
 app.enableShutdownHooks();
+// A graceful stop has a deadline: an interrupted job is claimed again by another worker.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    setTimeout(() => {
+      console.error(JSON.stringify({ level: 40, time: Date.now(), msg: 'stop took too long: exiting anyway' }));
+      process.exit(1);
+    }, 15_000).unref();
+  });
+}
 new JsonLogger(config.logLevel).log({ msg: 'worker started', queuePrefix: config.queuePrefix });
