@@ -13,10 +13,10 @@ import { createApp } from '../apps/api/src/create-app.js';
 import { signIn } from '../apps/api/test/test-app.js';
 
 /** `npm start` with no configuration: PGlite in-process, BullMQ on its Postgres backend, one process. */
-async function startEmbedded(dataDir: string) {
+async function startEmbedded(dataDir: string, env: Record<string, string> = {}) {
   const embedded: EmbeddedPostgres = await startEmbeddedPostgres({ dataDir });
   const config = withEmbeddedDatabase(
-    loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'error', TRUST_PROXY: 'true', CONTENT_SYNC: 'off' }),
+    loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'error', TRUST_PROXY: 'true', CONTENT_SYNC: 'off', ...env }),
     embedded.url,
   );
   installQueueBackend(config);
@@ -66,6 +66,43 @@ describe('embedded mode (PGlite + BullMQ on PostgreSQL)', () => {
       expect(rows).toHaveLength(1);
     } finally {
       await app.stop();
+    }
+  });
+});
+
+describe('embedded mode stopping in the middle of a certificate job', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'karvan-embedded-stop-'));
+  afterAll(() => {
+    delete process.env.KARVAN_FAULT_CERTIFICATE_PAUSE_MS;
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('stops within seconds, and issues the certificate after the restart', async () => {
+    // The first start seeds the demo, whose trainee's certificate is then being rendered, slowly.
+    process.env.KARVAN_FAULT_CERTIFICATE_PAUSE_MS = '3000';
+    const first = await startEmbedded(dataDir, { CONTENT_SYNC: 'on-start', CERTIFICATE_SWEEP_SECONDS: '1' });
+    for (let i = 0; i < 300; i++) {
+      const [row] = await first.db.query<Array<{ attempts: number }>>(`SELECT attempts FROM certificates LIMIT 1`);
+      if (row?.attempts) break;
+      await sleep(100);
+    }
+    const stopping = Date.now();
+    await first.stop();
+    expect(Date.now() - stopping).toBeLessThan(20_000);
+
+    delete process.env.KARVAN_FAULT_CERTIFICATE_PAUSE_MS;
+    const second = await startEmbedded(dataDir, { CERTIFICATE_SWEEP_SECONDS: '1' });
+    try {
+      let status = '';
+      for (let i = 0; i < 200 && status !== 'issued'; i++) {
+        await sleep(100);
+        [{ status }] = await second.db.query<Array<{ status: string }>>(`SELECT status FROM certificates LIMIT 1`);
+      }
+      expect(status).toBe('issued');
+      const [{ n }] = await second.db.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM certificates`);
+      expect(n).toBe(1);
+    } finally {
+      await second.stop();
     }
   });
 });

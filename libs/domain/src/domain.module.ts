@@ -1,4 +1,4 @@
-import { Injectable, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Module, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { JobsModule } from '@karvan/jobs';
 import { ApiTokensService } from './auth/api-tokens.service.js';
 import { AuthService } from './auth/auth.service.js';
@@ -100,9 +100,26 @@ class RecurringJobs implements OnApplicationBootstrap {
   }
 }
 
+/**
+ * On stop, the workers finish their jobs before anything else closes. Left to the default order,
+ * the database could close under a running job, and in embedded mode the stop then never ended.
+ */
+@Injectable()
+class StopWorkersFirst implements BeforeApplicationShutdown {
+  constructor(
+    private readonly purge: PurgeExpiredProcessor,
+    private readonly mail: SendMailProcessor,
+    private readonly certificates: IssueCertificateProcessor,
+  ) {}
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all([this.purge, this.mail, this.certificates].map((processor) => processor.worker?.close()));
+  }
+}
+
 /** The processors, hosted by the worker, and by the api in embedded mode. */
 @Module({
   imports: [DomainModule],
-  providers: [PurgeExpiredProcessor, SendMailProcessor, IssueCertificateProcessor, RecurringJobs],
+  providers: [PurgeExpiredProcessor, SendMailProcessor, IssueCertificateProcessor, RecurringJobs, StopWorkersFirst],
 })
 export class DomainProcessorsModule {}
