@@ -270,18 +270,18 @@ export class CohortStaffController {
       charts: {
         status: barChartSvg(
           'chart-status',
-          'Applications by status',
+          translate(state.locale, 'summer.byStatus'),
           board.byStatus.map((s) => ({ label: statusLabel(s.status), value: s.count })),
         ),
         sessions: barChartSvg(
           'chart-sessions',
-          'Attendance per session (%)',
+          `${translate(state.locale, 'summer.perSession')} (%)`,
           board.sessions.map((s) => ({ label: s.title, value: s.percent ?? 0 })),
           100,
         ),
         participants: barChartSvg(
           'chart-participants',
-          'Attendance per participant (%)',
+          `${translate(state.locale, 'summer.perParticipant')} (%)`,
           board.participants.map((p) => ({ label: p.name, value: p.percent ?? 0 })),
           100,
         ),
