@@ -72,15 +72,15 @@ describe('embedded mode (PGlite + BullMQ on PostgreSQL)', () => {
 
 describe('embedded mode stopping in the middle of a certificate job', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'karvan-embedded-stop-'));
-  afterAll(() => {
-    delete process.env.KARVAN_FAULT_CERTIFICATE_PAUSE_MS;
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('stops within seconds, and issues the certificate after the restart', async () => {
     // The first start seeds the demo, whose trainee's certificate is then being rendered, slowly.
-    process.env.KARVAN_FAULT_CERTIFICATE_PAUSE_MS = '3000';
-    const first = await startEmbedded(dataDir, { CONTENT_SYNC: 'on-start', CERTIFICATE_SWEEP_SECONDS: '1' });
+    const first = await startEmbedded(dataDir, {
+      CONTENT_SYNC: 'on-start',
+      CERTIFICATE_SWEEP_SECONDS: '1',
+      KARVAN_FAULT_CERTIFICATE_PAUSE_MS: '3000',
+    });
     for (let i = 0; i < 300; i++) {
       const [row] = await first.db.query<Array<{ attempts: number }>>(`SELECT attempts FROM certificates LIMIT 1`);
       if (row?.attempts) break;
@@ -90,7 +90,6 @@ describe('embedded mode stopping in the middle of a certificate job', () => {
     await first.stop();
     expect(Date.now() - stopping).toBeLessThan(20_000);
 
-    delete process.env.KARVAN_FAULT_CERTIFICATE_PAUSE_MS;
     const second = await startEmbedded(dataDir, { CERTIFICATE_SWEEP_SECONDS: '1' });
     try {
       let status = '';

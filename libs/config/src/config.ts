@@ -37,6 +37,11 @@ export interface AppConfig {
   certificateSweepSeconds: number;
   /** OS priority of a separate worker process (0 normal, 19 lowest): background jobs yield to the api. */
   workerNice: number;
+  /**
+   * Test fault hook (KARVAN_FAULT_CERTIFICATE_PAUSE_MS): the worker pauses this long in the middle
+   * of a certificate, so crash tests can kill it there. 0, and never set, in production.
+   */
+  faultCertificatePauseMs: number;
 }
 
 export const APP_CONFIG = Symbol.for('karvan.AppConfig');
@@ -86,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   );
   const certificateSweepSeconds = read.integer('CERTIFICATE_SWEEP_SECONDS', 60, 1, 86_400);
   const workerNice = read.integer('WORKER_NICE', 10, 0, 19);
+  const faultCertificatePauseMs = read.integer('KARVAN_FAULT_CERTIFICATE_PAUSE_MS', 0, 0, 600_000);
 
   if (mode === 'services' && !redisUrl && !problems.some((p) => p.startsWith('REDIS_URL'))) {
     problems.push('REDIS_URL is required when DATABASE_URL is set (services mode), e.g. redis://127.0.0.1:6379');
@@ -115,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     certificateIssuer,
     certificateSweepSeconds,
     workerNice,
+    faultCertificatePauseMs,
   };
 }
 

@@ -33,7 +33,7 @@ export class CertificateIssuer {
       const claimed = await claimSubject(this.db.manager, certificateId, this.config);
       if (!claimed) return 'already-done';
       const { subject } = claimed;
-      await pauseForFaultTests();
+      if (this.config.faultCertificatePauseMs > 0) await sleep(this.config.faultCertificatePauseMs);
       const pdf = await renderCertificatePdf({ ...subject.document, issuedAt: claimed.issuedAt });
       const pdfKey = `certificates/${certificateId}.pdf`;
       await this.storage.put(pdfKey, pdf);
@@ -83,13 +83,4 @@ export class CertificateIssuer {
     await this.mail.dispatch([mailId]);
     return 'issued';
   }
-}
-
-/**
- * Test hook: the crash tests kill a worker while it renders, and need rendering to take long enough
- * to be caught in the act. Never set in production.
- */
-async function pauseForFaultTests(): Promise<void> {
-  const ms = Number(process.env.KARVAN_FAULT_CERTIFICATE_PAUSE_MS ?? 0);
-  if (ms > 0) await sleep(ms);
 }
