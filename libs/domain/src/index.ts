@@ -61,3 +61,5 @@ export * from './summer/timetable.service.js';
 export * from './summer/attendance.service.js';
 export * from './summer/cohort-dashboard.service.js';
 export * from './summer/ical.js';
+export * from './summer/baku-time.js';
+export * from './shared/ids.js';

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Handlebars from 'handlebars';
 import { projectRoot } from '@karvan/config';
-import { isLocale, translate, type MessageVars } from '@karvan/domain';
+import { bakuLocal, isLocale, translate, type MessageVars } from '@karvan/domain';
 
 export const VIEWS_DIR = join(projectRoot(), 'apps/api/views');
 export const PUBLIC_DIR = join(projectRoot(), 'apps/api/public');
@@ -24,9 +24,7 @@ export function createHandlebars(): typeof Handlebars {
   );
   hbs.registerHelper('array', (...args: unknown[]) => args.slice(0, -1));
   // Times of summer-school sessions, as lived in Baku (UTC+4) where the schools take place.
-  hbs.registerHelper('time', (value: unknown) =>
-    value instanceof Date ? new Date(value.getTime() + 4 * 3600_000).toISOString().slice(11, 16) : '',
-  );
+  hbs.registerHelper('time', (value: unknown) => (value instanceof Date ? bakuLocal(value).slice(11, 16) : ''));
   registerPartials(hbs, join(VIEWS_DIR, 'partials'));
   return hbs;
 }

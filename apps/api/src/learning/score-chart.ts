@@ -1,3 +1,5 @@
+import { svgFigure } from '../common/svg.js';
+
 /** A bar chart of how many trainees' best scores fall in each 10 % band, as plain SVG (no script). */
 export function scoreChartSvg(id: string, title: string, buckets: number[]): string {
   const width = 420;
@@ -17,12 +19,5 @@ export function scoreChartSvg(id: string, title: string, buckets: number[]): str
       );
     })
     .join('');
-  return (
-    `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="${id}-title" viewBox="0 0 ${width} ${height}" ` +
-    `width="${width}" height="${height}"><title id="${id}-title">${escapeXml(title)}</title>${bars}</svg>`
-  );
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return svgFigure(id, title, width, height, bars);
 }

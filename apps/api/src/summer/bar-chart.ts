@@ -1,3 +1,5 @@
+import { escapeXml, svgFigure } from '../common/svg.js';
+
 /** A horizontal bar chart as plain SVG (no script); a table beside it carries the same figures. */
 export function barChartSvg(
   id: string,
@@ -21,14 +23,7 @@ export function barChartSvg(
       );
     })
     .join('');
-  return (
-    `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="${id}-title" viewBox="0 0 ${width} ${height}" ` +
-    `width="${width}" height="${height}"><title id="${id}-title">${escapeXml(title)}</title>${rows}</svg>`
-  );
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return svgFigure(id, title, width, height, rows);
 }
 
 function shorten(text: string, length: number): string {

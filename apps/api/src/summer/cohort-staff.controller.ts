@@ -6,6 +6,7 @@ import {
   CohortsService,
   SelectionService,
   TimetableService,
+  bakuLocal,
   translate,
   type Decision,
   type Principal,
@@ -64,8 +65,8 @@ export class CohortStaffController {
       quotas: Object.entries(cohort.quotas)
         .map(([k, v]) => `${k} = ${v}`)
         .join('\n'),
-      opens: local(cohort.opens_at),
-      closes: local(cohort.closes_at),
+      opens: bakuLocal(cohort.opens_at),
+      closes: bakuLocal(cohort.closes_at),
     });
   }
 
@@ -219,8 +220,8 @@ export class CohortStaffController {
     await renderPage(reply, 'pages/summer/register', {
       ...register,
       cohort: await this.cohorts.cohort(register.session.cohort_id),
-      starts: local(register.session.starts_at),
-      ends: local(register.session.ends_at),
+      starts: bakuLocal(register.session.starts_at),
+      ends: bakuLocal(register.session.ends_at),
       rows: register.rows.map((r) => ({
         ...r,
         choices: ['present', 'late', 'excused', 'absent'].map((s) => ({ value: s, checked: r.status === s })),
@@ -321,9 +322,4 @@ async function sendCsv(reply: KarvanReply, what: string, csv: string): Promise<v
     .header('content-type', 'text/csv; charset=utf-8')
     .header('content-disposition', `attachment; filename="cohort-${what}.csv"`)
     .send(`\uFEFF${csv}`);
-}
-
-/** A time as a `datetime-local` field shows it: Baku time, where the schools take place. */
-function local(date: Date): string {
-  return new Date(date.getTime() + 4 * 3600_000).toISOString().slice(0, 16);
 }

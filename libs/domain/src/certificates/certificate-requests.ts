@@ -37,6 +37,25 @@ export async function requestCertificate(
   return rows[0] ? { id: rows[0].id, revision: 1 } : null;
 }
 
+/** Certificates for every completion recorded without one (e.g. before certificates existed). */
+export async function requestMissing(tx: EntityManager, subject: CertificateSubject): Promise<CertificateTicket[]> {
+  const [table, column, id] =
+    subject.kind === 'course'
+      ? ['course_completions', 'course_id', subject.courseId]
+      : ['cohort_completions', 'cohort_id', subject.cohortId];
+  const missing = await tx.query<Array<{ user_id: string; completed_at: Date }>>(
+    `SELECT x.user_id, x.completed_at FROM ${table} x WHERE x.${column} = $1
+     AND NOT EXISTS (SELECT 1 FROM certificates c WHERE c.user_id = x.user_id AND c.${column} = x.${column})`,
+    [id],
+  );
+  const tickets: CertificateTicket[] = [];
+  for (const m of missing) {
+    const ticket = await requestCertificate(tx, m.user_id, subject, m.completed_at);
+    if (ticket) tickets.push(ticket);
+  }
+  return tickets;
+}
+
 /** The queue job's id: the certificate's id, with the revision once it has been re-issued. */
 export function certificateJobId(ticket: CertificateTicket): string {
   return ticket.revision === 1 ? ticket.id : `${ticket.id}-r${ticket.revision}`;

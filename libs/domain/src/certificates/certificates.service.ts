@@ -5,11 +5,12 @@ import { DataSource } from 'typeorm';
 import { hasRole, type Principal } from '../auth/principal.js';
 import { groupedCode, normaliseCode } from './certificate-code.js';
 import { CertificateQueue } from './certificate-queue.service.js';
-import { requestCertificate, type CertificateTicket } from './certificate-requests.js';
+import { requestMissing, type CertificateTicket } from './certificate-requests.js';
 import { CertificateError, CertificateErrorCode } from './certificates.errors.js';
 import { FileStorage } from './file-storage.js';
 import { openBadgeCredential, signCredential } from './open-badge.js';
 import { SigningKeysService } from './signing-keys.service.js';
+import { isUuid } from '../shared/ids.js';
 
 export type CertificateStatus = 'pending' | 'issued' | 'revoked';
 
@@ -213,19 +214,7 @@ export class CertificatesService {
   /** Issues for every completion that has no certificate yet (e.g. completed before certificates existed). */
   async issueForCourse(principal: Principal, courseSlug: string): Promise<number> {
     const course = await this.managedCourse(principal, courseSlug);
-    const tickets = await this.db.transaction(async (tx) => {
-      const missing = await tx.query<Array<{ user_id: string; completed_at: Date }>>(
-        `SELECT cc.user_id, cc.completed_at FROM course_completions cc
-         WHERE cc.course_id = $1 AND NOT EXISTS (SELECT 1 FROM certificates c WHERE c.user_id = cc.user_id AND c.course_id = cc.course_id)`,
-        [course.id],
-      );
-      const made: CertificateTicket[] = [];
-      for (const m of missing) {
-        const ticket = await requestCertificate(tx, m.user_id, { kind: 'course', courseId: course.id }, m.completed_at);
-        if (ticket) made.push(ticket);
-      }
-      return made;
-    });
+    const tickets = await this.db.transaction((tx) => requestMissing(tx, { kind: 'course', courseId: course.id }));
     await this.queue.enqueue(tickets);
     return tickets.length;
   }
@@ -295,7 +284,7 @@ export class CertificatesService {
   }
 
   private async find(tx: EntityManager, id: string): Promise<CertificateRow | undefined> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+    if (!isUuid(id)) return undefined;
     const [row] = await tx.query<CertificateRow[]>(`${SELECT_CERTIFICATE} WHERE c.id = $1`, [id]);
     return row;
   }

@@ -4,6 +4,7 @@ import type { StoredKey } from './attempt-grading.js';
 import type { CheckedResponse } from './attempt-responses.js';
 import { LearningError, LearningErrorCode } from './learning.errors.js';
 import type { AttemptState, AttemptSummary } from './quiz-attempts.types.js';
+import { isUuid } from '../shared/ids.js';
 
 /** An attempt with what its page needs: the revision's public quiz, never its answer keys. */
 export interface AttemptRow {
@@ -42,8 +43,6 @@ export interface AnswerRow {
   score: number;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Seconds after the deadline a submission still counts as on time: the network's share. */
 export const LATE_GRACE_SECONDS = 30;
 
@@ -54,7 +53,7 @@ export function settingsOf(quiz: QuizModel): QuizSettings {
 
 /** The caller's own attempt; anyone else's is "not found", so attempt ids say nothing. */
 export async function loadOwnAttempt(tx: EntityManager, attemptId: string, userId: string): Promise<AttemptRow> {
-  const [row] = UUID.test(attemptId)
+  const [row] = isUuid(attemptId)
     ? await tx.query<AttemptRow[]>(
         `SELECT a.id, a.user_id, a.module_id, m.course_id, c.slug AS course_slug, m.slug AS module_slug,
            r.title AS module_title, a.revision_id, r.number AS revision, r.quiz, a.number, a.started_at, a.deadline,

@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
-import { hasRole, type Principal } from '../auth/principal.js';
+import type { Principal } from '../auth/principal.js';
 import { MailService } from '../mail/mail.service.js';
 import { changeStatus, type ApplicationStatus } from './application-changes.js';
 import { answerProblems, cleanAnswers, documentType, MAX_FILE_BYTES, type Answers } from './answers.js';
-import { findCohort, isOpen, type CohortRow } from './cohort-access.js';
+import { findCohort, isCohortStaff, isOpen, type CohortRow } from './cohort-access.js';
 import { CATEGORIES, type ApplicantCategory } from './cohort-input.js';
 import { MembershipService } from './membership.service.js';
 import { SummerError, SummerErrorCode } from './summer.errors.js';
 import { promoteFromWaitlist } from './waitlist.js';
+import { isUuid } from '../shared/ids.js';
 
 export interface ApplicationInput {
   category?: string;
@@ -141,7 +142,7 @@ export class ApplicationsService {
     applicationId: string,
     fieldKey: string,
   ): Promise<{ filename: string; type: string; data: Buffer }> {
-    const [row] = /^[0-9a-f-]{36}$/i.test(applicationId)
+    const [row] = isUuid(applicationId)
       ? await this.db.query<
           Array<{ filename: string; content_type: string; data: Buffer; user_id: string; cohort_id: string }>
         >(
@@ -150,7 +151,7 @@ export class ApplicationsService {
           [applicationId, fieldKey],
         )
       : [];
-    if (!row || !(row.user_id === principal.userId || (await this.isStaff(principal, row.cohort_id))))
+    if (!row || !(row.user_id === principal.userId || (await isCohortStaff(this.db.manager, principal, row.cohort_id))))
       throw new SummerError(SummerErrorCode.ApplicationNotFound, 'There is no such document.');
     return { filename: row.filename, type: row.content_type, data: row.data };
   }
@@ -211,7 +212,7 @@ export class ApplicationsService {
     principal: Principal,
     applicationId: string,
   ): Promise<{ cohort_id: string; status: string }> {
-    const [app] = /^[0-9a-f-]{36}$/i.test(applicationId)
+    const [app] = isUuid(applicationId)
       ? await tx.query<Array<{ cohort_id: string; status: string }>>(
           `SELECT cohort_id, status FROM applications WHERE id = $1 AND user_id = $2`,
           [applicationId, principal.userId],
@@ -245,16 +246,6 @@ export class ApplicationsService {
       [id],
     );
     return row;
-  }
-
-  private async isStaff(principal: Principal, cohortId: string): Promise<boolean> {
-    if (hasRole(principal, 'admin')) return true;
-    const [row] = await this.db.query<unknown[]>(
-      `SELECT 1 FROM cohort_coordinators WHERE cohort_id = $1 AND user_id = $2
-       UNION ALL SELECT 1 FROM cohort_reviewers WHERE cohort_id = $1 AND user_id = $2`,
-      [cohortId, principal.userId],
-    );
-    return !!row;
   }
 }
 

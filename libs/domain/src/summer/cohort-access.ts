@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { hasRole, type Principal } from '../auth/principal.js';
 import { SummerError, SummerErrorCode } from './summer.errors.js';
+import { isUuid } from '../shared/ids.js';
 
 export interface CohortRow {
   id: string;
@@ -27,7 +28,7 @@ const SELECT_COHORT = `SELECT c.*, c.starts_on::text AS starts_on, c.ends_on::te
   FROM cohorts c JOIN programmes p ON p.id = c.programme_id`;
 
 export async function findCohort(tx: EntityManager, cohortId: string, lock = false): Promise<CohortRow> {
-  if (!/^[0-9a-f-]{36}$/i.test(cohortId)) throw cohortNotFound();
+  if (!isUuid(cohortId)) throw cohortNotFound();
   const [row] = await tx.query<CohortRow[]>(`${SELECT_COHORT} WHERE c.id = $1${lock ? ' FOR UPDATE OF c' : ''}`, [
     cohortId,
   ]);
@@ -56,14 +57,20 @@ export async function managedCohort(
 /** The cohort, if this person reviews its applications (or coordinates it, or is an admin). */
 export async function reviewedCohort(tx: EntityManager, principal: Principal, cohortId: string): Promise<CohortRow> {
   const cohort = await findCohort(tx, cohortId);
-  if (hasRole(principal, 'admin')) return cohort;
+  if (!(await isCohortStaff(tx, principal, cohortId)))
+    throw new SummerError(SummerErrorCode.NotReviewer, 'Only the reviewers of this cohort can do that.');
+  return cohort;
+}
+
+/** Admins, and the cohort's reviewers and coordinators: those who may read its applications. */
+export async function isCohortStaff(tx: EntityManager, principal: Principal, cohortId: string): Promise<boolean> {
+  if (hasRole(principal, 'admin')) return true;
   const [role] = await tx.query<unknown[]>(
     `SELECT 1 FROM cohort_reviewers WHERE cohort_id = $1 AND user_id = $2
      UNION ALL SELECT 1 FROM cohort_coordinators WHERE cohort_id = $1 AND user_id = $2`,
     [cohortId, principal.userId],
   );
-  if (!role) throw new SummerError(SummerErrorCode.NotReviewer, 'Only the reviewers of this cohort can do that.');
-  return cohort;
+  return !!role;
 }
 
 export function cohortNotFound(): SummerError {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
 import { CertificateQueue } from '../certificates/certificate-queue.service.js';
-import { requestCertificate, type CertificateTicket } from '../certificates/certificate-requests.js';
+import { requestMissing } from '../certificates/certificate-requests.js';
 import { csvTable } from '../shared/csv.js';
 import { AttendanceService, type ParticipantAttendance } from './attendance.service.js';
 import { managedCohort, type CohortRow } from './cohort-access.js';
@@ -135,19 +135,7 @@ export class CohortDashboardService {
   /** Certificates for every recorded completion that has none yet (e.g. after a re-import). */
   async issueCertificates(principal: Principal, cohortId: string): Promise<number> {
     await managedCohort(this.db.manager, principal, cohortId);
-    const tickets = await this.db.transaction(async (tx) => {
-      const missing = await tx.query<Array<{ user_id: string; completed_at: Date }>>(
-        `SELECT cc.user_id, cc.completed_at FROM cohort_completions cc WHERE cc.cohort_id = $1
-         AND NOT EXISTS (SELECT 1 FROM certificates c WHERE c.user_id = cc.user_id AND c.cohort_id = cc.cohort_id)`,
-        [cohortId],
-      );
-      const made: CertificateTicket[] = [];
-      for (const m of missing) {
-        const ticket = await requestCertificate(tx, m.user_id, { kind: 'cohort', cohortId }, m.completed_at);
-        if (ticket) made.push(ticket);
-      }
-      return made;
-    });
+    const tickets = await this.db.transaction((tx) => requestMissing(tx, { kind: 'cohort', cohortId }));
     await this.certificates.enqueue(tickets);
     return tickets.length;
   }

@@ -5,6 +5,7 @@ import { hasRole, type Principal } from '../auth/principal.js';
 import { findCohort, managedCohort, type CohortRow } from './cohort-access.js';
 import { checkCohortInput, type CohortInput, type CohortValues } from './cohort-input.js';
 import { SummerError, SummerErrorCode } from './summer.errors.js';
+import { isUuid } from '../shared/ids.js';
 
 export interface ProgrammeSummary {
   id: string;
@@ -60,7 +61,7 @@ export class CohortsService {
     assertStaff(principal);
     const values = checkCohortInput(input);
     return this.db.transaction(async (tx) => {
-      const [programme] = /^[0-9a-f-]{36}$/i.test(programmeId)
+      const [programme] = isUuid(programmeId)
         ? await tx.query<unknown[]>(`SELECT 1 FROM programmes WHERE id = $1`, [programmeId])
         : [];
       if (!programme) throw new SummerError(SummerErrorCode.CohortNotFound, 'There is no such programme.');

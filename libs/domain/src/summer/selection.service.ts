@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
 import { MailService } from '../mail/mail.service.js';
 import { changeStatus, type ApplicationStatus } from './application-changes.js';
-import { managedCohort, reviewedCohort } from './cohort-access.js';
+import { managedCohort, reviewedCohort, type CohortRow } from './cohort-access.js';
 import { SummerError, SummerErrorCode } from './summer.errors.js';
+import { isUuid } from '../shared/ids.js';
 
 export interface RankedApplication {
   id: string;
@@ -74,7 +76,7 @@ export class SelectionService {
     scores: Record<string, unknown>,
     comment = '',
   ): Promise<void> {
-    const [app] = /^[0-9a-f-]{36}$/i.test(applicationId)
+    const [app] = isUuid(applicationId)
       ? await this.db.query<Array<{ cohort_id: string; status: string }>>(
           `SELECT cohort_id, status FROM applications WHERE id = $1`,
           [applicationId],
@@ -132,24 +134,22 @@ export class SelectionService {
     const report: DecisionReport = { changed: [], refused: [] };
     const mailIds = await this.db.transaction(async (tx) => {
       const cohort = await managedCohort(tx, principal, cohortId, true);
+      const wanted = [...new Set(ids)];
+      const categories = await this.categoriesOf(tx, cohortId, wanted.filter(isUuid));
+      // With the cohort row locked, the places taken can only change through this loop.
+      const places = await PlacesTaken.load(tx, cohort);
       const mails: Array<string | null> = [];
-      for (const id of [...new Set(ids)]) {
-        const [app] = /^[0-9a-f-]{36}$/i.test(id)
-          ? await tx.query<Array<{ category: string }>>(
-              `SELECT category FROM applications WHERE id = $1 AND cohort_id = $2`,
-              [id, cohortId],
-            )
-          : [];
-        if (!app) {
-          report.refused.push({ id, reason: 'not an application to this cohort' });
+      for (const id of wanted) {
+        const category = categories.get(id);
+        const refusal =
+          category === undefined
+            ? 'not an application to this cohort'
+            : decision === 'accept'
+              ? places.refusal(category)
+              : null;
+        if (refusal) {
+          report.refused.push({ id, reason: refusal });
           continue;
-        }
-        if (decision === 'accept') {
-          const reason = await this.noPlace(tx, cohortId, cohort.capacity, cohort.quotas, app.category);
-          if (reason) {
-            report.refused.push({ id, reason });
-            continue;
-          }
         }
         const changed = await changeStatus(tx, this.mail, {
           applicationId: id,
@@ -157,11 +157,13 @@ export class SelectionService {
           from: rule.from,
           to: rule.to,
         });
-        if (!changed) report.refused.push({ id, reason: `cannot become ${rule.to} from its status` });
-        else {
-          report.changed.push(id);
-          mails.push(changed.mailId);
+        if (!changed) {
+          report.refused.push({ id, reason: `cannot become ${rule.to} from its status` });
+          continue;
         }
+        if (decision === 'accept') places.take(category!);
+        report.changed.push(id);
+        mails.push(changed.mailId);
       }
       return mails;
     });
@@ -169,21 +171,41 @@ export class SelectionService {
     return report;
   }
 
-  private async noPlace(
-    tx: import('typeorm').EntityManager,
-    cohortId: string,
-    capacity: number,
-    quotas: Record<string, number>,
-    category: string,
-  ): Promise<string | null> {
-    const [taken] = await tx.query<Array<{ total: number; same: number }>>(
-      `SELECT count(*)::int AS total, count(*) FILTER (WHERE category = $2)::int AS same
-       FROM applications WHERE cohort_id = $1 AND status IN ('accepted', 'confirmed')`,
-      [cohortId, category],
+  private async categoriesOf(tx: EntityManager, cohortId: string, ids: string[]): Promise<Map<string, string>> {
+    const rows = await tx.query<Array<{ id: string; category: string }>>(
+      `SELECT id, category FROM applications WHERE cohort_id = $1 AND id = ANY($2::uuid[])`,
+      [cohortId, ids],
     );
-    if (taken.total >= capacity) return `the cohort is full (${capacity} places)`;
-    if (category in quotas && taken.same >= quotas[category])
-      return `the quota for ${category} (${quotas[category]}) is reached`;
+    return new Map(rows.map((r) => [r.id, r.category]));
+  }
+}
+
+/** The places accepted (or confirmed) applicants hold, in all and per category, against the limits. */
+class PlacesTaken {
+  private constructor(
+    private readonly cohort: Pick<CohortRow, 'capacity' | 'quotas'>,
+    private readonly byCategory: Map<string, number>,
+  ) {}
+
+  static async load(tx: EntityManager, cohort: CohortRow): Promise<PlacesTaken> {
+    const rows = await tx.query<Array<{ category: string; n: number }>>(
+      `SELECT category, count(*)::int AS n FROM applications
+       WHERE cohort_id = $1 AND status IN ('accepted', 'confirmed') GROUP BY category`,
+      [cohort.id],
+    );
+    return new PlacesTaken(cohort, new Map(rows.map((r) => [r.category, r.n])));
+  }
+
+  refusal(category: string): string | null {
+    const total = [...this.byCategory.values()].reduce((sum, n) => sum + n, 0);
+    if (total >= this.cohort.capacity) return `the cohort is full (${this.cohort.capacity} places)`;
+    const quota = this.cohort.quotas[category];
+    if (quota !== undefined && (this.byCategory.get(category) ?? 0) >= quota)
+      return `the quota for ${category} (${quota}) is reached`;
     return null;
+  }
+
+  take(category: string): void {
+    this.byCategory.set(category, (this.byCategory.get(category) ?? 0) + 1);
   }
 }

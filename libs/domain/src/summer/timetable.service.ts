@@ -1,4 +1,4 @@
-import { bakuTime } from './baku-time.js';
+import { bakuLocal, bakuTime } from './baku-time.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@karvan/config';
 import type { EntityManager } from 'typeorm';
@@ -9,6 +9,7 @@ import { isLocale } from '../users/roles.js';
 import { findCohort, managedCohort } from './cohort-access.js';
 import { icsCalendar } from './ical.js';
 import { SummerError, SummerErrorCode } from './summer.errors.js';
+import { isUuid } from '../shared/ids.js';
 
 export interface SessionInput {
   title: string;
@@ -53,8 +54,8 @@ export class TimetableService {
     const days = new Map<string, SessionRow[]>();
     for (const s of sessions) {
       // Days as lived in Baku, where the schools take place.
-      const date = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Baku' }).format(s.starts_at);
-      days.set(date, [...(days.get(date) ?? []), s]);
+      const day = bakuLocal(s.starts_at).slice(0, 10);
+      days.set(day, [...(days.get(day) ?? []), s]);
     }
     return [...days].map(([day, list]) => ({ day, sessions: list }));
   }
@@ -120,7 +121,7 @@ export class TimetableService {
 
   /** The session, if this person coordinates its cohort: an id from another cohort is refused. */
   async managedSession(tx: EntityManager, principal: Principal, sessionId: string): Promise<SessionRow> {
-    const [session] = /^[0-9a-f-]{36}$/i.test(sessionId)
+    const [session] = isUuid(sessionId)
       ? await tx.query<SessionRow[]>(`SELECT * FROM cohort_sessions WHERE id = $1`, [sessionId])
       : [];
     if (!session) throw new SummerError(SummerErrorCode.SessionNotFound, 'There is no such session.');
