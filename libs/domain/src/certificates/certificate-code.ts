@@ -3,7 +3,6 @@ import { randomBytes } from 'node:crypto';
 // Crockford's base32: no I, L, O or U, so a code read aloud or typed from paper survives.
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 const CODE_BYTES = 20;
-export const CODE_LENGTH = 32;
 const CODE_PATTERN = /^[0-9a-hjkmnp-tv-z]{32}$/;
 
 /** 160 random bits: far beyond guessing, and short enough for a QR code and a printed line. */

@@ -9,7 +9,6 @@ export enum SummerErrorCode {
   ApplicationNotFound = 'application_not_found',
   WrongStatus = 'application_wrong_status',
   AnswersInvalid = 'application_answers_invalid',
-  CapacityReached = 'cohort_capacity_reached',
   FileRefused = 'application_file_refused',
   SessionNotFound = 'cohort_session_not_found',
 }
@@ -23,7 +22,6 @@ const KIND: Record<SummerErrorCode, ErrorKind> = {
   [SummerErrorCode.ApplicationNotFound]: 'not_found',
   [SummerErrorCode.WrongStatus]: 'conflict',
   [SummerErrorCode.AnswersInvalid]: 'invalid',
-  [SummerErrorCode.CapacityReached]: 'conflict',
   [SummerErrorCode.FileRefused]: 'invalid',
   [SummerErrorCode.SessionNotFound]: 'not_found',
 };
