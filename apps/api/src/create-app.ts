@@ -10,7 +10,7 @@ import fastifyStatic from '@fastify/static';
 import fastifyView from '@fastify/view';
 import { LogController } from 'fastify';
 import { JsonLogger, type AppConfig } from '@karvan/config';
-import { ApiTokensService, SessionsService } from '@karvan/domain';
+import { ApiTokensService, PrincipalsService, SessionsService } from '@karvan/domain';
 import { AppModule, type AppOptions } from './app.module.js';
 import { cookieSettings, installRequestHooks } from './common/request-hooks.js';
 import { createHandlebars, PUBLIC_DIR, VIEWS_DIR } from './common/views.js';
@@ -67,6 +67,7 @@ async function registerPlugins(app: NestFastifyApplication, config: AppConfig): 
   const services = {
     sessions: app.get(SessionsService),
     tokens: app.get(ApiTokensService),
+    principals: app.get(PrincipalsService),
     cookies: cookieSettings(config),
   };
   installRequestHooks(fastify, services);

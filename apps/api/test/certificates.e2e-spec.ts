@@ -34,7 +34,8 @@ describe('certificates: issuing, verifying, revoking', () => {
   let storage: string;
   let slug: string;
   let admin: WebClient;
-  let coordinator: WebClient;
+  /** A trainer granted on this course: the staff who manage its certificates. */
+  let courseStaff: WebClient;
 
   async function staff(role: 'admin' | 'coordinator' | 'trainer' | 'trainee'): Promise<WebClient> {
     const { email } = await createUser(t.db, [role], `A ${role}`);
@@ -57,8 +58,19 @@ describe('certificates: issuing, verifying, revoking', () => {
     );
     slug = await certificateCourse(t);
     admin = await staff('admin');
-    coordinator = await staff('coordinator');
+    courseStaff = await courseAuthor();
   });
+
+  async function courseAuthor(): Promise<WebClient> {
+    const { email, user } = await createUser(t.db, ['trainer'], 'A course author');
+    await t.db.query(
+      `INSERT INTO grants (user_id, role, scope_kind, scope_id) SELECT $1, 'course_author', 'course', id FROM courses WHERE slug = $2`,
+      [user.id, slug],
+    );
+    const client = t.client();
+    await signIn(client, email, TEST_PASSWORD);
+    return client;
+  }
   afterAll(async () => {
     await t.close();
     rmSync(storage, { recursive: true, force: true });
@@ -212,7 +224,7 @@ describe('certificates: issuing, verifying, revoking', () => {
     }
     expect((await t.client().json('POST', `/api/v1/certificates/${cert.id}/revoke`, { reason: 'x' })).status).toBe(401);
     expect((await admin.json('POST', `/api/v1/certificates/${cert.id}/revoke`, { reason: '' })).status).toBe(400);
-    const revoked = await coordinator.json('POST', `/api/v1/certificates/${cert.id}/revoke`, {
+    const revoked = await courseStaff.json('POST', `/api/v1/certificates/${cert.id}/revoke`, {
       reason: 'Attendance records were falsified',
     });
     expect(revoked.status).toBe(200);
@@ -283,16 +295,16 @@ describe('certificates: issuing, verifying, revoking', () => {
       slug,
     ]);
     await t.db.query('INSERT INTO course_completions (user_id, course_id) VALUES ($1, $2)', [user.id, courseId]);
-    for (const role of ['trainee', 'trainer'] as const) {
+    for (const role of ['trainee', 'trainer', 'coordinator'] as const) {
       const client = await staff(role);
       expect((await client.get(`/courses/${slug}/certificates`)).status).toBe(403);
       expect((await client.json('POST', `/api/v1/courses/${slug}/certificates/issue`)).status).toBe(403);
     }
-    const page = await coordinator.get(`/courses/${slug}/certificates`);
+    const page = await courseStaff.get(`/courses/${slug}/certificates`);
     expect(page.status).toBe(200);
     expect(page.text).toContain('Early Finisher');
     expect(page.text).toContain('Issue 1 missing certificate');
-    const issued = await coordinator.postForm(`/courses/${slug}/certificates/issue`, {});
+    const issued = await courseStaff.postForm(`/courses/${slug}/certificates/issue`, {});
     expect(issued.location).toBe(`/courses/${slug}/certificates`);
     await waitIssued(t.db, user.id);
     const list = (await admin.json('GET', `/api/v1/courses/${slug}/certificates`)).json<{ holders: unknown[] }>();
@@ -304,7 +316,7 @@ describe('certificates: issuing, verifying, revoking', () => {
     const early = await completeCourse(t, slug);
     const old = await waitIssued(t.db, early.userId);
     const oldKey = (await t.client().get(`/api/v1/certificates/verify/${old.code}`)).json<Verification>().keyId;
-    expect((await coordinator.json('POST', '/api/v1/admin/signing-keys/rotate')).status).toBe(403);
+    expect((await courseStaff.json('POST', '/api/v1/admin/signing-keys/rotate')).status).toBe(403);
     const rotated = await admin.json('POST', '/api/v1/admin/signing-keys/rotate');
     expect(rotated.status).toBe(200);
     const late = await completeCourse(t, slug);
@@ -321,7 +333,7 @@ describe('certificates: issuing, verifying, revoking', () => {
   });
 
   it('shows admins the queues with failed jobs and lets them retry; nobody else may', async () => {
-    for (const client of [coordinator, await staff('trainee')]) {
+    for (const client of [courseStaff, await staff('trainee')]) {
       expect((await client.get('/admin/queues')).status).toBe(403);
       expect((await client.json('GET', '/api/v1/admin/queues')).status).toBe(403);
     }
@@ -343,7 +355,7 @@ describe('certificates: issuing, verifying, revoking', () => {
     });
     expect(failed.failedReason).toMatch(/uuid/i);
     expect((await admin.get('/admin/queues')).text).toContain(jobId);
-    expect((await coordinator.json('POST', `/api/v1/admin/queues/certificates/jobs/${jobId}/retry`)).status).toBe(403);
+    expect((await courseStaff.json('POST', `/api/v1/admin/queues/certificates/jobs/${jobId}/retry`)).status).toBe(403);
     expect((await admin.json('POST', `/api/v1/admin/queues/certificates/jobs/${jobId}/retry`)).status).toBe(200);
     await waitFor('the retried job to fail again', async () => {
       const queues = (await admin.json('GET', '/api/v1/admin/queues')).json<QueueOverview[]>();
@@ -361,11 +373,11 @@ describe('certificates: issuing, verifying, revoking', () => {
     expect(mine).toEqual([expect.objectContaining({ code: cert.code, status: 'issued' })]);
     expect((await t.client().get(`/verify/${cert.code}`)).text).not.toContain('/revoke');
     expect((await holder.client.get(`/verify/${cert.code}`)).text).not.toContain('/revoke');
-    const forStaff = await coordinator.get(`/verify/${cert.code}`);
+    const forStaff = await courseStaff.get(`/verify/${cert.code}`);
     expect(forStaff.text).toContain(`/certificates/${cert.id}/revoke`);
-    const revoked = await coordinator.postForm(`/certificates/${cert.id}/revoke`, { reason: 'Issued in error' });
+    const revoked = await courseStaff.postForm(`/certificates/${cert.id}/revoke`, { reason: 'Issued in error' });
     expect(revoked.location).toBe(`/verify/${cert.code}`);
-    const noReason = await coordinator.postForm(`/certificates/${cert.id}/revoke`, { reason: '' });
+    const noReason = await courseStaff.postForm(`/certificates/${cert.id}/revoke`, { reason: '' });
     expect(noReason.status).toBe(400);
   });
 });

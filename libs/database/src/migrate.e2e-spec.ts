@@ -14,7 +14,7 @@ describe('migrations', () => {
         `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`,
       );
       expect(tables.map((t) => t.table_name)).toEqual(
-        expect.arrayContaining(['users', 'user_roles', 'sessions', 'api_tokens', 'login_throttle']),
+        expect.arrayContaining(['users', 'grants', 'sessions', 'api_tokens', 'login_throttle']),
       );
     } finally {
       await db.destroy();

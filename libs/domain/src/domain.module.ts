@@ -39,13 +39,16 @@ import { MembershipService } from './summer/membership.service.js';
 import { SelectionService } from './summer/selection.service.js';
 import { TimetableService } from './summer/timetable.service.js';
 import { User } from './users/user.entity.js';
-import { UserRole } from './users/user-role.entity.js';
+import { GrantsService } from './access/grants.service.js';
+import { PrincipalsService } from './auth/principals.service.js';
 import { UsersService } from './users/users.service.js';
 
 /** Every entity of the domain, for the DataSource of each app and the migration command. */
-export const ENTITIES = [User, UserRole];
+export const ENTITIES = [User];
 
 const SERVICES = [
+  GrantsService,
+  PrincipalsService,
   UsersService,
   SessionsService,
   ApiTokensService,

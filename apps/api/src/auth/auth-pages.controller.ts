@@ -9,7 +9,7 @@ import {
   UsersError,
   UsersService,
 } from '@karvan/domain';
-import { Public, RequestState } from '../common/decorators.js';
+import { Access, Public, RequestState } from '../common/decorators.js';
 import { parseForm } from '../common/forms.js';
 import { renderPage } from '../common/render.js';
 import {
@@ -82,6 +82,7 @@ export class AuthPagesController {
     return this.showRegisterForm(reply, value, errors, 422);
   }
 
+  @Access('signed-in')
   @Post('logout')
   async logout(@RequestState() state: State, @Res() reply: KarvanReply) {
     if (state.sessionToken) await this.sessions.revoke(state.sessionToken);

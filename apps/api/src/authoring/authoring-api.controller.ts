@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CoursesError, CoursesErrorCode, CoursesService, ModulesService, type Principal } from '@karvan/domain';
-import { CurrentUser, Roles } from '../common/decorators.js';
+import { CurrentUser, Access } from '../common/decorators.js';
 import {
   AddModuleDto,
   CoAuthorDto,
@@ -13,7 +13,7 @@ import {
 
 @ApiTags('authoring')
 @ApiBearerAuth()
-@Roles('trainer', 'admin')
+@Access('course.edit')
 @Controller('api/v1/authoring/courses')
 export class AuthoringApiController {
   constructor(
@@ -22,12 +22,14 @@ export class AuthoringApiController {
   ) {}
 
   /** Courses the caller may edit. */
+  @Access('course.create')
   @Get()
   list(@CurrentUser() me: Principal) {
     return this.courses.listEditable(me);
   }
 
   /** Creates a draft course; the caller becomes its author. */
+  @Access('course.create')
   @Post()
   create(@CurrentUser() me: Principal, @Body() body: CreateCourseDto) {
     return this.courses.create(me, body);
@@ -36,7 +38,7 @@ export class AuthoringApiController {
   @Get(':course')
   async get(@CurrentUser() me: Principal, @Param('course') slug: string) {
     const course = await this.courses.getEditable(me, slug);
-    const [modules, authors] = await Promise.all([this.modules.list(course.id), this.courses.authors(course.id)]);
+    const [modules, authors] = await Promise.all([this.modules.list(course.id), this.courses.authors(me, course)]);
     return { ...course, modules, authors };
   }
 

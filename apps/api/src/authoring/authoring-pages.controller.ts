@@ -8,7 +8,7 @@ import {
   ModulesService,
   type Principal,
 } from '@karvan/domain';
-import { CurrentUser, Roles } from '../common/decorators.js';
+import { CurrentUser, Access } from '../common/decorators.js';
 import { parseForm, type FieldErrors } from '../common/forms.js';
 import { renderPage } from '../common/render.js';
 import type { KarvanReply } from '../common/request-context.js';
@@ -25,7 +25,7 @@ const NOTICES = new Set(['published', 'draft', 'authorAdded', 'uploaded', 'impor
 
 /** Trainers' courses: create, order modules, co-authors, publishing. Admins see every course. */
 @ApiExcludeController()
-@Roles('trainer', 'admin')
+@Access('course.edit')
 @Controller('authoring')
 export class AuthoringPagesController {
   constructor(
@@ -49,12 +49,14 @@ export class AuthoringPagesController {
     await reply.redirect(`/authoring/courses/${slug}?notice=keySet`, 303);
   }
 
+  @Access('course.create')
   @Get()
   @Render('pages/authoring/index')
   async index(@CurrentUser() me: Principal) {
     return { courses: await this.courses.listEditable(me), form: { language: 'en', enrolmentMode: 'open' } };
   }
 
+  @Access('course.create')
   @Post('courses')
   async create(@CurrentUser() me: Principal, @Body() body: unknown, @Res() reply: KarvanReply) {
     const { value, errors } = await parseForm(CreateCourseDto, body);
@@ -165,7 +167,7 @@ export class AuthoringPagesController {
     const course = await this.courses.getEditable(me, slug);
     const [modules, authors, media] = await Promise.all([
       this.modules.list(course.id),
-      this.courses.authors(course.id),
+      this.courses.authors(me, course),
       this.media.list(course.id),
     ]);
     return { course, modules, authors, media, published: course.status === 'published' };

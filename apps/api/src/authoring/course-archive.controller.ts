@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CourseArchiveService, CoursesError, CoursesErrorCode, type Principal } from '@karvan/domain';
-import { CurrentUser, Roles } from '../common/decorators.js';
+import { CurrentUser, Access } from '../common/decorators.js';
 import { isApiRequest, type KarvanReply, type KarvanRequest } from '../common/request-context.js';
 
 const MAX_ARCHIVE_BYTES = 100 * 1024 * 1024;
@@ -9,7 +9,7 @@ const MAX_ARCHIVE_BYTES = 100 * 1024 * 1024;
 /** Courses to and from zip archives of Markdown files and media (the content/ format). */
 @ApiTags('authoring')
 @ApiBearerAuth()
-@Roles('trainer', 'admin')
+@Access('course.edit')
 @Controller()
 export class CourseArchiveController {
   constructor(private readonly archives: CourseArchiveService) {}
@@ -26,6 +26,7 @@ export class CourseArchiveController {
   }
 
   /** Imports a zip made by export (or written by hand in the same format); all or nothing. */
+  @Access('course.create')
   @Post(['authoring/import', 'api/v1/authoring/import'])
   @ApiConsumes('multipart/form-data')
   async import(@CurrentUser() me: Principal, @Req() request: KarvanRequest, @Res() reply: KarvanReply) {

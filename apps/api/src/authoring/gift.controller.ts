@@ -8,7 +8,7 @@ import {
   QuizTransferService,
   type Principal,
 } from '@karvan/domain';
-import { CurrentUser, Roles } from '../common/decorators.js';
+import { CurrentUser, Access } from '../common/decorators.js';
 import { renderPage } from '../common/render.js';
 import { isApiRequest, type KarvanReply, type KarvanRequest } from '../common/request-context.js';
 import { problemsByLine } from './editor-view.js';
@@ -18,7 +18,7 @@ const MAX_GIFT_BYTES = 2 * 1024 * 1024;
 /** Moodle question banks: GIFT into a module's quiz (for review, then Save), and the quiz out as GIFT. */
 @ApiTags('authoring')
 @ApiBearerAuth()
-@Roles('trainer', 'admin')
+@Access('course.edit')
 @Controller()
 export class GiftController {
   constructor(

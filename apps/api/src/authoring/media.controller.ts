@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { CoursesError, CoursesErrorCode, MAX_MEDIA_BYTES, MediaService, type Principal } from '@karvan/domain';
-import { CurrentUser, Roles } from '../common/decorators.js';
+import { CurrentUser, Access } from '../common/decorators.js';
 import type { KarvanReply, KarvanRequest } from '../common/request-context.js';
 
 /**
@@ -13,7 +13,7 @@ import type { KarvanReply, KarvanRequest } from '../common/request-context.js';
 export class MediaController {
   constructor(private readonly media: MediaService) {}
 
-  @Roles('trainer', 'admin')
+  @Access('course.edit')
   @Post('authoring/courses/:course/media')
   async upload(
     @CurrentUser() me: Principal,
@@ -31,6 +31,7 @@ export class MediaController {
     );
   }
 
+  @Access('signed-in')
   @Get('media/:course/:file')
   async serve(@Param('course') courseSlug: string, @Param('file') file: string, @Res() reply: KarvanReply) {
     const stored = await this.media.get(courseSlug, `media/${file}`);

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query, Render, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { CoursesService, ModulesService, type Principal } from '@karvan/domain';
-import { CurrentUser, Roles } from '../common/decorators.js';
+import { CurrentUser, Access } from '../common/decorators.js';
 import { parseForm } from '../common/forms.js';
 import { renderPage } from '../common/render.js';
 import type { KarvanReply } from '../common/request-context.js';
@@ -10,7 +10,7 @@ import { lineDiff, problemsByLine } from './editor-view.js';
 
 /** The Markdown editor: a textarea and a preview button without JavaScript, live preview with it. */
 @ApiExcludeController()
-@Roles('trainer', 'admin')
+@Access('course.edit')
 @Controller('authoring/courses/:course/modules/:module')
 export class ModuleEditorPagesController {
   constructor(

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CertificatesService, type Principal } from '@karvan/domain';
-import { CurrentUser, Roles } from '../common/decorators.js';
+import { CurrentUser, Access } from '../common/decorators.js';
 import { renderPage } from '../common/render.js';
 import { respond } from '../common/respond.js';
 import type { KarvanReply } from '../common/request-context.js';
@@ -10,6 +10,7 @@ import { RevokeDto } from './certificates.dto.js';
 /** A holder's certificates, their files, and the staff's revoke and re-issue. */
 @ApiTags('certificates')
 @ApiBearerAuth()
+@Access('signed-in')
 @Controller()
 export class CertificatesController {
   constructor(private readonly certificates: CertificatesService) {}
@@ -49,7 +50,7 @@ export class CertificatesController {
   }
 
   @ApiExcludeEndpoint()
-  @Roles('coordinator', 'admin')
+  @Access('certificate.manage')
   @Post('certificates/:id/revoke')
   async revokeForm(
     @CurrentUser() me: Principal,
@@ -64,7 +65,7 @@ export class CertificatesController {
   }
 
   @ApiOperation({ summary: 'Revoke a certificate, with a reason (coordinators and admins).' })
-  @Roles('coordinator', 'admin')
+  @Access('certificate.manage')
   @Post('api/v1/certificates/:id/revoke')
   @HttpCode(200)
   revoke(@CurrentUser() me: Principal, @Param('id') id: string, @Body() body: RevokeDto) {
@@ -72,7 +73,7 @@ export class CertificatesController {
   }
 
   @ApiOperation({ summary: 'Render and sign a certificate again; a revoked one is reinstated.' })
-  @Roles('coordinator', 'admin')
+  @Access('certificate.manage')
   @Post(['certificates/:id/reissue', 'api/v1/certificates/:id/reissue'])
   @HttpCode(200)
   async reissue(@CurrentUser() me: Principal, @Param('id') id: string, @Res() reply: KarvanReply) {

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CertificatesService, type Principal } from '@karvan/domain';
-import { CurrentUser, Roles } from '../common/decorators.js';
+import { CurrentUser, Access } from '../common/decorators.js';
 import { renderPage } from '../common/render.js';
 import { respond } from '../common/respond.js';
 import type { KarvanReply } from '../common/request-context.js';
@@ -9,7 +9,7 @@ import type { KarvanReply } from '../common/request-context.js';
 /** The staff's view of a course's certificates: who completed, what was issued, issue the missing. */
 @ApiTags('certificates')
 @ApiBearerAuth()
-@Roles('coordinator', 'admin')
+@Access('certificate.manage')
 @Controller()
 export class CourseCertificatesController {
   constructor(private readonly certificates: CertificatesService) {}

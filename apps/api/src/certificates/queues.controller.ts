@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { QueueDashboardService, SigningKeysService } from '@karvan/domain';
-import { Roles } from '../common/decorators.js';
+import { Access } from '../common/decorators.js';
 import { renderPage } from '../common/render.js';
 import { respond } from '../common/respond.js';
 import type { KarvanReply } from '../common/request-context.js';
@@ -9,7 +9,7 @@ import type { KarvanReply } from '../common/request-context.js';
 /** Admins watch the job queues, see why jobs failed, retry them, and rotate the signing key. */
 @ApiTags('admin')
 @ApiBearerAuth()
-@Roles('admin')
+@Access('queue.manage')
 @Controller()
 export class QueuesController {
   constructor(

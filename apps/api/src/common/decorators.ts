@@ -1,15 +1,20 @@
 import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
-import type { Principal, Role } from '@karvan/domain';
+import type { Capability, Principal } from '@karvan/domain';
 import type { KarvanRequest } from './request-context.js';
 
-export const PUBLIC_KEY = 'karvan:public';
-export const ROLES_KEY = 'karvan:roles';
+export const ACCESS_KEY = 'karvan:access';
 
-/** Reachable without signing in. Everything else needs a signed-in user. */
-export const Public = () => SetMetadata(PUBLIC_KEY, true);
+/**
+ * What a route needs, declared on every route (a test fails on a route without it):
+ * `public`, `signed-in` (any account, acting on its own things) or a capability, which the
+ * domain method then checks on the object's scope.
+ */
+export type RouteAccess = 'public' | 'signed-in' | Capability;
 
-/** Only users with one of these roles. */
-export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+export const Access = (access: RouteAccess) => SetMetadata(ACCESS_KEY, access);
+
+/** Reachable without signing in. */
+export const Public = () => Access('public');
 
 /** The signed-in user; only on routes that require one. */
 export const CurrentUser = createParamDecorator((_data: unknown, ctx: ExecutionContext): Principal => {

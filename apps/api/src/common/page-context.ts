@@ -1,4 +1,4 @@
-import { hasRole, LOCALES, translate, type Locale, type Principal } from '@karvan/domain';
+import { canAnywhere, LOCALES, translate, type Locale, type Principal } from '@karvan/domain';
 import type { KarvanRequest } from './request-context.js';
 
 interface NavLink {
@@ -25,11 +25,15 @@ function navigation(principal: Principal | undefined, locale: Locale, path: stri
     { href: '/summer-schools', key: 'nav.summerSchools', show: true },
     { href: '/applications', key: 'nav.applications', show: !!principal },
     { href: '/certificates', key: 'nav.certificates', show: !!principal },
-    { href: '/authoring', key: 'nav.authoring', show: hasRole(principal, 'trainer', 'admin') },
+    {
+      href: '/authoring',
+      key: 'nav.authoring',
+      show: canAnywhere(principal, 'course.create') || canAnywhere(principal, 'course.edit'),
+    },
     { href: '/profile', key: 'nav.profile', show: !!principal },
-    { href: '/admin/users', key: 'nav.users', show: hasRole(principal, 'admin') },
-    { href: '/admin/outbox', key: 'nav.outbox', show: hasRole(principal, 'admin', 'coordinator') },
-    { href: '/admin/queues', key: 'nav.queues', show: hasRole(principal, 'admin') },
+    { href: '/admin/users', key: 'nav.users', show: canAnywhere(principal, 'user.manage') },
+    { href: '/admin/outbox', key: 'nav.outbox', show: canAnywhere(principal, 'mail.read') },
+    { href: '/admin/queues', key: 'nav.queues', show: canAnywhere(principal, 'queue.manage') },
   ];
   return links
     .filter((link) => link.show)

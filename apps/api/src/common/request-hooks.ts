@@ -3,9 +3,11 @@ import type { AppConfig } from '@karvan/config';
 import {
   ApiTokensService,
   isLocale,
+  PrincipalsService,
   localeFromAcceptLanguage,
   randomToken,
   SessionsService,
+  type Identity,
   type Locale,
 } from '@karvan/domain';
 import { COOKIE, type KarvanRequest, type RequestState } from './request-context.js';
@@ -25,7 +27,12 @@ export function cookieSettings(config: AppConfig): CookieSettings {
  */
 export function installRequestHooks(
   fastify: FastifyInstance,
-  services: { sessions: SessionsService; tokens: ApiTokensService; cookies: CookieSettings },
+  services: {
+    sessions: SessionsService;
+    tokens: ApiTokensService;
+    principals: PrincipalsService;
+    cookies: CookieSettings;
+  },
 ): void {
   fastify.decorateRequest('karvan', null);
   fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
@@ -33,15 +40,18 @@ export function installRequestHooks(
     (request as KarvanRequest).karvan = state;
     reply.header('x-request-id', request.id);
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    let identity: Identity | null = null;
     if (bearer) {
-      state.principal = (await services.tokens.resolve(bearer)) ?? undefined;
+      identity = await services.tokens.resolve(bearer);
     } else {
       const sessionToken = request.cookies[COOKIE.session];
       if (sessionToken) {
         state.sessionToken = sessionToken;
-        state.principal = (await services.sessions.resolve(sessionToken)) ?? undefined;
+        identity = await services.sessions.resolve(sessionToken);
       }
     }
+    // Grants are read for every request, so a removed role or grant takes effect at once.
+    if (identity) state.principal = await services.principals.withGrants(identity);
     state.locale = chooseLocale(request, state);
   });
 }

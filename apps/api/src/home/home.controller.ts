@@ -2,7 +2,7 @@ import { Body, Controller, Get, Inject, Post, Render, Res } from '@nestjs/common
 import { ApiExcludeController } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { APP_CONFIG, type AppConfig } from '@karvan/config';
-import { DomainError, LOCALES, SessionsService, translate, UsersService, type Locale } from '@karvan/domain';
+import { DomainError, LOCALES, SessionsService, siteRoles, translate, UsersService, type Locale } from '@karvan/domain';
 import { Public, RequestState } from '../common/decorators.js';
 import { parseForm } from '../common/forms.js';
 import { safeNextPath, type KarvanReply, type RequestState as State } from '../common/request-context.js';
@@ -26,7 +26,9 @@ export class HomeController {
   @Get()
   @Render('pages/home')
   home(@RequestState() state: State) {
-    const roles = state.principal?.roles.map((role) => translate(state.locale, `role.${role}`)).join(', ');
+    const roles = siteRoles(state.principal)
+      .map((role) => translate(state.locale, `role.${role}`))
+      .join(', ');
     return { roles, registrationOpen: this.config.registrationOpen };
   }
 

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Render, Res } from '@nestjs/common'
 import { ApiBearerAuth, ApiExcludeEndpoint, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
 import { BulkEnrolmentService, EnrolmentsService, type Principal } from '@karvan/domain';
-import { CurrentUser } from '../common/decorators.js';
+import { Access, CurrentUser } from '../common/decorators.js';
 import { parseForm } from '../common/forms.js';
 import { renderPage } from '../common/render.js';
 import type { KarvanReply } from '../common/request-context.js';
@@ -17,6 +17,7 @@ export class BulkEnrolmentDto {
 /** Trainers and coordinators enrol a list of people at once; unknown addresses are invited. */
 @ApiTags('learning')
 @ApiBearerAuth()
+@Access('course.enrolments.manage')
 @Controller()
 export class BulkEnrolmentController {
   constructor(

@@ -1,13 +1,14 @@
 import { Controller, Get, Param, Render, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
 import { gradebookCsv, GradebookService, MyLearningService, type Principal } from '@karvan/domain';
-import { CurrentUser, RequestState } from '../common/decorators.js';
+import { Access, CurrentUser, RequestState } from '../common/decorators.js';
 import type { KarvanReply, RequestState as State } from '../common/request-context.js';
 import { scoreChartSvg } from './score-chart.js';
 
 /** Progress views: a trainee's own ("My learning") and a course's gradebook for its staff. */
 @ApiTags('learning')
 @ApiBearerAuth()
+@Access('gradebook.read')
 @Controller()
 export class GradebookController {
   constructor(
@@ -15,6 +16,7 @@ export class GradebookController {
     private readonly myLearning: MyLearningService,
   ) {}
 
+  @Access('signed-in')
   @ApiExcludeEndpoint()
   @Get('learning')
   @Render('pages/learning/my-learning')
@@ -22,6 +24,7 @@ export class GradebookController {
     return { courses: await this.myLearning.courses(me, state.locale) };
   }
 
+  @Access('signed-in')
   @Get('api/v1/me/learning')
   myCourses(@CurrentUser() me: Principal, @RequestState() state: State) {
     return this.myLearning.courses(me, state.locale);

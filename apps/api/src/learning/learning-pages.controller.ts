@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query, Render, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { CatalogueService, EnrolmentError, EnrolmentsService, ReaderService, type Principal } from '@karvan/domain';
-import { CurrentUser, Public, RequestState } from '../common/decorators.js';
+import { Access, CurrentUser, Public, RequestState } from '../common/decorators.js';
 import { parseForm } from '../common/forms.js';
 import { renderPage } from '../common/render.js';
 import type { KarvanReply, RequestState as State } from '../common/request-context.js';
@@ -11,6 +11,7 @@ const NOTICES = new Set(['enrolled', 'requested', 'left', 'completed', 'decided'
 
 /** Trainees' side: the catalogue, enrolment, and the textbook reader. */
 @ApiExcludeController()
+@Access('learning.participate')
 @Controller('courses')
 export class LearningPagesController {
   constructor(
@@ -60,6 +61,7 @@ export class LearningPagesController {
     await reply.redirect(`/courses/${slug}?notice=left`, 303);
   }
 
+  @Access('course.enrolments.manage')
   @Get(':course/requests')
   @Render('pages/learning/requests')
   async requests(@CurrentUser() me: Principal, @Param('course') slug: string, @Query() query: CatalogueQuery) {
@@ -70,6 +72,7 @@ export class LearningPagesController {
     };
   }
 
+  @Access('course.enrolments.manage')
   @Post(':course/requests')
   async decide(
     @CurrentUser() me: Principal,

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsObject } from 'class-validator';
 import type { QuestionResponse } from '@karvan/content';
 import { QuizAttemptsService, type Principal } from '@karvan/domain';
-import { CurrentUser } from '../common/decorators.js';
+import { Access, CurrentUser } from '../common/decorators.js';
 
 export class SubmissionDto {
   @ApiProperty({
@@ -17,6 +17,7 @@ export class SubmissionDto {
 
 @ApiTags('quizzes')
 @ApiBearerAuth()
+@Access('learning.participate')
 @Controller('api/v1')
 export class QuizApiController {
   constructor(private readonly attempts: QuizAttemptsService) {}

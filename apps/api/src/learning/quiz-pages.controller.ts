@@ -1,12 +1,13 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Render, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { QuizAttemptsService, type Principal } from '@karvan/domain';
-import { CurrentUser } from '../common/decorators.js';
+import { Access, CurrentUser } from '../common/decorators.js';
 import type { KarvanReply } from '../common/request-context.js';
 import { questionsForPage, responsesFromForm } from './quiz-form.js';
 
 /** Quizzes in the browser: the attempts page, an attempt to answer, and its result. Works without JavaScript. */
 @ApiExcludeController()
+@Access('learning.participate')
 @Controller()
 export class QuizPagesController {
   constructor(private readonly attempts: QuizAttemptsService) {}

@@ -1,13 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiTokensService, type Principal } from '@karvan/domain';
-import { CurrentUser, RequestState } from '../common/decorators.js';
+import { Access, CurrentUser, RequestState } from '../common/decorators.js';
 import type { RequestState as State } from '../common/request-context.js';
 import { CreateTokenDto, MeResponse, PasswordChangeDto, ProfileDto } from './dto/profile.dto.js';
 import { ProfileService } from './profile.service.js';
 
 @ApiTags('me')
 @ApiBearerAuth()
+@Access('signed-in')
 @Controller('api/v1/me')
 export class ProfileApiController {
   constructor(

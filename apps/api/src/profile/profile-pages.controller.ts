@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Render, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { ApiTokensService, PASSWORD_MIN_LENGTH, UsersError, type Principal } from '@karvan/domain';
-import { CurrentUser, RequestState } from '../common/decorators.js';
+import { Access, CurrentUser, RequestState } from '../common/decorators.js';
 import { parseForm, type FieldErrors } from '../common/forms.js';
 import { renderPage } from '../common/render.js';
 import type { KarvanReply, RequestState as State } from '../common/request-context.js';
@@ -14,6 +14,7 @@ import { APP_CONFIG, type AppConfig } from '@karvan/config';
 const NOTICES = new Set(['saved', 'passwordChanged', 'tokenRevoked']);
 
 @ApiExcludeController()
+@Access('signed-in')
 @Controller('profile')
 export class ProfilePagesController {
   constructor(

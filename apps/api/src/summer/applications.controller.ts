@@ -10,7 +10,7 @@ import {
   SummerErrorCode,
   type Principal,
 } from '@karvan/domain';
-import { CurrentUser } from '../common/decorators.js';
+import { Access, CurrentUser } from '../common/decorators.js';
 import { renderPage } from '../common/render.js';
 import type { KarvanReply, KarvanRequest } from '../common/request-context.js';
 import { applicationFromForm, wantsJson } from './form-body.js';
@@ -18,6 +18,7 @@ import { applicationFromForm, wantsJson } from './form-body.js';
 /** An applicant's own application: fill in, attach, submit, withdraw; confirm or decline a place. */
 @ApiTags('summer schools')
 @ApiBearerAuth()
+@Access('learning.participate')
 @Controller()
 export class ApplicationsController {
   constructor(
@@ -111,6 +112,7 @@ export class ApplicationsController {
     await reply.redirect(`/applications?notice=${action}`, 303);
   }
 
+  @Access('signed-in')
   @ApiOperation({ summary: 'A document attached to an application (applicant, reviewers, coordinators).' })
   @Get(['applications/:id/files/:field', 'api/v1/applications/:id/files/:field'])
   async file(
@@ -127,6 +129,7 @@ export class ApplicationsController {
       .send(file.data);
   }
 
+  @Access('signed-in')
   @ApiExcludeEndpoint()
   @Get('cohorts/:id/attendance/me')
   async myAttendance(@CurrentUser() me: Principal, @Param('id') id: string, @Res() reply: KarvanReply) {
@@ -134,6 +137,7 @@ export class ApplicationsController {
     await renderPage(reply, 'pages/summer/my-attendance', { cohort, ...(await this.attendance.mine(me, id)) });
   }
 
+  @Access('signed-in')
   @ApiOperation({ summary: 'My attendance in a cohort, session by session, with my percentage.' })
   @Get('api/v1/cohorts/:id/attendance/me')
   attendanceJson(@CurrentUser() me: Principal, @Param('id') id: string) {

@@ -11,7 +11,7 @@ import {
   type Decision,
   type Principal,
 } from '@karvan/domain';
-import { CurrentUser, RequestState } from '../common/decorators.js';
+import { Access, CurrentUser, RequestState } from '../common/decorators.js';
 import { renderPage } from '../common/render.js';
 import { respond } from '../common/respond.js';
 import type { KarvanReply, KarvanRequest, RequestState as State } from '../common/request-context.js';
@@ -24,6 +24,7 @@ import { fields, text, wantsJson } from './form-body.js';
  */
 @ApiTags('summer schools')
 @ApiBearerAuth()
+@Access('cohort.manage')
 @Controller()
 export class CohortStaffController {
   constructor(
@@ -34,6 +35,7 @@ export class CohortStaffController {
     private readonly dashboards: CohortDashboardService,
   ) {}
 
+  @Access('programme.create')
   @ApiOperation({ summary: 'Create a programme (coordinators, admins).' })
   @Post(['programmes', 'api/v1/programmes'])
   async createProgramme(@CurrentUser() me: Principal, @Body() body: unknown, @Res() reply: KarvanReply) {
@@ -42,6 +44,7 @@ export class CohortStaffController {
     await respond(reply, made, '/summer-schools', 201);
   }
 
+  @Access('cohort.create')
   @ApiOperation({ summary: 'Create a cohort of a programme; its creator coordinates it.' })
   @Post(['programmes/:id/cohorts', 'api/v1/programmes/:id/cohorts'])
   async createCohort(
@@ -83,6 +86,7 @@ export class CohortStaffController {
     await respond(reply, { updated: id }, `/cohorts/${id}/manage?notice=saved`);
   }
 
+  @Access('cohort.staff.manage')
   @ApiOperation({ summary: 'Add a coordinator or reviewer to a cohort, by e-mail address.' })
   @Post(['cohorts/:id/staff', 'api/v1/cohorts/:id/staff'])
   @HttpCode(200)
@@ -97,6 +101,7 @@ export class CohortStaffController {
     await respond(reply, { added: f.email }, `/cohorts/${id}/manage?notice=staff`);
   }
 
+  @Access('application.review')
   @ApiExcludeEndpoint()
   @Get('cohorts/:id/review')
   async reviewPage(@CurrentUser() me: Principal, @Param('id') id: string, @Res() reply: KarvanReply) {
@@ -114,12 +119,14 @@ export class CohortStaffController {
     });
   }
 
+  @Access('application.review')
   @ApiOperation({ summary: 'The applications a reviewer scores, with their own scores.' })
   @Get('api/v1/cohorts/:id/reviews')
   reviews(@CurrentUser() me: Principal, @Param('id') id: string) {
     return this.selection.toReview(me, id);
   }
 
+  @Access('application.review')
   @ApiOperation({ summary: 'Score an application on the rubric (the cohort’s reviewers).' })
   @Post(['applications/:id/review', 'api/v1/applications/:id/review'])
   @HttpCode(200)
@@ -141,6 +148,7 @@ export class CohortStaffController {
     await respond(reply, { reviewed: id }, `${text(raw.back) || '/summer-schools'}?notice=reviewed#app-${id}`);
   }
 
+  @Access('application.decide')
   @ApiExcludeEndpoint()
   @Get('cohorts/:id/ranking')
   async rankingPage(@CurrentUser() me: Principal, @Param('id') id: string, @Res() reply: KarvanReply) {
@@ -148,12 +156,14 @@ export class CohortStaffController {
     await renderPage(reply, 'pages/summer/ranking', { cohort: await this.cohorts.cohort(id), ranked });
   }
 
+  @Access('application.decide')
   @ApiOperation({ summary: 'Applications ranked by average score, with the reviewers’ spread.' })
   @Get('api/v1/cohorts/:id/ranking')
   ranking(@CurrentUser() me: Principal, @Param('id') id: string) {
     return this.selection.ranked(me, id);
   }
 
+  @Access('application.decide')
   @ApiOperation({ summary: 'Accept, waitlist or reject applications in bulk, within capacity and quotas.' })
   @Post(['cohorts/:id/decisions', 'api/v1/cohorts/:id/decisions'])
   @HttpCode(200)
@@ -213,6 +223,7 @@ export class CohortStaffController {
     await respond(reply, { removed: id }, `/cohorts/${session.cohort_id}/sessions?notice=removed`);
   }
 
+  @Access('attendance.mark')
   @ApiExcludeEndpoint()
   @Get('sessions/:id/register')
   async registerPage(@CurrentUser() me: Principal, @Param('id') id: string, @Res() reply: KarvanReply) {
@@ -229,12 +240,14 @@ export class CohortStaffController {
     });
   }
 
+  @Access('attendance.mark')
   @ApiOperation({ summary: 'The register of a session.' })
   @Get('api/v1/sessions/:id/attendance')
   register(@CurrentUser() me: Principal, @Param('id') id: string) {
     return this.attendance.register(me, id);
   }
 
+  @Access('attendance.mark')
   @ApiOperation({ summary: 'Mark attendance: optionally everyone present, then the exceptions.' })
   @Post(['sessions/:id/register', 'api/v1/sessions/:id/attendance'])
   @HttpCode(200)
@@ -308,6 +321,7 @@ export class CohortStaffController {
     await sendCsv(reply, 'participants', await this.dashboards.participantsCsv(me, id));
   }
 
+  @Access('certificate.manage')
   @ApiOperation({ summary: 'Issue certificates for every completion that has none yet.' })
   @Post(['cohorts/:id/certificates/issue', 'api/v1/cohorts/:id/certificates/issue'])
   @HttpCode(202)

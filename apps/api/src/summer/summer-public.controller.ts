@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CohortsService, hasRole, isOpen, TimetableService } from '@karvan/domain';
+import { canAnywhere, CohortsService, isOpen, TimetableService } from '@karvan/domain';
 import { Public, RequestState } from '../common/decorators.js';
 import { renderPage } from '../common/render.js';
 import type { KarvanReply, RequestState as State } from '../common/request-context.js';
@@ -22,7 +22,7 @@ export class SummerPublicController {
     await renderPage(reply, 'pages/summer/list', {
       programmes: await this.cohorts.programmes(),
       staff,
-      canCreate: hasRole(state.principal, 'coordinator', 'admin'),
+      canCreate: canAnywhere(state.principal, 'programme.create'),
     });
   }
 

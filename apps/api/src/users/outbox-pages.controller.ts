@@ -1,11 +1,11 @@
 import { Controller, Get, Render } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { MailService } from '@karvan/domain';
-import { Roles } from '../common/decorators.js';
+import { Access } from '../common/decorators.js';
 
 /** The e-mails Karvan has queued and sent; without SMTP this is where they can be read. */
 @ApiExcludeController()
-@Roles('coordinator', 'admin')
+@Access('mail.read')
 @Controller('admin/outbox')
 export class OutboxPagesController {
   constructor(private readonly mail: MailService) {}

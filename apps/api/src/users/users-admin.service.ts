@@ -1,20 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { ApiTokensService, SessionsService, UsersService, type Role } from '@karvan/domain';
+import { GrantsService, UsersService, type Principal, type Role } from '@karvan/domain';
 import { describeUser } from '../profile/profile.service.js';
 
 const PAGE_SIZE = 50;
 
-/** Admin work on accounts: the list and role changes, which reach every process within seconds. */
+/** Admin work on accounts: the list and site-role changes, which take effect on the next request. */
 @Injectable()
 export class UsersAdminService {
   constructor(
     private readonly users: UsersService,
-    private readonly sessions: SessionsService,
-    private readonly tokens: ApiTokensService,
+    private readonly grants: GrantsService,
   ) {}
 
-  async list(page = 1, search = '') {
-    const result = await this.users.list(page, PAGE_SIZE, search.trim());
+  async list(me: Principal, page = 1, search = '') {
+    const result = await this.users.list(me, page, PAGE_SIZE, search.trim());
     return {
       users: result.users.map(describeUser),
       total: result.total,
@@ -23,11 +22,8 @@ export class UsersAdminService {
     };
   }
 
-  async setRoles(userId: string, roles: Role[]) {
-    const user = await this.users.setRoles(userId, roles);
-    // This process sees the change at once; others when their few-second cache entry expires.
-    this.sessions.forgetUser(userId);
-    this.tokens.forgetUser(userId);
-    return describeUser(user);
+  async setRoles(me: Principal, userId: string, roles: Role[]) {
+    await this.grants.setSiteRoles(me, userId, roles);
+    return describeUser(await this.users.get(userId));
   }
 }

@@ -1,13 +1,14 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { MaintenanceService } from '@karvan/domain';
-import { Roles } from '../common/decorators.js';
+import type { Principal } from '@karvan/domain';
+import { Access, CurrentUser } from '../common/decorators.js';
 import { ListUsersQuery, SetRolesDto } from './dto/roles.dto.js';
 import { UsersAdminService } from './users-admin.service.js';
 
 @ApiTags('admin')
 @ApiBearerAuth()
-@Roles('admin')
+@Access('user.manage')
 @Controller('api/v1/admin')
 export class UsersApiController {
   constructor(
@@ -17,14 +18,14 @@ export class UsersApiController {
 
   /** Lists accounts, 50 a page, optionally filtered by name or e-mail. */
   @Get('users')
-  list(@Query() query: ListUsersQuery) {
-    return this.admin.list(query.page, query.q);
+  list(@CurrentUser() me: Principal, @Query() query: ListUsersQuery) {
+    return this.admin.list(me, query.page, query.q);
   }
 
   /** Replaces a user's roles. */
   @Put('users/:id/roles')
-  setRoles(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: SetRolesDto) {
-    return this.admin.setRoles(id, body.roles);
+  setRoles(@CurrentUser() me: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: SetRolesDto) {
+    return this.admin.setRoles(me, id, body.roles);
   }
 
   /** Queues the purge of expired sessions and login counters now (it also runs hourly). */

@@ -1,22 +1,23 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Render, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { DomainError, ROLES } from '@karvan/domain';
-import { Roles } from '../common/decorators.js';
+import type { Principal } from '@karvan/domain';
+import { Access, CurrentUser } from '../common/decorators.js';
 import { parseForm } from '../common/forms.js';
 import type { KarvanReply } from '../common/request-context.js';
 import { ListUsersQuery, SetRolesDto } from './dto/roles.dto.js';
 import { UsersAdminService } from './users-admin.service.js';
 
 @ApiExcludeController()
-@Roles('admin')
+@Access('user.manage')
 @Controller('admin/users')
 export class UsersPagesController {
   constructor(private readonly admin: UsersAdminService) {}
 
   @Get()
   @Render('pages/users/list')
-  async list(@Query() query: ListUsersQuery) {
-    const result = await this.admin.list(query.page, query.q);
+  async list(@CurrentUser() me: Principal, @Query() query: ListUsersQuery) {
+    const result = await this.admin.list(me, query.page, query.q);
     const savedUser = result.users.find((user) => user.id === query.saved);
     return {
       ...result,
@@ -29,10 +30,15 @@ export class UsersPagesController {
   }
 
   @Post(':id/roles')
-  async setRoles(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown, @Res() reply: KarvanReply) {
+  async setRoles(
+    @CurrentUser() me: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: unknown,
+    @Res() reply: KarvanReply,
+  ) {
     const { value, errors } = await parseForm(SetRolesDto, body);
     if (errors) throw new DomainError('invalid', 'invalid_roles', 'Choose roles from the list.');
-    await this.admin.setRoles(id, value.roles);
+    await this.admin.setRoles(me, id, value.roles);
     await reply.redirect(`/admin/users?saved=${id}`, 303);
   }
 }

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { hashToken, randomToken } from '../shared/tokens.js';
 import { TtlCache } from '../shared/ttl-cache.js';
 import { AuthError, AuthErrorCode } from './auth.errors.js';
-import { PRINCIPAL_COLUMNS, toPrincipal, type Principal, type PrincipalRow } from './principal.js';
+import { PRINCIPAL_COLUMNS, toIdentity, type Identity, type PrincipalRow } from './principal.js';
 import { SESSION_CACHE_MS } from './sessions.service.js';
 
 export interface ApiTokenInfo {
@@ -18,7 +18,7 @@ const TOKEN_PREFIX = 'krv_';
 /** Personal access tokens for API clients: shown once, stored as a hash, revocable. */
 @Injectable()
 export class ApiTokensService {
-  private readonly cache = new TtlCache<string, { principal: Principal | null }>(SESSION_CACHE_MS);
+  private readonly cache = new TtlCache<string, { principal: Identity | null }>(SESSION_CACHE_MS);
 
   constructor(private readonly db: DataSource) {}
 
@@ -52,7 +52,7 @@ export class ApiTokensService {
     this.cache.delete(rows[0].token_hash);
   }
 
-  async resolve(token: string): Promise<Principal | null> {
+  async resolve(token: string): Promise<Identity | null> {
     if (!token.startsWith(TOKEN_PREFIX)) return null;
     const hash = hashToken(token);
     const cached = this.cache.get(hash);
@@ -63,7 +63,7 @@ export class ApiTokensService {
        ) SELECT ${PRINCIPAL_COLUMNS} FROM used JOIN users u ON u.id = used.user_id WHERE u.status = 'active'`,
       [hash],
     );
-    const principal = rows[0] ? toPrincipal(rows[0], 'token') : null;
+    const principal = rows[0] ? toIdentity(rows[0], 'token') : null;
     this.cache.set(hash, { principal });
     return principal;
   }

@@ -1,30 +1,31 @@
-import type { Locale, Role } from '../users/roles.js';
+import type { Grant } from '../access/decide.js';
+import type { Locale } from '../users/roles.js';
 
-/** Who is making a request, as far as permission checks are concerned. */
+/**
+ * Who is acting. Built afresh for every request (or job) with the grants read for it, so a
+ * removed role or grant takes effect on the next request and decisions are cached per request only.
+ */
 export interface Principal {
   userId: string;
   email: string;
   name: string;
   locale: Locale;
-  roles: Role[];
   via: 'session' | 'token';
+  grants: readonly Grant[];
 }
 
-export function hasRole(principal: Principal | undefined, ...roles: Role[]): boolean {
-  return !!principal && roles.some((role) => principal.roles.includes(role));
-}
+/** Who a session or token belongs to: cached briefly; the grants are read for each request. */
+export type Identity = Omit<Principal, 'grants'>;
 
 export interface PrincipalRow {
   id: string;
   email: string;
   name: string;
   locale: Locale;
-  roles: Role[] | null;
 }
 
-export const PRINCIPAL_COLUMNS = `u.id, u.email, u.name, u.locale,
-  ARRAY(SELECT r.role FROM user_roles r WHERE r.user_id = u.id ORDER BY r.role) AS roles`;
+export const PRINCIPAL_COLUMNS = `u.id, u.email, u.name, u.locale`;
 
-export function toPrincipal(row: PrincipalRow, via: Principal['via']): Principal {
-  return { userId: row.id, email: row.email, name: row.name, locale: row.locale, roles: row.roles ?? [], via };
+export function toIdentity(row: PrincipalRow, via: Principal['via']): Identity {
+  return { userId: row.id, email: row.email, name: row.name, locale: row.locale, via };
 }

@@ -3,7 +3,7 @@ import { APP_CONFIG, type AppConfig } from '@karvan/config';
 import { DataSource } from 'typeorm';
 import { hashToken, randomToken } from '../shared/tokens.js';
 import { TtlCache } from '../shared/ttl-cache.js';
-import { PRINCIPAL_COLUMNS, toPrincipal, type Principal, type PrincipalRow } from './principal.js';
+import { PRINCIPAL_COLUMNS, toIdentity, type Identity, type PrincipalRow } from './principal.js';
 
 /**
  * How long a process trusts what it read about a session. Logout, password and role changes
@@ -12,7 +12,7 @@ import { PRINCIPAL_COLUMNS, toPrincipal, type Principal, type PrincipalRow } fro
 export const SESSION_CACHE_MS = 5_000;
 
 interface CachedSession {
-  principal: Principal | null;
+  principal: Identity | null;
 }
 
 @Injectable()
@@ -35,7 +35,7 @@ export class SessionsService {
     return token;
   }
 
-  async resolve(token: string): Promise<Principal | null> {
+  async resolve(token: string): Promise<Identity | null> {
     const id = hashToken(token);
     const cached = this.cache.get(id);
     if (cached) return cached.principal;
@@ -44,7 +44,7 @@ export class SessionsService {
        WHERE s.id = $1 AND s.expires_at > now() AND u.status = 'active'`,
       [id],
     );
-    const principal = rows[0] ? toPrincipal(rows[0], 'session') : null;
+    const principal = rows[0] ? toIdentity(rows[0], 'session') : null;
     this.cache.set(id, { principal });
     return principal;
   }

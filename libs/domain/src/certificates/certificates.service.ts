@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@karvan/config';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
-import { hasRole, type Principal } from '../auth/principal.js';
+import { can, cohortScope, courseScope, type Scope } from '../access/index.js';
+import type { Principal } from '../auth/principal.js';
 import { groupedCode, normaliseCode } from './certificate-code.js';
 import { CertificateQueue } from './certificate-queue.service.js';
 import { requestMissing, type CertificateTicket } from './certificate-requests.js';
@@ -77,15 +78,19 @@ interface CertificateRow {
   pdf_key: string | null;
   pdf_sha256: string | null;
   cohort_id: string | null;
+  course_id: string | null;
+  programme_id: string | null;
+  organisation_id: string | null;
   title: string;
   slug: string | null;
   holder: string;
   email: string;
 }
 
-const SELECT_CERTIFICATE = `SELECT c.*, coalesce(co.title, ch.title) AS title, co.slug, u.name AS holder, u.email
+const SELECT_CERTIFICATE = `SELECT c.*, coalesce(co.title, ch.title) AS title, co.slug, u.name AS holder, u.email,
+    coalesce(co.organisation_id, pr.organisation_id) AS organisation_id, ch.programme_id
   FROM certificates c JOIN users u ON u.id = c.user_id LEFT JOIN courses co ON co.id = c.course_id
-  LEFT JOIN cohorts ch ON ch.id = c.cohort_id`;
+  LEFT JOIN cohorts ch ON ch.id = c.cohort_id LEFT JOIN programmes pr ON pr.id = ch.programme_id`;
 
 /** What people do with certificates: see their own, download, verify, revoke and re-issue. */
 @Injectable()
@@ -223,7 +228,7 @@ export class CertificatesService {
   async manageableId(principal: Principal | undefined, code: string): Promise<string | null> {
     if (!principal) return null;
     const [row] = await this.db.query<CertificateRow[]>(`${SELECT_CERTIFICATE} WHERE c.code = $1`, [code]);
-    return row && (await this.canManage(principal, row)) ? row.id : null;
+    return row && this.canManage(principal, row) ? row.id : null;
   }
 
   verifyUrl(code: string): string {
@@ -250,36 +255,30 @@ export class CertificatesService {
   /** The holder or the certificate's staff; anyone else is told it does not exist (no probing ids). */
   private async visible(principal: Principal, id: string): Promise<CertificateRow> {
     const row = await this.find(this.db.manager, id);
-    if (!row || (row.user_id !== principal.userId && !(await this.canManage(principal, row)))) throw notFound();
+    if (!row || (row.user_id !== principal.userId && !this.canManage(principal, row))) throw notFound();
     return row;
   }
 
   private async managed(principal: Principal, id: string): Promise<CertificateRow> {
     const row = await this.find(this.db.manager, id);
     if (!row) throw notFound();
-    if (!(await this.canManage(principal, row))) throw forbidden();
+    if (!this.canManage(principal, row)) throw forbidden();
     return row;
   }
 
-  /** Admins manage all; coordinators, course certificates and those of the cohorts they coordinate. */
-  private async canManage(principal: Principal, row: CertificateRow): Promise<boolean> {
-    if (hasRole(principal, 'admin')) return true;
-    if (!hasRole(principal, 'coordinator')) return false;
-    if (!row.cohort_id) return true;
-    const [own] = await this.db.query<unknown[]>(
-      `SELECT 1 FROM cohort_coordinators WHERE cohort_id = $1 AND user_id = $2`,
-      [row.cohort_id, principal.userId],
-    );
-    return !!own;
+  /** Those granted certificate.manage on the certificate's course or cohort (or above it). */
+  private canManage(principal: Principal, row: CertificateRow): boolean {
+    return can(principal, 'certificate.manage', scopeOf(row));
   }
 
   private async managedCourse(principal: Principal, slug: string): Promise<{ id: string; title: string }> {
-    if (!isCertificateStaff(principal)) throw forbidden();
-    const [course] = await this.db.query<Array<{ id: string; title: string }>>(
-      `SELECT id, title FROM courses WHERE slug = $1`,
+    const [course] = await this.db.query<Array<{ id: string; title: string; organisation_id: string | null }>>(
+      `SELECT id, title, organisation_id FROM courses WHERE slug = $1`,
       [slug],
     );
     if (!course) throw new CertificateError(CertificateErrorCode.CourseNotFound, `There is no course "${slug}".`);
+    if (!can(principal, 'certificate.manage', courseScope({ id: course.id, organisationId: course.organisation_id })))
+      throw forbidden();
     return course;
   }
 
@@ -290,9 +289,10 @@ export class CertificatesService {
   }
 }
 
-/** Course certificates are managed by admins and coordinators (as the gradebook is). */
-function isCertificateStaff(principal: Principal): boolean {
-  return hasRole(principal, 'admin', 'coordinator');
+function scopeOf(row: CertificateRow): Scope {
+  return row.cohort_id
+    ? cohortScope({ id: row.cohort_id, programmeId: row.programme_id!, organisationId: row.organisation_id })
+    : courseScope({ id: row.course_id!, organisationId: row.organisation_id });
 }
 
 function assertServable(row: CertificateRow): void {
@@ -316,6 +316,6 @@ function notFound(): CertificateError {
 function forbidden(): CertificateError {
   return new CertificateError(
     CertificateErrorCode.Forbidden,
-    'Only coordinators and administrators manage certificates.',
+    'Only the staff of this course or cohort manage its certificates.',
   );
 }

@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { buildCourse, readCourseSource, type Course, type CourseSource, type Problem } from '@karvan/content';
+import { grantCourseAuthors } from '../access/index.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import { fromModule, SITE_URLS } from './compile-module.js';
 import { checkImage } from './media.service.js';
@@ -145,18 +146,18 @@ async function upsertCourse(tx: Tx, course: Course, options: SyncOptions): Promi
 }
 
 async function addAuthor(tx: Tx, courseId: string, userId: string): Promise<void> {
-  await tx.query('INSERT INTO course_authors (course_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
-    courseId,
-    userId,
-  ]);
+  await grantCourseAuthors(tx, courseId, [userId]);
 }
 
 async function addAuthorsByEmail(tx: Tx, courseId: string, emails: string[]): Promise<void> {
   if (emails.length === 0) return;
-  await tx.query(
-    `INSERT INTO course_authors (course_id, user_id)
-     SELECT $1, id FROM users WHERE lower(email) = ANY($2) ON CONFLICT DO NOTHING`,
-    [courseId, emails.map((e) => e.toLowerCase())],
+  const users = await tx.query<Array<{ id: string }>>(`SELECT id FROM users WHERE lower(email) = ANY($1)`, [
+    emails.map((e) => e.toLowerCase()),
+  ]);
+  await grantCourseAuthors(
+    tx,
+    courseId,
+    users.map((u) => u.id),
   );
 }
 

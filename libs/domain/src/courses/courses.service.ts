@@ -1,6 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { hasRole, type Principal } from '../auth/principal.js';
+import {
+  can,
+  courseScope,
+  grantCourseAuthors,
+  GrantsService,
+  holdersOf,
+  reach,
+  SITE_SCOPE,
+  type Capability,
+} from '../access/index.js';
+import type { Principal } from '../auth/principal.js';
 import type { Locale } from '../users/roles.js';
 import { newCourseMarkdown } from './compile-module.js';
 import { CoursesError, CoursesErrorCode } from './courses.errors.js';
@@ -18,6 +28,7 @@ export interface CourseSummary {
   enrolmentMode: EnrolmentMode;
   origin: 'files' | 'editor';
   moduleCount: number;
+  organisationId: string | null;
 }
 
 export interface NewCourse {
@@ -30,7 +41,7 @@ export interface NewCourse {
 
 const UNIQUE_VIOLATION = '23505';
 
-const SUMMARY_COLUMNS = `c.id, c.slug, c.title, c.summary, c.language, c.status, c.enrolment_mode, c.origin,
+const SUMMARY_COLUMNS = `c.id, c.slug, c.title, c.summary, c.language, c.status, c.enrolment_mode, c.origin, c.organisation_id,
   (SELECT count(*)::int FROM modules m WHERE m.course_id = c.id AND m.status = 'active') AS module_count`;
 
 interface SummaryRow {
@@ -43,6 +54,7 @@ interface SummaryRow {
   enrolment_mode: EnrolmentMode;
   origin: 'files' | 'editor';
   module_count: number;
+  organisation_id: string | null;
 }
 
 function toSummary(row: SummaryRow): CourseSummary {
@@ -56,21 +68,25 @@ function toSummary(row: SummaryRow): CourseSummary {
     enrolmentMode: row.enrolment_mode,
     origin: row.origin,
     moduleCount: row.module_count,
+    organisationId: row.organisation_id,
   };
 }
 
 /** Courses as things authors own: who may edit, creation, co-authors, publishing. */
 @Injectable()
 export class CoursesService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly grants: GrantsService,
+  ) {}
 
   async listEditable(principal: Principal): Promise<CourseSummary[]> {
-    const admin = hasRole(principal, 'admin');
+    const where = reach(principal, 'course.edit');
     const rows = await this.db.query<SummaryRow[]>(
       `SELECT ${SUMMARY_COLUMNS} FROM courses c
-       WHERE $1 OR EXISTS (SELECT 1 FROM course_authors a WHERE a.course_id = c.id AND a.user_id = $2)
+       WHERE $1 OR c.id = ANY($2) OR c.organisation_id = ANY($3)
        ORDER BY c.title`,
-      [admin, principal.userId],
+      [where.all, where.ids.course, where.ids.organisation],
     );
     return rows.map(toSummary);
   }
@@ -91,17 +107,31 @@ export class CoursesService {
   }
 
   async assertCanEdit(principal: Principal, courseId: string, tx: EntityManager = this.db.manager): Promise<void> {
-    if (hasRole(principal, 'admin')) return;
-    const rows = await tx.query<unknown[]>('SELECT 1 FROM course_authors WHERE course_id = $1 AND user_id = $2', [
-      courseId,
-      principal.userId,
-    ]);
-    if (!hasRole(principal, 'trainer') || rows.length === 0) {
+    await this.requireOn(principal, 'course.edit', courseId, tx);
+  }
+
+  /** Checks a capability on a course by id, from the course's own row (its organisation). */
+  async requireOn(
+    principal: Principal,
+    capability: Capability,
+    courseId: string,
+    tx: EntityManager = this.db.manager,
+  ): Promise<void> {
+    const [row] = await tx.query<Array<{ organisation_id: string | null }>>(
+      'SELECT organisation_id FROM courses WHERE id = $1',
+      [courseId],
+    );
+    if (!row || !this.allows(principal, capability, { id: courseId, organisationId: row.organisation_id })) {
       throw new CoursesError(CoursesErrorCode.NotAnAuthor, 'Only the authors of this course and admins may edit it.');
     }
   }
 
+  allows(principal: Principal, capability: Capability, course: { id: string; organisationId: string | null }): boolean {
+    return can(principal, capability, courseScope(course));
+  }
+
   async create(principal: Principal, input: NewCourse): Promise<CourseSummary> {
+    this.grants.require(principal, 'course.create', SITE_SCOPE);
     try {
       await this.db.transaction(async (tx) => {
         const markdown = newCourseMarkdown({
@@ -116,7 +146,7 @@ export class CoursesService {
            VALUES ($1, $2, $3, $4, $5, 'editor', '{"modules":"all","quizzes":"pass"}', $6) RETURNING id`,
           [input.slug, input.title.trim(), input.summary.trim(), input.language, input.enrolmentMode, markdown],
         );
-        await tx.query('INSERT INTO course_authors (course_id, user_id) VALUES ($1, $2)', [id, principal.userId]);
+        await grantCourseAuthors(tx, id, [principal.userId]);
       });
     } catch (error) {
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
@@ -133,31 +163,29 @@ export class CoursesService {
     return this.get(input.slug);
   }
 
-  async authors(courseId: string): Promise<Array<{ id: string; name: string; email: string }>> {
-    return this.db.query(
-      `SELECT u.id, u.name, u.email FROM course_authors a JOIN users u ON u.id = a.user_id
-       WHERE a.course_id = $1 ORDER BY u.name`,
-      [courseId],
-    );
+  async authors(
+    principal: Principal,
+    course: CourseSummary,
+  ): Promise<Array<{ id: string; name: string; email: string }>> {
+    if (!this.allows(principal, 'course.edit', course)) return [];
+    const ids = await holdersOf(this.db.manager, { kind: 'course', id: course.id }, ['course_author']);
+    return this.db.query(`SELECT u.id, u.name, u.email FROM users u WHERE u.id = ANY($1) ORDER BY u.name`, [ids]);
   }
 
   /** Co-authors must be trainers: authoring is what the role is for. */
   async addAuthor(principal: Principal, slug: string, email: string): Promise<void> {
     const course = await this.getEditable(principal, slug);
     const rows = await this.db.query<Array<{ id: string }>>(
-      `SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'trainer'
-       WHERE lower(u.email) = lower($1) AND u.status = 'active'`,
+      `SELECT u.id FROM users u WHERE lower(u.email) = lower($1) AND u.status = 'active'`,
       [email.trim()],
     );
-    if (!rows[0]) {
+    const trainer = rows[0] && (await this.grants.load(rows[0].id)).some((g) => g.role === 'trainer');
+    if (!trainer) {
       throw new CoursesError(CoursesErrorCode.NoSuchCoAuthor, 'There is no trainer with this e-mail address.', {
         email: 'not a trainer',
       });
     }
-    await this.db.query('INSERT INTO course_authors (course_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
-      course.id,
-      rows[0].id,
-    ]);
+    await this.grants.grant(principal, rows[0].id, 'course_author', courseScope(course));
   }
 
   async setStatus(principal: Principal, slug: string, status: 'draft' | 'published'): Promise<CourseSummary> {

@@ -1,3 +1,4 @@
+import { insertGrant } from '../access/index.js';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { UsersService } from '../users/users.service.js';
 import { parseForm, parseRubric } from '../summer/form-definition.js';
@@ -107,15 +108,10 @@ async function seedCohort(tx: EntityManager, applicantIds: string[]): Promise<vo
     `INSERT INTO cohort_courses (cohort_id, course_id) SELECT $1, id FROM courses WHERE slug = 'research-methods-migration'`,
     [cohort.id],
   );
-  await tx.query(`INSERT INTO cohort_coordinators (cohort_id, user_id) VALUES ($1, $2)`, [
-    cohort.id,
-    staff.coordinator,
-  ]);
+  const scope = { kind: 'cohort', id: cohort.id } as const;
+  await insertGrant(tx, undefined, staff.coordinator, { role: 'cohort_coordinator', scope });
   for (const reviewer of [staff.coordinator, staff.trainer])
-    await tx.query(`INSERT INTO cohort_reviewers (cohort_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
-      cohort.id,
-      reviewer,
-    ]);
+    await insertGrant(tx, undefined, reviewer, { role: 'cohort_reviewer', scope });
   const members = await seedApplications(tx, cohort.id, applicantIds, [staff.coordinator, staff.trainer]);
   await seedTimetable(tx, cohort.id, day(-1), members, staff.coordinator);
 }

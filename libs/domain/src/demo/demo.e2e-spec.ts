@@ -28,8 +28,8 @@ describe('demo seed', () => {
 
   const counts = async () =>
     db.query<Array<Record<string, number>>>(
-      `SELECT (SELECT count(*)::int FROM users) AS users, (SELECT count(*)::int FROM user_roles) AS roles,
-              (SELECT count(*)::int FROM course_authors) AS authors, (SELECT count(*)::int FROM enrolments) AS enrolments,
+      `SELECT (SELECT count(*)::int FROM users) AS users, (SELECT count(*)::int FROM grants WHERE scope_kind = 'site') AS roles,
+              (SELECT count(*)::int FROM grants WHERE role = 'course_author') AS authors, (SELECT count(*)::int FROM enrolments) AS enrolments,
               (SELECT count(*)::int FROM module_progress) AS progress, (SELECT count(*)::int FROM quiz_attempts) AS attempts,
               (SELECT count(*)::int FROM course_completions) AS completions,
               (SELECT count(*)::int FROM certificates) AS certificates, (SELECT count(*)::int FROM programmes) AS programmes,
@@ -77,8 +77,8 @@ describe('demo seed', () => {
       );
     }
     const authored = await db.query<Array<{ slug: string }>>(
-      `SELECT c.slug FROM course_authors a JOIN courses c ON c.id = a.course_id JOIN users u ON u.id = a.user_id
-       WHERE u.email = 'trainer@karvan.example' ORDER BY c.slug`,
+      `SELECT c.slug FROM grants a JOIN courses c ON c.id = a.scope_id JOIN users u ON u.id = a.user_id
+       WHERE a.role = 'course_author' AND u.email = 'trainer@karvan.example' ORDER BY c.slug`,
     );
     expect(authored.map((r) => r.slug)).toEqual(['migration-management-fundamentals', 'research-methods-migration']);
   });

@@ -1,3 +1,4 @@
+import { grantCourseAuthors } from '../access/index.js';
 import { Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CertificateQueue } from '../certificates/certificate-queue.service.js';
@@ -80,11 +81,13 @@ export class DemoService {
       result.created.push(account.email);
     }
     // Courses synced before the trainer existed get their author now.
-    await this.db.query(
-      `INSERT INTO course_authors (course_id, user_id)
-       SELECT c.id, u.id FROM courses c JOIN users u ON lower(u.email) = 'trainer@karvan.example'
-       WHERE c.origin = 'files' ON CONFLICT DO NOTHING`,
-    );
+    await this.db.transaction(async (tx) => {
+      const [trainer] = await tx.query<Array<{ id: string }>>(
+        `SELECT id FROM users WHERE lower(email) = 'trainer@karvan.example'`,
+      );
+      const courses = await tx.query<Array<{ id: string }>>(`SELECT id FROM courses WHERE origin = 'files'`);
+      for (const course of trainer ? courses : []) await grantCourseAuthors(tx, course.id, [trainer.id]);
+    });
     await seedDemoSummerSchool(this.db, this.users, DEMO_PASSWORD);
     const ticket = await completeDemoCourse(this.db, 'trainee@karvan.example', DEMO_COMPLETED_COURSE);
     await this.certificates?.enqueue([ticket]);

@@ -1,3 +1,4 @@
+import { insertSiteRoles } from '../access/index.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@karvan/config';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -63,7 +64,7 @@ export class BulkEnrolmentService {
       `INSERT INTO users (email, name, password_hash, status) VALUES ($1, $2, '!', 'invited') RETURNING id`,
       [email, email.split('@')[0]],
     );
-    await tx.query(`INSERT INTO user_roles (user_id, role) VALUES ($1, 'trainee')`, [id]);
+    await insertSiteRoles(tx, id, ['trainee']);
     return id;
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { hasRole, type Principal } from '../auth/principal.js';
+import { can, courseScope } from '../access/index.js';
+import type { Principal } from '../auth/principal.js';
 import { safeEqual, hashToken } from '../shared/tokens.js';
 import { EnrolmentError, EnrolmentErrorCode } from './enrolment.errors.js';
 import { ReaderStateCache } from './reader-state.cache.js';
@@ -144,15 +145,14 @@ export class EnrolmentsService {
   }
 
   private async managedCourse(tx: EntityManager, principal: Principal, courseSlug: string): Promise<CourseRow> {
-    const [course] = await tx.query<Array<CourseRow & { authored: boolean }>>(
-      `SELECT c.id, c.slug, c.title, c.status, c.enrolment_mode, c.enrolment_key_hash,
-         EXISTS (SELECT 1 FROM course_authors a WHERE a.course_id = c.id AND a.user_id = $2) AS authored
+    const [course] = await tx.query<Array<CourseRow & { organisation_id: string | null }>>(
+      `SELECT c.id, c.slug, c.title, c.status, c.enrolment_mode, c.enrolment_key_hash, c.organisation_id
        FROM courses c WHERE c.slug = $1`,
-      [courseSlug, principal.userId],
+      [courseSlug],
     );
     if (!course) throw new EnrolmentError(EnrolmentErrorCode.CourseNotFound, 'There is no such course.');
-    const allowed = hasRole(principal, 'admin', 'coordinator') || (hasRole(principal, 'trainer') && course.authored);
-    if (!allowed) {
+    const scope = courseScope({ id: course.id, organisationId: course.organisation_id });
+    if (!can(principal, 'course.enrolments.manage', scope)) {
       throw new EnrolmentError(
         EnrolmentErrorCode.NotAllowed,
         'Only the course’s trainers, coordinators and admins manage its enrolments.',

@@ -1,7 +1,8 @@
 import { csvTable } from '../shared/csv.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { hasRole, type Principal } from '../auth/principal.js';
+import { can, courseScope } from '../access/index.js';
+import type { Principal } from '../auth/principal.js';
 import { EnrolmentError, EnrolmentErrorCode } from './enrolment.errors.js';
 
 export interface GradebookCell {
@@ -98,14 +99,11 @@ export class GradebookService {
     principal: Principal,
     slug: string,
   ): Promise<{ id: string; slug: string; title: string }> {
-    const [course] = await this.db.query<Array<{ id: string; slug: string; title: string; authored: boolean }>>(
-      `SELECT c.id, c.slug, c.title, EXISTS (SELECT 1 FROM course_authors a WHERE a.course_id = c.id AND a.user_id = $2) AS authored
-       FROM courses c WHERE c.slug = $1`,
-      [slug, principal.userId],
-    );
+    const [course] = await this.db.query<
+      Array<{ id: string; slug: string; title: string; organisation_id: string | null }>
+    >(`SELECT c.id, c.slug, c.title, c.organisation_id FROM courses c WHERE c.slug = $1`, [slug]);
     if (!course) throw new EnrolmentError(EnrolmentErrorCode.CourseNotFound, 'There is no such course.');
-    const allowed = hasRole(principal, 'admin', 'coordinator') || (hasRole(principal, 'trainer') && course.authored);
-    if (!allowed) {
+    if (!can(principal, 'gradebook.read', courseScope({ id: course.id, organisationId: course.organisation_id }))) {
       throw new EnrolmentError(
         EnrolmentErrorCode.NotAllowed,
         'Only the course’s trainers, coordinators and admins see its gradebook.',

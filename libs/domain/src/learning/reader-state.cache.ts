@@ -3,12 +3,11 @@ import { TtlCache } from '../shared/ttl-cache.js';
 
 export interface ReaderState {
   enrolled: boolean;
-  authored: boolean;
   read: Set<string>;
 }
 
 /**
- * A reader's own state in a course (enrolled? author? modules read), kept a few seconds so a page
+ * A reader's own state in a course (enrolled? modules read), kept a few seconds so a page
  * view costs no query. This process forgets an entry the moment it changes it; other processes
  * see the change when the entry expires.
  */

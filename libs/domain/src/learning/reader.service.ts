@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { hasRole, type Principal } from '../auth/principal.js';
+import { can, courseScope } from '../access/index.js';
+import type { Principal } from '../auth/principal.js';
 import { TtlCache } from '../shared/ttl-cache.js';
 import type { Locale } from '../users/roles.js';
 import { CertificateQueue } from '../certificates/certificate-queue.service.js';
@@ -51,6 +52,7 @@ interface CourseContent {
   title: string;
   language: string;
   published: boolean;
+  organisationId: string | null;
   modules: ModuleContent[];
 }
 
@@ -142,6 +144,7 @@ async function loadContent(tx: EntityManager, courseSlug: string, locale: Locale
       course_title: string;
       language: string;
       status: string;
+      organisation_id: string | null;
       id: string | null;
       slug: string;
       title: string;
@@ -155,7 +158,7 @@ async function loadContent(tx: EntityManager, courseSlug: string, locale: Locale
       t: { title: string; summary: string; objectives: string[]; html: string; toc: Toc } | null;
     }>
   >(
-    `SELECT c.id AS course_id, c.title AS course_title, c.language, c.status, m.id, m.slug, r.title, r.summary,
+    `SELECT c.id AS course_id, c.title AS course_title, c.language, c.status, c.organisation_id, m.id, m.slug, r.title, r.summary,
        r.objectives, r.sources, r.duration, r.html, r.toc, r.quiz IS NOT NULL AS has_quiz,
        (SELECT json_build_object('title', t.title, 'summary', t.summary, 'objectives', t.objectives, 'html', t.html,
                                  'toc', t.toc)
@@ -173,6 +176,7 @@ async function loadContent(tx: EntityManager, courseSlug: string, locale: Locale
     title: rows[0].course_title,
     language: rows[0].language,
     published: rows[0].status === 'published',
+    organisationId: rows[0].organisation_id,
     modules: rows
       .filter((r) => r.id)
       .map((r) => ({
@@ -192,20 +196,19 @@ async function loadContent(tx: EntityManager, courseSlug: string, locale: Locale
 }
 
 async function loadState(tx: EntityManager, principal: Principal, courseId: string): Promise<ReaderState> {
-  const [state] = await tx.query<Array<{ enrolled: boolean; authored: boolean; read: string[] }>>(
+  const [state] = await tx.query<Array<{ enrolled: boolean; read: string[] }>>(
     `SELECT
        EXISTS (SELECT 1 FROM enrolments e WHERE e.course_id = $1 AND e.user_id = $2 AND e.status = 'active') AS enrolled,
-       EXISTS (SELECT 1 FROM course_authors a WHERE a.course_id = $1 AND a.user_id = $2) AS authored,
        ARRAY(SELECT p.module_id::text FROM module_progress p JOIN modules m ON m.id = p.module_id
              WHERE m.course_id = $1 AND p.user_id = $2) AS read`,
     [courseId, principal.userId],
   );
-  return { enrolled: state.enrolled, authored: state.authored, read: new Set(state.read) };
+  return { enrolled: state.enrolled, read: new Set(state.read) };
 }
 
-/** Enrolled in the published course, or its author, or an admin; returns the modules this person has read. */
+/** Enrolled in the published course, or one who may edit it; returns the modules this person has read. */
 function assertCanRead(principal: Principal, course: CourseContent, state: ReaderState): Set<string> {
-  const staff = hasRole(principal, 'admin') || (hasRole(principal, 'trainer') && state.authored);
+  const staff = can(principal, 'course.edit', courseScope(course));
   if (!staff && !(state.enrolled && course.published)) {
     throw new EnrolmentError(EnrolmentErrorCode.NotEnrolled, 'Enrol in this course to read its modules.');
   }

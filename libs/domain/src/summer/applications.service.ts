@@ -151,7 +151,11 @@ export class ApplicationsService {
           [applicationId, fieldKey],
         )
       : [];
-    if (!row || !(row.user_id === principal.userId || (await isCohortStaff(this.db.manager, principal, row.cohort_id))))
+    const staff =
+      row &&
+      row.user_id !== principal.userId &&
+      isCohortStaff(principal, await findCohort(this.db.manager, row.cohort_id));
+    if (!row || !(row.user_id === principal.userId || staff))
       throw new SummerError(SummerErrorCode.ApplicationNotFound, 'There is no such document.');
     return { filename: row.filename, type: row.content_type, data: row.data };
   }

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { hasRole, type Principal } from '../auth/principal.js';
+import { can, cohortScope, type Capability, type Scope } from '../access/index.js';
+import type { Principal } from '../auth/principal.js';
 import { SummerError, SummerErrorCode } from './summer.errors.js';
 import { isUuid } from '../shared/ids.js';
 
@@ -7,6 +8,7 @@ export interface CohortRow {
   id: string;
   programme_id: string;
   programme_title: string;
+  organisation_id: string | null;
   title: string;
   starts_on: string;
   ends_on: string;
@@ -24,7 +26,7 @@ export interface CohortRow {
   require_courses: boolean;
 }
 
-const SELECT_COHORT = `SELECT c.*, c.starts_on::text AS starts_on, c.ends_on::text AS ends_on, p.title AS programme_title
+const SELECT_COHORT = `SELECT c.*, c.starts_on::text AS starts_on, c.ends_on::text AS ends_on, p.title AS programme_title, p.organisation_id
   FROM cohorts c JOIN programmes p ON p.id = c.programme_id`;
 
 export async function findCohort(tx: EntityManager, cohortId: string, lock = false): Promise<CohortRow> {
@@ -36,41 +38,51 @@ export async function findCohort(tx: EntityManager, cohortId: string, lock = fal
   return row;
 }
 
-/** The cohort, if this person coordinates it (or is an admin): every management route goes through here. */
+export function scopeOfCohort(cohort: Pick<CohortRow, 'id' | 'programme_id' | 'organisation_id'>): Scope {
+  return cohortScope({ id: cohort.id, programmeId: cohort.programme_id, organisationId: cohort.organisation_id });
+}
+
+export function canOnCohort(
+  principal: Principal,
+  capability: Capability,
+  cohort: Pick<CohortRow, 'id' | 'programme_id' | 'organisation_id'>,
+): boolean {
+  return can(principal, capability, scopeOfCohort(cohort));
+}
+
+/** The cohort, if this person may manage it: every management route goes through here. */
 export async function managedCohort(
   tx: EntityManager,
   principal: Principal,
   cohortId: string,
   lock = false,
+  capability: Capability = 'cohort.manage',
 ): Promise<CohortRow> {
   const cohort = await findCohort(tx, cohortId, lock);
-  if (hasRole(principal, 'admin')) return cohort;
-  const [assigned] = await tx.query<unknown[]>(
-    `SELECT 1 FROM cohort_coordinators WHERE cohort_id = $1 AND user_id = $2`,
-    [cohortId, principal.userId],
-  );
-  if (!assigned || !hasRole(principal, 'coordinator'))
+  if (!canOnCohort(principal, capability, cohort))
     throw new SummerError(SummerErrorCode.NotCoordinator, 'Only the coordinators of this cohort can do that.');
   return cohort;
 }
 
 /** The cohort, if this person reviews its applications (or coordinates it, or is an admin). */
-export async function reviewedCohort(tx: EntityManager, principal: Principal, cohortId: string): Promise<CohortRow> {
+export async function reviewedCohort(
+  tx: EntityManager,
+  principal: Principal,
+  cohortId: string,
+  capability: Capability = 'application.review',
+): Promise<CohortRow> {
   const cohort = await findCohort(tx, cohortId);
-  if (!(await isCohortStaff(tx, principal, cohortId)))
+  if (!canOnCohort(principal, capability, cohort))
     throw new SummerError(SummerErrorCode.NotReviewer, 'Only the reviewers of this cohort can do that.');
   return cohort;
 }
 
-/** Admins, and the cohort's reviewers and coordinators: those who may read its applications. */
-export async function isCohortStaff(tx: EntityManager, principal: Principal, cohortId: string): Promise<boolean> {
-  if (hasRole(principal, 'admin')) return true;
-  const [role] = await tx.query<unknown[]>(
-    `SELECT 1 FROM cohort_reviewers WHERE cohort_id = $1 AND user_id = $2
-     UNION ALL SELECT 1 FROM cohort_coordinators WHERE cohort_id = $1 AND user_id = $2`,
-    [cohortId, principal.userId],
-  );
-  return !!role;
+/** Those who may read its applications: admins, the cohort's reviewers and coordinators. */
+export function isCohortStaff(
+  principal: Principal,
+  cohort: Pick<CohortRow, 'id' | 'programme_id' | 'organisation_id'>,
+): boolean {
+  return canOnCohort(principal, 'application.read', cohort);
 }
 
 export function cohortNotFound(): SummerError {

@@ -1,8 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
-import { hasRole, type Principal } from '../auth/principal.js';
-import { findCohort, managedCohort, type CohortRow } from './cohort-access.js';
+import {
+  can,
+  courseScope,
+  GrantsService,
+  insertGrant,
+  holdersOf,
+  programmeScope,
+  reach,
+  SITE_SCOPE,
+} from '../access/index.js';
+import type { Principal } from '../auth/principal.js';
+import { findCohort, managedCohort, scopeOfCohort, type CohortRow } from './cohort-access.js';
 import { checkCohortInput, type CohortInput, type CohortValues } from './cohort-input.js';
 import { SummerError, SummerErrorCode } from './summer.errors.js';
 import { isUuid } from '../shared/ids.js';
@@ -30,7 +40,10 @@ export interface CohortPage extends CohortRow {
 /** Programmes and their cohorts: the public calls, and the coordinators' setup. */
 @Injectable()
 export class CohortsService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly grants: GrantsService,
+  ) {}
 
   /** Every programme with its cohorts, for the public list of summer schools. */
   async programmes(): Promise<ProgrammeSummary[]> {
@@ -43,7 +56,7 @@ export class CohortsService {
   }
 
   async createProgramme(principal: Principal, title: string, description = ''): Promise<{ id: string }> {
-    assertStaff(principal);
+    this.grants.require(principal, 'programme.create', SITE_SCOPE);
     const text = title.trim();
     if (text.length < 3 || text.length > 200)
       throw new SummerError(SummerErrorCode.Invalid, 'Give the programme a title of 3 to 200 characters.', {
@@ -58,23 +71,27 @@ export class CohortsService {
 
   /** A new cohort; its creator becomes its first coordinator. */
   async createCohort(principal: Principal, programmeId: string, input: CohortInput): Promise<{ id: string }> {
-    assertStaff(principal);
     const values = checkCohortInput(input);
     return this.db.transaction(async (tx) => {
       const [programme] = isUuid(programmeId)
-        ? await tx.query<unknown[]>(`SELECT 1 FROM programmes WHERE id = $1`, [programmeId])
+        ? await tx.query<Array<{ id: string; organisation_id: string | null }>>(
+            `SELECT id, organisation_id FROM programmes WHERE id = $1`,
+            [programmeId],
+          )
         : [];
       if (!programme) throw new SummerError(SummerErrorCode.CohortNotFound, 'There is no such programme.');
+      if (!canCreateCohort(principal, programme)) throw notAllowedToSetUp();
       const [row] = await tx.query<Array<{ id: string }>>(
         `INSERT INTO cohorts (programme_id, title, starts_on, ends_on, capacity, opens_at, closes_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
         [programmeId, values.title, values.startsOn, values.endsOn, values.capacity, values.opensAt, values.closesAt],
       );
-      await writeCohort(tx, row.id, values);
-      await tx.query(`INSERT INTO cohort_coordinators (cohort_id, user_id) VALUES ($1, $2)`, [
-        row.id,
-        principal.userId,
-      ]);
+      await writeCohort(tx, principal, row.id, values);
+      // The creator coordinates what they created, as the one who set it up.
+      await insertGrant(tx, principal, principal.userId, {
+        role: 'cohort_coordinator',
+        scope: { kind: 'cohort', id: row.id },
+      });
       return row;
     });
   }
@@ -83,7 +100,7 @@ export class CohortsService {
     await this.db.transaction(async (tx) => {
       // Who may first, then what: a stranger learns nothing from validation messages.
       await managedCohort(tx, principal, cohortId, true);
-      await writeCohort(tx, cohortId, checkCohortInput(input));
+      await writeCohort(tx, principal, cohortId, checkCohortInput(input));
     });
   }
 
@@ -110,17 +127,20 @@ export class CohortsService {
   async staffCohorts(
     principal: Principal,
   ): Promise<Array<{ id: string; title: string; programme_title: string; role: string }>> {
-    const all = hasRole(principal, 'admin');
-    return this.db.query(
-      `SELECT c.id, c.title, p.title AS programme_title,
-         CASE WHEN $2 OR EXISTS (SELECT 1 FROM cohort_coordinators x WHERE x.cohort_id = c.id AND x.user_id = $1)
-           THEN 'coordinator' ELSE 'reviewer' END AS role
+    const where = reach(principal, 'application.read');
+    const rows = await this.db.query<Array<CohortRow & { programme_title: string }>>(
+      `SELECT c.id, c.title, c.programme_id, p.title AS programme_title, p.organisation_id
        FROM cohorts c JOIN programmes p ON p.id = c.programme_id
-       WHERE $2 OR EXISTS (SELECT 1 FROM cohort_coordinators x WHERE x.cohort_id = c.id AND x.user_id = $1)
-          OR EXISTS (SELECT 1 FROM cohort_reviewers r WHERE r.cohort_id = c.id AND r.user_id = $1)
+       WHERE $1 OR c.id = ANY($2) OR c.programme_id = ANY($3) OR p.organisation_id = ANY($4)
        ORDER BY c.starts_on DESC`,
-      [principal.userId, all],
+      [where.all, where.ids.cohort, where.ids.programme, where.ids.organisation],
     );
+    return rows.map((c) => ({
+      id: c.id,
+      title: c.title,
+      programme_title: c.programme_title,
+      role: can(principal, 'cohort.manage', scopeOfCohort(c)) ? 'coordinator' : 'reviewer',
+    }));
   }
 
   /** Adds a coordinator or reviewer by e-mail address; coordinators need the coordinator role. */
@@ -131,49 +151,72 @@ export class CohortsService {
     role: 'coordinator' | 'reviewer',
   ): Promise<void> {
     await this.db.transaction(async (tx) => {
-      await managedCohort(tx, principal, cohortId);
-      const [user] = await tx.query<Array<{ id: string; roles: string[] }>>(
-        `SELECT u.id, ARRAY(SELECT r.role FROM user_roles r WHERE r.user_id = u.id) AS roles FROM users u WHERE lower(u.email) = lower($1)`,
+      const cohort = await managedCohort(tx, principal, cohortId, false, 'cohort.staff.manage');
+      const [user] = await tx.query<Array<{ id: string }>>(
+        `SELECT u.id FROM users u WHERE lower(u.email) = lower($1)`,
         [email.trim()],
       );
       if (!user)
         throw new SummerError(SummerErrorCode.Invalid, `Nobody has the address ${email}.`, {
           email: 'Unknown address.',
         });
-      if (role === 'coordinator' && !user.roles.includes('coordinator') && !user.roles.includes('admin'))
+      const siteRoles = (await this.grants.load(user.id, tx)).filter((g) => g.scope.kind === 'site').map((g) => g.role);
+      if (role === 'coordinator' && !siteRoles.includes('coordinator'))
         throw new SummerError(SummerErrorCode.Invalid, 'A cohort coordinator needs the coordinator role.', {
           email: 'This person is not a coordinator.',
         });
-      await tx.query(`INSERT INTO cohort_${role}s (cohort_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
-        cohortId,
-        user.id,
-      ]);
+      await this.grants.grant(principal, user.id, `cohort_${role}`, scopeOfCohort(cohort), tx);
     });
   }
 
   async staff(principal: Principal, cohortId: string): Promise<Array<{ name: string; email: string; role: string }>> {
     await managedCohort(this.db.manager, principal, cohortId);
-    return this.db.query(
-      `SELECT u.name, u.email, 'coordinator' AS role FROM cohort_coordinators x JOIN users u ON u.id = x.user_id WHERE x.cohort_id = $1
-       UNION ALL
-       SELECT u.name, u.email, 'reviewer' FROM cohort_reviewers x JOIN users u ON u.id = x.user_id WHERE x.cohort_id = $1
-       ORDER BY 3, 1`,
-      [cohortId],
+    const scope = { kind: 'cohort', id: cohortId } as const;
+    const coordinators = await holdersOf(this.db.manager, scope, ['cohort_coordinator']);
+    const reviewers = await holdersOf(this.db.manager, scope, ['cohort_reviewer']);
+    const rows = await this.db.query<Array<{ id: string; name: string; email: string }>>(
+      `SELECT id, name, email FROM users WHERE id = ANY($1) ORDER BY name`,
+      [[...coordinators, ...reviewers]],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const list = (ids: string[], role: string) =>
+      ids.flatMap((id) => (byId.has(id) ? [{ name: byId.get(id)!.name, email: byId.get(id)!.email, role }] : []));
+    return [...list(coordinators, 'coordinator'), ...list(reviewers, 'reviewer')].sort(
+      (a, b) => a.role.localeCompare(b.role) || a.name.localeCompare(b.name),
     );
   }
 }
 
-async function writeCohort(tx: EntityManager, cohortId: string, v: CohortValues): Promise<void> {
+interface LinkableCourse {
+  id: string;
+  slug: string;
+  status: string;
+  enrolment_mode: string;
+  organisation_id: string | null;
+  linked: boolean;
+}
+
+async function writeCohort(tx: EntityManager, principal: Principal, cohortId: string, v: CohortValues): Promise<void> {
   const courses = v.courseSlugs.length
-    ? await tx.query<Array<{ id: string; slug: string }>>(`SELECT id, slug FROM courses WHERE slug = ANY($1)`, [
-        v.courseSlugs,
-      ])
+    ? await tx.query<LinkableCourse[]>(
+        `SELECT id, slug, status, enrolment_mode, organisation_id,
+           EXISTS (SELECT 1 FROM cohort_courses x WHERE x.cohort_id = $2 AND x.course_id = courses.id) AS linked
+         FROM courses WHERE slug = ANY($1)`,
+        [v.courseSlugs, cohortId],
+      )
     : [];
   const unknown = v.courseSlugs.filter((slug) => !courses.some((c) => c.slug === slug));
   if (unknown.length)
     throw new SummerError(SummerErrorCode.Invalid, `There is no course ${unknown.join(', ')}.`, {
       courses: `Unknown course: ${unknown.join(', ')}`,
     });
+  const closed = courses.filter((c) => !c.linked && !mayLink(principal, c)).map((c) => c.slug);
+  if (closed.length)
+    throw new SummerError(
+      SummerErrorCode.Invalid,
+      `Members would be enrolled in ${closed.join(', ')} without its own enrolment rule: only published courses open to everyone, or courses whose enrolments you manage, can be linked.`,
+      { courses: `Not open for linking: ${closed.join(', ')}` },
+    );
   await tx.query(
     `UPDATE cohorts SET title = $2, starts_on = $3, ends_on = $4, place = $5, capacity = $6, opens_at = $7, closes_at = $8,
        eligibility = $9, form_source = $10, form = $11, rubric_source = $12, rubric = $13, quotas = $14,
@@ -203,10 +246,23 @@ async function writeCohort(tx: EntityManager, cohortId: string, v: CohortValues)
     await tx.query(`INSERT INTO cohort_courses (cohort_id, course_id) VALUES ($1, $2)`, [cohortId, course.id]);
 }
 
-function assertStaff(principal: Principal): void {
-  if (!hasRole(principal, 'coordinator', 'admin'))
-    throw new SummerError(
-      SummerErrorCode.NotCoordinator,
-      'Only coordinators and administrators set up summer schools.',
-    );
+/** Linking enrols members, so it may not go round a course's own enrolment rule. */
+function mayLink(principal: Principal, course: LinkableCourse): boolean {
+  if (course.status === 'published' && course.enrolment_mode === 'open') return true;
+  return can(
+    principal,
+    'course.enrolments.manage',
+    courseScope({ id: course.id, organisationId: course.organisation_id }),
+  );
+}
+
+function canCreateCohort(principal: Principal, programme: { id: string; organisation_id: string | null }): boolean {
+  return (
+    can(principal, 'programme.create', SITE_SCOPE) ||
+    can(principal, 'cohort.create', programmeScope({ id: programme.id, organisationId: programme.organisation_id }))
+  );
+}
+
+function notAllowedToSetUp(): SummerError {
+  return new SummerError(SummerErrorCode.NotCoordinator, 'Only coordinators and administrators set up summer schools.');
 }

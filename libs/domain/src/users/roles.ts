@@ -1,5 +1,4 @@
-export const ROLES = ['trainee', 'trainer', 'coordinator', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+export { SITE_ROLES as ROLES, type SiteRole as Role } from '../access/access-roles.js';
 
 export const LOCALES = ['en', 'az', 'ru'] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -1,14 +1,5 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  OneToMany,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  type Relation,
-} from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { Locale, Role } from './roles.js';
-import { UserRole } from './user-role.entity.js';
 
 @Entity('users')
 export class User {
@@ -42,10 +33,6 @@ export class User {
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 
-  @OneToMany(() => UserRole, (role) => role.user)
-  roleRows: Relation<UserRole[]>;
-
-  get roles(): Role[] {
-    return (this.roleRows ?? []).map((row) => row.role).sort();
-  }
+  /** Site roles, read from the access feature's grants by UsersService (not a column). */
+  roles: Role[] = [];
 }

@@ -8,6 +8,7 @@ export enum UsersErrorCode {
   NoRoles = 'no_roles',
   WeakPassword = 'weak_password',
   InvitationInvalid = 'invitation_invalid',
+  Forbidden = 'forbidden',
 }
 
 const KIND: Record<UsersErrorCode, ErrorKind> = {
@@ -18,6 +19,7 @@ const KIND: Record<UsersErrorCode, ErrorKind> = {
   [UsersErrorCode.NoRoles]: 'invalid',
   [UsersErrorCode.WeakPassword]: 'invalid',
   [UsersErrorCode.InvitationInvalid]: 'not_found',
+  [UsersErrorCode.Forbidden]: 'forbidden',
 };
 
 export class UsersError extends DomainError {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { hashPassword, PASSWORD_MIN_LENGTH, verifyPassword } from './passwords.js';
 import type { Locale, Role } from './roles.js';
 import { User } from './user.entity.js';
-import { UserRole } from './user-role.entity.js';
+import { can, insertSiteRoles, siteRolesOf, SITE_SCOPE, type Grantee } from '../access/index.js';
 import { UsersError, UsersErrorCode } from './users.errors.js';
 
 export interface NewUser {
@@ -51,7 +51,7 @@ export class UsersService {
             status: 'active',
           }),
         );
-        await insertRoles(tx, user.id, roles);
+        await insertSiteRoles(tx, user.id, roles);
         return user.id;
       });
       return await this.get(id);
@@ -66,8 +66,9 @@ export class UsersService {
   }
 
   async get(id: string): Promise<User> {
-    const user = await this.db.getRepository(User).findOne({ where: { id }, relations: { roleRows: true } });
+    const user = await this.db.getRepository(User).findOne({ where: { id } });
     if (!user) throw new UsersError(UsersErrorCode.NotFound, 'No such user.');
+    await this.withRoles([user]);
     return user;
   }
 
@@ -115,43 +116,29 @@ export class UsersService {
     ]);
   }
 
-  async list(page = 1, pageSize = 50, search = ''): Promise<UserPage> {
+  async list(actor: Grantee, page = 1, pageSize = 50, search = ''): Promise<UserPage> {
+    if (!can(actor, 'user.manage', SITE_SCOPE)) {
+      throw new UsersError(UsersErrorCode.Forbidden, 'Only administrators manage accounts.');
+    }
     const query = this.db
       .getRepository(User)
       .createQueryBuilder('user')
-      .leftJoinAndSelect('user.roleRows', 'role')
       .orderBy('user.createdAt', 'ASC')
       .addOrderBy('user.id', 'ASC')
       .skip((page - 1) * pageSize)
       .take(pageSize);
     if (search) query.where('user.email ILIKE :q OR user.name ILIKE :q', { q: `%${escapeLike(search)}%` });
     const [users, total] = await query.getManyAndCount();
+    await this.withRoles(users);
     return { users, total, page, pageSize };
   }
 
-  /** Replaces a user's roles; the last admin cannot lose the admin role (nobody could give it back). */
-  async setRoles(userId: string, roles: Role[]): Promise<User> {
-    if (roles.length === 0) throw new UsersError(UsersErrorCode.NoRoles, 'Choose at least one role.');
-    await this.db.transaction(async (tx) => {
-      // Serialises concurrent role changes so two admins cannot demote each other at once.
-      await tx.query(
-        `SELECT id FROM users WHERE id IN (SELECT user_id FROM user_roles WHERE role = 'admin') FOR UPDATE`,
-      );
-      const target = await tx.getRepository(User).findOne({ where: { id: userId } });
-      if (!target) throw new UsersError(UsersErrorCode.NotFound, 'No such user.');
-      await tx.getRepository(UserRole).delete({ userId });
-      await insertRoles(tx, userId, roles);
-      const [{ admins }] = await tx.query<Array<{ admins: number }>>(
-        `SELECT count(*)::int AS admins FROM user_roles WHERE role = 'admin'`,
-      );
-      if (admins === 0) {
-        throw new UsersError(
-          UsersErrorCode.LastAdmin,
-          'This is the last admin: give another user the admin role first.',
-        );
-      }
-    });
-    return this.get(userId);
+  private async withRoles(users: User[]): Promise<void> {
+    const roles = await siteRolesOf(
+      this.db.manager,
+      users.map((u) => u.id),
+    );
+    for (const user of users) user.roles = roles.get(user.id) ?? [];
   }
 }
 
@@ -164,11 +151,6 @@ function assertStrongPassword(password: string): void {
       { min: PASSWORD_MIN_LENGTH },
     );
   }
-}
-
-async function insertRoles(tx: EntityManager, userId: string, roles: Role[]): Promise<void> {
-  const unique = [...new Set(roles)];
-  await tx.getRepository(UserRole).insert(unique.map((role) => ({ userId, role })));
 }
 
 function escapeLike(text: string): string {

@@ -6,7 +6,7 @@ import { createDataSource, runMigrationsLocked } from '@karvan/database';
 import { CertificateQueue, CourseSyncService, ENTITIES, type Principal } from '@karvan/domain';
 import { CERTIFICATES_QUEUE, queueRootOptions, type IssueCertificatePayload } from '@karvan/jobs';
 import { Queue } from 'bullmq';
-import { createUser } from '@karvan/testing';
+import { createUser, principalOf } from '@karvan/testing';
 import type { DataSource } from 'typeorm';
 
 const COURSE = `---
@@ -114,7 +114,7 @@ export async function quizFixtures(): Promise<QuizFixtures> {
     },
     async trainee() {
       const { user } = await createUser(db);
-      return { userId: user.id, email: user.email, name: user.name, locale: 'en', roles: ['trainee'], via: 'session' };
+      return principalOf(db, user.id);
     },
     async enrol(principal, courseId, status = 'active') {
       await db.query('INSERT INTO enrolments (user_id, course_id, status) VALUES ($1, $2, $3)', [
