@@ -70,6 +70,8 @@ export class Access1764900000000 implements MigrationInterface {
   }
 
   down(): Promise<void> {
-    return Promise.reject(new Error('The access migration cannot be undone: restore the backup taken before the upgrade.'));
+    return Promise.reject(
+      new Error('The access migration cannot be undone: restore the backup taken before the upgrade.'),
+    );
   }
 }
