@@ -28,7 +28,7 @@ function navigation(principal: Principal | undefined, locale: Locale, path: stri
     { href: '/authoring', key: 'nav.authoring', show: hasRole(principal, 'trainer', 'admin') },
     { href: '/profile', key: 'nav.profile', show: !!principal },
     { href: '/admin/users', key: 'nav.users', show: hasRole(principal, 'admin') },
-    { href: '/admin/outbox', key: 'nav.outbox', show: hasRole(principal, 'admin', 'coordinator') },
+    { href: '/admin/outbox', key: 'nav.outbox', show: hasRole(principal, 'admin') },
     { href: '/admin/queues', key: 'nav.queues', show: hasRole(principal, 'admin') },
   ];
   return links

@@ -3,9 +3,9 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { MailService } from '@karvan/domain';
 import { Roles } from '../common/decorators.js';
 
-/** The e-mails Karvan has queued and sent; without SMTP this is where they can be read. */
+/** The e-mails Karvan has queued and sent, for admins only; secret links are shown without their tokens. */
 @ApiExcludeController()
-@Roles('coordinator', 'admin')
+@Roles('admin')
 @Controller('admin/outbox')
 export class OutboxPagesController {
   constructor(private readonly mail: MailService) {}

@@ -334,6 +334,8 @@ export const az: Catalogue = {
   'invitation.submit': 'Hesabımı aktivləşdir',
   'outbox.title': 'Göndərilən məktublar',
   'outbox.intro': 'Karvanın növbəyə qoyduğu məktublar. SMTP serveri (SMTP_URL) olmadıqda onlar yalnız burada görünür.',
+  'outbox.linksHidden':
+    'Dəvət və parol bərpası keçidləri tokensiz göstərilir: onlardan yalnız ünvan sahibi istifadə edə bilər.',
   'outbox.to': 'Kimə: {to}',
   'outbox.status.queued': 'növbədə',
   'outbox.status.sending': 'göndərilir',

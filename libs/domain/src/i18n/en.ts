@@ -337,6 +337,8 @@ export const en: Catalogue = {
   'invitation.submit': 'Activate my account',
   'outbox.title': 'Outbox',
   'outbox.intro': 'E-mails Karvan has queued. Without an SMTP relay (SMTP_URL) they are delivered here only.',
+  'outbox.linksHidden':
+    'Invitation and password-reset links are shown without their tokens: only the addressee may use them.',
   'outbox.to': 'To {to}',
   'outbox.status.queued': 'queued',
   'outbox.status.sending': 'sending',

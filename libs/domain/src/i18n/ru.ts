@@ -385,6 +385,8 @@ export const ru: Catalogue = {
   'invitation.submit': 'Активировать учётную запись',
   'outbox.title': 'Исходящие письма',
   'outbox.intro': 'Письма, поставленные Karvan в очередь. Без SMTP-сервера (SMTP_URL) они доставляются только сюда.',
+  'outbox.linksHidden':
+    'Ссылки приглашений и сброса пароля показаны без токенов: воспользоваться ими может только адресат.',
   'outbox.to': 'Кому: {to}',
   'outbox.status.queued': 'в очереди',
   'outbox.status.sending': 'отправляется',

@@ -6,6 +6,7 @@ import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
 import { translate, type MessageVars } from '../i18n/translate.js';
 import type { Locale } from '../users/roles.js';
+import { redactSecretLinks } from './secret-links.js';
 
 export interface NewEmail {
   /** Why this message exists (e.g. `invitation:<user>:<course>`); the same reason is never mailed twice. */
@@ -72,6 +73,7 @@ export class MailService {
     return rows.length;
   }
 
+  /** For staff to read: invitation and reset links without their tokens, which only the addressee may use. */
   async outbox(limit = 200): Promise<OutboxEmail[]> {
     const rows = await this.db.query<
       Array<{
@@ -92,7 +94,7 @@ export class MailService {
       id: r.id,
       to: r.to_address,
       subject: r.subject,
-      body: r.body_text,
+      body: redactSecretLinks(r.body_text),
       status: r.status,
       transport: r.transport,
       createdAt: r.created_at,
