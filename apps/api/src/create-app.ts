@@ -12,6 +12,7 @@ import { LogController } from 'fastify';
 import { JsonLogger, type AppConfig } from '@karvan/config';
 import { ApiTokensService, PrincipalsService, SessionsService } from '@karvan/domain';
 import { AppModule, type AppOptions } from './app.module.js';
+import { installControlCharacterCheck } from './common/control-characters.hook.js';
 import { cookieSettings, installRequestHooks } from './common/request-hooks.js';
 import { createHandlebars, PUBLIC_DIR, VIEWS_DIR } from './common/views.js';
 
@@ -71,6 +72,7 @@ async function registerPlugins(app: NestFastifyApplication, config: AppConfig): 
     cookies: cookieSettings(config),
   };
   installRequestHooks(fastify, services);
+  installControlCharacterCheck(fastify);
   // Swagger UI's page carries inline <style> blocks; only that page may use inline styles.
   fastify.addHook('onSend', async (request, reply) => {
     if (!request.url.startsWith('/api/docs')) return;

@@ -292,6 +292,31 @@ describe('summer schools: from the call to the certificate', () => {
     expect((await trainee.client.json('GET', `/api/v1/cohorts/${a}/application`)).json()).toBeNull();
   });
 
+  it('sends the review form back only to a page of this site', async () => {
+    const cohortId = await makeCohort(coordinator.client);
+    const applicant = await apply(t, cohortId);
+    const reviewer = await person(t, ['trainee'], 'Reviewer Back');
+    await coordinator.client.json('POST', `/api/v1/cohorts/${cohortId}/staff`, {
+      email: reviewer.email,
+      role: 'reviewer',
+    });
+    const review = (back: string) =>
+      reviewer.client.postForm(`/applications/${applicant.applicationId}/review`, {
+        back,
+        's-relevance': '5',
+        's-motivation': '3',
+        comment: '',
+      });
+    const fragment = `?notice=reviewed#app-${applicant.applicationId}`;
+    for (const back of ['https://evil.example', '//evil.example', '/\t/evil.example', '/\n/evil.example', '/\\evil']) {
+      const res = await review(back);
+      expect(res.status).toBe(303);
+      expect(res.location).toBe(`/summer-schools${fragment}`);
+    }
+    const local = await review(`/cohorts/${cohortId}/review`);
+    expect(local.location).toBe(`/cohorts/${cohortId}/review${fragment}`);
+  });
+
   it('refuses applications politely after the deadline', async () => {
     const late = await makeCohort(coordinator.client, { opensAt: iso(-48), closesAt: iso(-1) });
     const applicant = await person(t, ['trainee']);

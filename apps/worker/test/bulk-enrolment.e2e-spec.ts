@@ -4,7 +4,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { loadConfig } from '@karvan/config';
 import { MailService } from '@karvan/domain';
 import { installQueueBackend } from '@karvan/jobs';
-import { createUser, TEST_PASSWORD, type WebClient } from '@karvan/testing';
+import { createUser, principalOf, TEST_PASSWORD, type WebClient } from '@karvan/testing';
 import { signIn, startTestApp, type TestApp } from '../../api/test/test-app.js';
 import { WorkerModule } from '../src/worker.module.js';
 
@@ -82,10 +82,39 @@ describe('bulk enrolment with invitations, and the mail outbox', () => {
     expect((await guest.get(`/courses/${slug}/modules/one`)).status).toBe(200);
     expect((await api.client().get(`/invitations/${link![1]}`)).status).toBe(404);
 
-    const coordinator = await createUser(api.db, ['coordinator']);
+    const admin = await createUser(api.db, ['admin']);
     const viewer = api.client();
-    await signIn(viewer, coordinator.email, TEST_PASSWORD);
+    await signIn(viewer, admin.email, TEST_PASSWORD);
     expect((await viewer.get('/admin/outbox')).text).toContain(invitee);
+  });
+
+  it('refuses to show a live invitation link in the outbox, and the outbox to anyone but admins', async () => {
+    const invitee = `officer-${Date.now()}@karvan.test`;
+    expect(
+      (await trainer.json('POST', `/api/v1/courses/${slug}/enrolments/bulk`, { csv: `email\n${invitee}\n` })).status,
+    ).toBe(201);
+    const [delivered] = await outboxRow(invitee);
+    const token = /\/invitations\/(\S+)/.exec(delivered.body_text)![1];
+
+    const coordinator = await createUser(api.db, ['coordinator']);
+    const nosy = api.client();
+    await signIn(nosy, coordinator.email, TEST_PASSWORD);
+    expect((await nosy.get('/admin/outbox')).status).toBe(403);
+    expect((await nosy.json('GET', '/admin/outbox')).status).toBe(403);
+    expect((await nosy.get('/')).text).not.toContain('href="/admin/outbox"');
+
+    const admin = await createUser(api.db, ['admin']);
+    const viewer = api.client();
+    await signIn(viewer, admin.email, TEST_PASSWORD);
+    const page = await viewer.get('/admin/outbox');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain(invitee);
+    expect(page.text).toContain('/invitations/••••••');
+    expect(page.text).not.toContain(token);
+    const asAdmin = await principalOf(api.db, admin.user.id);
+    expect(JSON.stringify(await api.app.get(MailService).outbox(asAdmin))).not.toContain(token);
+    // The addressee's link still works: only what staff see is redacted.
+    expect((await api.client().get(`/invitations/${token}`)).status).toBe(200);
   });
 
   it('sends a queued e-mail once even when its job is queued again', async () => {
@@ -110,7 +139,7 @@ describe('bulk enrolment with invitations, and the mail outbox', () => {
     expect(after).toEqual({ attempts: 1, status: 'sent' });
   });
 
-  it('lets only the course’s trainers, coordinators and admins enrol in bulk or read the outbox', async () => {
+  it('lets only the course’s trainers, coordinators and admins enrol in bulk, and keeps the outbox from trainees', async () => {
     const trainee = await createUser(api.db, ['trainee']);
     const client = api.client();
     await signIn(client, trainee.email, TEST_PASSWORD);

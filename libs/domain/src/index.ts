@@ -1,4 +1,5 @@
 export * from './shared/domain-error.js';
+export * from './shared/control-characters.js';
 export * from './shared/tokens.js';
 export * from './users/roles.js';
 export * from './users/user.entity.js';

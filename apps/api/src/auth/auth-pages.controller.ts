@@ -12,12 +12,8 @@ import {
 import { Access, Public, RequestState } from '../common/decorators.js';
 import { parseForm } from '../common/forms.js';
 import { renderPage } from '../common/render.js';
-import {
-  safeNextPath,
-  type KarvanReply,
-  type KarvanRequest,
-  type RequestState as State,
-} from '../common/request-context.js';
+import { safeRedirectPath } from '../common/safe-redirect.js';
+import type { KarvanReply, KarvanRequest, RequestState as State } from '../common/request-context.js';
 import { clearSessionCookie, cookieSettings, setSessionCookie } from '../common/request-hooks.js';
 import { RegisterForm } from './dto/register.form.js';
 import { LocalAuthGuard } from './local-auth.guard.js';
@@ -36,7 +32,7 @@ export class AuthPagesController {
   @Get('login')
   @Render('pages/auth/login')
   loginPage(@Query('next') next?: string) {
-    return { next: safeNextPath(next), email: '' };
+    return { next: safeRedirectPath(next, this.config.baseUrl), email: '' };
   }
 
   @Public()
@@ -46,7 +42,7 @@ export class AuthPagesController {
   async login(@Req() request: KarvanRequest & { user: { userId: string } }, @Res() reply: KarvanReply) {
     await this.startSession(request, reply, request.user.userId);
     const next = (request.body as { next?: unknown } | undefined)?.next;
-    await reply.redirect(safeNextPath(next), 303);
+    await reply.redirect(safeRedirectPath(next, this.config.baseUrl), 303);
   }
 
   @Public()

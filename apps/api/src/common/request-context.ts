@@ -21,9 +21,3 @@ export const COOKIE = {
 export function isApiRequest(request: FastifyRequest): boolean {
   return request.url.startsWith('/api/');
 }
-
-/** Only same-site paths, so a crafted ?next= cannot send a user elsewhere after login. */
-export function safeNextPath(next: unknown): string {
-  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.includes('\\')) return '/';
-  return next;
-}

@@ -1,16 +1,18 @@
 import { Body, Controller, Get, Inject, Post, Render, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString } from 'class-validator';
 import { APP_CONFIG, type AppConfig } from '@karvan/config';
 import { DomainError, LOCALES, SessionsService, siteRoles, translate, UsersService, type Locale } from '@karvan/domain';
 import { Public, RequestState } from '../common/decorators.js';
 import { parseForm } from '../common/forms.js';
-import { safeNextPath, type KarvanReply, type RequestState as State } from '../common/request-context.js';
+import type { KarvanReply, RequestState as State } from '../common/request-context.js';
 import { cookieSettings, setLanguageCookie } from '../common/request-hooks.js';
+import { safeRedirectPath } from '../common/safe-redirect.js';
 
 class LanguageForm {
   @IsIn(LOCALES) locale: Locale;
-  @IsOptional() @IsString() @MaxLength(2000) next?: string;
+  // No length limit here: safeRedirectPath refuses a long target and still switches the language.
+  @IsOptional() @IsString() next?: string;
 }
 
 @ApiExcludeController()
@@ -43,6 +45,6 @@ export class HomeController {
       await this.users.setLocale(state.principal.userId, value.locale);
       this.sessions.forgetUser(state.principal.userId);
     }
-    await reply.redirect(safeNextPath(value.next), 303);
+    await reply.redirect(safeRedirectPath(value.next, this.config.baseUrl), 303);
   }
 }

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { APP_CONFIG, type AppConfig } from '@karvan/config';
 import {
   AttendanceService,
   CohortDashboardService,
@@ -14,6 +15,7 @@ import {
 import { Access, CurrentUser, RequestState } from '../common/decorators.js';
 import { renderPage } from '../common/render.js';
 import { respond } from '../common/respond.js';
+import { safeRedirectPath } from '../common/safe-redirect.js';
 import type { KarvanReply, KarvanRequest, RequestState as State } from '../common/request-context.js';
 import { barChartSvg } from './bar-chart.js';
 import { fields, text, wantsJson } from './form-body.js';
@@ -33,6 +35,7 @@ export class CohortStaffController {
     private readonly timetable: TimetableService,
     private readonly attendance: AttendanceService,
     private readonly dashboards: CohortDashboardService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Access('programme.create')
@@ -145,7 +148,8 @@ export class CohortStaffController {
           .map(([k, v]) => [k.slice(2), v]),
       );
     await this.selection.review(me, id, scores, text(raw.comment));
-    await respond(reply, { reviewed: id }, `${text(raw.back) || '/summer-schools'}?notice=reviewed#app-${id}`);
+    const back = new URL(safeRedirectPath(raw.back, this.config.baseUrl, '/summer-schools'), this.config.baseUrl);
+    await respond(reply, { reviewed: id }, `${back.pathname}?notice=reviewed#app-${id}`);
   }
 
   @Access('application.decide')

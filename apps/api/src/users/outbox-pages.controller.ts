@@ -1,9 +1,9 @@
 import { Controller, Get, Render } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { MailService } from '@karvan/domain';
-import { Access } from '../common/decorators.js';
+import { MailService, type Principal } from '@karvan/domain';
+import { Access, CurrentUser } from '../common/decorators.js';
 
-/** The e-mails Karvan has queued and sent; without SMTP this is where they can be read. */
+/** The e-mails Karvan has queued and sent, for admins only; secret links are shown without their tokens. */
 @ApiExcludeController()
 @Access('mail.read')
 @Controller('admin/outbox')
@@ -12,7 +12,7 @@ export class OutboxPagesController {
 
   @Get()
   @Render('pages/users/outbox')
-  async list() {
-    return { emails: await this.mail.outbox() };
+  async list(@CurrentUser() me: Principal) {
+    return { emails: await this.mail.outbox(me) };
   }
 }

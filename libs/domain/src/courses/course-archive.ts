@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream';
 import type { CourseSource, SourceFile } from '@karvan/content';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
+import { controlCharacterIn, printableName } from '../shared/control-characters.js';
 import { CoursesError, CoursesErrorCode } from './courses.errors.js';
 
 // A fixed date and mode make the archive of the same course byte-identical every time.
@@ -46,16 +47,30 @@ export async function readCourseArchive(bytes: Buffer): Promise<ReadArchive> {
   const media = new Map<string, Buffer>();
   for (const entry of entries) {
     if (entry.name.endsWith('/')) continue;
+    checkedText(entry.name, entry.name);
     const name = entry.name.slice(slug.length + 1);
     if (name.split('/').some((part) => part === '..' || part === '' || part.startsWith('.'))) {
       throw refuse(`The archive has an unsafe path: ${entry.name}`);
     }
     if (name.startsWith('media/')) media.set(name, entry.bytes);
     else if (name.endsWith('.md') && !name.includes('/'))
-      files.push({ name, path: `${slug}/${name}`, text: entry.bytes.toString('utf8') });
+      files.push({ name, path: `${slug}/${name}`, text: checkedText(entry.name, entry.bytes.toString('utf8')) });
     else throw refuse(`The archive has a file Karvan does not know what to do with: ${entry.name}`);
   }
   return { source: { slug, path: slug, files, media: [...media.keys()] }, media };
+}
+
+/** Module text goes to the database as text, where a NUL byte cannot go; media stay bytes. */
+function checkedText(file: string, text: string): string {
+  const codePoint = controlCharacterIn(text);
+  if (!codePoint) return text;
+  const shown = printableName(file);
+  throw new CoursesError(
+    CoursesErrorCode.ArchiveControlCharacter,
+    `The file "${shown}" in the archive contains a control character (${codePoint}); remove it and import again.`,
+    { [shown]: `contains a control character (${codePoint})` },
+    { file: shown, codePoint },
+  );
 }
 
 function refuse(message: string): CoursesError {

@@ -12,6 +12,7 @@ export enum CoursesErrorCode {
   MediaRefused = 'media_refused',
   MediaNotFound = 'media_not_found',
   ArchiveInvalid = 'archive_invalid',
+  ArchiveControlCharacter = 'archive_control_character',
 }
 
 const KIND: Record<CoursesErrorCode, ErrorKind> = {
@@ -26,10 +27,16 @@ const KIND: Record<CoursesErrorCode, ErrorKind> = {
   [CoursesErrorCode.MediaRefused]: 'invalid',
   [CoursesErrorCode.MediaNotFound]: 'not_found',
   [CoursesErrorCode.ArchiveInvalid]: 'invalid',
+  [CoursesErrorCode.ArchiveControlCharacter]: 'invalid',
 };
 
 export class CoursesError extends DomainError {
-  constructor(code: CoursesErrorCode, message: string, details?: Record<string, string> | readonly object[]) {
-    super(KIND[code], code, message, details);
+  constructor(
+    code: CoursesErrorCode,
+    message: string,
+    details?: Record<string, string> | readonly object[],
+    params?: Record<string, string | number>,
+  ) {
+    super(KIND[code], code, message, details, params);
   }
 }

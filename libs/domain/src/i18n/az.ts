@@ -93,6 +93,7 @@ export const az: Catalogue = {
   'error.internal':
     'Gözlənilməz xəta baş verdi. Yenidən cəhd edin; xəta təkrarlanarsa, aşağıdakı istinad nömrəsini bildirin.',
   'error.validation': 'Sorğuda çatışmayan və ya düzgün olmayan sahələr var.',
+  'error.control_character': '"{field}" sahəsində idarəetmə simvolu var ({codePoint}); onu silin və yenidən cəhd edin.',
   'error.csrf_failed': 'Bu formanın vaxtı bitib. Geri qayıdın, səhifəni yeniləyin və yenidən göndərin.',
   'error.invalid_credentials': 'E-poçt ünvanı və ya şifrə düzgün deyil.',
   'error.locked_out': {
@@ -183,6 +184,8 @@ export const az: Catalogue = {
   'error.media_refused': 'Fayl adı növü ilə bitən, ən çoxu 2 MB olan PNG, JPEG, GIF, WebP və ya SVG şəkli yükləyin.',
   'error.media_not_found': 'Belə şəkil yoxdur.',
   'error.archive_invalid': 'Bu fayl Karvanın idxal edə biləcəyi kurs arxivi deyil.',
+  'error.archive_control_character':
+    'Arxivdəki "{file}" faylında idarəetmə simvolu var ({codePoint}); onu silin və yenidən idxal edin.',
   'error.too_large': 'Fayl çox böyükdür.',
   'authoring.import': 'Kursu idxal et',
   'authoring.importHint':
@@ -331,6 +334,8 @@ export const az: Catalogue = {
   'invitation.submit': 'Hesabımı aktivləşdir',
   'outbox.title': 'Göndərilən məktublar',
   'outbox.intro': 'Karvanın növbəyə qoyduğu məktublar. SMTP serveri (SMTP_URL) olmadıqda onlar yalnız burada görünür.',
+  'outbox.linksHidden':
+    'Dəvət və parol bərpası keçidləri tokensiz göstərilir: onlardan yalnız ünvan sahibi istifadə edə bilər.',
   'outbox.to': 'Kimə: {to}',
   'outbox.status.queued': 'növbədə',
   'outbox.status.sending': 'göndərilir',

@@ -92,6 +92,7 @@ export const en: Catalogue = {
   'error.not_found': 'The page you asked for does not exist.',
   'error.internal': 'An unexpected error occurred. Please try again; if it happens again, quote the reference below.',
   'error.validation': 'The request has fields that are missing or not valid.',
+  'error.control_character': 'The field "{field}" contains a control character ({codePoint}); remove it and try again.',
   'error.csrf_failed': 'This form has expired. Go back, reload the page and send it again.',
   'error.invalid_credentials': 'The e-mail address or password is not right.',
   'error.locked_out': {
@@ -182,6 +183,8 @@ export const en: Catalogue = {
   'error.media_refused': 'Upload a PNG, JPEG, GIF, WebP or SVG image of at most 2 MB whose file name ends in its type.',
   'error.media_not_found': 'There is no such image.',
   'error.archive_invalid': 'This file is not a course archive that Karvan can import.',
+  'error.archive_control_character':
+    'The file "{file}" in the archive contains a control character ({codePoint}); remove it and import again.',
   'error.too_large': 'The file is too large.',
   'authoring.import': 'Import a course',
   'authoring.importHint':
@@ -334,6 +337,8 @@ export const en: Catalogue = {
   'invitation.submit': 'Activate my account',
   'outbox.title': 'Outbox',
   'outbox.intro': 'E-mails Karvan has queued. Without an SMTP relay (SMTP_URL) they are delivered here only.',
+  'outbox.linksHidden':
+    'Invitation and password-reset links are shown without their tokens: only the addressee may use them.',
   'outbox.to': 'To {to}',
   'outbox.status.queued': 'queued',
   'outbox.status.sending': 'sending',

@@ -97,6 +97,8 @@ export const ru: Catalogue = {
   'error.not_found': 'Запрошенная страница не существует.',
   'error.internal': 'Произошла непредвиденная ошибка. Попробуйте ещё раз; если ошибка повторится, сообщите код ниже.',
   'error.validation': 'В запросе есть незаполненные или недопустимые поля.',
+  'error.control_character':
+    'Поле «{field}» содержит управляющий символ ({codePoint}); удалите его и попробуйте снова.',
   'error.csrf_failed': 'Срок действия формы истёк. Вернитесь назад, обновите страницу и отправьте форму снова.',
   'error.invalid_credentials': 'Неверный адрес электронной почты или пароль.',
   'error.locked_out': {
@@ -189,6 +191,8 @@ export const ru: Catalogue = {
     'Загрузите изображение PNG, JPEG, GIF, WebP или SVG размером не более 2 МБ, имя файла которого оканчивается его типом.',
   'error.media_not_found': 'Такого изображения нет.',
   'error.archive_invalid': 'Этот файл не является архивом курса, который Karvan может импортировать.',
+  'error.archive_control_character':
+    'Файл «{file}» в архиве содержит управляющий символ ({codePoint}); удалите его и импортируйте архив снова.',
   'error.too_large': 'Файл слишком большой.',
   'authoring.import': 'Импорт курса',
   'authoring.importHint':
@@ -381,6 +385,8 @@ export const ru: Catalogue = {
   'invitation.submit': 'Активировать учётную запись',
   'outbox.title': 'Исходящие письма',
   'outbox.intro': 'Письма, поставленные Karvan в очередь. Без SMTP-сервера (SMTP_URL) они доставляются только сюда.',
+  'outbox.linksHidden':
+    'Ссылки приглашений и сброса пароля показаны без токенов: воспользоваться ими может только адресат.',
   'outbox.to': 'Кому: {to}',
   'outbox.status.queued': 'в очереди',
   'outbox.status.sending': 'отправляется',

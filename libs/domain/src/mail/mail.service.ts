@@ -1,3 +1,4 @@
+import { AccessError, AccessErrorCode, can, SITE_SCOPE, type Grantee } from '../access/index.js';
 import { Injectable } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
@@ -6,6 +7,7 @@ import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
 import { translate, type MessageVars } from '../i18n/translate.js';
 import type { Locale } from '../users/roles.js';
+import { redactSecretLinks } from './secret-links.js';
 
 export interface NewEmail {
   /** Why this message exists (e.g. `invitation:<user>:<course>`); the same reason is never mailed twice. */
@@ -72,7 +74,10 @@ export class MailService {
     return rows.length;
   }
 
-  async outbox(limit = 200): Promise<OutboxEmail[]> {
+  /** For staff to read: invitation and reset links without their tokens, which only the addressee may use. */
+  async outbox(actor: Grantee, limit = 200): Promise<OutboxEmail[]> {
+    if (!can(actor, 'mail.read', SITE_SCOPE))
+      throw new AccessError(AccessErrorCode.Forbidden, 'Only administrators read the outbox.');
     const rows = await this.db.query<
       Array<{
         id: string;
@@ -92,7 +97,7 @@ export class MailService {
       id: r.id,
       to: r.to_address,
       subject: r.subject,
-      body: r.body_text,
+      body: redactSecretLinks(r.body_text),
       status: r.status,
       transport: r.transport,
       createdAt: r.created_at,
