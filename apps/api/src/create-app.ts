@@ -13,6 +13,7 @@ import { JsonLogger, type AppConfig } from '@karvan/config';
 import { ApiTokensService, SessionsService } from '@karvan/domain';
 import { AppModule, type AppOptions } from './app.module.js';
 import { cookieSettings, installRequestHooks } from './common/request-hooks.js';
+import { registerThrottles } from './common/throttles.js';
 import { createHandlebars, PUBLIC_DIR, VIEWS_DIR } from './common/views.js';
 
 /** Builds the api: Fastify, security headers, cookies, views, validation, OpenAPI. */
@@ -56,6 +57,7 @@ async function registerPlugins(app: NestFastifyApplication, config: AppConfig): 
     },
     hsts: config.secureCookies ? { maxAge: 31_536_000 } : false,
   });
+  await registerThrottles(fastify, config);
   await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/static/', maxAge: '1h' });
   await app.register(fastifyView, {
     engine: { handlebars: createHandlebars() },

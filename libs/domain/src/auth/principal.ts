@@ -8,7 +8,12 @@ export interface Principal {
   locale: Locale;
   roles: Role[];
   via: 'session' | 'token';
+  /** Only for a personal access token: `read` tokens may only read (GET and HEAD). */
+  tokenScope?: TokenScope;
 }
+
+export const TOKEN_SCOPES = ['read', 'read-write'] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 export function hasRole(principal: Principal | undefined, ...roles: Role[]): boolean {
   return !!principal && roles.some((role) => principal.roles.includes(role));
