@@ -23,9 +23,12 @@ export const THROTTLES = {
  */
 export async function registerThrottles(fastify: FastifyInstance, config: AppConfig): Promise<void> {
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1 }) : undefined;
-  if (redis) fastify.addHook('onClose', async () => {
-    await redis.quit();
-  });
+  if (redis) {
+    redis.on('error', (error: Error) => fastify.log.warn({ err: error }, 'rate-limit store unavailable'));
+    fastify.addHook('onClose', async () => {
+      await redis.quit();
+    });
+  }
   await fastify.register(fastifyRateLimit, {
     global: false,
     redis,

@@ -3,13 +3,7 @@ import { DataSource } from 'typeorm';
 import { hashToken, randomToken } from '../shared/tokens.js';
 import { TtlCache } from '../shared/ttl-cache.js';
 import { AuthError, AuthErrorCode } from './auth.errors.js';
-import {
-  PRINCIPAL_COLUMNS,
-  toPrincipal,
-  type Principal,
-  type PrincipalRow,
-  type TokenScope,
-} from './principal.js';
+import { PRINCIPAL_COLUMNS, toPrincipal, type Principal, type PrincipalRow, type TokenScope } from './principal.js';
 import { SESSION_CACHE_MS } from './sessions.service.js';
 
 export interface ApiTokenInfo {
@@ -99,9 +93,7 @@ export class ApiTokensService {
 
   /** After a password change: whoever copied a token along with the old password is out too. */
   async revokeAllForUser(userId: string): Promise<void> {
-    await this.db.query('UPDATE api_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [
-      userId,
-    ]);
+    await this.db.query('UPDATE api_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [userId]);
     this.forgetUser(userId);
   }
 

@@ -41,7 +41,11 @@ export class CreateTokenDto {
   @IsIn(TOKEN_SCOPES)
   scope: TokenScope = 'read';
 
-  @ApiPropertyOptional({ enum: TOKEN_LIFETIMES, default: DEFAULT_TOKEN_LIFETIME, description: 'Days until it expires.' })
+  @ApiPropertyOptional({
+    enum: TOKEN_LIFETIMES,
+    default: DEFAULT_TOKEN_LIFETIME,
+    description: 'Days until it expires.',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsIn(TOKEN_LIFETIMES)
