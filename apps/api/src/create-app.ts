@@ -14,6 +14,7 @@ import { ApiTokensService, PrincipalsService, SessionsService } from '@karvan/do
 import { AppModule, type AppOptions } from './app.module.js';
 import { installControlCharacterCheck } from './common/control-characters.hook.js';
 import { cookieSettings, installRequestHooks } from './common/request-hooks.js';
+import { registerThrottles } from './common/throttles.js';
 import { createHandlebars, PUBLIC_DIR, VIEWS_DIR } from './common/views.js';
 
 /** Builds the api: Fastify, security headers, cookies, views, validation, OpenAPI. */
@@ -57,6 +58,7 @@ async function registerPlugins(app: NestFastifyApplication, config: AppConfig): 
     },
     hsts: config.secureCookies ? { maxAge: 31_536_000 } : false,
   });
+  await registerThrottles(fastify, config);
   await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/static/', maxAge: '1h' });
   await app.register(fastifyView, {
     engine: { handlebars: createHandlebars() },

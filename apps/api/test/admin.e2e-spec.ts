@@ -137,7 +137,11 @@ describe('personal access tokens', () => {
     const { email } = await createUser(t.db, ['trainee'], 'Token Owner');
     const browser = t.client();
     await signIn(browser, email, TEST_PASSWORD);
-    const created = await browser.postForm('/profile/tokens', { name: 'report script' });
+    const created = await browser.postForm('/profile/tokens', {
+      name: 'report script',
+      scope: 'read-write',
+      expiresInDays: '30',
+    });
     expect(created.status).toBe(201);
     const token = /<code class="token" id="new-token">([^<]+)<\/code>/.exec(created.text)?.[1];
     expect(token).toMatch(/^krv_/);
@@ -167,6 +171,80 @@ describe('personal access tokens', () => {
     const res = await otherClient.json('DELETE', `/api/v1/me/tokens/${id}`);
     expect(res.status).toBe(404);
     expect((await t.client(token).json('GET', '/api/v1/me')).status).toBe(200);
+  });
+
+  async function tokenFor(scope: 'read' | 'read-write' = 'read-write') {
+    const owner = await createUser(t.db);
+    const browser = t.client();
+    await signIn(browser, owner.email, TEST_PASSWORD);
+    const res = await browser.json('POST', '/api/v1/me/tokens', { name: 'script', scope });
+    expect(res.status).toBe(201);
+    return { ...owner, browser, ...res.json<{ id: string; token: string }>() };
+  }
+
+  it('shows each token’s scope and expiry, 90 days unless chosen otherwise', async () => {
+    const { browser, id } = await tokenFor('read');
+    const [listed] = (await browser.json('GET', '/api/v1/me/tokens')).json<
+      Array<{ id: string; scope: string; expiresAt: string }>
+    >();
+    expect(listed).toMatchObject({ id, scope: 'read' });
+    const days = (Date.parse(listed.expiresAt) - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(89.9);
+    expect(days).toBeLessThan(90.1);
+    const page = await browser.get('/profile');
+    expect(page.text).toContain('<td>Read only</td>');
+    expect(page.text).toContain('<th scope="col">Expires</th>');
+    const odd = await browser.json('POST', '/api/v1/me/tokens', { name: 'odd', expiresInDays: 45 });
+    expect(odd.status).toBe(400);
+  });
+
+  it('refuses writes with a read-only token', async () => {
+    const { token } = await tokenFor('read');
+    const api = t.client(token);
+    expect((await api.json('GET', '/api/v1/me')).status).toBe(200);
+    const res = await api.json('PATCH', '/api/v1/me', { name: 'Renamed', locale: 'en' });
+    expect(res.status).toBe(403);
+    expect(res.json()).toMatchObject({
+      error: { code: 'token_read_only', message: 'This access token is read-only.' },
+    });
+    expect((await api.json('DELETE', '/api/v1/me/tokens/00000000-0000-4000-8000-000000000000')).status).toBe(403);
+  });
+
+  it('refuses to let a token create tokens', async () => {
+    const { token } = await tokenFor('read-write');
+    const res = await t.client(token).json('POST', '/api/v1/me/tokens', { name: 'successor', scope: 'read-write' });
+    expect(res.status).toBe(403);
+    expect(res.json()).toMatchObject({ error: { code: 'token_cannot_create_tokens' } });
+  });
+
+  it('refuses a token after its owner changed the password', async () => {
+    const { browser, token } = await tokenFor();
+    const api = t.client(token);
+    expect((await api.json('GET', '/api/v1/me')).status).toBe(200);
+    const changed = await browser.json('PUT', '/api/v1/me/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'a brand new passphrase',
+    });
+    expect(changed.status).toBe(204);
+    expect((await api.json('GET', '/api/v1/me')).status).toBe(401);
+  });
+
+  it('refuses a token of a disabled account, and an expired token', async () => {
+    const disabled = await tokenFor();
+    await t.db.query(`UPDATE users SET status = 'disabled' WHERE id = $1`, [disabled.user.id]);
+    expect((await t.client(disabled.token).json('GET', '/api/v1/me')).status).toBe(401);
+    const expired = await tokenFor();
+    await t.db.query(`UPDATE api_tokens SET expires_at = now() - interval '1 second' WHERE id = $1`, [expired.id]);
+    expect((await t.client(expired.token).json('GET', '/api/v1/me')).status).toBe(401);
+  });
+
+  it('throttles token creation per address', async () => {
+    const { browser } = await tokenFor();
+    for (let i = 0; i < 19; i++)
+      expect((await browser.json('POST', '/api/v1/me/tokens', { name: `t${i}` })).status).toBe(201);
+    const res = await browser.json('POST', '/api/v1/me/tokens', { name: 'one too many' });
+    expect(res.status).toBe(429);
+    expect(res.json()).toMatchObject({ error: { status: 429, code: 'throttled', params: { count: 60 } } });
   });
 
   it('answers a made-up token with 401', async () => {

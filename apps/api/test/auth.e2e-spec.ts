@@ -45,18 +45,47 @@ describe('accounts: registration, sign-in and sign-out', () => {
     expect(n).toBe(0);
   });
 
-  it('refuses a second account with the same e-mail, whatever its case', async () => {
+  it('refuses to reveal that an address already has an account, and e-mails its owner instead', async () => {
     const { email } = await createUser(t.db);
     const client = t.client();
     await client.get('/register');
-    const res = await client.postForm('/register', {
+    const taken = await client.postForm('/register', {
       name: 'Copy',
       email: email.toUpperCase(),
       password: 'a long enough password',
       locale: 'en',
     });
-    expect(res.status).toBe(409);
-    expect(res.text).toContain('already exists');
+    const fresh = await t.client().postForm('/register', {
+      name: 'New',
+      email: `fresh-${Date.now()}@karvan.test`,
+      password: 'a long enough password',
+      locale: 'en',
+    });
+    expect([taken.status, taken.location, taken.text]).toEqual([fresh.status, fresh.location, fresh.text]);
+    expect(taken.text).not.toMatch(/already|exists/i);
+    expect(client.cookies.has('karvan_session')).toBe(false);
+    const mails = await t.db.query<Array<{ subject: string; body_text: string }>>(
+      'SELECT subject, body_text FROM outbox_emails WHERE to_address = $1',
+      [email],
+    );
+    expect(mails).toHaveLength(1);
+    expect(mails[0].subject).toBe('Someone tried to register with your e-mail address');
+    expect(mails[0].body_text).toContain(`${t.config.baseUrl}/login`);
+  });
+
+  it.each([
+    ['eleven char', 'Use a password of at least 12 characters.'],
+    ['QWERTY123456', 'This password is on a list of common passwords'],
+    ['aaaaaaaaaaaaaaaa', 'A password of one character repeated is easy to guess'],
+  ])('refuses the weak password "%s" at registration, and creates nothing', async (password, message) => {
+    const email = `weak-${Date.now()}-${password.length}@karvan.test`;
+    const res = await t.client().postForm('/register', { name: 'Weak', email, password, locale: 'en' });
+    expect(res.status).toBe(422);
+    expect(res.text).toContain(message);
+    const [{ n }] = await t.db.query<Array<{ n: number }>>('SELECT count(*)::int AS n FROM users WHERE email = $1', [
+      email,
+    ]);
+    expect(n).toBe(0);
   });
 
   it('signs in with a new session id and signs out', async () => {
@@ -109,20 +138,76 @@ describe('accounts: registration, sign-in and sign-out', () => {
     expect(client.cookies.has('karvan_session')).toBe(false);
   });
 
-  it('locks an account after five failures, even for the right password, from any address', async () => {
+  it('evaluates no more than five guesses at an account, however many arrive at once', async () => {
     const { email } = await createUser(t.db);
-    for (let i = 0; i < 5; i++) expect((await signIn(t.client(), email, `wrong ${i}`)).status).toBe(401);
-    const res = await signIn(t.client(), email, TEST_PASSWORD);
-    expect(res.status).toBe(429);
-    expect(res.text).toContain('Too many failed sign-in attempts. Try again in 15 minutes.');
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => signIn(t.client(), email, `wrong guess ${i}`)),
+    );
+    const wrong = answers.filter(
+      (r) => r.status === 401 && r.text.includes('The e-mail address or password is not right.'),
+    );
+    const later = answers.filter((r) => r.status === 429 && r.text.includes('Try again in 1 minute.'));
+    expect([wrong.length, later.length]).toEqual([5, 5]);
+    // The right password waits too: a guess during the back-off is not evaluated.
+    expect((await signIn(t.client(), email, TEST_PASSWORD)).status).toBe(429);
   });
 
-  it('limits failures per address across accounts', async () => {
-    const client = t.client();
-    for (let i = 0; i < 30; i++) await signIn(client, `nobody-${i}@karvan.test`, 'whatever');
+  it('refuses to keep the owner out once the back-off has passed', async () => {
     const { email } = await createUser(t.db);
-    expect((await signIn(client, email, TEST_PASSWORD)).status).toBe(429);
+    for (let i = 0; i < 5; i++) expect((await signIn(t.client(), email, `wrong ${i}`)).status).toBe(401);
+    expect((await signIn(t.client(), email, TEST_PASSWORD)).status).toBe(429);
+    await t.db.query(
+      `UPDATE login_throttle SET locked_until = now() - interval '1 second', window_start = window_start - interval '31 seconds'
+       WHERE key = $1`,
+      [`account:${email}`],
+    );
     expect((await signIn(t.client(), email, TEST_PASSWORD)).status).toBe(303);
+    const [{ n }] = await t.db.query<Array<{ n: number }>>(
+      'SELECT count(*)::int AS n FROM login_throttle WHERE key = $1',
+      [`account:${email}`],
+    );
+    expect(n).toBe(0);
+  });
+
+  it('doubles the wait for each guess past the fifth, up to 15 minutes', async () => {
+    const { email } = await createUser(t.db);
+    const key = `account:${email}`;
+    const waits: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      await t.db.query(`UPDATE login_throttle SET locked_until = now() - interval '1 second' WHERE key = $1`, [key]);
+      expect((await signIn(t.client(), email, `wrong ${i}`)).status).toBe(401);
+      const [row] = await t.db.query<Array<{ wait: number | null }>>(
+        'SELECT round(extract(epoch FROM locked_until - now()))::int AS wait FROM login_throttle WHERE key = $1',
+        [key],
+      );
+      waits.push(row.wait ?? 0);
+    }
+    expect(waits).toEqual([0, 0, 0, 0, 30, 60, 120, 240, 480, 900, 900]);
+    expect((await signIn(t.client(), email, TEST_PASSWORD)).text).toContain('Try again in 15 minutes.');
+  });
+
+  it('throttles sign-in per address without locking the accounts of that address out', async () => {
+    const office = t.client();
+    for (let i = 0; i < 30; i++) await signIn(office, `nobody-${i}@karvan.test`, 'whatever');
+    const { email } = await createUser(t.db);
+    const throttled = await signIn(office, email, TEST_PASSWORD);
+    expect(throttled.status).toBe(429);
+    expect(throttled.text).toContain('Too many requests from your network. Wait 1 minute and try again.');
+    expect(throttled.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect((await signIn(t.client(), email, TEST_PASSWORD)).status).toBe(303);
+  });
+
+  it('throttles registration per address, with the message in the visitor’s language', async () => {
+    const client = t.client();
+    client.cookies.set('karvan_lang', 'az');
+    for (let i = 0; i < 10; i++) {
+      expect((await client.postForm('/register', { name: '', email: 'x', password: '', locale: 'az' })).status).toBe(
+        422,
+      );
+    }
+    const res = await client.postForm('/register', { name: '', email: 'x', password: '', locale: 'az' });
+    expect(res.status).toBe(429);
+    expect(res.text).toContain('Şəbəkənizdən həddindən çox sorğu gəldi. 60 dəqiqə gözləyin');
   });
 
   it('signs out other sessions when the password changes', async () => {
@@ -136,6 +221,12 @@ describe('accounts: registration, sign-in and sign-out', () => {
       newPassword: 'another long password',
     });
     expect(wrong.status).toBe(422);
+    const common = await laptop.postForm('/profile/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'Password1234',
+    });
+    expect(common.status).toBe(422);
+    expect(common.text).toContain('This password is on a list of common passwords');
     const res = await laptop.postForm('/profile/password', {
       currentPassword: TEST_PASSWORD,
       newPassword: 'another long password',

@@ -15,6 +15,7 @@ import { BulkEnrolmentService } from './learning/bulk-enrolment.service.js';
 import { MailService } from './mail/mail.service.js';
 import { SendMailProcessor } from './mail/send-mail.processor.js';
 import { InvitationsService } from './users/invitations.service.js';
+import { RegistrationService } from './users/registration.service.js';
 import { CatalogueService } from './learning/catalogue.service.js';
 import { EnrolmentsService } from './learning/enrolments.service.js';
 import { GradebookService } from './learning/gradebook.service.js';
@@ -70,6 +71,7 @@ const SERVICES = [
   MailService,
   BulkEnrolmentService,
   InvitationsService,
+  RegistrationService,
   GradebookService,
   MyLearningService,
   QueueDashboardService,

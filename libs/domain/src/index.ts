@@ -39,6 +39,7 @@ export * from './learning/quiz-attempts.service.js';
 export * from './mail/mail.service.js';
 export * from './learning/bulk-enrolment.service.js';
 export * from './users/invitations.service.js';
+export * from './users/registration.service.js';
 export * from './maintenance/queue-dashboard.service.js';
 export * from './certificates/canonical-json.js';
 export * from './certificates/certificate-code.js';

@@ -1,13 +1,14 @@
 import { Body, Controller, Get, Inject, Post, Query, Render, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { APP_CONFIG, type AppConfig } from '@karvan/config';
 import {
   AuthError,
   AuthErrorCode,
   PASSWORD_MIN_LENGTH,
+  RegistrationService,
   SessionsService,
   UsersError,
-  UsersService,
 } from '@karvan/domain';
 import { Access, Public, RequestState } from '../common/decorators.js';
 import { parseForm } from '../common/forms.js';
@@ -15,6 +16,7 @@ import { renderPage } from '../common/render.js';
 import { safeRedirectPath } from '../common/safe-redirect.js';
 import type { KarvanReply, KarvanRequest, RequestState as State } from '../common/request-context.js';
 import { clearSessionCookie, cookieSettings, setSessionCookie } from '../common/request-hooks.js';
+import { THROTTLES } from '../common/throttles.js';
 import { RegisterForm } from './dto/register.form.js';
 import { LocalAuthGuard } from './local-auth.guard.js';
 import { LoginFailureFilter } from './login-failure.filter.js';
@@ -24,7 +26,7 @@ import { LoginFailureFilter } from './login-failure.filter.js';
 export class AuthPagesController {
   constructor(
     private readonly sessions: SessionsService,
-    private readonly users: UsersService,
+    private readonly registration: RegistrationService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -37,6 +39,7 @@ export class AuthPagesController {
 
   @Public()
   @Post('login')
+  @RouteConfig({ rateLimit: THROTTLES.signIn })
   @UseGuards(LocalAuthGuard)
   @UseFilters(LoginFailureFilter)
   async login(@Req() request: KarvanRequest & { user: { userId: string } }, @Res() reply: KarvanReply) {
@@ -54,6 +57,7 @@ export class AuthPagesController {
 
   @Public()
   @Post('register')
+  @RouteConfig({ rateLimit: THROTTLES.registration })
   async register(@Req() request: KarvanRequest, @Res() reply: KarvanReply, @Body() body: unknown) {
     if (!this.config.registrationOpen) {
       throw new AuthError(
@@ -62,20 +66,19 @@ export class AuthPagesController {
       );
     }
     const { value, errors } = await parseForm(RegisterForm, body);
-    if (!errors) {
-      try {
-        const user = await this.users.register(value);
-        await this.startSession(request, reply, user.id);
-        return reply.redirect('/', 303);
-      } catch (error) {
-        if (!(error instanceof UsersError) || !error.details) throw error;
-        const fieldErrors = Object.fromEntries(
-          Object.keys(error.details).map((field) => [field, `error.${error.code}`]),
-        );
-        return this.showRegisterForm(reply, value, fieldErrors, 409);
-      }
+    if (errors) return this.showRegisterForm(reply, value, errors);
+    let userId: string | null;
+    try {
+      userId = await this.registration.register(value);
+    } catch (error) {
+      if (!(error instanceof UsersError) || !error.details) throw error;
+      const fieldErrors = Object.fromEntries(Object.keys(error.details).map((field) => [field, `error.${error.code}`]));
+      return this.showRegisterForm(reply, value, fieldErrors);
     }
-    return this.showRegisterForm(reply, value, errors, 422);
+    // The same answer whether the address was new or taken (then its owner got an e-mail); only a
+    // new account is signed in, which is the one difference left without confirming addresses by e-mail.
+    if (userId) await this.startSession(request, reply, userId);
+    return reply.redirect('/', 303);
   }
 
   @Access('signed-in')
@@ -96,8 +99,8 @@ export class AuthPagesController {
     setSessionCookie(reply, token, cookieSettings(this.config));
   }
 
-  private showRegisterForm(reply: KarvanReply, form: RegisterForm, errors: Record<string, string>, status: number) {
+  private showRegisterForm(reply: KarvanReply, form: RegisterForm, errors: Record<string, string>) {
     const data = { open: true, minLength: PASSWORD_MIN_LENGTH, form: { ...form, password: '' }, errors };
-    return renderPage(reply, 'pages/auth/register', data, status);
+    return renderPage(reply, 'pages/auth/register', data, 422);
   }
 }

@@ -2,6 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '@karvan/config';
 import {
   ApiTokensService,
+  AuthError,
+  AuthErrorCode,
   isLocale,
   PrincipalsService,
   localeFromAcceptLanguage,
@@ -53,8 +55,14 @@ export function installRequestHooks(
     // Grants are read for every request, so a removed role or grant takes effect at once.
     if (identity) state.principal = await services.principals.withGrants(identity);
     state.locale = chooseLocale(request, state);
+    if (state.principal?.tokenScope === 'read' && !READ_METHODS.has(request.method)) {
+      throw new AuthError(AuthErrorCode.TokenReadOnly, 'This access token is read-only.');
+    }
   });
 }
+
+/** All that a `read` access token may send. */
+const READ_METHODS = new Set(['GET', 'HEAD']);
 
 function ensureCsrfCookie(request: FastifyRequest, reply: FastifyReply, cookies: CookieSettings): string {
   const existing = request.cookies[COOKIE.csrf];

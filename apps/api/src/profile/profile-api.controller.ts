@@ -1,9 +1,18 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { RouteConfig } from '@nestjs/platform-fastify';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiTokensService, type Principal } from '@karvan/domain';
 import { Access, CurrentUser, RequestState } from '../common/decorators.js';
 import type { RequestState as State } from '../common/request-context.js';
-import { CreateTokenDto, MeResponse, PasswordChangeDto, ProfileDto } from './dto/profile.dto.js';
+import { THROTTLES } from '../common/throttles.js';
+import {
+  CreatedTokenResponse,
+  CreateTokenDto,
+  MeResponse,
+  PasswordChangeDto,
+  ProfileDto,
+  TokenResponse,
+} from './dto/profile.dto.js';
 import { ProfileService } from './profile.service.js';
 
 @ApiTags('me')
@@ -38,14 +47,17 @@ export class ProfileApiController {
   }
 
   @Get('tokens')
+  @ApiOkResponse({ type: [TokenResponse] })
   listTokens(@CurrentUser() me: Principal) {
     return this.tokens.list(me.userId);
   }
 
-  /** Creates a personal access token; the token itself is in this response only. */
+  /** Creates a personal access token; the token itself is in this response only. Not with a token. */
   @Post('tokens')
+  @RouteConfig({ rateLimit: THROTTLES.tokenCreation })
+  @ApiCreatedResponse({ type: CreatedTokenResponse })
   createToken(@CurrentUser() me: Principal, @Body() body: CreateTokenDto) {
-    return this.tokens.create(me.userId, body.name);
+    return this.tokens.create(me, body);
   }
 
   @Delete('tokens/:id')

@@ -1,11 +1,20 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Render, Res } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { ApiTokensService, PASSWORD_MIN_LENGTH, UsersError, type Principal } from '@karvan/domain';
+import {
+  ApiTokensService,
+  DEFAULT_TOKEN_LIFETIME,
+  PASSWORD_MIN_LENGTH,
+  TOKEN_LIFETIMES,
+  UsersError,
+  type Principal,
+} from '@karvan/domain';
 import { Access, CurrentUser, RequestState } from '../common/decorators.js';
 import { parseForm, type FieldErrors } from '../common/forms.js';
 import { renderPage } from '../common/render.js';
 import type { KarvanReply, RequestState as State } from '../common/request-context.js';
 import { cookieSettings, setLanguageCookie } from '../common/request-hooks.js';
+import { THROTTLES } from '../common/throttles.js';
 import { CreateTokenDto, PasswordChangeDto, ProfileDto } from './dto/profile.dto.js';
 import { ProfileService } from './profile.service.js';
 import { Inject } from '@nestjs/common';
@@ -57,10 +66,11 @@ export class ProfilePagesController {
   }
 
   @Post('tokens')
+  @RouteConfig({ rateLimit: THROTTLES.tokenCreation })
   async createToken(@CurrentUser() me: Principal, @Body() body: unknown, @Res() reply: KarvanReply) {
     const { value, errors } = await parseForm(CreateTokenDto, body);
-    if (errors) return this.showAgain(reply, me, { tokenErrors: errors });
-    const created = await this.tokens.create(me.userId, value.name);
+    if (errors) return this.showAgain(reply, me, { tokenErrors: errors, tokenForm: value });
+    const created = await this.tokens.create(me, value);
     // Shown once, in this response; never stored in a form of its own.
     await renderPage(reply, 'pages/profile/profile', { ...(await this.view(me)), newToken: created.token }, 201);
   }
@@ -77,7 +87,14 @@ export class ProfilePagesController {
 
   private async view(me: Principal) {
     const { profile, tokens } = await this.profiles.overview(me);
-    return { profile, profileForm: profile, tokens, minLength: PASSWORD_MIN_LENGTH };
+    return {
+      profile,
+      profileForm: profile,
+      tokens,
+      tokenForm: { scope: 'read', expiresInDays: DEFAULT_TOKEN_LIFETIME },
+      lifetimes: TOKEN_LIFETIMES,
+      minLength: PASSWORD_MIN_LENGTH,
+    };
   }
 
   private async showAgain(reply: KarvanReply, me: Principal, extra: object) {
@@ -85,6 +102,12 @@ export class ProfilePagesController {
   }
 }
 
+/** The password rule names its field `password`; on this form it is the new password. */
 function fieldErrorsOf(error: UsersError): FieldErrors {
-  return Object.fromEntries(Object.keys(error.details ?? {}).map((field) => [field, `error.${error.code}`]));
+  return Object.fromEntries(
+    Object.keys(error.details ?? {}).map((field) => [
+      field === 'password' ? 'newPassword' : field,
+      `error.${error.code}`,
+    ]),
+  );
 }

@@ -22,10 +22,11 @@ export class ProfileService {
     return describeUser(user);
   }
 
-  /** A new password signs out every other session: whoever knew the old one is out. */
+  /** A new password signs out every other session and ends every access token: whoever knew the old one is out. */
   async changePassword(principal: Principal, change: PasswordChangeDto, currentSessionToken?: string): Promise<void> {
     await this.users.changePassword(principal.userId, change.currentPassword, change.newPassword);
     await this.sessions.revokeAllForUser(principal.userId, currentSessionToken);
+    await this.tokens.revokeAllForUser(principal.userId);
   }
 }
 

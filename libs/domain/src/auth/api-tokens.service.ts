@@ -3,41 +3,87 @@ import { DataSource } from 'typeorm';
 import { hashToken, randomToken } from '../shared/tokens.js';
 import { TtlCache } from '../shared/ttl-cache.js';
 import { AuthError, AuthErrorCode } from './auth.errors.js';
-import { PRINCIPAL_COLUMNS, toIdentity, type Identity, type PrincipalRow } from './principal.js';
+import {
+  PRINCIPAL_COLUMNS,
+  toIdentity,
+  type Identity,
+  type Principal,
+  type PrincipalRow,
+  type TokenScope,
+} from './principal.js';
 import { SESSION_CACHE_MS } from './sessions.service.js';
 
 export interface ApiTokenInfo {
   id: string;
   name: string;
+  scope: TokenScope;
   createdAt: Date;
+  expiresAt: Date;
   lastUsedAt: Date | null;
 }
 
+export interface NewApiToken {
+  name: string;
+  scope: TokenScope;
+  expiresInDays: TokenLifetime;
+}
+
+/** The lifetimes a user may choose from; 90 days unless they choose otherwise. */
+export const TOKEN_LIFETIMES = [30, 90, 365] as const;
+export type TokenLifetime = (typeof TOKEN_LIFETIMES)[number];
+export const DEFAULT_TOKEN_LIFETIME: TokenLifetime = 90;
+
 const TOKEN_PREFIX = 'krv_';
 
-/** Personal access tokens for API clients: shown once, stored as a hash, revocable. */
+/**
+ * Personal access tokens for API clients: shown once, stored as a hash, with a scope and an expiry.
+ * They end when revoked, when they expire, when the owner's password changes, and when the account
+ * is no longer active.
+ */
 @Injectable()
 export class ApiTokensService {
   private readonly cache = new TtlCache<string, { principal: Identity | null }>(SESSION_CACHE_MS);
 
   constructor(private readonly db: DataSource) {}
 
-  async create(userId: string, name: string): Promise<{ id: string; token: string }> {
+  /** Only a signed-in person makes tokens: a stolen token must not be able to make itself a successor. */
+  async create(principal: Principal, input: NewApiToken): Promise<{ id: string; token: string }> {
+    if (principal.via === 'token') {
+      throw new AuthError(
+        AuthErrorCode.TokenCannotCreateTokens,
+        'An access token cannot create access tokens: sign in on the profile page to create one.',
+      );
+    }
     const token = randomToken(TOKEN_PREFIX);
     const rows: Array<{ id: string }> = await this.db.query(
-      'INSERT INTO api_tokens (user_id, name, token_hash) VALUES ($1, $2, $3) RETURNING id',
-      [userId, name.trim(), hashToken(token)],
+      `INSERT INTO api_tokens (user_id, name, token_hash, scope, expires_at)
+       VALUES ($1, $2, $3, $4, now() + make_interval(days => $5)) RETURNING id`,
+      [principal.userId, input.name.trim(), hashToken(token), input.scope, input.expiresInDays],
     );
     return { id: rows[0].id, token };
   }
 
   async list(userId: string): Promise<ApiTokenInfo[]> {
-    const rows: Array<{ id: string; name: string; created_at: Date; last_used_at: Date | null }> = await this.db.query(
-      `SELECT id, name, created_at, last_used_at FROM api_tokens
-       WHERE user_id = $1 AND revoked_at IS NULL ORDER BY created_at`,
+    const rows: Array<{
+      id: string;
+      name: string;
+      scope: TokenScope;
+      created_at: Date;
+      expires_at: Date;
+      last_used_at: Date | null;
+    }> = await this.db.query(
+      `SELECT id, name, scope, created_at, expires_at, last_used_at FROM api_tokens
+       WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now() ORDER BY created_at`,
       [userId],
     );
-    return rows.map((r) => ({ id: r.id, name: r.name, createdAt: r.created_at, lastUsedAt: r.last_used_at }));
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      scope: r.scope,
+      createdAt: r.created_at,
+      expiresAt: r.expires_at,
+      lastUsedAt: r.last_used_at,
+    }));
   }
 
   async revoke(userId: string, tokenId: string): Promise<void> {
@@ -52,18 +98,26 @@ export class ApiTokensService {
     this.cache.delete(rows[0].token_hash);
   }
 
+  /** After a password change: whoever copied a token along with the old password is out too. */
+  async revokeAllForUser(userId: string): Promise<void> {
+    await this.db.query('UPDATE api_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [userId]);
+    this.forgetUser(userId);
+  }
+
   async resolve(token: string): Promise<Identity | null> {
     if (!token.startsWith(TOKEN_PREFIX)) return null;
     const hash = hashToken(token);
     const cached = this.cache.get(hash);
     if (cached) return cached.principal;
-    const rows: PrincipalRow[] = await this.db.query(
+    const rows: Array<PrincipalRow & { scope: TokenScope }> = await this.db.query(
       `WITH used AS (
-         UPDATE api_tokens SET last_used_at = now() WHERE token_hash = $1 AND revoked_at IS NULL RETURNING user_id
-       ) SELECT ${PRINCIPAL_COLUMNS} FROM used JOIN users u ON u.id = used.user_id WHERE u.status = 'active'`,
+         UPDATE api_tokens SET last_used_at = now()
+         WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now() RETURNING user_id, scope
+       ) SELECT ${PRINCIPAL_COLUMNS}, used.scope FROM used JOIN users u ON u.id = used.user_id
+       WHERE u.status = 'active'`,
       [hash],
     );
-    const principal = rows[0] ? toIdentity(rows[0], 'token') : null;
+    const principal = rows[0] ? { ...toIdentity(rows[0], 'token'), tokenScope: rows[0].scope } : null;
     this.cache.set(hash, { principal });
     return principal;
   }

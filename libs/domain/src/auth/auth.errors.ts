@@ -8,6 +8,9 @@ export enum AuthErrorCode {
   RegistrationClosed = 'registration_closed',
   CsrfFailed = 'csrf_failed',
   TokenNotFound = 'token_not_found',
+  TokenReadOnly = 'token_read_only',
+  TokenCannotCreateTokens = 'token_cannot_create_tokens',
+  Throttled = 'throttled',
 }
 
 const KIND: Record<AuthErrorCode, ErrorKind> = {
@@ -18,6 +21,9 @@ const KIND: Record<AuthErrorCode, ErrorKind> = {
   [AuthErrorCode.RegistrationClosed]: 'forbidden',
   [AuthErrorCode.CsrfFailed]: 'forbidden',
   [AuthErrorCode.TokenNotFound]: 'not_found',
+  [AuthErrorCode.TokenReadOnly]: 'forbidden',
+  [AuthErrorCode.TokenCannotCreateTokens]: 'forbidden',
+  [AuthErrorCode.Throttled]: 'rate_limited',
 };
 
 export class AuthError extends DomainError {

@@ -2,9 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { verifyPassword } from '../users/passwords.js';
 import { UsersService } from '../users/users.service.js';
 import { AuthError, AuthErrorCode } from './auth.errors.js';
-import { ACCOUNT_RULE, ADDRESS_RULE, LoginThrottleService } from './login-throttle.service.js';
+import { ACCOUNT_RULE, LoginThrottleService } from './login-throttle.service.js';
 
-/** Checks e-mail and password, with failed attempts counted per account and per address. */
+/**
+ * Checks e-mail and password. Each guess at an account is reserved before the password is checked,
+ * so a burst of requests gets no more guesses than the account's back-off allows. (Guesses per
+ * network address are throttled at the edge, by the api's rate limits.)
+ */
 @Injectable()
 export class AuthService {
   constructor(
@@ -12,11 +16,11 @@ export class AuthService {
     private readonly throttle: LoginThrottleService,
   ) {}
 
-  async verifyCredentials(email: string, password: string, ip: string): Promise<string> {
+  async verifyCredentials(email: string, password: string): Promise<string> {
     const accountKey = `account:${email.trim().toLowerCase()}`;
-    const addressKey = `address:${ip}`;
-    const minutes = await this.throttle.lockedMinutes([accountKey, addressKey]);
-    if (minutes > 0) {
+    const reservation = await this.throttle.reserve(accountKey, ACCOUNT_RULE);
+    if (!reservation.granted) {
+      const minutes = Math.ceil(reservation.retryAfterSeconds / 60);
       throw new AuthError(
         AuthErrorCode.LockedOut,
         `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
@@ -25,8 +29,6 @@ export class AuthService {
     }
     const account = await this.users.findCredentials(email);
     if (!(await verifyPassword(account?.passwordHash, password)) || !account) {
-      await this.throttle.recordFailure(accountKey, ACCOUNT_RULE);
-      await this.throttle.recordFailure(addressKey, ADDRESS_RULE);
       throw new AuthError(AuthErrorCode.InvalidCredentials, 'The e-mail address or password is not right.');
     }
     await this.throttle.reset(accountKey);

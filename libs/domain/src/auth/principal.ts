@@ -12,7 +12,12 @@ export interface Principal {
   locale: Locale;
   via: 'session' | 'token';
   grants: readonly Grant[];
+  /** Only for a personal access token: `read` tokens may only read (GET and HEAD). */
+  tokenScope?: TokenScope;
 }
+
+export const TOKEN_SCOPES = ['read', 'read-write'] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 /** Who a session or token belongs to: cached briefly; the grants are read for each request. */
 export type Identity = Omit<Principal, 'grants'>;

@@ -39,7 +39,7 @@ export const az: Catalogue = {
   'register.organisation': 'Təşkilat',
   'register.position': 'Vəzifə',
   'register.locale': 'Üstünlük verilən dil',
-  'register.passwordHint': 'Ən azı {min} simvol.',
+  'register.passwordHint': 'Ən azı {min} simvol; qwerty123456 kimi məşhur şifrə olmasın.',
   'register.submit': 'Hesab yarat',
   'register.haveAccount': 'Artıq hesabınız var?',
   'register.closed': 'Qeydiyyat bağlıdır. Hesab üçün proqramınızın koordinatoruna müraciət edin.',
@@ -64,6 +64,13 @@ export const az: Catalogue = {
   'profile.noTokens': 'Sizin tokeniniz yoxdur.',
   'profile.tokenCreatedAt': 'Yaradılıb',
   'profile.tokenLastUsed': 'Son istifadə',
+  'profile.tokenScope': 'Giriş',
+  'profile.scope.read': 'Yalnız oxumaq',
+  'profile.scope.read-write': 'Oxumaq və yazmaq',
+  'profile.tokenLifetime': 'Etibarlılıq müddəti',
+  'profile.days': { one: '{count} gün', other: '{count} gün' },
+  'profile.tokenExpires': 'Bitmə tarixi',
+  'profile.tokensEnd': 'Tokenlər vaxtı bitəndə, onları ləğv edəndə və şifrənizi dəyişəndə işləməyi dayandırır.',
   'profile.never': 'heç vaxt',
   'users.title': 'İstifadəçilər',
   'users.count': { one: '{count} istifadəçi', other: '{count} istifadəçi' },
@@ -111,6 +118,15 @@ export const az: Catalogue = {
   'error.user_not_found': 'Belə istifadəçi yoxdur.',
   'error.token_not_found': 'Belə giriş tokeni yoxdur.',
   'error.rate_limited': 'Həddindən çox sorğu. Bir az gözləyin və yenidən cəhd edin.',
+  'error.common_password': 'Bu şifrə hücumçuların ilk yoxladığı məşhur şifrələr siyahısındadır: başqasını seçin.',
+  'error.repeated_password': 'Bir simvolun təkrarından ibarət şifrəni tapmaq asandır: başqasını seçin.',
+  'error.token_read_only': 'Bu giriş tokeni yalnız oxumaq üçündür.',
+  'error.token_cannot_create_tokens':
+    'Giriş tokeni ilə yeni token yaratmaq olmaz: daxil olun və tokeni profil səhifənizdə yaradın.',
+  'error.throttled': {
+    one: 'Şəbəkənizdən həddindən çox sorğu gəldi. {count} dəqiqə gözləyin və yenidən cəhd edin.',
+    other: 'Şəbəkənizdən həddindən çox sorğu gəldi. {count} dəqiqə gözləyin və yenidən cəhd edin.',
+  },
   'nav.authoring': 'Müəlliflik',
   'authoring.title': 'Müəlliflik',
   'authoring.course': 'Kurs',
@@ -345,6 +361,9 @@ export const az: Catalogue = {
   'mail.invitation.subject': '“{course}” kursuna dəvət',
   'mail.invitation.body':
     'Salam,\n\n{inviter} sizi miqrasiya idarəçiliyi üzrə təlim platforması Karvanda “{course}” kursuna yazdı.\n\nHesabınızı aktivləşdirmək üçün bu keçidi açın və şifrə seçin (keçid {days} gün qüvvədədir):\n{link}\n\nBu məktubu gözləmirdinizsə, ona əhəmiyyət verməyin.',
+  'mail.registrationAttempt.subject': 'Kimsə e-poçt ünvanınızla qeydiyyatdan keçməyə çalışdı',
+  'mail.registrationAttempt.body':
+    'Salam,\n\nKimsə artıq hesabı olan bu e-poçt ünvanı ilə Karvanda hesab yaratmağa çalışdı. Yeni hesab yaradılmadı və heç kim sizin hesabınıza daxil olmadı.\n\nBu siz idinizsə, artıq hesabınız var: buradan daxil olun:\n{link}\nŞifrənizi xatırlamırsınızsa, proqramınızın koordinatorundan kömək istəyin.\n\nBu siz deyildinizsə, bu məktuba əhəmiyyət verməyin.',
   'error.invitation_invalid':
     'Bu dəvət keçidi artıq etibarlı deyil: ondan istifadə edilib və ya vaxtı bitib. Sizi dəvət edən şəxsdən yenisini istəyin.',
   'nav.outbox': 'Məktublar',

@@ -39,7 +39,7 @@ export const en: Catalogue = {
   'register.organisation': 'Organisation',
   'register.position': 'Position',
   'register.locale': 'Preferred language',
-  'register.passwordHint': 'At least {min} characters.',
+  'register.passwordHint': 'At least {min} characters; not a well-known password such as qwerty123456.',
   'register.submit': 'Create account',
   'register.haveAccount': 'Already have an account?',
   'register.closed': 'Registration is closed. Ask a coordinator of your programme for an account.',
@@ -64,6 +64,13 @@ export const en: Catalogue = {
   'profile.noTokens': 'You have no tokens.',
   'profile.tokenCreatedAt': 'Created',
   'profile.tokenLastUsed': 'Last used',
+  'profile.tokenScope': 'Access',
+  'profile.scope.read': 'Read only',
+  'profile.scope.read-write': 'Read and write',
+  'profile.tokenLifetime': 'Valid for',
+  'profile.days': { one: '{count} day', other: '{count} days' },
+  'profile.tokenExpires': 'Expires',
+  'profile.tokensEnd': 'Tokens stop working when they expire, when you revoke them and when your password changes.',
   'profile.never': 'never',
   'users.title': 'Users',
   'users.count': { one: '{count} user', other: '{count} users' },
@@ -110,6 +117,15 @@ export const en: Catalogue = {
   'error.user_not_found': 'There is no such user.',
   'error.token_not_found': 'There is no such access token.',
   'error.rate_limited': 'Too many requests. Wait a moment and try again.',
+  'error.common_password': 'This password is on a list of common passwords that attackers try first: choose another.',
+  'error.repeated_password': 'A password of one character repeated is easy to guess: choose another.',
+  'error.token_read_only': 'This access token is read-only.',
+  'error.token_cannot_create_tokens':
+    'An access token cannot create access tokens: sign in and create one on your profile page.',
+  'error.throttled': {
+    one: 'Too many requests from your network. Wait {count} minute and try again.',
+    other: 'Too many requests from your network. Wait {count} minutes and try again.',
+  },
   'nav.authoring': 'Authoring',
   'authoring.title': 'Authoring',
   'authoring.course': 'Course',
@@ -348,6 +364,9 @@ export const en: Catalogue = {
   'mail.invitation.subject': 'Invitation to the course “{course}”',
   'mail.invitation.body':
     'Hello,\n\n{inviter} enrolled you in the course “{course}” on Karvan, the migration-management training platform.\n\nTo activate your account, open this link and choose a password (it is valid for {days} days):\n{link}\n\nIf you did not expect this e-mail, you can ignore it.',
+  'mail.registrationAttempt.subject': 'Someone tried to register with your e-mail address',
+  'mail.registrationAttempt.body':
+    'Hello,\n\nSomeone tried to create a Karvan account with this e-mail address, which already has one. No new account was created, and nobody got into yours.\n\nIf it was you, you already have an account: sign in here:\n{link}\nIf you do not remember your password, ask a coordinator of your programme to help you.\n\nIf it was not you, you can ignore this e-mail.',
   'error.invitation_invalid':
     'This invitation link is not valid any more: it was used, or it expired. Ask the person who invited you for a new one.',
   'nav.outbox': 'Outbox',

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { hashToken } from '../shared/tokens.js';
-import { hashPassword, PASSWORD_MIN_LENGTH } from './passwords.js';
+import { assertAcceptablePassword, hashPassword } from './passwords.js';
 import { UsersError, UsersErrorCode } from './users.errors.js';
 
 export interface PendingInvitation {
@@ -26,16 +26,7 @@ export class InvitationsService {
 
   /** Activates the account once; the link then stops working. Returns the user's id. */
   async accept(token: string, name: string, password: string): Promise<string> {
-    if (password.length < PASSWORD_MIN_LENGTH) {
-      throw new UsersError(
-        UsersErrorCode.WeakPassword,
-        `Use a password of at least ${PASSWORD_MIN_LENGTH} characters.`,
-        {
-          password: `at least ${PASSWORD_MIN_LENGTH} characters`,
-        },
-        { min: PASSWORD_MIN_LENGTH },
-      );
-    }
+    assertAcceptablePassword(password);
     const passwordHash = await hashPassword(password);
     return this.db.transaction(async (tx) => {
       const [invitation] = await tx.query<Array<{ user_id: string }>>(

@@ -7,6 +7,8 @@ export enum UsersErrorCode {
   LastAdmin = 'last_admin',
   NoRoles = 'no_roles',
   WeakPassword = 'weak_password',
+  CommonPassword = 'common_password',
+  RepeatedPassword = 'repeated_password',
   InvitationInvalid = 'invitation_invalid',
   Forbidden = 'forbidden',
 }
@@ -18,6 +20,8 @@ const KIND: Record<UsersErrorCode, ErrorKind> = {
   [UsersErrorCode.LastAdmin]: 'conflict',
   [UsersErrorCode.NoRoles]: 'invalid',
   [UsersErrorCode.WeakPassword]: 'invalid',
+  [UsersErrorCode.CommonPassword]: 'invalid',
+  [UsersErrorCode.RepeatedPassword]: 'invalid',
   [UsersErrorCode.InvitationInvalid]: 'not_found',
   [UsersErrorCode.Forbidden]: 'forbidden',
 };

@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { LOCALES, PASSWORD_MIN_LENGTH, type Locale } from '@karvan/domain';
+import { Type } from 'class-transformer';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import {
+  DEFAULT_TOKEN_LIFETIME,
+  LOCALES,
+  PASSWORD_MIN_LENGTH,
+  TOKEN_LIFETIMES,
+  TOKEN_SCOPES,
+  type Locale,
+  type TokenLifetime,
+  type TokenScope,
+} from '@karvan/domain';
 
 export class ProfileDto {
   @ApiProperty({ maxLength: 200 }) @IsString() @IsNotEmpty() @MaxLength(200) name: string;
@@ -11,9 +21,9 @@ export class ProfileDto {
 
 export class PasswordChangeDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) currentPassword: string;
+  /** At least PASSWORD_MIN_LENGTH characters, not a common password, not one character repeated. */
   @ApiProperty({ minLength: PASSWORD_MIN_LENGTH })
   @IsString()
-  @MinLength(PASSWORD_MIN_LENGTH)
   @MaxLength(200)
   newPassword: string;
 }
@@ -24,6 +34,36 @@ export class CreateTokenDto {
   @IsNotEmpty()
   @MaxLength(100)
   name: string;
+
+  /** `read` tokens may only send GET and HEAD requests. */
+  @ApiPropertyOptional({ enum: TOKEN_SCOPES, default: 'read' })
+  @IsOptional()
+  @IsIn(TOKEN_SCOPES)
+  scope: TokenScope = 'read';
+
+  @ApiPropertyOptional({
+    enum: TOKEN_LIFETIMES,
+    default: DEFAULT_TOKEN_LIFETIME,
+    description: 'Days until it expires.',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsIn(TOKEN_LIFETIMES)
+  expiresInDays: TokenLifetime = DEFAULT_TOKEN_LIFETIME;
+}
+
+export class TokenResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: TOKEN_SCOPES }) scope: string;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty() expiresAt: Date;
+  @ApiProperty({ type: Date, nullable: true }) lastUsedAt: Date | null;
+}
+
+export class CreatedTokenResponse {
+  @ApiProperty() id: string;
+  @ApiProperty({ description: 'The token itself; shown in this response only.' }) token: string;
 }
 
 export class MeResponse {
