@@ -32,8 +32,13 @@ export class MediaController {
   }
 
   @Get('media/:course/:file')
-  async serve(@Param('course') courseSlug: string, @Param('file') file: string, @Res() reply: KarvanReply) {
-    const stored = await this.media.get(courseSlug, `media/${file}`);
+  async serve(
+    @CurrentUser() me: Principal,
+    @Param('course') courseSlug: string,
+    @Param('file') file: string,
+    @Res() reply: KarvanReply,
+  ) {
+    const stored = await this.media.get(me, courseSlug, `media/${file}`);
     await reply
       .header('content-type', stored.contentType)
       .header('x-content-type-options', 'nosniff')
