@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { hasRole, type Principal } from '../auth/principal.js';
 import { groupedCode, normaliseCode } from './certificate-code.js';
 import { CertificateQueue } from './certificate-queue.service.js';
-import { requestMissing, type CertificateTicket } from './certificate-requests.js';
+import { ISSUES_CERTIFICATES, requestMissing, type CertificateTicket } from './certificate-requests.js';
 import { CertificateError, CertificateErrorCode } from './certificates.errors.js';
 import { FileStorage } from './file-storage.js';
 import { openBadgeCredential, signCredential } from './open-badge.js';
@@ -199,7 +199,10 @@ export class CertificatesService {
   }
 
   /** Everyone who completed the course, with their certificate's state: the staff's issuing view. */
-  async courseHolders(principal: Principal, courseSlug: string): Promise<{ title: string; holders: HolderRow[] }> {
+  async courseHolders(
+    principal: Principal,
+    courseSlug: string,
+  ): Promise<{ title: string; issuesCertificates: boolean; holders: HolderRow[] }> {
     const course = await this.managedCourse(principal, courseSlug);
     const holders = await this.db.query<HolderRow[]>(
       `SELECT u.id AS user_id, u.name, u.email, cc.completed_at, c.id AS certificate_id, c.status, c.code, c.last_error
@@ -208,7 +211,7 @@ export class CertificatesService {
        WHERE cc.course_id = $1 ORDER BY cc.completed_at, u.name`,
       [course.id],
     );
-    return { title: course.title, holders };
+    return { title: course.title, issuesCertificates: course.issues, holders };
   }
 
   /** Issues for every completion that has no certificate yet (e.g. completed before certificates existed). */
@@ -273,10 +276,13 @@ export class CertificatesService {
     return !!own;
   }
 
-  private async managedCourse(principal: Principal, slug: string): Promise<{ id: string; title: string }> {
+  private async managedCourse(
+    principal: Principal,
+    slug: string,
+  ): Promise<{ id: string; title: string; issues: boolean }> {
     if (!isCertificateStaff(principal)) throw forbidden();
-    const [course] = await this.db.query<Array<{ id: string; title: string }>>(
-      `SELECT id, title FROM courses WHERE slug = $1`,
+    const [course] = await this.db.query<Array<{ id: string; title: string; issues: boolean }>>(
+      `SELECT c.id, c.title, ${ISSUES_CERTIFICATES} AS issues FROM courses c WHERE c.slug = $1`,
       [slug],
     );
     if (!course) throw new CertificateError(CertificateErrorCode.CourseNotFound, `There is no course "${slug}".`);

@@ -12,6 +12,7 @@ export enum CoursesErrorCode {
   MediaRefused = 'media_refused',
   MediaNotFound = 'media_not_found',
   ArchiveInvalid = 'archive_invalid',
+  AdminOnly = 'certificate_approval_admin_only',
 }
 
 const KIND: Record<CoursesErrorCode, ErrorKind> = {
@@ -26,6 +27,7 @@ const KIND: Record<CoursesErrorCode, ErrorKind> = {
   [CoursesErrorCode.MediaRefused]: 'invalid',
   [CoursesErrorCode.MediaNotFound]: 'not_found',
   [CoursesErrorCode.ArchiveInvalid]: 'invalid',
+  [CoursesErrorCode.AdminOnly]: 'forbidden',
 };
 
 export class CoursesError extends DomainError {

@@ -168,6 +168,17 @@ export const az: Catalogue = {
   'authoring.author': 'Müəllif',
   'authoring.savedAt': 'Yadda saxlanılıb',
   'authoring.diffTitle': 'Dəyişikliklər: redaksiya {from} → redaksiya {to}',
+  'authoring.certificates': 'Sertifikatlar',
+  'authoring.certificates.byQuiz':
+    'Bu kursu başa vurmaq üçün qiymətləndirilən testi keçmək lazımdır, ona görə kurs imzalı sertifikatlar verir.',
+  'authoring.certificates.unapproved':
+    'Admin bu kursu təsdiq edənə qədər sertifikatlar verilməyəcək: kursun başa vurulması qiymətləndirilən test tələb etmir.',
+  'authoring.certificates.approved': '{name} {date} tarixində sertifikatlar üçün təsdiq edib.',
+  'authoring.certificates.approve': 'Sertifikatlar üçün təsdiq et',
+  'authoring.certificates.withdraw': 'Təsdiqi geri götür',
+  'authoring.notice.certificatesApproved': 'Kurs sertifikatlar üçün təsdiq olundu.',
+  'authoring.notice.certificatesWithdrawn': 'Sertifikatlar üçün təsdiq geri götürüldü.',
+  'error.certificate_approval_admin_only': 'Kursun sertifikatlarını yalnız admin təsdiq edə bilər.',
   'authoring.notice.published': 'Kurs dərc edildi.',
   'authoring.notice.draft': 'Kurs dərcdən çıxarıldı: onu yalnız müəllifləri görür.',
   'authoring.notice.authorAdded': 'Həmmüəllif əlavə edildi.',

@@ -167,6 +167,17 @@ export const en: Catalogue = {
   'authoring.author': 'Author',
   'authoring.savedAt': 'Saved',
   'authoring.diffTitle': 'Changes from revision {from} to revision {to}',
+  'authoring.certificates': 'Certificates',
+  'authoring.certificates.byQuiz':
+    'Completing this course requires passing a graded quiz, so it issues signed certificates.',
+  'authoring.certificates.unapproved':
+    'Certificates will not be issued until an admin approves this course: its completion requires no graded quiz.',
+  'authoring.certificates.approved': 'Approved for certificates by {name} on {date}.',
+  'authoring.certificates.approve': 'Approve for certificates',
+  'authoring.certificates.withdraw': 'Withdraw the approval',
+  'authoring.notice.certificatesApproved': 'The course is approved for certificates.',
+  'authoring.notice.certificatesWithdrawn': 'The approval for certificates was withdrawn.',
+  'error.certificate_approval_admin_only': 'Only an admin may approve the certificates of a course.',
   'authoring.notice.published': 'The course is published.',
   'authoring.notice.draft': 'The course is unpublished: only its authors see it.',
   'authoring.notice.authorAdded': 'The co-author was added.',

@@ -173,6 +173,17 @@ export const ru: Catalogue = {
   'authoring.author': 'Автор',
   'authoring.savedAt': 'Сохранено',
   'authoring.diffTitle': 'Изменения от редакции {from} к редакции {to}',
+  'authoring.certificates': 'Сертификаты',
+  'authoring.certificates.byQuiz':
+    'Для завершения курса нужно сдать оцениваемый тест, поэтому курс выдаёт подписанные сертификаты.',
+  'authoring.certificates.unapproved':
+    'Сертификаты не будут выдаваться, пока администратор не одобрит курс: для его завершения не нужно сдавать оцениваемый тест.',
+  'authoring.certificates.approved': 'Одобрено для сертификатов: {name}, {date}.',
+  'authoring.certificates.approve': 'Одобрить для сертификатов',
+  'authoring.certificates.withdraw': 'Отозвать одобрение',
+  'authoring.notice.certificatesApproved': 'Курс одобрен для сертификатов.',
+  'authoring.notice.certificatesWithdrawn': 'Одобрение для сертификатов отозвано.',
+  'error.certificate_approval_admin_only': 'Одобрять сертификаты курса может только администратор.',
   'authoring.notice.published': 'Курс опубликован.',
   'authoring.notice.draft': 'Курс снят с публикации: его видят только авторы.',
   'authoring.notice.authorAdded': 'Соавтор добавлен.',
