@@ -17,8 +17,8 @@ export interface QuizStanding {
 export type AnswersHidden = 'never' | 'after-pass' | 'attempts-left';
 
 /**
- * Whether this submitted attempt may show correct answers, feedback and per-question scores:
- * as the quiz's `answers=` allows, and never while another attempt could still use them.
+ * Why this attempt may not show correct answers, feedback and per-question scores, or null when it
+ * may: as the quiz's `answers=` allows, and never while another attempt could still use them.
  * Passing ends the quiz (no attempt can be started after a pass).
  */
 export function answersHidden(row: AttemptRow, standing: QuizStanding): AnswersHidden | null {
