@@ -160,6 +160,37 @@ describe('authoring courses in the browser', () => {
     expect((await trainer.get(`/media/${slug}/page.png`)).status).toBe(404);
   });
 
+  it('refuses images of an unpublished course to anyone who may not edit it, as if they did not exist', async () => {
+    expect((await trainer.json('GET', `/api/v1/authoring/courses/${slug}`)).json()).toMatchObject({ status: 'draft' });
+    const image = `/media/${slug}/map-of-borders.png`;
+    const clientOf = async (roles: Array<'trainee' | 'trainer' | 'admin'>) => {
+      const user = await createUser(t.db, roles);
+      const client = t.client();
+      await signIn(client, user.email, TEST_PASSWORD);
+      return client;
+    };
+    const trainee = await clientOf(['trainee']);
+    const otherTrainer = await clientOf(['trainer']);
+    const admin = await clientOf(['admin']);
+    for (const stranger of [trainee, otherTrainer]) {
+      const refused = await stranger.get(image);
+      expect(refused.status).toBe(404);
+      expect(refused.text).not.toContain('PNG');
+    }
+    expect((await admin.get(image)).status).toBe(200);
+    expect((await trainer.get(image)).status).toBe(200);
+    // Anonymous callers get the sign-in answer for every media address, existing or not.
+    const anonymous = await t.client().get(image);
+    const missing = await t.client().get(`/media/${slug}/no-such-file.png`);
+    expect(anonymous.status).not.toBe(200);
+    expect(anonymous.status).toBe(missing.status);
+    expect(anonymous.location).toMatch(/^\/login\?next=/);
+
+    await trainer.json('PUT', `/api/v1/authoring/courses/${slug}/status`, { status: 'published' });
+    expect((await trainee.get(image)).status).toBe(200);
+    await trainer.json('PUT', `/api/v1/authoring/courses/${slug}/status`, { status: 'draft' });
+  });
+
   it('adds a co-author, who can then edit', async () => {
     const co = await createUser(t.db, ['trainer'], 'Co Author');
     const trainee = await createUser(t.db, ['trainee']);

@@ -20,8 +20,15 @@ sources:
 Read this.
 `;
 
-/** A published one-module course made in the editor by a new trainer; returns its slug. */
-export async function certificateCourse(t: TestApp, title = 'Border management basics'): Promise<string> {
+/**
+ * A published one-module course made in the editor by a new trainer; returns its slug. It has no
+ * quiz, so it issues certificates only once an admin approves it, which is done unless `approved` is false.
+ */
+export async function certificateCourse(
+  t: TestApp,
+  title = 'Border management basics',
+  { approved = true } = {},
+): Promise<string> {
   const author = await createUser(t.db, ['trainer'], 'Course Author');
   const trainer = t.client();
   await signIn(trainer, author.email, TEST_PASSWORD);
@@ -30,6 +37,12 @@ export async function certificateCourse(t: TestApp, title = 'Border management b
   await trainer.postForm(`/authoring/courses/${slug}/modules`, { title: 'Only module', slug: 'only' });
   await trainer.json('PUT', `/api/v1/authoring/courses/${slug}/modules/only`, { markdown: MODULE });
   await trainer.postForm(`/authoring/courses/${slug}/status`, { status: 'published' });
+  if (approved) {
+    const admin = await createUser(t.db, ['admin'], 'Approving Admin');
+    const client = t.client();
+    await signIn(client, admin.email, TEST_PASSWORD);
+    expect((await client.json('PUT', `/api/v1/authoring/courses/${slug}/certificate-approval`)).status).toBe(200);
+  }
   return slug;
 }
 

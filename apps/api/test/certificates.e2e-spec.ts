@@ -102,6 +102,51 @@ describe('certificates: issuing, verifying, revoking', () => {
     expect(json).toMatchObject({ status: 'valid', holder: 'Gülnarə Şükürova', title: 'Border management basics' });
   });
 
+  it('refuses a certificate for a completion that takes no graded quiz, until an admin approves the course', async () => {
+    const oneClick = await certificateCourse(t, 'One click', { approved: false });
+    await t.db.query(`UPDATE courses SET completion = '{"modules":"none","quizzes":"none"}' WHERE slug = $1`, [
+      oneClick,
+    ]);
+    const early = await completeCourse(t, oneClick, 'Early Clicker');
+    const completions = await t.db.query<unknown[]>(
+      'SELECT 1 FROM course_completions cc JOIN courses c ON c.id = cc.course_id WHERE c.slug = $1',
+      [oneClick],
+    );
+    expect(completions).toHaveLength(1);
+    expect(await certificatesOf(t.db, early.userId)).toEqual([]);
+    // "Issue missing certificates" follows the same rule.
+    const none = await admin.json('POST', `/api/v1/courses/${oneClick}/certificates/issue`);
+    expect(none.json()).toEqual({ queued: 0 });
+    expect((await admin.get(`/courses/${oneClick}/certificates`)).text).toContain(
+      'This course issues no certificates at the moment',
+    );
+    expect(await certificatesOf(t.db, early.userId)).toEqual([]);
+
+    const trainer = await staff('trainer');
+    const approval = `/api/v1/authoring/courses/${oneClick}/certificate-approval`;
+    expect((await trainer.json('PUT', approval)).status).toBe(403);
+    expect((await (await staff('coordinator')).json('PUT', approval)).status).toBe(403);
+    const approved = await admin.json('PUT', approval);
+    expect(approved.json()).toMatchObject({ certificate: true, requiresGradedQuiz: false, issues: true });
+    expect((await admin.get(`/authoring/courses/${oneClick}`)).text).toContain('Approved for certificates by A admin');
+
+    const later = await completeCourse(t, oneClick, 'Later Clicker');
+    expect(await certificatesOf(t.db, later.userId)).toMatchObject([{ status: expect.any(String) }]);
+    await waitIssued(t.db, later.userId);
+    expect((await admin.json('POST', `/api/v1/courses/${oneClick}/certificates/issue`)).json()).toEqual({
+      queued: 1,
+    });
+    await waitIssued(t.db, early.userId);
+
+    const withdrawn = await admin.postForm(`/authoring/courses/${oneClick}/certificate-approval`, {
+      action: 'withdraw',
+    });
+    expect(withdrawn.location).toBe(`/authoring/courses/${oneClick}?notice=certificatesWithdrawn`);
+    expect((await admin.json('GET', approval)).json()).toMatchObject({ approvedAt: null, issues: false });
+    const afterWithdrawal = await completeCourse(t, oneClick, 'Third Clicker');
+    expect(await certificatesOf(t.db, afterWithdrawal.userId)).toEqual([]);
+  });
+
   it('signs a payload that node:crypto and openssl verify with the published key, and binds the PDF', async () => {
     const holder = await completeCourse(t, slug, 'Anna Ёлкина');
     const cert = await waitIssued(t.db, holder.userId);

@@ -112,6 +112,38 @@ describe('quizzes over HTTP', () => {
     expect(replay.json()).toMatchObject({ alreadySubmitted: true, result: { percent: 100 } });
   });
 
+  it('refuses to reveal the answer key of a blank attempt while attempts are left (HTML and JSON)', async () => {
+    const me = await enrolledTrainee();
+    const blank = (await me.json('POST', `/api/v1/courses/${slug}/modules/visa/attempts`)).json<{ attempt: View }>()
+      .attempt;
+    expect((await me.json('POST', `/api/v1/attempts/${blank.id}/submission`, { responses: {} })).status).toBe(200);
+    const api = await me.json('GET', `/api/v1/attempts/${blank.id}`);
+    const page = await me.get(`/attempts/${blank.id}`);
+    for (const text of [api.text, page.text]) {
+      expect(text).not.toContain('FEEDBACK-FEE-SECRET');
+      expect(text).not.toContain('FEEDBACK-YEAR-SECRET');
+      expect(text).not.toMatch(/"(correct|accepted|pairs)"/);
+    }
+    expect(api.json()).toMatchObject({ answersShown: false, answersHidden: 'attempts-left' });
+    expect(page.text).toContain('Correct answers are shown when you have no attempts left.');
+  });
+
+  it('refuses to grade an attempt after its owner left the course, saying why', async () => {
+    const me = await enrolledTrainee();
+    const view = (await me.json('POST', `/api/v1/courses/${slug}/modules/visa/attempts`)).json<{ attempt: View }>()
+      .attempt;
+    expect((await me.postForm(`/courses/${slug}/unenrol`, {})).status).toBe(303);
+    const refused = await me.json('POST', `/api/v1/attempts/${view.id}/submission`, {
+      responses: rightAnswers(view),
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.json()).toMatchObject({ error: { code: 'quiz_submit_not_enrolled' } });
+    const page = await me.postForm(`/attempts/${view.id}`, { 'q-year': '2014' });
+    expect(page.status).toBe(403);
+    expect(page.text).toContain('You are no longer enrolled in this course');
+    expect((await me.json('GET', `/api/v1/attempts/${view.id}`)).json()).toMatchObject({ result: null });
+  });
+
   it('fails with a wrong answer, passes on the next attempt, and completes the course', async () => {
     const me = await enrolledTrainee();
     await me.postForm(`/courses/${slug}/modules/visa/read`, {});

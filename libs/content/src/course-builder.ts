@@ -59,6 +59,7 @@ export function buildCourse(source: CourseSource, urls: CourseUrls = DEFAULT_COU
     problems.push(problem(source.path, 1, 1, 'error', 'the course has no course.md'));
     return { course: null, problems: sortProblems(problems) };
   }
+  checkCertificateRule(courseFile, modules, problems);
   const course: Course = {
     ...rendered(courseFile),
     slug: source.slug,
@@ -114,6 +115,17 @@ function checkDuplicates(modules: Kind<'module'>[], problems: Problem[]): void {
     slugs.set(doc.file.slug, file.name);
     numbers.set(doc.file.number, file.name);
   }
+}
+
+/** A certificate for a completion that takes no graded quiz needs an admin's approval: say so before publishing. */
+function checkCertificateRule(courseFile: Kind<'course'>, modules: Kind<'module'>[], problems: Problem[]): void {
+  const { certificate, completion } = courseFile.doc.meta;
+  if (!certificate || (completion.quizzes === 'pass' && modules.some((m) => m.quiz))) return;
+  const line = courseFile.file.text.split('\n').findIndex((l) => /^certificate\s*:/.test(l)) + 1;
+  const message =
+    'certificate: true, but completing this course requires no graded quiz: ' +
+    'certificates will not be issued until an admin approves the course';
+  problems.push(problem(courseFile.file.path, line, 1, 'warning', message));
 }
 
 function checkTranslation(

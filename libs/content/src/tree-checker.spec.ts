@@ -90,6 +90,26 @@ describe('checking a content tree', () => {
     expect(await check(GOOD)).toEqual([]);
   });
 
+  it('warns that a certificate for a completion without a graded quiz waits for an admin’s approval', async () => {
+    const noQuiz = COURSE.replace(
+      'enrolment: open\n',
+      'enrolment: open\ncompletion:\n  quizzes: none\ncertificate: true\n',
+    );
+    const warning =
+      'courses/test/course.md:8:1 warning certificate: true, but completing this course requires no graded quiz: ' +
+      'certificates will not be issued until an admin approves the course';
+    expect(await check({ ...GOOD, 'courses/test/course.md': noQuiz })).toEqual([warning]);
+    const withQuizRule = COURSE.replace('enrolment: open\n', 'enrolment: open\ncertificate: true\n');
+    expect(await check({ ...GOOD, 'courses/test/course.md': withQuizRule })).toEqual([]);
+    // `quizzes: pass` (the default) with no quiz in any module requires none either.
+    expect(
+      await check({
+        'courses/test/course.md': withQuizRule.replace(/Start with.*\n/, ''),
+        'courses/test/02-next.md': NEXT.replace(/Back to.*\n/, ''),
+      }),
+    ).toEqual([warning.replace(':8:', ':6:')]);
+  });
+
   it('reports a missing courses directory', async () => {
     expect(await check({ 'readme.txt': 'x' })).toEqual(['courses:1:1 error no courses/ directory here']);
   });

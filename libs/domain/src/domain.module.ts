@@ -9,6 +9,7 @@ import { CourseSyncService } from './courses/course-sync.service.js';
 import { QuizTransferService } from './courses/quiz-transfer.service.js';
 import { CoursesService } from './courses/courses.service.js';
 import { MediaService } from './courses/media.service.js';
+import { CertificateApprovalService } from './courses/certificate-approval.service.js';
 import { ModulesService } from './courses/modules.service.js';
 import { DemoService } from './demo/demo.service.js';
 import { BulkEnrolmentService } from './learning/bulk-enrolment.service.js';
@@ -59,6 +60,7 @@ const SERVICES = [
   CoursesService,
   ModulesService,
   MediaService,
+  CertificateApprovalService,
   CourseSyncService,
   CourseArchiveService,
   QuizTransferService,

@@ -19,6 +19,7 @@ export * from './courses/courses.errors.js';
 export * from './courses/courses.service.js';
 export * from './courses/modules.service.js';
 export * from './courses/media.service.js';
+export * from './courses/certificate-approval.service.js';
 export * from './courses/course-sync.service.js';
 export * from './courses/course-archive.service.js';
 export * from './courses/quiz-transfer.service.js';

@@ -1,7 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CoursesError, CoursesErrorCode, CoursesService, ModulesService, type Principal } from '@karvan/domain';
-import { CurrentUser, Access } from '../common/decorators.js';
+import {
+  CertificateApprovalService,
+  CoursesError,
+  CoursesErrorCode,
+  CoursesService,
+  ModulesService,
+  type Principal,
+} from '@karvan/domain';
+import { Access, CurrentUser } from '../common/decorators.js';
 import {
   AddModuleDto,
   CoAuthorDto,
@@ -19,6 +26,7 @@ export class AuthoringApiController {
   constructor(
     private readonly courses: CoursesService,
     private readonly modules: ModulesService,
+    private readonly certificateApproval: CertificateApprovalService,
   ) {}
 
   /** Courses the caller may edit. */
@@ -45,6 +53,27 @@ export class AuthoringApiController {
   @Put(':course/status')
   setStatus(@CurrentUser() me: Principal, @Param('course') slug: string, @Body() body: StatusDto) {
     return this.courses.setStatus(me, slug, body.status);
+  }
+
+  /** Whether the course issues signed certificates, and an admin's approval when its completion takes no graded quiz. */
+  @Get(':course/certificate-approval')
+  async certificateState(@CurrentUser() me: Principal, @Param('course') slug: string) {
+    const course = await this.courses.getEditable(me, slug);
+    return this.certificateApproval.state(course.id);
+  }
+
+  /** Approves the course's certificates (admins). */
+  @Access('certificate.approve')
+  @Put(':course/certificate-approval')
+  approveCertificates(@CurrentUser() me: Principal, @Param('course') slug: string) {
+    return this.certificateApproval.setApproved(me, slug, true);
+  }
+
+  /** Withdraws the approval: later completions get no certificate unless a graded quiz is required. */
+  @Access('certificate.approve')
+  @Delete(':course/certificate-approval')
+  withdrawCertificates(@CurrentUser() me: Principal, @Param('course') slug: string) {
+    return this.certificateApproval.setApproved(me, slug, false);
   }
 
   @Post(':course/authors')

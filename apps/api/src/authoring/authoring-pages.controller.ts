@@ -1,8 +1,11 @@
 import { Body, Controller, Get, Param, Post, Query, Render, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import {
+  CertificateApprovalService,
   CoursesError,
   CoursesService,
+  can,
+  SITE_SCOPE,
   EnrolmentsService,
   MediaService,
   ModulesService,
@@ -14,6 +17,7 @@ import { renderPage } from '../common/render.js';
 import type { KarvanReply } from '../common/request-context.js';
 import {
   AddModuleDto,
+  CertificateApprovalDto,
   CoAuthorDto,
   CreateCourseDto,
   EnrolmentKeyDto,
@@ -21,7 +25,16 @@ import {
   StatusDto,
 } from './dto/authoring.dto.js';
 
-const NOTICES = new Set(['published', 'draft', 'authorAdded', 'uploaded', 'imported', 'keySet']);
+const NOTICES = new Set([
+  'published',
+  'draft',
+  'authorAdded',
+  'uploaded',
+  'imported',
+  'keySet',
+  'certificatesApproved',
+  'certificatesWithdrawn',
+]);
 
 /** Trainers' courses: create, order modules, co-authors, publishing. Admins see every course. */
 @ApiExcludeController()
@@ -33,6 +46,7 @@ export class AuthoringPagesController {
     private readonly modules: ModulesService,
     private readonly media: MediaService,
     private readonly enrolments: EnrolmentsService,
+    private readonly certificateApproval: CertificateApprovalService,
   ) {}
 
   @Post('courses/:slug/key')
@@ -138,6 +152,21 @@ export class AuthoringPagesController {
     await reply.redirect(`/authoring/courses/${slug}?notice=${value.status}`, 303);
   }
 
+  @Access('certificate.approve')
+  @Post('courses/:slug/certificate-approval')
+  async approveCertificates(
+    @CurrentUser() me: Principal,
+    @Param('slug') slug: string,
+    @Body() body: unknown,
+    @Res() reply: KarvanReply,
+  ) {
+    const { value, errors } = await parseForm(CertificateApprovalDto, body);
+    if (errors) return this.showCourse(reply, me, slug, {}, 422);
+    await this.certificateApproval.setApproved(me, slug, value.action === 'approve');
+    const notice = value.action === 'approve' ? 'certificatesApproved' : 'certificatesWithdrawn';
+    await reply.redirect(`/authoring/courses/${slug}?notice=${notice}`, 303);
+  }
+
   @Post('courses/:slug/authors')
   async addAuthor(
     @CurrentUser() me: Principal,
@@ -165,12 +194,22 @@ export class AuthoringPagesController {
 
   private async courseView(me: Principal, slug: string) {
     const course = await this.courses.getEditable(me, slug);
-    const [modules, authors, media] = await Promise.all([
+    const [modules, authors, media, certificates] = await Promise.all([
       this.modules.list(course.id),
       this.courses.authors(me, course),
       this.media.list(course.id),
+      this.certificateApproval.state(course.id),
     ]);
-    return { course, modules, authors, media, published: course.status === 'published' };
+    const published = course.status === 'published';
+    return {
+      course,
+      modules,
+      authors,
+      media,
+      published,
+      certificates,
+      isAdmin: can(me, 'certificate.approve', SITE_SCOPE),
+    };
   }
 
   private async showCourse(reply: KarvanReply, me: Principal, slug: string, extra: object, status: number) {

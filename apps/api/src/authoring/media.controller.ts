@@ -33,8 +33,13 @@ export class MediaController {
 
   @Access('signed-in')
   @Get('media/:course/:file')
-  async serve(@Param('course') courseSlug: string, @Param('file') file: string, @Res() reply: KarvanReply) {
-    const stored = await this.media.get(courseSlug, `media/${file}`);
+  async serve(
+    @CurrentUser() me: Principal,
+    @Param('course') courseSlug: string,
+    @Param('file') file: string,
+    @Res() reply: KarvanReply,
+  ) {
+    const stored = await this.media.get(me, courseSlug, `media/${file}`);
     await reply
       .header('content-type', stored.contentType)
       .header('x-content-type-options', 'nosniff')

@@ -17,15 +17,16 @@ export class CourseCertificatesController {
   @ApiExcludeEndpoint()
   @Get('courses/:course/certificates')
   async page(@CurrentUser() me: Principal, @Param('course') slug: string, @Res() reply: KarvanReply) {
-    const { title, holders } = await this.certificates.courseHolders(me, slug);
+    const { title, issuesCertificates, holders } = await this.certificates.courseHolders(me, slug);
     const issued = holders.filter((h) => h.status === 'issued').length;
     const pending = holders.filter((h) => h.status === 'pending').length;
-    const missing = holders.filter((h) => !h.status).length;
+    const missing = issuesCertificates ? holders.filter((h) => !h.status).length : 0;
     const percent = holders.length ? Math.round((issued / holders.length) * 100) : 100;
     await renderPage(reply, 'pages/certificates/course', {
       slug,
       title,
       holders,
+      issuesCertificates,
       counts: { total: holders.length, issued, pending, missing, percent },
       // While certificates are being issued, the page offers to look again (no automatic refresh:
       // pages that reload themselves fail people who need time to read).

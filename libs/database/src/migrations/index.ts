@@ -6,6 +6,7 @@ import { Certificates1764700000000 } from './1764700000000-certificates.js';
 import { SummerSchools1764800000000 } from './1764800000000-summer-schools.js';
 import { TokenScopes1764860000000 } from './1764860000000-token-scopes.js';
 import { Access1764900000000 } from './1764900000000-access.js';
+import { CertificateApproval1764950000000 } from './1764950000000-certificate-approval.js';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   SummerSchools1764800000000,
   TokenScopes1764860000000,
   Access1764900000000,
+  CertificateApproval1764950000000,
 ];

@@ -9,10 +9,21 @@ export interface CertificateTicket {
   revision: number;
 }
 
+/** SQL, on courses `c`: its completion requires passing at least one graded quiz of an active module. */
+export const REQUIRES_GRADED_QUIZ = `(c.completion->>'quizzes' = 'pass' AND EXISTS (
+  SELECT 1 FROM modules m JOIN module_revisions r ON r.id = m.current_revision_id
+  WHERE m.course_id = c.id AND m.status = 'active' AND r.quiz IS NOT NULL))`;
+
+/**
+ * SQL, on courses `c`: it issues signed certificates. A completion that takes no graded quiz can
+ * be had in one click, so such a course needs an admin's approval first.
+ */
+export const ISSUES_CERTIFICATES = `(c.certificate AND (c.certificate_approved_at IS NOT NULL OR ${REQUIRES_GRADED_QUIZ}))`;
+
 /**
  * Inside the completion transaction: a pending certificate, once per person and course or cohort
  * (`ON CONFLICT DO NOTHING`). Returns the ticket to queue after commit, or null when there was one
- * already or the course gives no certificate.
+ * already or the course gives no certificate (see ISSUES_CERTIFICATES).
  */
 export async function requestCertificate(
   tx: EntityManager,
@@ -20,7 +31,8 @@ export async function requestCertificate(
   subject: CertificateSubject,
   completedAt?: Date,
 ): Promise<CertificateTicket | null> {
-  const gate = subject.kind === 'course' ? `EXISTS (SELECT 1 FROM courses WHERE id = $3 AND certificate)` : 'true';
+  const gate =
+    subject.kind === 'course' ? `EXISTS (SELECT 1 FROM courses c WHERE c.id = $3 AND ${ISSUES_CERTIFICATES})` : 'true';
   const rows = await tx.query<Array<{ id: string }>>(
     `INSERT INTO certificates (code, user_id, kind, course_id, cohort_id, completed_at)
      SELECT $1::varchar, $2::uuid, $4::varchar, ${subject.kind === 'course' ? '$3::uuid, NULL' : 'NULL, $3::uuid'}, coalesce($5::timestamptz, now())

@@ -6,7 +6,7 @@ import { can, cohortScope, courseScope, type Scope } from '../access/index.js';
 import type { Principal } from '../auth/principal.js';
 import { groupedCode, normaliseCode } from './certificate-code.js';
 import { CertificateQueue } from './certificate-queue.service.js';
-import { requestMissing, type CertificateTicket } from './certificate-requests.js';
+import { ISSUES_CERTIFICATES, requestMissing, type CertificateTicket } from './certificate-requests.js';
 import { CertificateError, CertificateErrorCode } from './certificates.errors.js';
 import { FileStorage } from './file-storage.js';
 import { openBadgeCredential, signCredential } from './open-badge.js';
@@ -204,7 +204,10 @@ export class CertificatesService {
   }
 
   /** Everyone who completed the course, with their certificate's state: the staff's issuing view. */
-  async courseHolders(principal: Principal, courseSlug: string): Promise<{ title: string; holders: HolderRow[] }> {
+  async courseHolders(
+    principal: Principal,
+    courseSlug: string,
+  ): Promise<{ title: string; issuesCertificates: boolean; holders: HolderRow[] }> {
     const course = await this.managedCourse(principal, courseSlug);
     const holders = await this.db.query<HolderRow[]>(
       `SELECT u.id AS user_id, u.name, u.email, cc.completed_at, c.id AS certificate_id, c.status, c.code, c.last_error
@@ -213,7 +216,7 @@ export class CertificatesService {
        WHERE cc.course_id = $1 ORDER BY cc.completed_at, u.name`,
       [course.id],
     );
-    return { title: course.title, holders };
+    return { title: course.title, issuesCertificates: course.issues, holders };
   }
 
   /** Issues for every completion that has no certificate yet (e.g. completed before certificates existed). */
@@ -271,11 +274,15 @@ export class CertificatesService {
     return can(principal, 'certificate.manage', scopeOf(row));
   }
 
-  private async managedCourse(principal: Principal, slug: string): Promise<{ id: string; title: string }> {
-    const [course] = await this.db.query<Array<{ id: string; title: string; organisation_id: string | null }>>(
-      `SELECT id, title, organisation_id FROM courses WHERE slug = $1`,
-      [slug],
-    );
+  private async managedCourse(
+    principal: Principal,
+    slug: string,
+  ): Promise<{ id: string; title: string; issues: boolean }> {
+    const [course] = await this.db.query<
+      Array<{ id: string; title: string; issues: boolean; organisation_id: string | null }>
+    >(`SELECT c.id, c.title, c.organisation_id, ${ISSUES_CERTIFICATES} AS issues FROM courses c WHERE c.slug = $1`, [
+      slug,
+    ]);
     if (!course) throw new CertificateError(CertificateErrorCode.CourseNotFound, `There is no course "${slug}".`);
     if (!can(principal, 'certificate.manage', courseScope({ id: course.id, organisationId: course.organisation_id })))
       throw forbidden();

@@ -13,6 +13,7 @@ export enum CoursesErrorCode {
   MediaNotFound = 'media_not_found',
   ArchiveInvalid = 'archive_invalid',
   ArchiveControlCharacter = 'archive_control_character',
+  AdminOnly = 'certificate_approval_admin_only',
 }
 
 const KIND: Record<CoursesErrorCode, ErrorKind> = {
@@ -28,6 +29,7 @@ const KIND: Record<CoursesErrorCode, ErrorKind> = {
   [CoursesErrorCode.MediaNotFound]: 'not_found',
   [CoursesErrorCode.ArchiveInvalid]: 'invalid',
   [CoursesErrorCode.ArchiveControlCharacter]: 'invalid',
+  [CoursesErrorCode.AdminOnly]: 'forbidden',
 };
 
 export class CoursesError extends DomainError {

@@ -76,13 +76,25 @@ export class MediaService {
     );
   }
 
-  async get(courseSlug: string, path: string): Promise<StoredMedia> {
-    const rows = await this.db.query<Array<{ content_type: string; bytes: Buffer; sha256: string }>>(
-      `SELECT m.content_type, m.bytes, m.sha256 FROM media m JOIN courses c ON c.id = m.course_id
+  /**
+   * An image of a published course, for anyone signed in; of a draft or archived course only for
+   * those who may edit it. To anyone else it does not exist.
+   */
+  async get(principal: Principal, courseSlug: string, path: string): Promise<StoredMedia> {
+    const rows = await this.db.query<
+      Array<{ course_id: string; status: string; content_type: string; bytes: Buffer; sha256: string }>
+    >(
+      `SELECT c.id AS course_id, c.status, m.content_type, m.bytes, m.sha256 FROM media m JOIN courses c ON c.id = m.course_id
        WHERE c.slug = $1 AND m.path = $2`,
       [courseSlug, path],
     );
-    if (!rows[0]) throw new CoursesError(CoursesErrorCode.MediaNotFound, 'There is no such image.');
+    const notFound = new CoursesError(CoursesErrorCode.MediaNotFound, 'There is no such image.');
+    if (!rows[0]) throw notFound;
+    if (rows[0].status !== 'published') {
+      await this.courses.assertCanEdit(principal, rows[0].course_id).catch(() => {
+        throw notFound;
+      });
+    }
     return { contentType: rows[0].content_type, bytes: rows[0].bytes, sha256: rows[0].sha256 };
   }
 }

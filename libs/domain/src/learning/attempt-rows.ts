@@ -1,6 +1,7 @@
 import { DEFAULT_QUIZ_SETTINGS, type QuizModel, type QuizSettings } from '@karvan/content';
 import type { EntityManager } from 'typeorm';
 import type { StoredKey } from './attempt-grading.js';
+import type { QuizStanding } from './attempt-view.js';
 import type { CheckedResponse } from './attempt-responses.js';
 import { LearningError, LearningErrorCode } from './learning.errors.js';
 import type { AttemptState, AttemptSummary } from './quiz-attempts.types.js';
@@ -33,8 +34,6 @@ export interface AttemptRow {
   expired: boolean;
   /** Answers were graded; false for an open attempt and for a refused late one. */
   graded: boolean;
-  /** Any attempt of this person on this module passed (for answers=after-pass). */
-  module_passed: boolean;
 }
 
 export interface AnswerRow {
@@ -60,9 +59,7 @@ export async function loadOwnAttempt(tx: EntityManager, attemptId: string, userI
            a.submitted_at, a.late, a.score::float8 AS score, a.max_score::float8 AS max_score,
            a.percent::float8 AS percent, a.passed, a.question_order, a.option_order,
            (a.deadline IS NOT NULL AND now() > a.deadline) AS expired,
-           EXISTS (SELECT 1 FROM attempt_answers x WHERE x.attempt_id = a.id) AS graded,
-           EXISTS (SELECT 1 FROM quiz_attempts p
-                   WHERE p.user_id = a.user_id AND p.module_id = a.module_id AND p.passed) AS module_passed
+           EXISTS (SELECT 1 FROM attempt_answers x WHERE x.attempt_id = a.id) AS graded
          FROM quiz_attempts a JOIN module_revisions r ON r.id = a.revision_id
          JOIN modules m ON m.id = a.module_id JOIN courses c ON c.id = m.course_id
          WHERE a.id = $1 AND a.user_id = $2`,
@@ -71,6 +68,30 @@ export async function loadOwnAttempt(tx: EntityManager, attemptId: string, userI
     : [];
   if (!row) throw new LearningError(LearningErrorCode.AttemptNotFound, 'There is no such quiz attempt of yours.');
   return row;
+}
+
+/**
+ * Where this person stands on the module's quiz. The attempt limit is the current revision's, as
+ * `start` applies it; an open attempt still counts while its submission could be graded.
+ */
+export async function loadStanding(tx: EntityManager, row: AttemptRow): Promise<QuizStanding> {
+  const [standing] = await tx.query<Array<{ passed: boolean; used: number; quiz: QuizModel | null; open: boolean }>>(
+    `SELECT
+       EXISTS (SELECT 1 FROM quiz_attempts p WHERE p.user_id = $1 AND p.module_id = $2 AND p.passed) AS passed,
+       (SELECT count(*)::int FROM quiz_attempts p WHERE p.user_id = $1 AND p.module_id = $2) AS used,
+       (SELECT r.quiz FROM modules m JOIN module_revisions r ON r.id = m.current_revision_id WHERE m.id = $2) AS quiz,
+       EXISTS (SELECT 1 FROM quiz_attempts o JOIN module_revisions r ON r.id = o.revision_id
+               WHERE o.user_id = $1 AND o.module_id = $2 AND o.submitted_at IS NULL
+                 AND (o.deadline IS NULL OR now() <= o.deadline + make_interval(secs => $3)
+                      OR r.quiz->'settings'->>'lateSubmissions' = 'grade')) AS open`,
+    [row.user_id, row.module_id, LATE_GRACE_SECONDS],
+  );
+  const max = settingsOf(standing.quiz ?? row.quiz).maxAttempts;
+  return {
+    passed: standing.passed,
+    attemptsLeft: max === null ? null : Math.max(0, max - standing.used),
+    gradableOpen: standing.open,
+  };
 }
 
 export async function loadAnswers(tx: EntityManager, attemptId: string): Promise<AnswerRow[]> {

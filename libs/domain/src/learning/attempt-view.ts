@@ -4,11 +4,33 @@ import { orderedQuestions } from './attempt-order.js';
 import { settingsOf, type AnswerRow, type AttemptRow } from './attempt-rows.js';
 import type { AttemptQuestion, AttemptResult, AttemptView, CorrectAnswer } from './quiz-attempts.types.js';
 
-/** Whether this submitted attempt may show correct answers, feedback and per-question scores. */
-export function answersAllowed(row: AttemptRow): boolean {
-  if (!row.submitted_at || !row.graded) return false;
+/** Where this person stands on a module's quiz, across all their attempts at it. */
+export interface QuizStanding {
+  passed: boolean;
+  /** Null: unlimited. */
+  attemptsLeft: number | null;
+  /** An unsubmitted attempt that could still be graded. */
+  gradableOpen: boolean;
+}
+
+/** Why a submitted attempt's answers are hidden; the attempt page says so. */
+export type AnswersHidden = 'never' | 'after-pass' | 'attempts-left';
+
+/**
+ * Why this attempt may not show correct answers, feedback and per-question scores, or null when it
+ * may: as the quiz's `answers=` allows, and never while another attempt could still use them.
+ * Passing ends the quiz (no attempt can be started after a pass).
+ */
+export function answersHidden(row: AttemptRow, standing: QuizStanding): AnswersHidden | null {
   const visibility: AnswersVisibility = settingsOf(row.quiz).answers;
-  return visibility === 'after-submit' || (visibility === 'after-pass' && row.module_passed);
+  if (visibility === 'never') return 'never';
+  if (visibility === 'after-pass' && !standing.passed) return 'after-pass';
+  const finished = standing.passed || standing.attemptsLeft === 0;
+  return finished && !standing.gradableOpen ? null : 'attempts-left';
+}
+
+export function answersAllowed(row: AttemptRow, standing: QuizStanding): boolean {
+  return !!row.submitted_at && row.graded && answersHidden(row, standing) === null;
 }
 
 export function resultOf(row: AttemptRow): AttemptResult | null {
@@ -28,7 +50,12 @@ export function resultOf(row: AttemptRow): AttemptResult | null {
  * The attempt as its owner sees it. Before submission it is built from the revision's public quiz
  * alone; `keys` is passed only when answersAllowed says so.
  */
-export function attemptView(row: AttemptRow, answers: AnswerRow[], keys: StoredKey[] | null): AttemptView {
+export function attemptView(
+  row: AttemptRow,
+  answers: AnswerRow[],
+  keys: StoredKey[] | null,
+  hidden: AnswersHidden | null = null,
+): AttemptView {
   const order = { questionOrder: row.question_order, optionOrder: row.option_order };
   const byKey = new Map(answers.map((a) => [a.question_key, a]));
   const keyByQuestion = new Map((keys ?? []).map((k) => [k.key, k]));
@@ -60,5 +87,6 @@ export function attemptView(row: AttemptRow, answers: AnswerRow[], keys: StoredK
     questions,
     result: resultOf(row),
     answersShown: keys !== null,
+    answersHidden: row.submitted_at && row.graded && keys === null ? hidden : null,
   };
 }

@@ -10,6 +10,9 @@ export enum LearningErrorCode {
   AttemptNotFound = 'attempt_not_found',
   TimeRanOut = 'time_ran_out',
   InvalidResponses = 'invalid_responses',
+  QuizPassed = 'quiz_already_passed',
+  SubmitNotEnrolled = 'quiz_submit_not_enrolled',
+  CourseClosed = 'quiz_course_not_published',
 }
 
 const KIND: Record<LearningErrorCode, ErrorKind> = {
@@ -21,6 +24,9 @@ const KIND: Record<LearningErrorCode, ErrorKind> = {
   [LearningErrorCode.AttemptNotFound]: 'not_found',
   [LearningErrorCode.TimeRanOut]: 'conflict',
   [LearningErrorCode.InvalidResponses]: 'invalid',
+  [LearningErrorCode.QuizPassed]: 'conflict',
+  [LearningErrorCode.SubmitNotEnrolled]: 'forbidden',
+  [LearningErrorCode.CourseClosed]: 'conflict',
 };
 
 export class LearningError extends DomainError {

@@ -13,6 +13,27 @@ export function notEnrolled(status: string | undefined): LearningError {
   return new LearningError(LearningErrorCode.NotEnrolled, message, undefined, { status: status ?? 'none' });
 }
 
+/** Why an open attempt cannot be submitted by someone whose enrolment is no longer active. */
+export function notEnrolledForSubmission(status: string | undefined): LearningError {
+  return new LearningError(
+    LearningErrorCode.SubmitNotEnrolled,
+    'You are no longer enrolled in this course, so this attempt cannot be submitted. Enrol again, then start a new attempt.',
+    undefined,
+    { status: status ?? 'none' },
+  );
+}
+
+export function courseClosedForSubmission(): LearningError {
+  return new LearningError(
+    LearningErrorCode.CourseClosed,
+    'This course is not published at the moment, so this attempt cannot be submitted.',
+  );
+}
+
+export function quizPassed(): LearningError {
+  return new LearningError(LearningErrorCode.QuizPassed, 'You have passed this quiz, so it cannot be taken again.');
+}
+
 export function attemptsUsed(max: number): LearningError {
   const message =
     max === 1 ? 'You have used the one attempt this quiz allows.' : `You have used all ${max} attempts of this quiz.`;

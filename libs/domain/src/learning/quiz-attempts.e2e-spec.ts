@@ -185,7 +185,8 @@ describe('quiz attempts', () => {
     it('shows answers and feedback after submission only as the quiz allows', async () => {
       const reviewOf = (view: AttemptView) => view.questions.find((q) => q.id === 'single')!.review!;
 
-      const submitted = await enrolled('answers=after-submit');
+      // One attempt: once it is submitted no other attempt can use the key.
+      const submitted = await enrolled('answers=after-submit attempts=1');
       const a = (await quizzes.start(submitted.me, submitted.slug, 'quiz')).attempt;
       await quizzes.submit(submitted.me, a.id, { single: 'o1' });
       const shown = await quizzes.view(submitted.me, a.id);
@@ -217,6 +218,73 @@ describe('quiz attempts', () => {
       });
       expect(outcome.result.passed).toBe(true);
       expect(reviewOf(await quizzes.view(afterPass.me, passed.id)).answer).toEqual({ type: 'single', correct: ['o2'] });
+    });
+  });
+
+  describe('answer keys', () => {
+    const reviewed = (view: AttemptView) => view.questions.map((q) => q.review);
+    const keyShown = (view: AttemptView) => JSON.stringify(view).match(/correct"|accepted"|pairs"|presidential decree/);
+    const allRight = { single: 'o2', multiple: ['o1', 'o2'], short: 'SMS', numeric: '281' };
+
+    it('refuses to show the answer key of a blank attempt while another attempt can be started', async () => {
+      const { slug, me } = await enrolled('attempts=3 answers=after-submit');
+      const blank = (await quizzes.start(me, slug, 'quiz')).attempt;
+      await quizzes.submit(me, blank.id, {});
+      const view = await quizzes.view(me, blank.id);
+      expect(view).toMatchObject({ answersShown: false, answersHidden: 'attempts-left' });
+      expect(keyShown(view)).toBeNull();
+      expect(reviewed(view).every((r) => r?.answer === null && r.feedbackHtml === null && r.score === null)).toBe(true);
+    });
+
+    it('refuses to show an older attempt’s key while the trainee still has attempts, then shows every one', async () => {
+      const { slug, me } = await enrolled('attempts=2 answers=after-submit');
+      const first = (await quizzes.start(me, slug, 'quiz')).attempt;
+      await quizzes.submit(me, first.id, {});
+      const second = (await quizzes.start(me, slug, 'quiz')).attempt;
+      expect(keyShown(await quizzes.view(me, first.id))).toBeNull();
+      await quizzes.submit(me, second.id, { single: 'o1' });
+      for (const id of [first.id, second.id]) {
+        const view = await quizzes.view(me, id);
+        expect(view).toMatchObject({ answersShown: true, answersHidden: null });
+        expect(view.questions.find((q) => q.id === 'single')!.review!.answer).toEqual({
+          type: 'single',
+          correct: ['o2'],
+        });
+      }
+    });
+
+    it('refuses to show the key while an expired attempt can still be graded late', async () => {
+      const { slug, me } = await enrolled('attempts=2 time=5 late=grade answers=after-submit');
+      const expired = (await quizzes.start(me, slug, 'quiz')).attempt;
+      await fx.db.query(`UPDATE quiz_attempts SET deadline = now() - interval '10 minutes' WHERE id = $1`, [
+        expired.id,
+      ]);
+      const last = (await quizzes.start(me, slug, 'quiz')).attempt;
+      await quizzes.submit(me, last.id, {});
+      expect(await quizzes.view(me, last.id)).toMatchObject({ answersShown: false, answersHidden: 'attempts-left' });
+      await quizzes.submit(me, expired.id, {});
+      expect((await quizzes.view(me, last.id)).answersShown).toBe(true);
+    });
+
+    it('refuses a new attempt after a pass, so answers shown after passing cannot be reused', async () => {
+      const { slug, me } = await enrolled('attempts=3 answers=after-pass');
+      const passed = (await quizzes.start(me, slug, 'quiz')).attempt;
+      expect((await quizzes.submit(me, passed.id, allRight)).result.passed).toBe(true);
+      expect((await quizzes.view(me, passed.id)).answersShown).toBe(true);
+      await expect(quizzes.start(me, slug, 'quiz')).rejects.toMatchObject({
+        kind: 'conflict',
+        code: LearningErrorCode.QuizPassed,
+      });
+      expect(await quizzes.attemptsFor(me, slug, 'quiz')).toMatchObject({ passed: true, canStart: false });
+    });
+
+    it('never shows the key of a quiz with answers=never, even when it is finished', async () => {
+      const { slug, me } = await enrolled('attempts=1 answers=never');
+      const only = (await quizzes.start(me, slug, 'quiz')).attempt;
+      await quizzes.submit(me, only.id, allRight);
+      const view = await quizzes.view(me, only.id);
+      expect(view).toMatchObject({ answersShown: false, answersHidden: 'never' });
+      expect(keyShown(view)).toBeNull();
     });
   });
 });

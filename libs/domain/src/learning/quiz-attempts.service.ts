@@ -11,16 +11,24 @@ import {
   loadKeys,
   loadAttemptSummaries,
   loadOwnAttempt,
+  loadStanding,
   settingsOf,
   storeAnswers,
   storeResult,
   type AttemptRow,
 } from './attempt-rows.js';
-import { answersAllowed, attemptView, resultOf } from './attempt-view.js';
+import { answersAllowed, answersHidden, attemptView, resultOf } from './attempt-view.js';
 import { CertificateQueue } from '../certificates/certificate-queue.service.js';
 import { evaluateCompletion } from './completion.js';
 import { LearningError, LearningErrorCode } from './learning.errors.js';
-import { attemptsUsed, notEnrolled, timeRanOut } from './quiz-attempt-messages.js';
+import {
+  attemptsUsed,
+  courseClosedForSubmission,
+  notEnrolled,
+  notEnrolledForSubmission,
+  quizPassed,
+  timeRanOut,
+} from './quiz-attempt-messages.js';
 import type { AttemptView, ModuleAttempts, StartedAttempt, SubmitOutcome } from './quiz-attempts.types.js';
 
 interface QuizModuleRow {
@@ -45,7 +53,10 @@ export class QuizAttemptsService {
     private readonly certificates: CertificateQueue,
   ) {}
 
-  /** Starts an attempt, or returns the open one: an active enrolment in a published course is required. */
+  /**
+   * Starts an attempt, or returns the open one: an active enrolment in a published course is
+   * required, and a passed quiz is finished (its answers may be on show).
+   */
   async start(principal: Principal, courseSlug: string, moduleSlug: string): Promise<StartedAttempt> {
     const { id, created } = await this.db.transaction(async (tx) => {
       const module = await findQuizModule(tx, principal.userId, courseSlug, moduleSlug);
@@ -56,11 +67,12 @@ export class QuizAttemptsService {
         [principal.userId, module.moduleId],
       );
       if (open) return { id: open.id, created: false };
-      const [{ used, last }] = await tx.query<Array<{ used: number; last: number }>>(
-        `SELECT count(*)::int AS used, coalesce(max(number), 0)::int AS last FROM quiz_attempts
-         WHERE user_id = $1 AND module_id = $2`,
+      const [{ used, last, passed }] = await tx.query<Array<{ used: number; last: number; passed: boolean }>>(
+        `SELECT count(*)::int AS used, coalesce(max(number), 0)::int AS last, coalesce(bool_or(passed), false) AS passed
+         FROM quiz_attempts WHERE user_id = $1 AND module_id = $2`,
         [principal.userId, module.moduleId],
       );
+      if (passed) throw quizPassed();
       const settings = settingsOf(module.quiz);
       if (settings.maxAttempts !== null && used >= settings.maxAttempts) throw attemptsUsed(settings.maxAttempts);
       const order = newAttemptOrder(module.quiz);
@@ -82,18 +94,23 @@ export class QuizAttemptsService {
     return { created, attempt: await this.view(principal, id) };
   }
 
-  /** The caller's own attempt; answers and feedback only after submission and as the quiz allows. */
+  /**
+   * The caller's own attempt; answers and feedback only after submission, as the quiz allows, and
+   * once no further attempt can use them.
+   */
   async view(principal: Principal, attemptId: string): Promise<AttemptView> {
     const row = await loadOwnAttempt(this.db.manager, attemptId, principal.userId);
     if (!row.submitted_at) return attemptView(row, [], null);
     const answers = await loadAnswers(this.db.manager, row.id);
-    const keys = answersAllowed(row) ? await loadKeys(this.db.manager, row.revision_id) : null;
-    return attemptView(row, answers, keys);
+    const standing = await loadStanding(this.db.manager, row);
+    const keys = answersAllowed(row, standing) ? await loadKeys(this.db.manager, row.revision_id) : null;
+    return attemptView(row, answers, keys, answersHidden(row, standing));
   }
 
   /**
    * Grades the attempt once. A repeated or concurrent submission returns the stored result and
-   * grades nothing; a late one is refused or graded as the quiz's `late=` setting says.
+   * grades nothing; a late one is refused or graded as the quiz's `late=` setting says. Grading
+   * needs an active enrolment in a published course at that moment.
    */
   async submit(
     principal: Principal,
@@ -103,6 +120,7 @@ export class QuizAttemptsService {
     const submitted = await this.db.transaction(async (tx): Promise<Submitted> => {
       const row = await loadOwnAttempt(tx, attemptId, principal.userId);
       if (row.submitted_at) return storedOutcome(tx, row);
+      await assertMaySubmit(tx, row);
       const claimed = await claimSubmission(tx, row.id);
       // Another request claimed it between our read and our update: report what it stored.
       if (!claimed) return storedOutcome(tx, await loadOwnAttempt(tx, attemptId, principal.userId));
@@ -126,12 +144,15 @@ export class QuizAttemptsService {
     const attempts = await loadAttemptSummaries(this.db.manager, principal.userId, module.id);
     const graded = attempts.filter((a) => a.state === 'graded').map((a) => a.percent ?? 0);
     const maxAttempts = module.quiz ? settingsOf(module.quiz).maxAttempts : null;
+    const passed = attempts.some((a) => a.passed === true);
+    const attemptsLeft = maxAttempts === null ? null : Math.max(0, maxAttempts - attempts.length);
     return {
       attempts,
       bestPercent: graded.length ? Math.max(...graded) : null,
-      passed: attempts.some((a) => a.passed === true),
+      passed,
       maxAttempts,
-      attemptsLeft: maxAttempts === null ? null : Math.max(0, maxAttempts - attempts.length),
+      attemptsLeft,
+      canStart: !passed && attemptsLeft !== 0,
     };
   }
 }
@@ -161,6 +182,22 @@ async function findQuizModule(
   if (!row.module_id || !row.revision_id) throw moduleNotFound(moduleSlug);
   if (!row.quiz) throw new LearningError(LearningErrorCode.NoQuiz, `Module "${moduleSlug}" has no quiz.`);
   return { moduleId: row.module_id, revisionId: row.revision_id, quiz: row.quiz };
+}
+
+/**
+ * Refuses to grade for someone no longer actively enrolled, or in a course no longer published.
+ * The enrolment row is share-locked so leaving the course waits for this grading, not the reverse.
+ */
+async function assertMaySubmit(tx: EntityManager, row: AttemptRow): Promise<void> {
+  const [course] = await tx.query<Array<{ status: string }>>('SELECT status FROM courses WHERE id = $1', [
+    row.course_id,
+  ]);
+  if (course?.status !== 'published') throw courseClosedForSubmission();
+  const [enrolment] = await tx.query<Array<{ status: string }>>(
+    'SELECT status FROM enrolments WHERE user_id = $1 AND course_id = $2 FOR SHARE',
+    [row.user_id, row.course_id],
+  );
+  if (enrolment?.status !== 'active') throw notEnrolledForSubmission(enrolment?.status);
 }
 
 function moduleNotFound(moduleSlug: string): LearningError {

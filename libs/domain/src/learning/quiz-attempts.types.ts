@@ -45,6 +45,8 @@ export interface AttemptView {
   result: AttemptResult | null;
   /** Whether correct answers and feedback are included in `questions[].review`. */
   answersShown: boolean;
+  /** Why a graded attempt's answers are hidden; null when shown or nothing to show. */
+  answersHidden: 'never' | 'after-pass' | 'attempts-left' | null;
 }
 
 export interface StartedAttempt {
@@ -84,4 +86,6 @@ export interface ModuleAttempts {
   /** Null: unlimited. */
   maxAttempts: number | null;
   attemptsLeft: number | null;
+  /** False once passed (passing ends the quiz) or when no attempts are left. */
+  canStart: boolean;
 }

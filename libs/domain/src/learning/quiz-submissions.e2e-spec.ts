@@ -58,8 +58,10 @@ describe('quiz submissions', () => {
     expect(mixed.result).toMatchObject({ score: 4, maxScore: 5, percent: 80, passed: true, late: false });
     expect(await scores(me, a.id)).toEqual({ single: 1, multiple: 0.5, short: 1, numeric: 1, matching: 0.5 });
 
-    const b = await start();
-    const wrong = await quizzes.submit(me, b.id, {
+    // Another trainee, since a passed quiz takes no further attempts.
+    const other = await enrolled();
+    const b = await other.start();
+    const wrong = await quizzes.submit(other.me, b.id, {
       single: 'o1',
       multiple: ['o1', 'o3'],
       short: 'The ministry',
@@ -68,8 +70,8 @@ describe('quiz submissions', () => {
     expect(wrong.result).toMatchObject({ score: 0, percent: 0, passed: false });
     expect(wrong.completion).toBeNull();
 
-    const c = await start();
-    expect((await quizzes.submit(me, c.id, allRight(c))).result).toMatchObject({ score: 5, percent: 100 });
+    const c = await other.start();
+    expect((await quizzes.submit(other.me, c.id, allRight(c))).result).toMatchObject({ score: 5, percent: 100 });
   });
 
   it('scores a missing answer 0 and refuses unknown questions and options, naming them', async () => {
@@ -174,9 +176,16 @@ describe('quiz submissions', () => {
       '01-intro.md': MODULE('Intro'),
       '02-quiz.md': MODULE('Quiz', QUIZ()),
     });
+    const passedUnread = await enrolled('', {
+      '01-intro.md': MODULE('Intro'),
+      '02-quiz.md': MODULE('Quiz', QUIZ()),
+    });
+    const a = await passedUnread.start();
+    expect((await quizzes.submit(passedUnread.me, a.id, allRight(a))).completion).toEqual({
+      complete: false,
+      newlyRecorded: false,
+    });
     const { me, start } = course;
-    const a = await start();
-    expect((await quizzes.submit(me, a.id, allRight(a))).completion).toEqual({ complete: false, newlyRecorded: false });
     await fx.db.query(
       `INSERT INTO module_progress (user_id, module_id) SELECT $1, id FROM modules WHERE course_id = $2`,
       [me.userId, course.id],
@@ -191,8 +200,8 @@ describe('quiz submissions', () => {
       certificate: { id: expect.any(String), revision: 1 },
     });
     expect((await quizzes.submit(me, b.id, allRight(b))).completion).toEqual({ complete: true, newlyRecorded: false });
-    const c = await start();
-    expect((await quizzes.submit(me, c.id, allRight(c))).completion).toEqual({ complete: true, newlyRecorded: false });
+    // Passing ends the quiz: there is no further attempt to complete the course again with.
+    await expect(start()).rejects.toMatchObject({ code: LearningErrorCode.QuizPassed });
     const [{ n }] = await fx.db.query<Array<{ n: number }>>(
       'SELECT count(*)::int AS n FROM course_completions WHERE user_id = $1 AND course_id = $2',
       [me.userId, course.id],
@@ -200,23 +209,66 @@ describe('quiz submissions', () => {
     expect(n).toBe(1);
   });
 
+  describe('submitting needs an active enrolment in a published course', () => {
+    const stored = async (id: string) =>
+      (
+        await fx.db.query<Array<{ submitted_at: Date | null; answers: number; completions: number }>>(
+          `SELECT a.submitted_at, (SELECT count(*)::int FROM attempt_answers x WHERE x.attempt_id = a.id) AS answers,
+             (SELECT count(*)::int FROM course_completions c WHERE c.user_id = a.user_id) AS completions
+           FROM quiz_attempts a WHERE a.id = $1`,
+          [id],
+        )
+      )[0];
+
+    it('refuses to grade an open attempt after its owner left the course, and stores nothing', async () => {
+      const { id, me, start } = await enrolled();
+      const a = await start();
+      await fx.db.query(`UPDATE enrolments SET status = 'withdrawn' WHERE user_id = $1 AND course_id = $2`, [
+        me.userId,
+        id,
+      ]);
+      await expect(quizzes.submit(me, a.id, allRight(a))).rejects.toMatchObject({
+        kind: 'forbidden',
+        code: LearningErrorCode.SubmitNotEnrolled,
+      });
+      expect(await stored(a.id)).toEqual({ submitted_at: null, answers: 0, completions: 0 });
+    });
+
+    it('refuses to grade an open attempt once the course is back in draft, and stores nothing', async () => {
+      const { id, me, start } = await enrolled();
+      const a = await start();
+      await fx.db.query(`UPDATE courses SET status = 'draft' WHERE id = $1`, [id]);
+      await expect(quizzes.submit(me, a.id, allRight(a))).rejects.toMatchObject({
+        kind: 'conflict',
+        code: LearningErrorCode.CourseClosed,
+      });
+      expect(await stored(a.id)).toEqual({ submitted_at: null, answers: 0, completions: 0 });
+      await fx.db.query(`UPDATE courses SET status = 'published' WHERE id = $1`, [id]);
+      expect((await quizzes.submit(me, a.id, allRight(a))).result.passed).toBe(true);
+    });
+  });
+
   it("lists the caller's own attempts with the best score", async () => {
     const { slug, me, start } = await enrolled('attempts=3 time=10');
     const a = await start();
     await quizzes.submit(me, a.id, { single: 'o2' });
     const b = await start();
-    await quizzes.submit(me, b.id, allRight(b));
-    const c = await start();
     const someoneElse = await fx.trainee();
     expect((await quizzes.attemptsFor(someoneElse, slug, 'quiz')).attempts).toEqual([]);
+    const open = await quizzes.attemptsFor(me, slug, 'quiz');
+    expect(open).toMatchObject({ bestPercent: 20, passed: false, maxAttempts: 3, attemptsLeft: 1, canStart: true });
+    expect(open.attempts.map((x) => [x.number, x.state, x.percent, x.passed])).toEqual([
+      [1, 'graded', 20, false],
+      [2, 'open', null, null],
+    ]);
+    expect(open.attempts[1]).toMatchObject({ id: b.id, submittedAt: null });
+    await quizzes.submit(me, b.id, allRight(b));
     const mine = await quizzes.attemptsFor(me, slug, 'quiz');
-    expect(mine).toMatchObject({ bestPercent: 100, passed: true, maxAttempts: 3, attemptsLeft: 0 });
+    expect(mine).toMatchObject({ bestPercent: 100, passed: true, attemptsLeft: 1, canStart: false });
     expect(mine.attempts.map((x) => [x.number, x.state, x.percent, x.passed])).toEqual([
       [1, 'graded', 20, false],
       [2, 'graded', 100, true],
-      [3, 'open', null, null],
     ]);
-    expect(mine.attempts[2]).toMatchObject({ id: c.id, submittedAt: null });
     await expect(quizzes.attemptsFor(me, slug, 'nope')).rejects.toMatchObject({ kind: 'not_found' });
   });
 });

@@ -77,6 +77,10 @@ export class StatusDto {
   @ApiProperty({ enum: ['draft', 'published'] }) @IsIn(['draft', 'published']) status: 'draft' | 'published';
 }
 
+export class CertificateApprovalDto {
+  @ApiProperty({ enum: ['approve', 'withdraw'] }) @IsIn(['approve', 'withdraw']) action: 'approve' | 'withdraw';
+}
+
 export class DiffQuery {
   @Transform(({ value }: { value: unknown }) => Number(value)) @IsInt() @Min(1) from: number;
   @Transform(({ value }: { value: unknown }) => Number(value)) @IsInt() @Min(1) to: number;

@@ -63,6 +63,8 @@ export const az: Catalogue = {
   'certs.link': 'Sertifikatlar',
   'certs.courseTitle': 'Sertifikatlar',
   'certs.progress': '{total} sertifikatdan {issued} verilib',
+  'certs.notIssuing':
+    'Bu kurs hazırda sertifikat vermir: onun başa vurulması qiymətləndirilən test tələb etmir və admin onu təsdiq etməyib, ya da kurs sertifikat vermir.',
   'certs.issueMissing': { one: 'Çatışmayan {count} sertifikatı ver', other: 'Çatışmayan {count} sertifikatı ver' },
   'certs.holdersCaption': 'Kursu başa vuranlar',
   'certs.completedColumn': 'Başa vurulub',

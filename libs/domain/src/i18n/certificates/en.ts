@@ -63,6 +63,8 @@ export const en: Catalogue = {
   'certs.link': 'Certificates',
   'certs.courseTitle': 'Certificates',
   'certs.progress': '{issued} of {total} certificates issued',
+  'certs.notIssuing':
+    'This course issues no certificates at the moment: its completion requires no graded quiz and no admin has approved it, or it gives none.',
   'certs.issueMissing': { one: 'Issue {count} missing certificate', other: 'Issue {count} missing certificates' },
   'certs.holdersCaption': 'People who completed the course',
   'certs.completedColumn': 'Completed',
