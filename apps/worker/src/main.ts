@@ -14,8 +14,13 @@ if (config.mode === 'embedded') {
 setPriority(config.workerNice);
 installQueueBackend(config);
 const { WorkerModule } = await import('./worker.module.js');
+const { MissingProcessorError } = await import('@karvan/domain');
 const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
   logger: new JsonLogger(config.logLevel),
+}).catch((error: unknown) => {
+  if (!(error instanceof MissingProcessorError)) throw error;
+  console.error(`The worker will not start: ${error.message}. Add its processor to DomainProcessorsModule.`);
+  process.exit(1);
 });
 app.enableShutdownHooks();
 // A graceful stop has a deadline: an interrupted job is claimed again by another worker.

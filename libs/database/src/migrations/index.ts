@@ -4,6 +4,7 @@ import { Learning1764500000000 } from './1764500000000-learning.js';
 import { MailAndInvitations1764600000000 } from './1764600000000-mail-and-invitations.js';
 import { Certificates1764700000000 } from './1764700000000-certificates.js';
 import { SummerSchools1764800000000 } from './1764800000000-summer-schools.js';
+import { DomainEvents1764900000000 } from './1764900000000-domain-events.js';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   MailAndInvitations1764600000000,
   Certificates1764700000000,
   SummerSchools1764800000000,
+  DomainEvents1764900000000,
 ];

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { recordEvent } from '../events/record-event.js';
 import { newVerificationCode } from './certificate-code.js';
 
 export type CertificateSubject = { kind: 'course'; courseId: string } | { kind: 'cohort'; cohortId: string };
@@ -11,8 +12,8 @@ export interface CertificateTicket {
 
 /**
  * Inside the completion transaction: a pending certificate, once per person and course or cohort
- * (`ON CONFLICT DO NOTHING`). Returns the ticket to queue after commit, or null when there was one
- * already or the course gives no certificate.
+ * (`ON CONFLICT DO NOTHING`), and its CertificateRequested event. Returns its ticket, or null when
+ * there was one already or the course gives no certificate.
  */
 export async function requestCertificate(
   tx: EntityManager,
@@ -34,7 +35,10 @@ export async function requestCertificate(
       completedAt ?? null,
     ],
   );
-  return rows[0] ? { id: rows[0].id, revision: 1 } : null;
+  if (!rows[0]) return null;
+  const ticket = { id: rows[0].id, revision: 1 };
+  await recordEvent(tx, { type: 'CertificateRequested', payload: { certificateId: ticket.id, revision: 1 } });
+  return ticket;
 }
 
 /** Certificates for every completion recorded without one (e.g. before certificates existed). */
@@ -54,9 +58,4 @@ export async function requestMissing(tx: EntityManager, subject: CertificateSubj
     if (ticket) tickets.push(ticket);
   }
   return tickets;
-}
-
-/** The queue job's id: the certificate's id, with the revision once it has been re-issued. */
-export function certificateJobId(ticket: CertificateTicket): string {
-  return ticket.revision === 1 ? ticket.id : `${ticket.id}-r${ticket.revision}`;
 }

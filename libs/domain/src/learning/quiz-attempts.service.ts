@@ -17,7 +17,7 @@ import {
   type AttemptRow,
 } from './attempt-rows.js';
 import { answersAllowed, attemptView, resultOf } from './attempt-view.js';
-import { CertificateQueue } from '../certificates/certificate-queue.service.js';
+import { DomainEvents } from '../events/domain-events.service.js';
 import { evaluateCompletion } from './completion.js';
 import { LearningError, LearningErrorCode } from './learning.errors.js';
 import { attemptsUsed, notEnrolled, timeRanOut } from './quiz-attempt-messages.js';
@@ -42,7 +42,7 @@ type Submitted = { outcome: SubmitOutcome } | { refusedAt: Date };
 export class QuizAttemptsService {
   constructor(
     private readonly db: DataSource,
-    private readonly certificates: CertificateQueue,
+    private readonly events: DomainEvents,
   ) {}
 
   /** Starts an attempt, or returns the open one: an active enrolment in a published course is required. */
@@ -100,7 +100,7 @@ export class QuizAttemptsService {
     attemptId: string,
     responses: Record<string, QuestionResponse>,
   ): Promise<SubmitOutcome> {
-    const submitted = await this.db.transaction(async (tx): Promise<Submitted> => {
+    const submitted = await this.events.transaction(async (tx): Promise<Submitted> => {
       const row = await loadOwnAttempt(tx, attemptId, principal.userId);
       if (row.submitted_at) return storedOutcome(tx, row);
       const claimed = await claimSubmission(tx, row.id);
@@ -109,8 +109,6 @@ export class QuizAttemptsService {
       return gradeClaimed(tx, row, claimed, responses);
     });
     if ('refusedAt' in submitted) throw timeRanOut(submitted.refusedAt);
-    const completion = submitted.outcome.completion;
-    await this.certificates.enqueue([completion?.certificate, ...(completion?.cohortCertificates ?? [])]);
     return submitted.outcome;
   }
 
