@@ -46,11 +46,13 @@ export class DomainEvents {
   ): Promise<number> {
     if (matching.length === 0) return 0;
     const rows = await this.db.query<Array<{ id: string }>>(
-      `UPDATE domain_events e SET dispatched_at = NULL, claimed_at = NULL
-       FROM unnest($2::jsonb[]) AS m (payload)
-       WHERE e.type = $1 AND e.payload @> m.payload
-         AND e.dispatched_at < now() - make_interval(secs => $3)
-       RETURNING e.id`,
+      `WITH reopened AS (
+         UPDATE domain_events e SET dispatched_at = NULL, claimed_at = NULL
+         FROM unnest($2::jsonb[]) AS m (payload)
+         WHERE e.type = $1 AND e.payload @> m.payload
+           AND e.dispatched_at < now() - make_interval(secs => $3)
+         RETURNING e.id
+       ) SELECT * FROM reopened`,
       [type, matching.map((m) => JSON.stringify(m)), olderThanSeconds],
     );
     if (rows.length > 0) await this.dispatcher.dispatch(rows.map((r) => r.id));

@@ -83,13 +83,15 @@ export class EventDispatcher {
    */
   private claim(ids: string[] | undefined): Promise<Claimed[]> {
     return this.db.query<Claimed[]>(
-      `UPDATE domain_events SET claimed_at = now(), attempts = attempts + 1
-       WHERE id IN (
-         SELECT id FROM domain_events
-         WHERE dispatched_at IS NULL AND (claimed_at IS NULL OR claimed_at < now() - make_interval(secs => $1))
-           AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[]))
-         ORDER BY created_at LIMIT $3 FOR UPDATE SKIP LOCKED)
-       RETURNING id, type, payload`,
+      `WITH claimed AS (
+         UPDATE domain_events SET claimed_at = now(), attempts = attempts + 1
+         WHERE id IN (
+           SELECT id FROM domain_events
+           WHERE dispatched_at IS NULL AND (claimed_at IS NULL OR claimed_at < now() - make_interval(secs => $1))
+             AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[]))
+           ORDER BY created_at LIMIT $3 FOR UPDATE SKIP LOCKED)
+         RETURNING id, type, payload
+       ) SELECT * FROM claimed`,
       [LEASE_SECONDS, ids ?? null, BATCH],
     );
   }
@@ -100,14 +102,17 @@ export class EventDispatcher {
       for (const [queue, jobs] of this.jobsByQueue(events)) await this.queues[queue].addBulk(jobs);
     } catch (error) {
       const message = (error as Error).message.slice(0, 1000);
-      await this.db.query(`UPDATE domain_events SET claimed_at = NULL, last_error = $2 WHERE id = ANY($1)`, [
+      await this.db.query(`UPDATE domain_events SET claimed_at = NULL, last_error = $2 WHERE id = ANY($1::uuid[])`, [
         ids,
         message,
       ]);
       this.logger.warn({ msg: 'could not dispatch events', count: ids.length, error: message });
       return;
     }
-    await this.db.query(`UPDATE domain_events SET dispatched_at = now(), last_error = NULL WHERE id = ANY($1)`, [ids]);
+    await this.db.query(
+      `UPDATE domain_events SET dispatched_at = now(), last_error = NULL WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
   }
 
   /** The job's id is the event's: dispatching an event again adds nothing while its job exists. */
