@@ -13,8 +13,7 @@ if (config.mode === 'embedded') {
 // Rendering certificates is CPU work; on a machine shared with the api, pages must not wait for it.
 setPriority(config.workerNice);
 installQueueBackend(config);
-const { WorkerModule } = await import('./worker.module.js');
-const { MissingProcessorError } = await import('@karvan/domain');
+const { WorkerModule, MissingProcessorError } = await import('./worker.module.js');
 const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
   logger: new JsonLogger(config.logLevel),
 }).catch((error: unknown) => {
