@@ -7,7 +7,7 @@ const config: Config = {
   testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts', '<rootDir>/{apps,libs,test}/**/*.e2e-spec.ts'],
   moduleNameMapper: {
     '^content-disposition$': '<rootDir>/test/shims/content-disposition.cjs',
-    '^@karvan/(config|database|domain|content|jobs|testing)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@karvan/(config|database|domain|content|jobs|testing|demo)$': '<rootDir>/libs/$1/src/index.ts',
     // NodeNext sources import './x.js'; map back to the .ts file.
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { ConfigModule, type AppConfig } from '@karvan/config';
 import { DatabaseModule } from '@karvan/database';
+import { DemoModule } from '@karvan/demo';
 import { DomainModule, DomainProcessorsModule, ENTITIES } from '@karvan/domain';
 import { AuthModule } from './auth/auth.module.js';
 import { AuthoringModule } from './authoring/authoring.module.js';
@@ -33,6 +34,7 @@ export class AppModule {
         DiscoveryModule,
         DatabaseModule.forRoot(ENTITIES),
         DomainModule,
+        DemoModule,
         AuthModule,
         ProfileModule,
         UsersModule,

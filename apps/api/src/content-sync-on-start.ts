@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@karvan/config';
-import { CourseSyncService, DemoService, demoLoginLines } from '@karvan/domain';
+import { DemoService, demoLoginLines } from '@karvan/demo';
+import { CourseSyncService } from '@karvan/domain';
 
 /**
  * At start: on the first embedded start, the demo accounts; then the shipped curriculum from

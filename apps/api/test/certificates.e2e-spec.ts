@@ -9,7 +9,7 @@ import type { Queue } from 'bullmq';
 import { CERTIFICATES_QUEUE } from '@karvan/jobs';
 import {
   CertificateIssuer,
-  CertificateQueue,
+  DomainEvents,
   requestCertificate,
   type QueueOverview,
   type Verification,
@@ -228,7 +228,10 @@ describe('certificates: issuing, verifying, revoking', () => {
     const again = await t.db.transaction((tx) => requestCertificate(tx, holder.userId, { kind: 'course', courseId }));
     expect(again).toBeNull();
     await holder.client.postForm(`/courses/${slug}/modules/only/read`, {});
-    await t.app.get(CertificateQueue).enqueue([{ id: cert.id, revision: 1 }]);
+    const events = t.app.get(DomainEvents);
+    await events.transaction((tx) =>
+      events.record(tx, { type: 'CertificateRequested', payload: { certificateId: cert.id, revision: 1 } }),
+    );
     const issuer = t.app.get(CertificateIssuer);
     expect(await Promise.all([issuer.issue(cert.id), issuer.issue(cert.id)])).toEqual(['already-done', 'already-done']);
     expect(await certificatesOf(t.db, holder.userId)).toHaveLength(1);

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { AppConfig } from '@karvan/config';
 import { resolve } from 'node:path';
 import { formatProblem } from '@karvan/content';
-import { CourseSyncService, DemoService, demoLoginLines, ROLES, UsersService, type Role } from '@karvan/domain';
+import { DemoService, demoLoginLines } from '@karvan/demo';
+import { CourseSyncService, ROLES, UsersService, type Role } from '@karvan/domain';
 import { readOptions, UsageError } from './args.js';
 import { openDatabase } from './database.js';
 

@@ -13,9 +13,13 @@ if (config.mode === 'embedded') {
 // Rendering certificates is CPU work; on a machine shared with the api, pages must not wait for it.
 setPriority(config.workerNice);
 installQueueBackend(config);
-const { WorkerModule } = await import('./worker.module.js');
+const { WorkerModule, MissingProcessorError } = await import('./worker.module.js');
 const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
   logger: new JsonLogger(config.logLevel),
+}).catch((error: unknown) => {
+  if (!(error instanceof MissingProcessorError)) throw error;
+  console.error(`The worker will not start: ${error.message}. Add its processor to DomainProcessorsModule.`);
+  process.exit(1);
 });
 app.enableShutdownHooks();
 // A graceful stop has a deadline: an interrupted job is claimed again by another worker.

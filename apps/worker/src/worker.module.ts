@@ -3,6 +3,8 @@ import { ConfigModule, type AppConfig } from '@karvan/config';
 import { DatabaseModule } from '@karvan/database';
 import { DomainProcessorsModule, ENTITIES } from '@karvan/domain';
 
+export { MissingProcessorError } from '@karvan/domain';
+
 /** The job processors and nothing else: no HTTP server. */
 @Module({})
 export class WorkerModule {

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { loadConfig } from '@karvan/config';
-import { MailService } from '@karvan/domain';
+import { DomainEvents, MailService } from '@karvan/domain';
 import { installQueueBackend } from '@karvan/jobs';
 import { createUser, principalOf, TEST_PASSWORD, type WebClient } from '@karvan/testing';
 import { signIn, startTestApp, type TestApp } from '../../api/test/test-app.js';
@@ -119,18 +119,23 @@ describe('bulk enrolment with invitations, and the mail outbox', () => {
 
   it('sends a queued e-mail once even when its job is queued again', async () => {
     const mail = api.app.get(MailService);
-    const id = await api.db.transaction((tx) =>
-      mail.add(tx, {
+    const events = api.app.get(DomainEvents);
+    const queuedAgain = (emailId: string) =>
+      events.transaction((tx) => events.record(tx, { type: 'EmailQueued', payload: { emailId } }));
+    const id = await events.transaction(async (tx) => {
+      const added = await mail.add(tx, {
         dedupeKey: `test:${Date.now()}`,
         to: 'once@karvan.test',
         locale: 'en',
         template: 'invitation',
         params: {},
-      }),
-    );
-    await mail.dispatch([id, id]);
+      });
+      // A second event for the same message, in the same transaction: two jobs for one e-mail.
+      await events.record(tx, { type: 'EmailQueued', payload: { emailId: added! } });
+      return added!;
+    });
     const rows = await outboxRow('once@karvan.test');
-    await mail.dispatch([id]);
+    await queuedAgain(id);
     await sleep(500);
     const [after] = await api.db.query<Array<{ attempts: number; status: string }>>(
       'SELECT attempts, status FROM outbox_emails WHERE id = $1',

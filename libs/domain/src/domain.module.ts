@@ -1,4 +1,5 @@
 import { Injectable, Module, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { JobsModule } from '@karvan/jobs';
 import { ApiTokensService } from './auth/api-tokens.service.js';
 import { AuthService } from './auth/auth.service.js';
@@ -11,7 +12,10 @@ import { CoursesService } from './courses/courses.service.js';
 import { MediaService } from './courses/media.service.js';
 import { CertificateApprovalService } from './courses/certificate-approval.service.js';
 import { ModulesService } from './courses/modules.service.js';
-import { DemoService } from './demo/demo.service.js';
+import { DomainEvents } from './events/domain-events.service.js';
+import { EventDispatcher } from './events/event-dispatcher.service.js';
+import { EventSweep } from './events/event-sweep.service.js';
+import { QueueCoverageCheck } from './events/queue-coverage.js';
 import { BulkEnrolmentService } from './learning/bulk-enrolment.service.js';
 import { MailService } from './mail/mail.service.js';
 import { SendMailProcessor } from './mail/send-mail.processor.js';
@@ -64,7 +68,8 @@ const SERVICES = [
   CourseSyncService,
   CourseArchiveService,
   QuizTransferService,
-  DemoService,
+  EventDispatcher,
+  DomainEvents,
   EnrolmentsService,
   CatalogueService,
   ReaderService,
@@ -126,7 +131,15 @@ class StopWorkersFirst implements BeforeApplicationShutdown {
 
 /** The processors, hosted by the worker, and by the api in embedded mode. */
 @Module({
-  imports: [DomainModule],
-  providers: [PurgeExpiredProcessor, SendMailProcessor, IssueCertificateProcessor, RecurringJobs, StopWorkersFirst],
+  imports: [DomainModule, DiscoveryModule],
+  providers: [
+    PurgeExpiredProcessor,
+    SendMailProcessor,
+    IssueCertificateProcessor,
+    RecurringJobs,
+    StopWorkersFirst,
+    EventSweep,
+    QueueCoverageCheck,
+  ],
 })
 export class DomainProcessorsModule {}

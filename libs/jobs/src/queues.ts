@@ -10,7 +10,7 @@ export type PurgeExpiredPayload = Record<string, never>;
 export interface PurgeExpiredResult {
   sessions: number;
   loginThrottles: number;
-  /** Outbox messages queued again after a crash between their commit and their job. */
+  /** Outbox messages queued again because the queue lost their job. */
   mailRequeued: number;
 }
 
@@ -20,7 +20,7 @@ export const MailJob = {
   Send: 'send',
 } as const;
 
-/** The outbox row to send; the job's id is the row's id, so queuing twice sends once. */
+/** The outbox row to send; the job's id is its EmailQueued event's id (see EventDispatcher). */
 export interface SendMailPayload {
   emailId: string;
 }
@@ -31,7 +31,7 @@ export const CertificateJob = {
   Issue: 'issue',
 } as const;
 
-/** The certificate row to render and sign; the job's id is derived from the row's id and revision. */
+/** The certificate row to render and sign; the job's id is its CertificateRequested event's id. */
 export interface IssueCertificatePayload {
   certificateId: string;
 }

@@ -7,6 +7,7 @@ import { SummerSchools1764800000000 } from './1764800000000-summer-schools.js';
 import { TokenScopes1764860000000 } from './1764860000000-token-scopes.js';
 import { Access1764900000000 } from './1764900000000-access.js';
 import { CertificateApproval1764950000000 } from './1764950000000-certificate-approval.js';
+import { DomainEvents1764960000000 } from './1764960000000-domain-events.js';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   TokenScopes1764860000000,
   Access1764900000000,
   CertificateApproval1764950000000,
+  DomainEvents1764960000000,
 ];

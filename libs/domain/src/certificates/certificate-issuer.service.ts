@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { APP_CONFIG, type AppConfig } from '@karvan/config';
 import { DataSource } from 'typeorm';
+import { DomainEvents } from '../events/domain-events.service.js';
 import { MailService } from '../mail/mail.service.js';
 import { canonicalJson } from './canonical-json.js';
 import { renderCertificatePdf } from './certificate-pdf.js';
@@ -20,6 +21,7 @@ export class CertificateIssuer {
     private readonly storage: FileStorage,
     private readonly keys: SigningKeysService,
     private readonly mail: MailService,
+    private readonly events: DomainEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -56,7 +58,7 @@ export class CertificateIssuer {
     subject: IssueSubject,
     signed: { payload: string; pdfKey: string; pdfSha256: string; keyId: string; signature: string },
   ): Promise<IssueOutcome> {
-    const mailId = await this.db.transaction(async (tx) => {
+    const mailId = await this.events.transaction(async (tx) => {
       const updated = await tx.query<unknown[]>(
         `WITH issued AS (
            UPDATE certificates SET status = 'issued', payload = $3, signature = $4, key_id = $5, pdf_key = $6,
@@ -79,8 +81,6 @@ export class CertificateIssuer {
         },
       });
     });
-    if (mailId === undefined) return 'already-done';
-    await this.mail.dispatch([mailId]);
-    return 'issued';
+    return mailId === undefined ? 'already-done' : 'issued';
   }
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { recordEvent } from '../events/record-event.js';
 import { newVerificationCode } from './certificate-code.js';
 
 export type CertificateSubject = { kind: 'course'; courseId: string } | { kind: 'cohort'; cohortId: string };
@@ -22,8 +23,8 @@ export const ISSUES_CERTIFICATES = `(c.certificate AND (c.certificate_approved_a
 
 /**
  * Inside the completion transaction: a pending certificate, once per person and course or cohort
- * (`ON CONFLICT DO NOTHING`). Returns the ticket to queue after commit, or null when there was one
- * already or the course gives no certificate (see ISSUES_CERTIFICATES).
+ * (`ON CONFLICT DO NOTHING`), and its CertificateRequested event. Returns its ticket, or null when
+ * there was one already or the course gives no certificate (see ISSUES_CERTIFICATES).
  */
 export async function requestCertificate(
   tx: EntityManager,
@@ -46,7 +47,10 @@ export async function requestCertificate(
       completedAt ?? null,
     ],
   );
-  return rows[0] ? { id: rows[0].id, revision: 1 } : null;
+  if (!rows[0]) return null;
+  const ticket = { id: rows[0].id, revision: 1 };
+  await recordEvent(tx, { type: 'CertificateRequested', payload: { certificateId: ticket.id, revision: 1 } });
+  return ticket;
 }
 
 /** Certificates for every completion recorded without one (e.g. before certificates existed). */
@@ -66,9 +70,4 @@ export async function requestMissing(tx: EntityManager, subject: CertificateSubj
     if (ticket) tickets.push(ticket);
   }
   return tickets;
-}
-
-/** The queue job's id: the certificate's id, with the revision once it has been re-issued. */
-export function certificateJobId(ticket: CertificateTicket): string {
-  return ticket.revision === 1 ? ticket.id : `${ticket.id}-r${ticket.revision}`;
 }

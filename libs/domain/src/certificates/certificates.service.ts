@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { can, cohortScope, courseScope, type Scope } from '../access/index.js';
 import type { Principal } from '../auth/principal.js';
 import { groupedCode, normaliseCode } from './certificate-code.js';
-import { CertificateQueue } from './certificate-queue.service.js';
+import { DomainEvents } from '../events/domain-events.service.js';
 import { ISSUES_CERTIFICATES, requestMissing, type CertificateTicket } from './certificate-requests.js';
 import { CertificateError, CertificateErrorCode } from './certificates.errors.js';
 import { FileStorage } from './file-storage.js';
@@ -97,7 +97,7 @@ const SELECT_CERTIFICATE = `SELECT c.*, coalesce(co.title, ch.title) AS title, c
 export class CertificatesService {
   constructor(
     private readonly db: DataSource,
-    private readonly queue: CertificateQueue,
+    private readonly events: DomainEvents,
     private readonly storage: FileStorage,
     private readonly keys: SigningKeysService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -176,30 +176,42 @@ export class CertificatesService {
         'Give a reason for the revocation (3 to 500 characters).',
       );
     await this.managed(principal, id);
-    const updated = await this.db.query<unknown[]>(
-      `WITH revoked AS (
-         UPDATE certificates SET status = 'revoked', revoked_at = now(), revoked_by = $2, revoke_reason = $3
-         WHERE id = $1 AND status <> 'revoked' RETURNING id
-       ) SELECT * FROM revoked`,
-      [id, principal.userId, text],
-    );
-    if (updated.length === 0)
-      throw new CertificateError(CertificateErrorCode.AlreadyRevoked, 'This certificate is already revoked.');
+    await this.events.transaction(async (tx) => {
+      const updated = await tx.query<unknown[]>(
+        `WITH revoked AS (
+           UPDATE certificates SET status = 'revoked', revoked_at = now(), revoked_by = $2, revoke_reason = $3
+           WHERE id = $1 AND status <> 'revoked' RETURNING id
+         ) SELECT * FROM revoked`,
+        [id, principal.userId, text],
+      );
+      if (updated.length === 0)
+        throw new CertificateError(CertificateErrorCode.AlreadyRevoked, 'This certificate is already revoked.');
+      await this.events.record(tx, {
+        type: 'CertificateRevoked',
+        payload: { certificateId: id, revokedBy: principal.userId },
+      });
+    });
     return this.summary(await this.managed(principal, id));
   }
 
   /** Renders and signs again (e.g. after the holder's name was corrected); a revoked one is reinstated. */
   async reissue(principal: Principal, id: string): Promise<CertificateSummary> {
     await this.managed(principal, id);
-    const [ticket] = await this.db.query<CertificateTicket[]>(
-      `WITH again AS (
-         UPDATE certificates SET status = 'pending', revision = revision + 1, issued_at = NULL, claimed_at = NULL,
-           revoked_at = NULL, revoked_by = NULL, revoke_reason = NULL, last_error = NULL
-         WHERE id = $1 AND status <> 'pending' RETURNING id, revision
-       ) SELECT * FROM again`,
-      [id],
-    );
-    if (ticket) await this.queue.enqueue([ticket]);
+    await this.events.transaction(async (tx) => {
+      const [ticket] = await tx.query<CertificateTicket[]>(
+        `WITH again AS (
+           UPDATE certificates SET status = 'pending', revision = revision + 1, issued_at = NULL, claimed_at = NULL,
+             revoked_at = NULL, revoked_by = NULL, revoke_reason = NULL, last_error = NULL
+           WHERE id = $1 AND status <> 'pending' RETURNING id, revision
+         ) SELECT * FROM again`,
+        [id],
+      );
+      if (ticket)
+        await this.events.record(tx, {
+          type: 'CertificateRequested',
+          payload: { certificateId: ticket.id, revision: ticket.revision },
+        });
+    });
     return this.summary(await this.managed(principal, id));
   }
 
@@ -222,8 +234,7 @@ export class CertificatesService {
   /** Issues for every completion that has no certificate yet (e.g. completed before certificates existed). */
   async issueForCourse(principal: Principal, courseSlug: string): Promise<number> {
     const course = await this.managedCourse(principal, courseSlug);
-    const tickets = await this.db.transaction((tx) => requestMissing(tx, { kind: 'course', courseId: course.id }));
-    await this.queue.enqueue(tickets);
+    const tickets = await this.events.transaction((tx) => requestMissing(tx, { kind: 'course', courseId: course.id }));
     return tickets.length;
   }
 

@@ -9,7 +9,7 @@ import { CertificateQueue } from './certificate-queue.service.js';
 /**
  * Issues certificates. A short lock means a worker killed mid-job has its job picked up again in
  * seconds rather than minutes; rendering takes milliseconds, so the lock never expires by itself.
- * A timer re-queues pending certificates the queue lost (Redis restarted, crash before enqueue).
+ * A timer re-queues pending certificates whose job the queue lost (Redis restarted without persistence).
  */
 @Processor(CERTIFICATES_QUEUE, processorOptions({ lockDuration: 15_000, stalledInterval: 10_000, concurrency: 2 }))
 export class IssueCertificateProcessor extends WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@karvan/config';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
+import { DomainEvents } from '../events/domain-events.service.js';
 import { MailService } from '../mail/mail.service.js';
 import { hashToken, randomToken } from '../shared/tokens.js';
 import { EnrolmentsService } from './enrolments.service.js';
@@ -27,6 +28,7 @@ export class BulkEnrolmentService {
     private readonly db: DataSource,
     private readonly enrolments: EnrolmentsService,
     private readonly mail: MailService,
+    private readonly events: DomainEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -35,8 +37,7 @@ export class BulkEnrolmentService {
     const { addresses, invalid } = readAddresses(csv);
     const report: BulkReport = { enrolled: [], invited: [], invalid };
     const touched: string[] = [];
-    const emails = await this.db.transaction(async (tx) => {
-      const queued: Array<string | null> = [];
+    await this.events.transaction(async (tx) => {
       for (const email of addresses) {
         const existing = await tx.query<Array<{ id: string; status: string }>>(
           'SELECT id, status FROM users WHERE lower(email) = lower($1)',
@@ -48,13 +49,11 @@ export class BulkEnrolmentService {
         if (existing[0]?.status === 'active') report.enrolled.push(email);
         else {
           report.invited.push(email);
-          queued.push(await this.invitationEmail(tx, userId, email, course, principal));
+          await this.invitationEmail(tx, userId, email, course, principal);
         }
       }
-      return queued;
     });
     this.enrolments.forgetReaders(touched, course.id);
-    await this.mail.dispatch(emails);
     return report;
   }
 

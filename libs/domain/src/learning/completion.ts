@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { requestCertificate, type CertificateTicket } from '../certificates/certificate-requests.js';
+import { recordEvent } from '../events/record-event.js';
 import { evaluateCohortsOfCourse } from '../summer/cohort-completion.js';
 
 export interface CompletionOutcome {
@@ -42,6 +43,7 @@ export async function evaluateCompletion(
     [userId, courseId],
   );
   if (inserted.length === 0) return { complete: true, newlyRecorded: false };
+  await recordEvent(tx, { type: 'CourseCompleted', payload: { userId, courseId } });
   const certificate = await requestCertificate(tx, userId, { kind: 'course', courseId });
   // A summer school that links this course may be complete now too.
   const cohortCertificates = await evaluateCohortsOfCourse(tx, userId, courseId);

@@ -18,7 +18,7 @@ import {
   type AttemptRow,
 } from './attempt-rows.js';
 import { answersAllowed, answersHidden, attemptView, resultOf } from './attempt-view.js';
-import { CertificateQueue } from '../certificates/certificate-queue.service.js';
+import { DomainEvents } from '../events/domain-events.service.js';
 import { evaluateCompletion } from './completion.js';
 import { LearningError, LearningErrorCode } from './learning.errors.js';
 import {
@@ -50,7 +50,7 @@ type Submitted = { outcome: SubmitOutcome } | { refusedAt: Date };
 export class QuizAttemptsService {
   constructor(
     private readonly db: DataSource,
-    private readonly certificates: CertificateQueue,
+    private readonly events: DomainEvents,
   ) {}
 
   /**
@@ -117,7 +117,7 @@ export class QuizAttemptsService {
     attemptId: string,
     responses: Record<string, QuestionResponse>,
   ): Promise<SubmitOutcome> {
-    const submitted = await this.db.transaction(async (tx): Promise<Submitted> => {
+    const submitted = await this.events.transaction(async (tx): Promise<Submitted> => {
       const row = await loadOwnAttempt(tx, attemptId, principal.userId);
       if (row.submitted_at) return storedOutcome(tx, row);
       await assertMaySubmit(tx, row);
@@ -127,8 +127,6 @@ export class QuizAttemptsService {
       return gradeClaimed(tx, row, claimed, responses);
     });
     if ('refusedAt' in submitted) throw timeRanOut(submitted.refusedAt);
-    const completion = submitted.outcome.completion;
-    await this.certificates.enqueue([completion?.certificate, ...(completion?.cohortCertificates ?? [])]);
     return submitted.outcome;
   }
 

@@ -4,7 +4,7 @@ import { can, courseScope } from '../access/index.js';
 import type { Principal } from '../auth/principal.js';
 import { TtlCache } from '../shared/ttl-cache.js';
 import type { Locale } from '../users/roles.js';
-import { CertificateQueue } from '../certificates/certificate-queue.service.js';
+import { DomainEvents } from '../events/domain-events.service.js';
 import { evaluateCompletion, type CompletionOutcome } from './completion.js';
 import { EnrolmentError, EnrolmentErrorCode } from './enrolment.errors.js';
 import { ReaderStateCache, type ReaderState } from './reader-state.cache.js';
@@ -70,7 +70,7 @@ export class ReaderService {
   constructor(
     private readonly db: DataSource,
     private readonly states: ReaderStateCache,
-    private readonly certificates: CertificateQueue,
+    private readonly events: DomainEvents,
   ) {}
 
   async read(principal: Principal, courseSlug: string, moduleSlug: string, locale: Locale): Promise<ModulePage> {
@@ -102,7 +102,7 @@ export class ReaderService {
 
   /** Marks a module read and, in the same transaction, re-evaluates the course's completion. */
   async markRead(principal: Principal, courseSlug: string, moduleSlug: string): Promise<CompletionOutcome> {
-    const result = await this.db.transaction(async (tx) => {
+    const result = await this.events.transaction(async (tx) => {
       const course = await loadContent(tx, courseSlug, 'en');
       const module = course?.modules.find((m) => m.slug === moduleSlug);
       if (!course || !module) throw new EnrolmentError(EnrolmentErrorCode.CourseNotFound, 'There is no such module.');
@@ -114,7 +114,6 @@ export class ReaderService {
       return { courseId: course.id, outcome: await evaluateCompletion(tx, principal.userId, course.id) };
     });
     this.states.forget(principal.userId, result.courseId);
-    await this.certificates.enqueue([result.outcome.certificate, ...(result.outcome.cohortCertificates ?? [])]);
     return result.outcome;
   }
 

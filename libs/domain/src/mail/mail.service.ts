@@ -1,10 +1,9 @@
 import { AccessError, AccessErrorCode, can, SITE_SCOPE, type Grantee } from '../access/index.js';
 import { Injectable } from '@nestjs/common';
-import { InjectQueue } from '@nestjs/bullmq';
-import type { Queue } from 'bullmq';
-import { MAIL_QUEUE, MailJob, type SendMailPayload } from '@karvan/jobs';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
+import { DomainEvents } from '../events/domain-events.service.js';
+import { recordEvent } from '../events/record-event.js';
 import { translate, type MessageVars } from '../i18n/translate.js';
 import type { Locale } from '../users/roles.js';
 import { redactSecretLinks } from './secret-links.js';
@@ -35,10 +34,13 @@ export interface OutboxEmail {
 export class MailService {
   constructor(
     private readonly db: DataSource,
-    @InjectQueue(MAIL_QUEUE) private readonly queue: Queue<SendMailPayload>,
+    private readonly events: DomainEvents,
   ) {}
 
-  /** Adds the message in the caller's transaction; returns its id, or null when it was already there. */
+  /**
+   * Adds the message and its EmailQueued event in the caller's transaction; returns its id, or
+   * null when it was already there.
+   */
   async add(tx: EntityManager, email: NewEmail): Promise<string | null> {
     const rows = await tx.query<Array<{ id: string }>>(
       `INSERT INTO outbox_emails (dedupe_key, to_address, subject, body_text) VALUES ($1, $2, $3, $4)
@@ -50,28 +52,21 @@ export class MailService {
         translate(email.locale, `mail.${email.template}.body`, email.params),
       ],
     );
-    return rows[0]?.id ?? null;
+    const id = rows[0]?.id ?? null;
+    if (id) await recordEvent(tx, { type: 'EmailQueued', payload: { emailId: id } });
+    return id;
   }
 
-  /** After the transaction committed: one job per message, its id the message's, so a repeat is a no-op. */
-  async dispatch(ids: Array<string | null>): Promise<void> {
-    for (const id of ids) {
-      if (id)
-        await this.queue.add(
-          MailJob.Send,
-          { emailId: id },
-          { jobId: id, attempts: 5, backoff: { type: 'exponential', delay: 5_000 } },
-        );
-    }
-  }
-
-  /** Queues again what a crash between commit and dispatch left behind. */
-  async dispatchStale(): Promise<number> {
+  /** Messages still unsent a minute after their event was dispatched: the queue lost their job. */
+  async requeueStale(): Promise<number> {
     const rows = await this.db.query<Array<{ id: string }>>(
       `SELECT id FROM outbox_emails WHERE status = 'queued' AND created_at < now() - interval '1 minute' LIMIT 500`,
     );
-    await this.dispatch(rows.map((r) => r.id));
-    return rows.length;
+    return this.events.redispatch(
+      'EmailQueued',
+      rows.map((r) => ({ emailId: r.id })),
+      60,
+    );
   }
 
   /** For staff to read: invitation and reset links without their tokens, which only the addressee may use. */

@@ -23,7 +23,7 @@ export class PurgeExpiredProcessor extends WorkerHost {
     const result = {
       sessions: await this.sessions.purgeExpired(),
       loginThrottles: await this.throttle.purgeExpired(),
-      mailRequeued: await this.mail.dispatchStale(),
+      mailRequeued: await this.mail.requeueStale(),
     };
     this.logger.log({ msg: 'purged expired rows', jobId: job.id, ...result });
     return result;

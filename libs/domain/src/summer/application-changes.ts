@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { recordEvent } from '../events/record-event.js';
 import type { MailService } from '../mail/mail.service.js';
 import { isLocale } from '../users/roles.js';
 
@@ -16,7 +17,7 @@ const MAIL_ON: Partial<Record<ApplicationStatus, string>> = {
 /**
  * Moves an application to a new status if it is in one of `from`, records who did it and when,
  * and writes the e-mail that goes with it (sent once: its dedupe key is the change's id). Returns
- * the e-mail to dispatch after commit, or undefined when the application was not in `from`.
+ * the e-mail's id (null when the change mails nothing), or undefined when the application was not in `from`.
  */
 export async function changeStatus(
   tx: EntityManager,
@@ -43,6 +44,10 @@ export async function changeStatus(
     `INSERT INTO application_events (application_id, actor_id, from_status, to_status) VALUES ($1, $2, $3, $4) RETURNING id`,
     [change.applicationId, change.actorId, row.previous, change.to],
   );
+  await recordEvent(tx, {
+    type: 'ApplicationStatusChanged',
+    payload: { applicationId: change.applicationId, from: row.previous, to: change.to },
+  });
   const template = change.offered ? 'applicationOffered' : MAIL_ON[change.to];
   if (!template) return { mailId: null };
   const [who] = await tx.query<

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
+import { DomainEvents } from '../events/domain-events.service.js';
 import { MailService } from '../mail/mail.service.js';
 import { changeStatus, type ApplicationStatus } from './application-changes.js';
 import { answerProblems, cleanAnswers, documentType, MAX_FILE_BYTES, type Answers } from './answers.js';
@@ -38,6 +39,7 @@ export class ApplicationsService {
     private readonly db: DataSource,
     private readonly mail: MailService,
     private readonly membership: MembershipService,
+    private readonly events: DomainEvents,
   ) {}
 
   /** The applicant's own application to a cohort, or null before they start one. */
@@ -67,8 +69,7 @@ export class ApplicationsService {
     input: ApplicationInput,
     submit: boolean,
   ): Promise<ApplicationView> {
-    const mailIds: Array<string | null> = [];
-    const view = await this.db.transaction(async (tx) => {
+    return this.events.transaction(async (tx) => {
       const cohort = await findCohort(tx, cohortId);
       assertOpen(cohort);
       const id = await this.draftFor(tx, principal.userId, cohortId);
@@ -90,18 +91,15 @@ export class ApplicationsService {
             `The application is not complete: ${Object.values(problems).join(' ')}`,
             problems,
           );
-        const changed = await changeStatus(tx, this.mail, {
+        await changeStatus(tx, this.mail, {
           applicationId: id,
           actorId: principal.userId,
           from: ['draft'],
           to: 'submitted',
         });
-        mailIds.push(changed?.mailId ?? null);
       }
       return this.view(tx, id);
     });
-    await this.mail.dispatch(mailIds);
-    return view;
   }
 
   /** Attaches a document (e.g. a CV) to a file field of the draft; PDF, DOC, DOCX or ODT up to 5 MB. */
@@ -172,7 +170,7 @@ export class ApplicationsService {
 
   /** An accepted applicant takes the place: they become a member, enrolled in the linked courses. */
   async confirm(principal: Principal, applicationId: string): Promise<void> {
-    await this.db.transaction(async (tx) => {
+    await this.events.transaction(async (tx) => {
       const app = await this.ownApplication(tx, principal, applicationId);
       await findCohort(tx, app.cohort_id, true);
       const changed = await changeStatus(tx, this.mail, {
@@ -196,7 +194,7 @@ export class ApplicationsService {
     from: ApplicationStatus[],
     to: ApplicationStatus,
   ): Promise<void> {
-    const mailIds = await this.db.transaction(async (tx) => {
+    await this.events.transaction(async (tx) => {
       const app = await this.ownApplication(tx, principal, applicationId);
       // The cohort row is the lock that serialises everything about its places.
       await findCohort(tx, app.cohort_id, true);
@@ -206,9 +204,8 @@ export class ApplicationsService {
         app.cohort_id,
         principal.userId,
       ]);
-      return [changed.mailId, ...(await promoteFromWaitlist(tx, this.mail, app.cohort_id))];
+      await promoteFromWaitlist(tx, this.mail, app.cohort_id);
     });
-    await this.mail.dispatch(mailIds);
   }
 
   private async ownApplication(

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
-import { CertificateQueue } from '../certificates/certificate-queue.service.js';
-import type { CertificateTicket } from '../certificates/certificate-requests.js';
+import { DomainEvents } from '../events/domain-events.service.js';
 import { findCohort } from './cohort-access.js';
 import { evaluateCohortCompletion } from './cohort-completion.js';
 import { SummerError, SummerErrorCode } from './summer.errors.js';
@@ -33,7 +32,7 @@ export class AttendanceService {
   constructor(
     private readonly db: DataSource,
     private readonly timetable: TimetableService,
-    private readonly certificates: CertificateQueue,
+    private readonly events: DomainEvents,
   ) {}
 
   async register(principal: Principal, sessionId: string): Promise<{ session: SessionRow; rows: RegisterRow[] }> {
@@ -64,7 +63,7 @@ export class AttendanceService {
         `Mark each person ${ATTENDANCE.join(', ')}.`,
         Object.fromEntries(problems),
       );
-    const { count, tickets } = await this.db.transaction(async (tx) => {
+    return this.events.transaction(async (tx) => {
       const session = await this.timetable.managedSession(tx, principal, sessionId);
       const members = await tx.query<Array<{ user_id: string }>>(
         `SELECT user_id FROM cohort_members WHERE cohort_id = $1`,
@@ -85,15 +84,9 @@ export class AttendanceService {
           [sessionId, userId, status, principal.userId],
         );
       }
-      const made: CertificateTicket[] = [];
-      for (const userId of final.keys()) {
-        const outcome = await evaluateCohortCompletion(tx, userId, session.cohort_id);
-        if (outcome.certificate) made.push(outcome.certificate);
-      }
-      return { count: final.size, tickets: made };
+      for (const userId of final.keys()) await evaluateCohortCompletion(tx, userId, session.cohort_id);
+      return final.size;
     });
-    await this.certificates.enqueue(tickets);
-    return count;
   }
 
   /** A member's own attendance: each session and their mark, and their percentage. */

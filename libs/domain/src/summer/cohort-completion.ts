@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { requestCertificate, type CertificateTicket } from '../certificates/certificate-requests.js';
+import { recordEvent } from '../events/record-event.js';
 
 export interface CohortCompletionOutcome {
   complete: boolean;
@@ -42,6 +43,7 @@ export async function evaluateCohortCompletion(
     [userId, cohortId],
   );
   if (inserted.length === 0) return { complete: true, newlyRecorded: false, certificate: null };
+  await recordEvent(tx, { type: 'CohortCompleted', payload: { userId, cohortId } });
   // Certificates hook in here: the summer-school certificate is asked for in the same transaction.
   const certificate = await requestCertificate(tx, userId, { kind: 'cohort', cohortId });
   return { complete: true, newlyRecorded: true, certificate };

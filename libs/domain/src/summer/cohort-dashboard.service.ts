@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
-import { CertificateQueue } from '../certificates/certificate-queue.service.js';
+import { DomainEvents } from '../events/domain-events.service.js';
 import { requestMissing } from '../certificates/certificate-requests.js';
 import { csvTable } from '../shared/csv.js';
 import { AttendanceService, type ParticipantAttendance } from './attendance.service.js';
@@ -31,7 +31,7 @@ export class CohortDashboardService {
   constructor(
     private readonly db: DataSource,
     private readonly attendance: AttendanceService,
-    private readonly certificates: CertificateQueue,
+    private readonly events: DomainEvents,
   ) {}
 
   async dashboard(principal: Principal, cohortId: string): Promise<CohortDashboard> {
@@ -135,8 +135,7 @@ export class CohortDashboardService {
   /** Certificates for every recorded completion that has none yet (e.g. after a re-import). */
   async issueCertificates(principal: Principal, cohortId: string): Promise<number> {
     await managedCohort(this.db.manager, principal, cohortId);
-    const tickets = await this.db.transaction((tx) => requestMissing(tx, { kind: 'cohort', cohortId }));
-    await this.certificates.enqueue(tickets);
+    const tickets = await this.events.transaction((tx) => requestMissing(tx, { kind: 'cohort', cohortId }));
     return tickets.length;
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
+import { DomainEvents } from '../events/domain-events.service.js';
 import { MailService } from '../mail/mail.service.js';
 import { changeStatus, type ApplicationStatus } from './application-changes.js';
 import { managedCohort, reviewedCohort, type CohortRow } from './cohort-access.js';
@@ -52,6 +53,7 @@ export class SelectionService {
   constructor(
     private readonly db: DataSource,
     private readonly mail: MailService,
+    private readonly events: DomainEvents,
   ) {}
 
   /** What a reviewer reads: submitted applications with their answers, and their own scores. */
@@ -132,13 +134,12 @@ export class SelectionService {
     const rule = DECISIONS[decision];
     if (!rule) throw new SummerError(SummerErrorCode.Invalid, 'Decide accept, waitlist or reject.');
     const report: DecisionReport = { changed: [], refused: [] };
-    const mailIds = await this.db.transaction(async (tx) => {
+    await this.events.transaction(async (tx) => {
       const cohort = await managedCohort(tx, principal, cohortId, true);
       const wanted = [...new Set(ids)];
       const categories = await this.categoriesOf(tx, cohortId, wanted.filter(isUuid));
       // With the cohort row locked, the places taken can only change through this loop.
       const places = await PlacesTaken.load(tx, cohort);
-      const mails: Array<string | null> = [];
       for (const id of wanted) {
         const category = categories.get(id);
         const refusal =
@@ -163,11 +164,8 @@ export class SelectionService {
         }
         if (decision === 'accept') places.take(category!);
         report.changed.push(id);
-        mails.push(changed.mailId);
       }
-      return mails;
     });
-    await this.mail.dispatch(mailIds);
     return report;
   }
 

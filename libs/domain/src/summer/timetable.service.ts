@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '@karvan/config';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
+import { DomainEvents } from '../events/domain-events.service.js';
 import { MailService } from '../mail/mail.service.js';
 import { isLocale } from '../users/roles.js';
 import { findCohort, managedCohort } from './cohort-access.js';
@@ -45,6 +46,7 @@ export class TimetableService {
   constructor(
     private readonly db: DataSource,
     private readonly mail: MailService,
+    private readonly events: DomainEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -80,7 +82,7 @@ export class TimetableService {
   }
 
   async add(principal: Principal, cohortId: string, input: SessionInput): Promise<{ id: string }> {
-    const { id, mails } = await this.db.transaction(async (tx) => {
+    return this.events.transaction(async (tx) => {
       await managedCohort(tx, principal, cohortId);
       const values = checkSession(input);
       const [row] = await tx.query<Array<{ id: string }>>(
@@ -88,14 +90,13 @@ export class TimetableService {
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
         [cohortId, values.title, values.speaker, values.startsAt, values.endsAt, values.room, values.description],
       );
-      return { id: row.id, mails: await this.tellMembers(tx, cohortId, `${row.id}:0`) };
+      await this.tellMembers(tx, cohortId, `${row.id}:0`);
+      return { id: row.id };
     });
-    await this.mail.dispatch(mails);
-    return { id };
   }
 
   async update(principal: Principal, sessionId: string, input: SessionInput): Promise<void> {
-    const mails = await this.db.transaction(async (tx) => {
+    await this.events.transaction(async (tx) => {
       const session = await this.managedSession(tx, principal, sessionId);
       const values = checkSession(input);
       const [row] = await tx.query<Array<{ sequence: number }>>(
@@ -105,18 +106,16 @@ export class TimetableService {
          ) SELECT * FROM changed`,
         [sessionId, values.title, values.speaker, values.startsAt, values.endsAt, values.room, values.description],
       );
-      return this.tellMembers(tx, session.cohort_id, `${sessionId}:${row.sequence}`);
+      await this.tellMembers(tx, session.cohort_id, `${sessionId}:${row.sequence}`);
     });
-    await this.mail.dispatch(mails);
   }
 
   async remove(principal: Principal, sessionId: string): Promise<void> {
-    const mails = await this.db.transaction(async (tx) => {
+    await this.events.transaction(async (tx) => {
       const session = await this.managedSession(tx, principal, sessionId);
       await tx.query(`DELETE FROM cohort_sessions WHERE id = $1`, [sessionId]);
-      return this.tellMembers(tx, session.cohort_id, `${sessionId}:removed`);
+      await this.tellMembers(tx, session.cohort_id, `${sessionId}:removed`);
     });
-    await this.mail.dispatch(mails);
   }
 
   /** The session, if this person coordinates its cohort: an id from another cohort is refused. */
@@ -136,25 +135,21 @@ export class TimetableService {
   }
 
   /** One "timetable changed" e-mail per member and change. */
-  private async tellMembers(tx: EntityManager, cohortId: string, change: string): Promise<Array<string | null>> {
+  private async tellMembers(tx: EntityManager, cohortId: string, change: string): Promise<void> {
     const members = await tx.query<Array<{ id: string; email: string; name: string; locale: string; cohort: string }>>(
       `SELECT u.id, u.email, u.name, u.locale, c.title AS cohort FROM cohort_members m
        JOIN users u ON u.id = m.user_id JOIN cohorts c ON c.id = m.cohort_id WHERE m.cohort_id = $1`,
       [cohortId],
     );
-    const ids: Array<string | null> = [];
     for (const m of members) {
-      ids.push(
-        await this.mail.add(tx, {
-          dedupeKey: `timetable:${change}:${m.id}`,
-          to: m.email,
-          locale: isLocale(m.locale) ? m.locale : 'en',
-          template: 'timetableChanged',
-          params: { name: m.name, cohort: m.cohort, link: `${this.config.baseUrl}/cohorts/${cohortId}/timetable` },
-        }),
-      );
+      await this.mail.add(tx, {
+        dedupeKey: `timetable:${change}:${m.id}`,
+        to: m.email,
+        locale: isLocale(m.locale) ? m.locale : 'en',
+        template: 'timetableChanged',
+        params: { name: m.name, cohort: m.cohort, link: `${this.config.baseUrl}/cohorts/${cohortId}/timetable` },
+      });
     }
-    return ids;
   }
 }
 

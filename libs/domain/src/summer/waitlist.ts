@@ -7,12 +7,7 @@ import { changeStatus } from './application-changes.js';
  * submission), within the cohort's capacity and quotas. Runs in the transaction that freed the
  * place, with the cohort row locked, so two withdrawals at once never offer the same place twice.
  */
-export async function promoteFromWaitlist(
-  tx: EntityManager,
-  mail: MailService,
-  cohortId: string,
-): Promise<Array<string | null>> {
-  const mails: Array<string | null> = [];
+export async function promoteFromWaitlist(tx: EntityManager, mail: MailService, cohortId: string): Promise<void> {
   for (;;) {
     const [next] = await tx.query<Array<{ id: string }>>(
       `WITH cohort AS (SELECT capacity, quotas FROM cohorts WHERE id = $1),
@@ -28,14 +23,13 @@ export async function promoteFromWaitlist(
        LIMIT 1`,
       [cohortId],
     );
-    if (!next) return mails;
-    const changed = await changeStatus(tx, mail, {
+    if (!next) return;
+    await changeStatus(tx, mail, {
       applicationId: next.id,
       actorId: null,
       from: ['waitlisted'],
       to: 'accepted',
       offered: true,
     });
-    mails.push(changed?.mailId ?? null);
   }
 }

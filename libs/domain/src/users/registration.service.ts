@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@karvan/config';
 import { DataSource } from 'typeorm';
+import { DomainEvents } from '../events/domain-events.service.js';
 import { MailService } from '../mail/mail.service.js';
 import type { Locale } from './roles.js';
 import { UsersErrorCode } from './users.errors.js';
@@ -18,6 +19,7 @@ export class RegistrationService {
     private readonly db: DataSource,
     private readonly users: UsersService,
     private readonly mail: MailService,
+    private readonly events: DomainEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -40,13 +42,14 @@ export class RegistrationService {
     if (!owner) return;
     // At most one such e-mail an hour per account, however often someone tries.
     const hour = Math.floor(Date.now() / HOUR_MS);
-    const id = await this.mail.add(this.db.manager, {
-      dedupeKey: `registration-attempt:${owner.id}:${hour}`,
-      to: owner.email,
-      locale: owner.locale,
-      template: 'registrationAttempt',
-      params: { link: `${this.config.baseUrl}/login` },
-    });
-    await this.mail.dispatch([id]);
+    await this.events.transaction((tx) =>
+      this.mail.add(tx, {
+        dedupeKey: `registration-attempt:${owner.id}:${hour}`,
+        to: owner.email,
+        locale: owner.locale,
+        template: 'registrationAttempt',
+        params: { link: `${this.config.baseUrl}/login` },
+      }),
+    );
   }
 }

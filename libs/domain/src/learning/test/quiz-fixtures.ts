@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '@karvan/config';
 import { createDataSource, runMigrationsLocked } from '@karvan/database';
-import { CertificateQueue, CourseSyncService, ENTITIES, type Principal } from '@karvan/domain';
-import { CERTIFICATES_QUEUE, queueRootOptions, type IssueCertificatePayload } from '@karvan/jobs';
+import { CourseSyncService, DomainEvents, ENTITIES, EventDispatcher, type Principal } from '@karvan/domain';
+import { CERTIFICATES_QUEUE, MAIL_QUEUE, queueRootOptions } from '@karvan/jobs';
 import { Queue } from 'bullmq';
 import { createUser, principalOf } from '@karvan/testing';
 import type { DataSource } from 'typeorm';
@@ -68,8 +68,8 @@ ${quiz}`;
 
 export interface QuizFixtures {
   db: DataSource;
-  /** The real certificate queue of this run (completions queue their certificates on it). */
-  certificates: CertificateQueue;
+  /** The real domain events of this run (completions' certificates reach this run's queue through them). */
+  certificates: DomainEvents;
   /** Writes a course with these module files, syncs it (published) and returns its slug and id. */
   course(modules: Record<string, string>): Promise<{ slug: string; id: string }>;
   /** Rewrites one module file of a course made by `course` and syncs again. */
@@ -82,7 +82,7 @@ export interface QuizFixtures {
 export async function quizFixtures(): Promise<QuizFixtures> {
   const config = loadConfig();
   const db = createDataSource({ url: config.databaseUrl!, entities: ENTITIES, poolMax: 3 });
-  const queue = new Queue<IssueCertificatePayload>(CERTIFICATES_QUEUE, queueRootOptions(config));
+  const queues = [CERTIFICATES_QUEUE, MAIL_QUEUE].map((name) => new Queue(name, queueRootOptions(config)));
   await db.initialize();
   await runMigrationsLocked(db);
   const sync = new CourseSyncService(db);
@@ -95,7 +95,7 @@ export async function quizFixtures(): Promise<QuizFixtures> {
 
   return {
     db,
-    certificates: new CertificateQueue(db, queue),
+    certificates: new DomainEvents(db, new EventDispatcher(db, queues[0], queues[1])),
     async course(modules) {
       const slug = `quiz-${Math.random().toString(36).slice(2, 10)}`;
       const root = mkdtempSync(join(tmpdir(), 'karvan-quiz-'));
@@ -125,7 +125,7 @@ export async function quizFixtures(): Promise<QuizFixtures> {
     },
     async close() {
       for (const root of roots.values()) rmSync(root, { recursive: true, force: true });
-      await queue.close();
+      for (const queue of queues) await queue.close();
       await db.destroy();
     },
   };

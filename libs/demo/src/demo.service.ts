@@ -1,11 +1,9 @@
-import { grantCourseAuthors } from '../access/index.js';
+import { grantCourseAuthors } from '@karvan/domain';
 import { Injectable, Optional } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { CertificateQueue } from '../certificates/certificate-queue.service.js';
+import { DataSource, type EntityManager } from 'typeorm';
+import { DomainEvents, UsersService, type Role } from '@karvan/domain';
 import { completeDemoCourse, DEMO_COMPLETED_COURSE } from './demo-learning.js';
 import { seedDemoSummerSchool } from './demo-summer.js';
-import type { Role } from '../users/roles.js';
-import { UsersService } from '../users/users.service.js';
 
 /**
  * Shared by every demo account; printed at start and written in the README. Demo data only: being
@@ -64,8 +62,8 @@ export class DemoService {
   constructor(
     private readonly db: DataSource,
     private readonly users: UsersService,
-    // Absent in the CLI: the certificate then waits for a worker's sweep of pending certificates.
-    @Optional() private readonly certificates?: CertificateQueue,
+    // Absent in the CLI: the events recorded then wait for a worker's sweep.
+    @Optional() private readonly events?: DomainEvents,
   ) {}
 
   async isEmpty(): Promise<boolean> {
@@ -92,9 +90,12 @@ export class DemoService {
       for (const course of trainer ? courses : []) await grantCourseAuthors(tx, course.id, [trainer.id]);
     });
     await seedDemoSummerSchool(this.db, this.users, DEMO_PASSWORD);
-    const ticket = await completeDemoCourse(this.db, 'trainee@karvan.example', DEMO_COMPLETED_COURSE);
-    await this.certificates?.enqueue([ticket]);
+    await this.transaction((tx) => completeDemoCourse(tx, 'trainee@karvan.example', DEMO_COMPLETED_COURSE));
     return result;
+  }
+
+  private transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.events ? this.events.transaction(work) : this.db.transaction(work);
   }
 }
 

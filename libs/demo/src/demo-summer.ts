@@ -1,7 +1,6 @@
-import { insertGrant } from '../access/index.js';
+import { insertGrant } from '@karvan/domain';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { UsersService } from '../users/users.service.js';
-import { parseForm, parseRubric } from '../summer/form-definition.js';
+import { parseForm, parseRubric, type UsersService } from '@karvan/domain';
 
 export const DEMO_PROGRAMME = 'Migration Summer School';
 

@@ -1,16 +1,8 @@
 import { join } from 'node:path';
 import { projectRoot } from '@karvan/config';
 import { createDataSource, runMigrationsLocked } from '@karvan/database';
-import {
-  AuthService,
-  CourseSyncService,
-  DEMO_ACCOUNTS,
-  DEMO_PASSWORD,
-  DemoService,
-  ENTITIES,
-  LoginThrottleService,
-  UsersService,
-} from '@karvan/domain';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DemoService } from '@karvan/demo';
+import { AuthService, CourseSyncService, ENTITIES, LoginThrottleService, UsersService } from '@karvan/domain';
 import { createScratchDatabase } from '@karvan/testing';
 import type { DataSource } from 'typeorm';
 

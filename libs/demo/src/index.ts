@@ -1,0 +1,2 @@
+export * from './demo.service.js';
+export * from './demo.module.js';

@@ -1,0 +1,14 @@
+/** Facts the domain records in the transaction that made them; each type has its own payload. */
+export type DomainEvent =
+  /** A certificate (or a new revision of it) is pending and must be rendered and signed. */
+  | { type: 'CertificateRequested'; payload: { certificateId: string; revision: number } }
+  /** An outbox e-mail was written and must be sent. */
+  | { type: 'EmailQueued'; payload: { emailId: string } }
+  | { type: 'CourseCompleted'; payload: { userId: string; courseId: string } }
+  | { type: 'CohortCompleted'; payload: { userId: string; cohortId: string } }
+  | { type: 'CertificateRevoked'; payload: { certificateId: string; revokedBy: string } }
+  | { type: 'ApplicationStatusChanged'; payload: { applicationId: string; from: string; to: string } };
+
+export type DomainEventType = DomainEvent['type'];
+
+export type EventPayload<T extends DomainEventType> = Extract<DomainEvent, { type: T }>['payload'];

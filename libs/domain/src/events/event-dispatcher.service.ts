@@ -1,0 +1,130 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import type { JobsOptions, Queue } from 'bullmq';
+import {
+  CertificateJob,
+  CERTIFICATES_QUEUE,
+  MAIL_QUEUE,
+  MailJob,
+  type IssueCertificatePayload,
+  type SendMailPayload,
+} from '@karvan/jobs';
+import { DataSource } from 'typeorm';
+import type { DomainEventType, EventPayload } from './domain-event.js';
+
+interface Route<T extends DomainEventType> {
+  queue: typeof CERTIFICATES_QUEUE | typeof MAIL_QUEUE;
+  job: string;
+  data: (payload: EventPayload<T>) => IssueCertificatePayload | SendMailPayload;
+  options: JobsOptions;
+}
+
+/** What each event sets off. An event with no route is only recorded (nothing listens to it yet). */
+const ROUTES: { [T in DomainEventType]: Route<T> | null } = {
+  CertificateRequested: {
+    queue: CERTIFICATES_QUEUE,
+    job: CertificateJob.Issue,
+    data: (p) => ({ certificateId: p.certificateId }),
+    options: { attempts: 6, backoff: { type: 'exponential', delay: 2_000 }, removeOnComplete: { age: 7 * 24 * 3600 } },
+  },
+  EmailQueued: {
+    queue: MAIL_QUEUE,
+    job: MailJob.Send,
+    data: (p) => ({ emailId: p.emailId }),
+    options: { attempts: 5, backoff: { type: 'exponential', delay: 5_000 } },
+  },
+  CourseCompleted: null,
+  CohortCompleted: null,
+  CertificateRevoked: null,
+  ApplicationStatusChanged: null,
+};
+
+/** A dispatcher that claimed rows and died leaves them to another after this long. */
+const LEASE_SECONDS = 60;
+const BATCH = 200;
+
+interface Claimed {
+  id: string;
+  type: DomainEventType;
+  payload: EventPayload<DomainEventType>;
+}
+
+/** Moves committed, undispatched events to their queues: the only place that queues domain work. */
+@Injectable()
+export class EventDispatcher {
+  private readonly logger = new Logger(EventDispatcher.name);
+  private readonly queues: Record<Route<DomainEventType>['queue'], Queue>;
+
+  constructor(
+    private readonly db: DataSource,
+    @InjectQueue(CERTIFICATES_QUEUE) certificates: Queue,
+    @InjectQueue(MAIL_QUEUE) mail: Queue,
+  ) {
+    this.queues = { [CERTIFICATES_QUEUE]: certificates, [MAIL_QUEUE]: mail };
+  }
+
+  /** Dispatches the given events, or every undispatched one; returns how many this call dispatched. */
+  async dispatch(ids?: string[]): Promise<number> {
+    if (ids?.length === 0) return 0;
+    let total = 0;
+    for (;;) {
+      const claimed = await this.claim(ids);
+      if (claimed.length === 0) return total;
+      await this.send(claimed);
+      total += claimed.length;
+      if (claimed.length < BATCH) return total;
+    }
+  }
+
+  /**
+   * Leases a batch in one statement (no transaction stays open while the queue is written: in
+   * embedded mode the queue shares the one PGlite session and would wait for it). SKIP LOCKED lets
+   * concurrent dispatchers take disjoint rows; the lease re-check keeps a row with one of them.
+   */
+  private claim(ids: string[] | undefined): Promise<Claimed[]> {
+    return this.db.query<Claimed[]>(
+      `WITH claimed AS (
+         UPDATE domain_events SET claimed_at = now(), attempts = attempts + 1
+         WHERE id IN (
+           SELECT id FROM domain_events
+           WHERE dispatched_at IS NULL AND (claimed_at IS NULL OR claimed_at < now() - make_interval(secs => $1))
+             AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[]))
+           ORDER BY created_at LIMIT $3 FOR UPDATE SKIP LOCKED)
+         RETURNING id, type, payload
+       ) SELECT * FROM claimed`,
+      [LEASE_SECONDS, ids ?? null, BATCH],
+    );
+  }
+
+  private async send(events: Claimed[]): Promise<void> {
+    const ids = events.map((e) => e.id);
+    try {
+      for (const [queue, jobs] of this.jobsByQueue(events)) await this.queues[queue].addBulk(jobs);
+    } catch (error) {
+      const message = (error as Error).message.slice(0, 1000);
+      await this.db.query(`UPDATE domain_events SET claimed_at = NULL, last_error = $2 WHERE id = ANY($1::uuid[])`, [
+        ids,
+        message,
+      ]);
+      this.logger.warn({ msg: 'could not dispatch events', count: ids.length, error: message });
+      return;
+    }
+    await this.db.query(
+      `UPDATE domain_events SET dispatched_at = now(), last_error = NULL WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+  }
+
+  /** The job's id is the event's: dispatching an event again adds nothing while its job exists. */
+  private jobsByQueue(events: Claimed[]) {
+    const byQueue = new Map<Route<DomainEventType>['queue'], Parameters<Queue['addBulk']>[0]>();
+    for (const event of events) {
+      const route = ROUTES[event.type] as Route<DomainEventType> | null;
+      if (!route) continue;
+      const jobs = byQueue.get(route.queue) ?? [];
+      jobs.push({ name: route.job, data: route.data(event.payload), opts: { ...route.options, jobId: event.id } });
+      byQueue.set(route.queue, jobs);
+    }
+    return byQueue;
+  }
+}
