@@ -4,6 +4,7 @@ import { ConfigModule, type AppConfig } from '@karvan/config';
 import { DatabaseModule } from '@karvan/database';
 import { DemoModule } from '@karvan/demo';
 import { DomainModule, DomainProcessorsModule, ENTITIES } from '@karvan/domain';
+import { AccessModule } from './access/access.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { AuthoringModule } from './authoring/authoring.module.js';
 import { AccessGuard } from './common/access.guard.js';
@@ -36,6 +37,7 @@ export class AppModule {
         DomainModule,
         DemoModule,
         AuthModule,
+        AccessModule,
         ProfileModule,
         UsersModule,
         AuthoringModule,

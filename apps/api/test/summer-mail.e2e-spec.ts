@@ -69,7 +69,12 @@ describe('summer-school e-mail through SMTP', () => {
 
     // The same job run again (a duplicate, a manual retry) sends nothing more.
     const queue = t.app.get<Queue>(getQueueToken(MAIL_QUEUE));
-    const job = await queue.getJob(email.id);
+    // The job's id is that of the EmailQueued event the outbox dispatched.
+    const [event] = await t.db.query<Array<{ id: string }>>(
+      `SELECT id FROM domain_events WHERE type = 'EmailQueued' AND payload->>'emailId' = $1`,
+      [email.id],
+    );
+    const job = await queue.getJob(event.id);
     await job!.retry('completed');
     await waitFor('the replayed job to finish', async () =>
       (await job!.getState()) === 'completed' ? true : undefined,

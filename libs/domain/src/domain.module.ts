@@ -46,6 +46,7 @@ import { SelectionService } from './summer/selection.service.js';
 import { TimetableService } from './summer/timetable.service.js';
 import { User } from './users/user.entity.js';
 import { GrantsService } from './access/grants.service.js';
+import { OrganisationsService } from './access/organisations.service.js';
 import { PrincipalsService } from './auth/principals.service.js';
 import { UsersService } from './users/users.service.js';
 
@@ -54,6 +55,7 @@ export const ENTITIES = [User];
 
 const SERVICES = [
   GrantsService,
+  OrganisationsService,
   PrincipalsService,
   UsersService,
   SessionsService,

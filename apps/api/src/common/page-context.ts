@@ -32,6 +32,7 @@ function navigation(principal: Principal | undefined, locale: Locale, path: stri
     },
     { href: '/profile', key: 'nav.profile', show: !!principal },
     { href: '/admin/users', key: 'nav.users', show: canAnywhere(principal, 'user.manage') },
+    { href: '/admin/access', key: 'nav.access', show: canAnywhere(principal, 'access.manage') },
     { href: '/admin/outbox', key: 'nav.outbox', show: canAnywhere(principal, 'mail.read') },
     { href: '/admin/queues', key: 'nav.queues', show: canAnywhere(principal, 'queue.manage') },
   ];

@@ -18,6 +18,38 @@ import {
 } from './grants-store.js';
 import { SITE_SCOPE, scopeId, type Scope, type ScopeRef } from './scope.js';
 
+export interface AuditEntry {
+  id: string;
+  at: Date;
+  actor: string;
+  action: string;
+  subject: string;
+  before: Record<string, string | null> | null;
+  after: Record<string, string | null> | null;
+}
+
+interface AuditRow {
+  id: string;
+  at: Date;
+  actor_label: string;
+  action: string;
+  subject_label: string;
+  before: AuditEntry['before'];
+  after: AuditEntry['after'];
+}
+
+function toAuditEntry(row: AuditRow): AuditEntry {
+  return {
+    id: String(row.id),
+    at: row.at,
+    actor: row.actor_label,
+    action: row.action,
+    subject: row.subject_label,
+    before: row.before,
+    after: row.after,
+  };
+}
+
 /** Who acts, as the access feature needs to know them: id and e-mail for the audit log, grants. */
 export type Actor = AuditActor & Grantee;
 
@@ -112,6 +144,20 @@ export class GrantsService {
       }
       if (removed.includes('admin')) await this.assertAnAdminLeft(t);
     });
+  }
+
+  /** The audit log, newest first: who changed which grant, when, before and after. */
+  async auditLog(actor: Actor, page = 1, pageSize = 100): Promise<{ entries: AuditEntry[]; total: number }> {
+    this.require(actor, 'audit.read', SITE_SCOPE);
+    const [rows, [{ total }]] = await Promise.all([
+      this.db.query<AuditRow[]>(
+        `SELECT id, at, actor_label, action, subject_label, before, after FROM access_audit
+         ORDER BY at DESC, id DESC LIMIT $1 OFFSET $2`,
+        [pageSize, (page - 1) * pageSize],
+      ),
+      this.db.query<Array<{ total: number }>>('SELECT count(*)::int AS total FROM access_audit'),
+    ]);
+    return { entries: rows.map(toAuditEntry), total };
   }
 
   require(actor: Grantee, capability: Capability, scope: Scope): void {

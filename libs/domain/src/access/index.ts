@@ -5,3 +5,4 @@ export * from './decide.js';
 export * from './access.errors.js';
 export * from './grants-store.js';
 export * from './grants.service.js';
+export * from './organisations.service.js';

@@ -188,6 +188,25 @@ export class CoursesService {
     await this.grants.grant(principal, rows[0].id, 'course_author', courseScope(course));
   }
 
+  /** Course titles by id, for lists of grants that name their courses. */
+  async titles(ids: string[]): Promise<Map<string, string>> {
+    const rows = await this.db.query<Array<{ id: string; title: string }>>(
+      'SELECT id, title FROM courses WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.title]));
+  }
+
+  /** Puts a course under an organisation (or none), so the organisation's grants reach it. */
+  async setOrganisation(principal: Principal, slug: string, organisationId: string | null): Promise<void> {
+    this.grants.require(principal, 'organisation.manage', SITE_SCOPE);
+    const course = await this.get(slug);
+    await this.db.query('UPDATE courses SET organisation_id = $2, updated_at = now() WHERE id = $1', [
+      course.id,
+      organisationId,
+    ]);
+  }
+
   async setStatus(principal: Principal, slug: string, status: 'draft' | 'published'): Promise<CourseSummary> {
     const course = await this.getEditable(principal, slug);
     await this.db.query('UPDATE courses SET status = $2, updated_at = now() WHERE id = $1', [course.id, status]);

@@ -1,6 +1,7 @@
 import type { Catalogue } from './translate.js';
 import { az as certificates } from './certificates/az.js';
 import { az as summer } from './summer/az.js';
+import { az as access } from './access/az.js';
 
 export const az: Catalogue = {
   'app.name': 'Karvan',
@@ -385,4 +386,5 @@ export const az: Catalogue = {
   'bulk.link': 'Toplu qeydiyyat',
   ...certificates,
   ...summer,
+  ...access,
 };

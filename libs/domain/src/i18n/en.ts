@@ -1,6 +1,7 @@
 import type { Catalogue } from './translate.js';
 import { en as certificates } from './certificates/en.js';
 import { en as summer } from './summer/en.js';
+import { en as access } from './access/en.js';
 
 export const en: Catalogue = {
   'app.name': 'Karvan',
@@ -388,4 +389,5 @@ export const en: Catalogue = {
   'bulk.link': 'Enrol people in bulk',
   ...certificates,
   ...summer,
+  ...access,
 };

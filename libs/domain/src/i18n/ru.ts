@@ -1,6 +1,7 @@
 import type { Catalogue } from './translate.js';
 import { ru as certificates } from './certificates/ru.js';
 import { ru as summer } from './summer/ru.js';
+import { ru as access } from './access/ru.js';
 
 export const ru: Catalogue = {
   'app.name': 'Karvan',
@@ -440,4 +441,5 @@ export const ru: Catalogue = {
   'bulk.link': 'Массовая запись',
   ...certificates,
   ...summer,
+  ...access,
 };

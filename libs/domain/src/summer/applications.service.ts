@@ -72,6 +72,7 @@ export class ApplicationsService {
     return this.events.transaction(async (tx) => {
       const cohort = await findCohort(tx, cohortId);
       assertOpen(cohort);
+      assertNotStaff(principal, cohort);
       const id = await this.draftFor(tx, principal.userId, cohortId);
       const answers = cleanAnswers(cohort.form, input.answers ?? {});
       const category = (CATEGORIES as readonly string[]).includes(input.category ?? '') ? input.category : 'other';
@@ -112,6 +113,7 @@ export class ApplicationsService {
     await this.db.transaction(async (tx) => {
       const cohort = await findCohort(tx, cohortId);
       assertOpen(cohort);
+      assertNotStaff(principal, cohort);
       const field = cohort.form.find((f) => f.key === fieldKey && f.type === 'file');
       if (!field) throw new SummerError(SummerErrorCode.FileRefused, `The form has no file field "${fieldKey}".`);
       if (file.bytes.length === 0 || file.bytes.length > MAX_FILE_BYTES)
@@ -268,4 +270,13 @@ function trim(value: string | undefined, max: number): string {
   return String(value ?? '')
     .trim()
     .slice(0, max);
+}
+
+/** Those who read a cohort's applications cannot apply to it: nobody judges their own application. */
+function assertNotStaff(principal: Principal, cohort: CohortRow): void {
+  if (isCohortStaff(principal, cohort))
+    throw new SummerError(
+      SummerErrorCode.OwnApplication,
+      'You review or coordinate this cohort, so you cannot apply to it. Ask an administrator if you need to.',
+    );
 }

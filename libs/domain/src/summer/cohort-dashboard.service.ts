@@ -134,7 +134,7 @@ export class CohortDashboardService {
 
   /** Certificates for every recorded completion that has none yet (e.g. after a re-import). */
   async issueCertificates(principal: Principal, cohortId: string): Promise<number> {
-    await managedCohort(this.db.manager, principal, cohortId);
+    await managedCohort(this.db.manager, principal, cohortId, false, 'certificate.manage');
     const tickets = await this.events.transaction((tx) => requestMissing(tx, { kind: 'cohort', cohortId }));
     return tickets.length;
   }

@@ -143,6 +143,25 @@ export class CohortsService {
     }));
   }
 
+  /** Cohort and programme titles by id, for lists of grants that name them. */
+  async titles(kind: 'cohort' | 'programme', ids: string[]): Promise<Map<string, string>> {
+    const rows = await this.db.query<Array<{ id: string; title: string }>>(
+      kind === 'cohort'
+        ? `SELECT c.id, p.title || ' — ' || c.title AS title FROM cohorts c JOIN programmes p ON p.id = c.programme_id
+           WHERE c.id = ANY($1::uuid[])`
+        : 'SELECT id, title FROM programmes WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.title]));
+  }
+
+  /** Puts a programme, and so its cohorts, under an organisation (or none). */
+  async setProgrammeOrganisation(principal: Principal, programmeId: string, organisationId: string | null) {
+    this.grants.require(principal, 'organisation.manage', SITE_SCOPE);
+    if (!isUuid(programmeId)) throw new SummerError(SummerErrorCode.CohortNotFound, 'There is no such programme.');
+    await this.db.query('UPDATE programmes SET organisation_id = $2 WHERE id = $1', [programmeId, organisationId]);
+  }
+
   /** Adds a coordinator or reviewer by e-mail address; coordinators need the coordinator role. */
   async addStaff(
     principal: Principal,

@@ -66,7 +66,7 @@ export class SelectionService {
          (SELECT json_build_object('scores', r.scores, 'comment', r.comment) FROM application_reviews r
           WHERE r.application_id = a.id AND r.reviewer_id = $2) AS mine
        FROM applications a JOIN users u ON u.id = a.user_id
-       WHERE a.cohort_id = $1 AND a.status NOT IN ('draft', 'withdrawn')
+       WHERE a.cohort_id = $1 AND a.status NOT IN ('draft', 'withdrawn') AND a.user_id <> $2
        ORDER BY a.submitted_at, a.id`,
       [cohortId, principal.userId],
     );
@@ -79,13 +79,14 @@ export class SelectionService {
     comment = '',
   ): Promise<void> {
     const [app] = isUuid(applicationId)
-      ? await this.db.query<Array<{ cohort_id: string; status: string }>>(
-          `SELECT cohort_id, status FROM applications WHERE id = $1`,
+      ? await this.db.query<Array<{ cohort_id: string; status: string; user_id: string }>>(
+          `SELECT cohort_id, status, user_id FROM applications WHERE id = $1`,
           [applicationId],
         )
       : [];
     if (!app) throw new SummerError(SummerErrorCode.ApplicationNotFound, 'There is no such application.');
     const cohort = await reviewedCohort(this.db.manager, principal, app.cohort_id);
+    if (app.user_id === principal.userId) throw ownApplication();
     if (app.status === 'draft' || app.status === 'withdrawn')
       throw new SummerError(SummerErrorCode.WrongStatus, 'Only submitted applications are reviewed.');
     const checked: Record<string, number> = {};
@@ -113,7 +114,7 @@ export class SelectionService {
 
   /** Submitted applications, best average first; the spread is the reviewers' disagreement (max − min). */
   async ranked(principal: Principal, cohortId: string): Promise<RankedApplication[]> {
-    await managedCohort(this.db.manager, principal, cohortId);
+    await managedCohort(this.db.manager, principal, cohortId, false, 'application.decide');
     return this.db.query<RankedApplication[]>(
       `SELECT a.id, u.name, u.email, a.organisation, a.category, a.status, a.submitted_at,
          count(r.*)::int AS reviews, round(avg(r.total), 2)::float AS average,
@@ -135,19 +136,21 @@ export class SelectionService {
     if (!rule) throw new SummerError(SummerErrorCode.Invalid, 'Decide accept, waitlist or reject.');
     const report: DecisionReport = { changed: [], refused: [] };
     await this.events.transaction(async (tx) => {
-      const cohort = await managedCohort(tx, principal, cohortId, true);
+      const cohort = await managedCohort(tx, principal, cohortId, true, 'application.decide');
       const wanted = [...new Set(ids)];
       const categories = await this.categoriesOf(tx, cohortId, wanted.filter(isUuid));
       // With the cohort row locked, the places taken can only change through this loop.
       const places = await PlacesTaken.load(tx, cohort);
       for (const id of wanted) {
-        const category = categories.get(id);
+        const category = categories.get(id)?.category;
         const refusal =
           category === undefined
             ? 'not an application to this cohort'
-            : decision === 'accept'
-              ? places.refusal(category)
-              : null;
+            : categories.get(id)?.userId === principal.userId
+              ? 'your own application: another coordinator decides it'
+              : decision === 'accept'
+                ? places.refusal(category)
+                : null;
         if (refusal) {
           report.refused.push({ id, reason: refusal });
           continue;
@@ -169,12 +172,16 @@ export class SelectionService {
     return report;
   }
 
-  private async categoriesOf(tx: EntityManager, cohortId: string, ids: string[]): Promise<Map<string, string>> {
-    const rows = await tx.query<Array<{ id: string; category: string }>>(
-      `SELECT id, category FROM applications WHERE cohort_id = $1 AND id = ANY($2::uuid[])`,
+  private async categoriesOf(
+    tx: EntityManager,
+    cohortId: string,
+    ids: string[],
+  ): Promise<Map<string, { category: string; userId: string }>> {
+    const rows = await tx.query<Array<{ id: string; category: string; user_id: string }>>(
+      `SELECT id, category, user_id FROM applications WHERE cohort_id = $1 AND id = ANY($2::uuid[])`,
       [cohortId, ids],
     );
-    return new Map(rows.map((r) => [r.id, r.category]));
+    return new Map(rows.map((r) => [r.id, { category: r.category, userId: r.user_id }]));
   }
 }
 
@@ -206,4 +213,8 @@ class PlacesTaken {
   take(category: string): void {
     this.byCategory.set(category, (this.byCategory.get(category) ?? 0) + 1);
   }
+}
+
+function ownApplication(): SummerError {
+  return new SummerError(SummerErrorCode.OwnApplication, 'Nobody reviews or decides their own application.');
 }

@@ -11,6 +11,7 @@ export enum SummerErrorCode {
   AnswersInvalid = 'application_answers_invalid',
   FileRefused = 'application_file_refused',
   SessionNotFound = 'cohort_session_not_found',
+  OwnApplication = 'application_own',
 }
 
 const KIND: Record<SummerErrorCode, ErrorKind> = {
@@ -24,6 +25,7 @@ const KIND: Record<SummerErrorCode, ErrorKind> = {
   [SummerErrorCode.AnswersInvalid]: 'invalid',
   [SummerErrorCode.FileRefused]: 'invalid',
   [SummerErrorCode.SessionNotFound]: 'not_found',
+  [SummerErrorCode.OwnApplication]: 'forbidden',
 };
 
 export class SummerError extends DomainError {

@@ -82,6 +82,23 @@ export class UsersService {
     return rows[0] ? { id: rows[0].id, passwordHash: rows[0].password_hash } : undefined;
   }
 
+  /** The id of the account with this address, if any: for granting roles by e-mail. */
+  async findIdByEmail(email: string): Promise<string | undefined> {
+    const rows = await this.db.query<Array<{ id: string }>>('SELECT id FROM users WHERE lower(email) = lower($1)', [
+      email.trim(),
+    ]);
+    return rows[0]?.id;
+  }
+
+  /** "Name <e-mail>" of these accounts, for lists of grants. */
+  async namesOf(ids: string[]): Promise<Map<string, string>> {
+    const rows = await this.db.query<Array<{ id: string; name: string; email: string }>>(
+      'SELECT id, name, email FROM users WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, `${r.name} <${r.email}>`]));
+  }
+
   async updateProfile(id: string, changes: ProfileChanges): Promise<User> {
     await this.db.getRepository(User).update(
       { id },

@@ -1,0 +1,65 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ACCESS_ROLES, SCOPE_KINDS, type AccessRole, type ScopeKind } from '@karvan/domain';
+
+export class GrantDto {
+  @ApiProperty({ description: 'The e-mail address of the person to grant the role to.' })
+  @IsEmail()
+  @MaxLength(320)
+  email: string;
+
+  @ApiProperty({ enum: ACCESS_ROLES })
+  @IsIn(ACCESS_ROLES)
+  role: AccessRole;
+}
+
+export class RevokeDto {
+  @ApiProperty() @IsUUID() userId: string;
+
+  @ApiProperty({ enum: ACCESS_ROLES })
+  @IsIn(ACCESS_ROLES)
+  role: AccessRole;
+}
+
+export class ScopeParams {
+  @IsIn(SCOPE_KINDS.filter((k) => k !== 'site')) kind: Exclude<ScopeKind, 'site'>;
+  @IsUUID() id: string;
+}
+
+export class OrganisationDto {
+  @ApiProperty({ example: 'state-migration-service' })
+  @IsString()
+  @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/)
+  slug: string;
+
+  @ApiProperty({ example: 'State Migration Service' })
+  @IsString()
+  @MaxLength(200)
+  name: string;
+}
+
+export class AttachDto {
+  @ApiProperty({ enum: ['course', 'programme'] }) @IsIn(['course', 'programme']) kind: 'course' | 'programme';
+  /** A course's address (slug) or a programme's id. */
+  @ApiProperty() @IsString() @MaxLength(200) target: string;
+}
+
+export class AuditQuery {
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  page?: number;
+}
+
+export class UserRevokeDto {
+  @IsIn(ACCESS_ROLES) role: AccessRole;
+  @IsIn(SCOPE_KINDS) kind: ScopeKind;
+  /** Empty for a site role. */
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === '' ? undefined : value))
+  @IsUUID()
+  scopeId?: string;
+}
