@@ -85,8 +85,11 @@ export async function deleteGrant(
   grant: Grant,
 ): Promise<boolean> {
   const rows = await tx.query<Array<{ id: string }>>(
-    `DELETE FROM grants WHERE user_id = $1 AND role = $2 AND scope_kind = $3 AND scope_id IS NOT DISTINCT FROM $4
-     RETURNING id`,
+    // Wrapped in a SELECT: TypeORM returns [rows, count] for a bare DELETE, plain rows for a SELECT.
+    `WITH gone AS (
+       DELETE FROM grants WHERE user_id = $1 AND role = $2 AND scope_kind = $3 AND scope_id IS NOT DISTINCT FROM $4
+       RETURNING id
+     ) SELECT id FROM gone`,
     [userId, grant.role, grant.scope.kind, scopeId(grant.scope)],
   );
   if (rows[0]) await recordAudit(tx, actor, 'revoke', userId, describe(grant), null);
@@ -141,7 +144,8 @@ export async function cascadeSiteRole(
   );
   if (dependent.length === 0) return;
   const rows = await tx.query<StoredGrant[]>(
-    `DELETE FROM grants WHERE user_id = $1 AND role = ANY($2) RETURNING ${GRANT_COLUMNS}`,
+    `WITH gone AS (DELETE FROM grants WHERE user_id = $1 AND role = ANY($2) RETURNING ${GRANT_COLUMNS})
+     SELECT ${GRANT_COLUMNS} FROM gone`,
     [userId, dependent],
   );
   for (const row of rows) await recordAudit(tx, actor, 'revoke', userId, describe(toGrantRow(row)), null);

@@ -1,0 +1,135 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { apply, makeCohort, person } from './summer-helpers.js';
+import { certificateCourse, completeCourse } from './certificate-helpers.js';
+import { startTestApp, type TestApp } from './test-app.js';
+
+/** One test per finding of the outside check, named after what it prevents. */
+describe('permissions an outside check found missing', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  async function certificateOf(userId: string): Promise<string> {
+    for (let i = 0; i < 100; i++) {
+      const [row] = await t.db.query<Array<{ id: string }>>('SELECT id FROM certificates WHERE user_id = $1', [userId]);
+      if (row) return row.id;
+      await sleep(100);
+    }
+    throw new Error('no certificate');
+  }
+
+  it('refuses a coordinator the certificates, gradebook and enrolments of a course they hold no grant on', async () => {
+    const slug = await certificateCourse(t, 'Someone else’s course');
+    const holder = await completeCourse(t, slug, 'Demo Trainee');
+    const certificateId = await certificateOf(holder.userId);
+    const { client: coordinator } = await person(t, ['trainee', 'coordinator'], 'Second Coordinator');
+    expect((await coordinator.get(`/certificates/${certificateId}/certificate.pdf`)).status).toBe(404);
+    expect(
+      (await coordinator.json('POST', `/api/v1/certificates/${certificateId}/revoke`, { reason: 'x' })).status,
+    ).toBe(403);
+    expect((await coordinator.json('POST', `/api/v1/certificates/${certificateId}/reissue`)).status).toBe(403);
+    expect((await coordinator.get(`/courses/${slug}/gradebook`)).status).toBe(403);
+    expect((await coordinator.get(`/courses/${slug}/gradebook.csv`)).status).toBe(403);
+    const bulk = await coordinator.json('POST', `/api/v1/courses/${slug}/enrolments/bulk`, { csv: 'me@karvan.test' });
+    expect(bulk.status).toBe(403);
+    const [row] = await t.db.query<Array<{ revoked_at: Date | null; revision: number }>>(
+      'SELECT revoked_at, revision FROM certificates WHERE id = $1',
+      [certificateId],
+    );
+    expect(row).toEqual({ revoked_at: null, revision: 1 });
+  });
+
+  it('refuses to link a course to a cohort when that would bypass the course’s own enrolment rule', async () => {
+    const { client: author } = await person(t, ['trainee', 'trainer'], 'Key Course Author');
+    const slug = `key-${Date.now().toString(36)}`;
+    await author.postForm('/authoring/courses', {
+      title: 'Key course',
+      slug,
+      summary: 'S.',
+      language: 'en',
+      enrolmentMode: 'key',
+    });
+    const { client: coordinator } = await person(t, ['trainee', 'coordinator'], 'Linking Coordinator');
+    const cohortId = await makeCohort(coordinator);
+    const linked = await coordinator.json('POST', `/api/v1/cohorts/${cohortId}`, {
+      title: 'Summer 2027',
+      startsOn: '2027-07-05',
+      endsOn: '2027-07-09',
+      capacity: 2,
+      opensAt: new Date(Date.now() - 3600_000).toISOString(),
+      closesAt: new Date(Date.now() + 3600_000).toISOString(),
+      courses: [slug],
+    });
+    expect(linked.status).toBe(400);
+    expect(linked.text).toContain(slug);
+    const rows = await t.db.query('SELECT 1 FROM cohort_courses WHERE cohort_id = $1', [cohortId]);
+    expect(rows).toEqual([]);
+  });
+
+  it('ends cohort access on the next request once an admin removes the coordinator role', async () => {
+    const coordinator = await person(t, ['trainee', 'coordinator'], 'Demoted Coordinator');
+    const cohortId = await makeCohort(coordinator.client);
+    await apply(t, cohortId, 'young_researcher', 'Applicant For Review');
+    const [{ id: applicationId }] = await t.db.query<Array<{ id: string }>>(
+      'SELECT id FROM applications WHERE cohort_id = $1',
+      [cohortId],
+    );
+    expect((await coordinator.client.json('GET', `/api/v1/cohorts/${cohortId}/reviews`)).status).toBe(200);
+    const admin = await person(t, ['trainee', 'admin'], 'Demoting Admin');
+    const demoted = await admin.client.json('PUT', `/api/v1/admin/users/${coordinator.userId}/roles`, {
+      roles: ['trainee'],
+    });
+    expect(demoted.status).toBe(200);
+    expect((await coordinator.client.json('GET', `/api/v1/cohorts/${cohortId}/reviews`)).status).toBe(403);
+    expect((await coordinator.client.get(`/applications/${applicationId}/files/cv`)).status).toBe(404);
+    const review = await coordinator.client.json('POST', `/api/v1/applications/${applicationId}/review`, {
+      scores: { relevance: 10, motivation: 5 },
+    });
+    expect(review.status).toBe(403);
+    expect(await t.db.query('SELECT 1 FROM application_reviews WHERE application_id = $1', [applicationId])).toEqual(
+      [],
+    );
+    const audit = await admin.client.json('GET', '/api/v1/admin/access/audit');
+    const entries = audit.json<{
+      entries: Array<{ action: string; subject: string; before: { role: string } | null }>;
+    }>().entries;
+    expect(
+      entries.filter((e) => e.subject === coordinator.email && e.action === 'revoke').map((e) => e.before?.role),
+    ).toEqual(['cohort_coordinator', 'coordinator']);
+  });
+
+  it('refuses a coordinator applying to their own cohort, and reviewing or deciding their own application', async () => {
+    const coordinator = await person(t, ['trainee', 'coordinator'], 'Self-Selecting Coordinator');
+    const cohortId = await makeCohort(coordinator.client);
+    const own = await coordinator.client.json('PUT', `/api/v1/cohorts/${cohortId}/application`, {
+      category: 'official',
+      answers: { motivation: 'Me.' },
+    });
+    expect(own.status).toBe(403);
+    // An application made before the person joined the staff is still theirs to neither score nor decide.
+    const applicant = await apply(t, cohortId, 'official', 'Later Co-coordinator');
+    await t.db.query(`INSERT INTO grants (user_id, role, scope_kind) VALUES ($1, 'coordinator', 'site')`, [
+      applicant.userId,
+    ]);
+    const applicationId = applicant.applicationId;
+    await coordinator.client.json('POST', `/api/v1/cohorts/${cohortId}/staff`, {
+      email: applicant.email,
+      role: 'coordinator',
+    });
+    const score = await applicant.client.json('POST', `/api/v1/applications/${applicationId}/review`, {
+      scores: { relevance: 10, motivation: 5 },
+    });
+    expect(score.status).toBe(403);
+    const decision = await applicant.client.json('POST', `/api/v1/cohorts/${cohortId}/decisions`, {
+      ids: [applicationId],
+      decision: 'accept',
+    });
+    expect(decision.json<{ changed: string[] }>().changed).toEqual([]);
+    const [{ status }] = await t.db.query<Array<{ status: string }>>('SELECT status FROM applications WHERE id = $1', [
+      applicationId,
+    ]);
+    expect(status).toBe('submitted');
+  });
+});
