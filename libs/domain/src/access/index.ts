@@ -6,3 +6,4 @@ export * from './access.errors.js';
 export * from './grants-store.js';
 export * from './grants.service.js';
 export * from './organisations.service.js';
+export * from './access.module.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { verifyPassword } from '../users/passwords.js';
-import { UsersService } from '../users/users.service.js';
+import { verifyPassword } from '../users/index.js';
+import { UsersService } from '../users/index.js';
 import { AuthError, AuthErrorCode } from './auth.errors.js';
 import { ACCOUNT_RULE, LoginThrottleService } from './login-throttle.service.js';
 

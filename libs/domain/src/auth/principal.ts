@@ -1,5 +1,5 @@
-import type { Grant } from '../access/decide.js';
-import type { Locale } from '../users/roles.js';
+import type { Grant } from '../access/index.js';
+import type { Locale } from '../shared/locale.js';
 
 /**
  * Who is acting. Built afresh for every request (or job) with the grants read for it, so a

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { GrantsService } from '../access/grants.service.js';
+import { GrantsService } from '../access/index.js';
 import { PRINCIPAL_COLUMNS, toIdentity, type Identity, type Principal, type PrincipalRow } from './principal.js';
 
 /** Turns who is asking into an acting principal: the identity with the grants read now. */

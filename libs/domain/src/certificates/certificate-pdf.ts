@@ -5,7 +5,7 @@ import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { translate } from '../i18n/translate.js';
-import type { Locale } from '../users/roles.js';
+import type { Locale } from '../shared/locale.js';
 import { groupedCode } from './certificate-code.js';
 
 export interface CertificateDocument {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainEvents } from '../events/domain-events.service.js';
+import { DomainEvents } from '../events/index.js';
 import type { CertificateTicket } from './certificate-requests.js';
 
 /**

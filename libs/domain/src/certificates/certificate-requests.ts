@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { recordEvent } from '../events/record-event.js';
+import { recordEvent } from '../events/index.js';
 import { newVerificationCode } from './certificate-code.js';
 
 export type CertificateSubject = { kind: 'course'; courseId: string } | { kind: 'cohort'; cohortId: string };

@@ -1,7 +1,7 @@
 import type { AppConfig } from '@karvan/config';
 import type { EntityManager } from 'typeorm';
 import { translate } from '../i18n/translate.js';
-import { isLocale, type Locale } from '../users/roles.js';
+import { isLocale, type Locale } from '../shared/locale.js';
 import type { Canonical } from './canonical-json.js';
 import type { CertificateDocument } from './certificate-pdf.js';
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { can, SITE_SCOPE } from '../access/index.js';
-import type { Principal } from '../auth/principal.js';
-import { ISSUES_CERTIFICATES, REQUIRES_GRADED_QUIZ } from '../certificates/certificate-requests.js';
+import type { Principal } from '../auth/index.js';
+import { ISSUES_CERTIFICATES, REQUIRES_GRADED_QUIZ } from '../certificates/index.js';
 import { CoursesError, CoursesErrorCode } from './courses.errors.js';
 import { CoursesService } from './courses.service.js';
 

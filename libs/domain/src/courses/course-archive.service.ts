@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../auth/index.js';
 import { readCourseArchive, writeCourseArchive } from './course-archive.js';
 import { loadCourseSource } from './course-source.js';
 import { CourseSyncService, type CourseSyncReport } from './course-sync.service.js';

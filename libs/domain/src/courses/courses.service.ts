@@ -10,8 +10,8 @@ import {
   SITE_SCOPE,
   type Capability,
 } from '../access/index.js';
-import type { Principal } from '../auth/principal.js';
-import type { Locale } from '../users/roles.js';
+import type { Principal } from '../auth/index.js';
+import type { Locale } from '../shared/locale.js';
 import { newCourseMarkdown } from './compile-module.js';
 import { CoursesError, CoursesErrorCode } from './courses.errors.js';
 

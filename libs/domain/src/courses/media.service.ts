@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../auth/index.js';
 import { CoursesError, CoursesErrorCode } from './courses.errors.js';
 import { CoursesService } from './courses.service.js';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../auth/index.js';
 import { compileModule, type CompiledModule, type ContentProblem, newModuleMarkdown } from './compile-module.js';
 import { loadCourseSource, moduleFileName, withModuleFile } from './course-source.js';
 import { CoursesError, CoursesErrorCode } from './courses.errors.js';

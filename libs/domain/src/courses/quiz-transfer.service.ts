@@ -8,7 +8,7 @@ import {
   type QuizModel,
 } from '@karvan/content';
 import { DataSource } from 'typeorm';
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../auth/index.js';
 import { CoursesError, CoursesErrorCode } from './courses.errors.js';
 import { CoursesService } from './courses.service.js';
 import { ModulesService } from './modules.service.js';

@@ -1,4 +1,4 @@
-import type { Locale } from '../users/roles.js';
+import type { Locale } from '../shared/locale.js';
 import { az } from './az.js';
 import { en } from './en.js';
 import { ru } from './ru.js';

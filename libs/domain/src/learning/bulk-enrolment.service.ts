@@ -1,11 +1,10 @@
-import { insertSiteRoles } from '../access/index.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@karvan/config';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Principal } from '../auth/principal.js';
-import { DomainEvents } from '../events/domain-events.service.js';
-import { MailService } from '../mail/mail.service.js';
-import { hashToken, randomToken } from '../shared/tokens.js';
+import type { Principal } from '../auth/index.js';
+import { DomainEvents } from '../events/index.js';
+import { MailService } from '../mail/index.js';
+import { createInvitedAccount, inviteAgain } from '../users/index.js';
 import { EnrolmentsService } from './enrolments.service.js';
 
 export interface BulkReport {
@@ -43,7 +42,7 @@ export class BulkEnrolmentService {
           'SELECT id, status FROM users WHERE lower(email) = lower($1)',
           [email],
         );
-        const userId = existing[0]?.id ?? (await this.invite(tx, email));
+        const userId = existing[0]?.id ?? (await createInvitedAccount(tx, email));
         await activate(tx, userId, course.id, principal.userId);
         touched.push(userId);
         if (existing[0]?.status === 'active') report.enrolled.push(email);
@@ -57,16 +56,6 @@ export class BulkEnrolmentService {
     return report;
   }
 
-  private async invite(tx: EntityManager, email: string): Promise<string> {
-    // An invited account has no usable password until its owner sets one from the e-mail.
-    const [{ id }] = await tx.query<Array<{ id: string }>>(
-      `INSERT INTO users (email, name, password_hash, status) VALUES ($1, $2, '!', 'invited') RETURNING id`,
-      [email, email.split('@')[0]],
-    );
-    await insertSiteRoles(tx, id, ['trainee']);
-    return id;
-  }
-
   private async invitationEmail(
     tx: EntityManager,
     userId: string,
@@ -74,12 +63,7 @@ export class BulkEnrolmentService {
     course: { id: string; title: string },
     principal: Principal,
   ): Promise<string | null> {
-    const token = randomToken();
-    await tx.query(
-      `INSERT INTO invitations (token_hash, user_id, invited_by, expires_at)
-       VALUES ($1, $2, $3, now() + make_interval(days => $4))`,
-      [hashToken(token), userId, principal.userId, INVITATION_DAYS],
-    );
+    const token = await inviteAgain(tx, userId, principal.userId, INVITATION_DAYS);
     return this.mail.add(tx, {
       dedupeKey: `invitation:${userId}:${course.id}`,
       to: email,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Principal } from '../auth/principal.js';
-import type { Locale } from '../users/roles.js';
+import type { Principal } from '../auth/index.js';
+import type { Locale } from '../shared/locale.js';
 import { EnrolmentError, EnrolmentErrorCode } from './enrolment.errors.js';
 import type { EnrolmentStatus } from './enrolments.service.js';
 

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { requestCertificate, type CertificateTicket } from '../certificates/certificate-requests.js';
-import { recordEvent } from '../events/record-event.js';
-import { evaluateCohortsOfCourse } from '../summer/cohort-completion.js';
+import { requestCertificate, type CertificateTicket } from '../certificates/index.js';
+import { recordEvent } from '../events/index.js';
+import { evaluateCohortsOfCourse } from '../summer/index.js';
 
 export interface CompletionOutcome {
   complete: boolean;

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { can, courseScope } from '../access/index.js';
-import type { Principal } from '../auth/principal.js';
+import { storeEnrolmentKey } from '../courses/index.js';
+import type { Principal } from '../auth/index.js';
 import { safeEqual, hashToken } from '../shared/tokens.js';
 import { EnrolmentError, EnrolmentErrorCode } from './enrolment.errors.js';
 import { ReaderStateCache } from './reader-state.cache.js';
@@ -130,7 +131,7 @@ export class EnrolmentsService {
   /** Sets the key of a course enrolled with one; stored as a hash and compared in constant time. */
   async setKey(principal: Principal, courseSlug: string, key: string): Promise<void> {
     const course = await this.managedCourse(this.db.manager, principal, courseSlug);
-    await this.db.query('UPDATE courses SET enrolment_key_hash = $2 WHERE id = $1', [course.id, hashToken(key.trim())]);
+    await storeEnrolmentKey(this.db.manager, course.id, key);
   }
 
   /** The course, if this person manages its enrolments. */

@@ -2,7 +2,7 @@ import { csvTable } from '../shared/csv.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { can, courseScope } from '../access/index.js';
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../auth/index.js';
 import { EnrolmentError, EnrolmentErrorCode } from './enrolment.errors.js';
 
 export interface GradebookCell {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { QuestionResponse, QuizModel } from '@karvan/content';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../auth/index.js';
 import { gradeAttempt, keyEntries } from './attempt-grading.js';
 import { newAttemptOrder, orderedQuestions } from './attempt-order.js';
 import { checkResponses } from './attempt-responses.js';
@@ -18,7 +18,7 @@ import {
   type AttemptRow,
 } from './attempt-rows.js';
 import { answersAllowed, answersHidden, attemptView, resultOf } from './attempt-view.js';
-import { DomainEvents } from '../events/domain-events.service.js';
+import { DomainEvents } from '../events/index.js';
 import { evaluateCompletion } from './completion.js';
 import { LearningError, LearningErrorCode } from './learning.errors.js';
 import {

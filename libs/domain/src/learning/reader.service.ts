@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { can, courseScope } from '../access/index.js';
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../auth/index.js';
 import { TtlCache } from '../shared/ttl-cache.js';
-import type { Locale } from '../users/roles.js';
-import { DomainEvents } from '../events/domain-events.service.js';
+import type { Locale } from '../shared/locale.js';
+import { DomainEvents } from '../events/index.js';
 import { evaluateCompletion, type CompletionOutcome } from './completion.js';
 import { EnrolmentError, EnrolmentErrorCode } from './enrolment.errors.js';
 import { ReaderStateCache, type ReaderState } from './reader-state.cache.js';

@@ -2,10 +2,10 @@ import { AccessError, AccessErrorCode, can, SITE_SCOPE, type Grantee } from '../
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
-import { DomainEvents } from '../events/domain-events.service.js';
-import { recordEvent } from '../events/record-event.js';
+import { DomainEvents } from '../events/index.js';
+import { recordEvent } from '../events/index.js';
 import { translate, type MessageVars } from '../i18n/translate.js';
-import type { Locale } from '../users/roles.js';
+import type { Locale } from '../shared/locale.js';
 import { redactSecretLinks } from './secret-links.js';
 
 export interface NewEmail {

@@ -2,9 +2,9 @@ import { Logger } from '@nestjs/common';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 import { MAINTENANCE_QUEUE, processorOptions, type PurgeExpiredPayload, type PurgeExpiredResult } from '@karvan/jobs';
-import { LoginThrottleService } from '../auth/login-throttle.service.js';
-import { SessionsService } from '../auth/sessions.service.js';
-import { MailService } from '../mail/mail.service.js';
+import { LoginThrottleService } from '../auth/index.js';
+import { SessionsService } from '../auth/index.js';
+import { MailService } from '../mail/index.js';
 
 /** Deletes expired sessions and stale login counters, and re-queues stranded mail; hourly, or on demand. */
 @Processor(MAINTENANCE_QUEUE, processorOptions())

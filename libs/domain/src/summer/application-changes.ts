@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { recordEvent } from '../events/record-event.js';
-import type { MailService } from '../mail/mail.service.js';
-import { isLocale } from '../users/roles.js';
+import { recordEvent } from '../events/index.js';
+import type { MailService } from '../mail/index.js';
+import { isLocale } from '../shared/locale.js';
 
 export type ApplicationStatus =
   'draft' | 'submitted' | 'accepted' | 'waitlisted' | 'rejected' | 'withdrawn' | 'confirmed' | 'declined';

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
-import type { Principal } from '../auth/principal.js';
-import { DomainEvents } from '../events/domain-events.service.js';
-import { MailService } from '../mail/mail.service.js';
+import type { Principal } from '../auth/index.js';
+import { DomainEvents } from '../events/index.js';
+import { MailService } from '../mail/index.js';
 import { changeStatus, type ApplicationStatus } from './application-changes.js';
 import { answerProblems, cleanAnswers, documentType, MAX_FILE_BYTES, type Answers } from './answers.js';
 import { findCohort, isCohortStaff, isOpen, type CohortRow } from './cohort-access.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Principal } from '../auth/principal.js';
-import { DomainEvents } from '../events/domain-events.service.js';
+import type { Principal } from '../auth/index.js';
+import { DomainEvents } from '../events/index.js';
 import { findCohort } from './cohort-access.js';
 import { evaluateCohortCompletion } from './cohort-completion.js';
 import { SummerError, SummerErrorCode } from './summer.errors.js';

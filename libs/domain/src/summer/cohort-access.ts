@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { can, cohortScope, type Capability, type Scope } from '../access/index.js';
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../auth/index.js';
 import { SummerError, SummerErrorCode } from './summer.errors.js';
 import { isUuid } from '../shared/ids.js';
 

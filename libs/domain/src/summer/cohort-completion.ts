@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { requestCertificate, type CertificateTicket } from '../certificates/certificate-requests.js';
-import { recordEvent } from '../events/record-event.js';
+import { requestCertificate, type CertificateTicket } from '../certificates/index.js';
+import { recordEvent } from '../events/index.js';
 
 export interface CohortCompletionOutcome {
   complete: boolean;

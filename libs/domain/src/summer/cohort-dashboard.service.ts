@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Principal } from '../auth/principal.js';
-import { DomainEvents } from '../events/domain-events.service.js';
-import { requestMissing } from '../certificates/certificate-requests.js';
+import type { Principal } from '../auth/index.js';
+import { DomainEvents } from '../events/index.js';
+import { requestMissing } from '../certificates/index.js';
 import { csvTable } from '../shared/csv.js';
 import { AttendanceService, type ParticipantAttendance } from './attendance.service.js';
 import { managedCohort, type CohortRow } from './cohort-access.js';

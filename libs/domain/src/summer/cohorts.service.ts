@@ -11,7 +11,7 @@ import {
   reach,
   SITE_SCOPE,
 } from '../access/index.js';
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../auth/index.js';
 import { findCohort, managedCohort, scopeOfCohort, type CohortRow } from './cohort-access.js';
 import { checkCohortInput, type CohortInput, type CohortValues } from './cohort-input.js';
 import { SummerError, SummerErrorCode } from './summer.errors.js';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { enrolCohortMember } from '../learning/index.js';
 
 /** Joining a cohort: membership, and enrolment in its linked courses whatever their enrolment mode. */
 @Injectable()
@@ -9,12 +10,14 @@ export class MembershipService {
       cohortId,
       userId,
     ]);
-    await tx.query(
-      `INSERT INTO enrolments (user_id, course_id, status, decided_at)
-       SELECT $2, cc.course_id, 'active', now() FROM cohort_courses cc WHERE cc.cohort_id = $1
-       ON CONFLICT (user_id, course_id) DO UPDATE SET status = 'active', decided_at = now(), updated_at = now()
-       WHERE enrolments.status <> 'active'`,
-      [cohortId, userId],
+    const linked = await tx.query<Array<{ course_id: string }>>(
+      'SELECT course_id FROM cohort_courses WHERE cohort_id = $1',
+      [cohortId],
+    );
+    await enrolCohortMember(
+      tx,
+      userId,
+      linked.map((l) => l.course_id),
     );
   }
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { MailService } from '../mail/mail.service.js';
+import type { MailService } from '../mail/index.js';
 import { changeStatus } from './application-changes.js';
 
 /**

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@karvan/config';
 import { DataSource } from 'typeorm';
-import { DomainEvents } from '../events/domain-events.service.js';
-import { MailService } from '../mail/mail.service.js';
+import { DomainEvents } from '../events/index.js';
+import { MailService } from '../mail/index.js';
 import type { Locale } from './roles.js';
 import { UsersErrorCode } from './users.errors.js';
 import { UsersService, type NewUser } from './users.service.js';

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { JobsModule } from '@karvan/jobs';
+import { EventsDomainModule } from '../events/index.js';
+import { MailDomainModule } from '../mail/index.js';
+import { FileStorage } from './file-storage.js';
+import { SigningKeysService } from './signing-keys.service.js';
+import { CertificateQueue } from './certificate-queue.service.js';
+import { CertificatesService } from './certificates.service.js';
+import { CertificateIssuer } from './certificate-issuer.service.js';
+
+/** The certificates feature: its services, with only the public ones exported. */
+@Module({
+  imports: [JobsModule, EventsDomainModule, MailDomainModule],
+  providers: [FileStorage, SigningKeysService, CertificateQueue, CertificatesService, CertificateIssuer],
+  exports: [FileStorage, SigningKeysService, CertificateQueue, CertificatesService, CertificateIssuer, JobsModule],
+})
+export class CertificatesDomainModule {}

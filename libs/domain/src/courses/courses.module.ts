@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { AccessDomainModule } from '../access/index.js';
+import { CoursesService } from './courses.service.js';
+import { ModulesService } from './modules.service.js';
+import { MediaService } from './media.service.js';
+import { CertificateApprovalService } from './certificate-approval.service.js';
+import { CourseSyncService } from './course-sync.service.js';
+import { CourseArchiveService } from './course-archive.service.js';
+import { QuizTransferService } from './quiz-transfer.service.js';
+
+/** The courses feature: its services, with only the public ones exported. */
+@Module({
+  imports: [AccessDomainModule],
+  providers: [
+    CoursesService,
+    ModulesService,
+    MediaService,
+    CertificateApprovalService,
+    CourseSyncService,
+    CourseArchiveService,
+    QuizTransferService,
+  ],
+  exports: [
+    CoursesService,
+    ModulesService,
+    MediaService,
+    CertificateApprovalService,
+    CourseSyncService,
+    CourseArchiveService,
+    QuizTransferService,
+  ],
+})
+export class CoursesDomainModule {}

@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { EventsDomainModule } from '../events/index.js';
+import { MailDomainModule } from '../mail/index.js';
+import { EnrolmentsService } from './enrolments.service.js';
+import { CatalogueService } from './catalogue.service.js';
+import { ReaderService } from './reader.service.js';
+import { QuizAttemptsService } from './quiz-attempts.service.js';
+import { BulkEnrolmentService } from './bulk-enrolment.service.js';
+import { GradebookService } from './gradebook.service.js';
+import { MyLearningService } from './my-learning.service.js';
+import { ReaderStateCache } from './reader-state.cache.js';
+
+/** The learning feature: its services, with only the public ones exported. */
+@Module({
+  imports: [EventsDomainModule, MailDomainModule],
+  providers: [
+    EnrolmentsService,
+    CatalogueService,
+    ReaderService,
+    QuizAttemptsService,
+    BulkEnrolmentService,
+    GradebookService,
+    MyLearningService,
+    ReaderStateCache,
+  ],
+  exports: [
+    EnrolmentsService,
+    CatalogueService,
+    ReaderService,
+    QuizAttemptsService,
+    BulkEnrolmentService,
+    GradebookService,
+    MyLearningService,
+  ],
+})
+export class LearningDomainModule {}
