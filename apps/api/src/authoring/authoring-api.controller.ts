@@ -46,7 +46,7 @@ export class AuthoringApiController {
   @Get(':course')
   async get(@CurrentUser() me: Principal, @Param('course') slug: string) {
     const course = await this.courses.getEditable(me, slug);
-    const [modules, authors] = await Promise.all([this.modules.list(course.id), this.courses.authors(me, course)]);
+    const [modules, authors] = await Promise.all([this.modules.list(me, course), this.courses.authors(me, course)]);
     return { ...course, modules, authors };
   }
 
@@ -59,7 +59,7 @@ export class AuthoringApiController {
   @Get(':course/certificate-approval')
   async certificateState(@CurrentUser() me: Principal, @Param('course') slug: string) {
     const course = await this.courses.getEditable(me, slug);
-    return this.certificateApproval.state(course.id);
+    return this.certificateApproval.state(me, course);
   }
 
   /** Approves the course's certificates (admins). */
@@ -98,7 +98,7 @@ export class AuthoringApiController {
     @Body() body: ModuleSourceDto,
   ) {
     const course = await this.courses.getEditable(me, slug);
-    return this.modules.preview(course.id, module, body.markdown);
+    return this.modules.preview(me, course, module, body.markdown);
   }
 
   @Post(':course/modules')
@@ -109,7 +109,7 @@ export class AuthoringApiController {
   @Get(':course/modules/:module')
   async source(@CurrentUser() me: Principal, @Param('course') slug: string, @Param('module') module: string) {
     const course = await this.courses.getEditable(me, slug);
-    const { number, markdown } = await this.modules.source(course.id, module);
+    const { number, markdown } = await this.modules.source(me, course, module);
     return { slug: module, revision: number, markdown };
   }
 
@@ -127,7 +127,7 @@ export class AuthoringApiController {
   @Get(':course/modules/:module/revisions')
   async history(@CurrentUser() me: Principal, @Param('course') slug: string, @Param('module') module: string) {
     const course = await this.courses.getEditable(me, slug);
-    return this.modules.history(course.id, module);
+    return this.modules.history(me, course, module);
   }
 }
 

@@ -128,7 +128,7 @@ export class AuthoringPagesController {
     const course = await this.courses.getEditable(me, slug);
     const { value, errors } = await parseForm(MoveModuleDto, body);
     if (errors) return this.showCourse(reply, me, slug, {}, 422);
-    const order = (await this.modules.list(course.id)).map((m) => m.slug);
+    const order = (await this.modules.list(me, course)).map((m) => m.slug);
     const from = order.indexOf(value.slug);
     const to = value.direction === 'up' ? from - 1 : from + 1;
     if (from >= 0 && to >= 0 && to < order.length) {
@@ -195,10 +195,10 @@ export class AuthoringPagesController {
   private async courseView(me: Principal, slug: string) {
     const course = await this.courses.getEditable(me, slug);
     const [modules, authors, media, certificates] = await Promise.all([
-      this.modules.list(course.id),
+      this.modules.list(me, course),
       this.courses.authors(me, course),
-      this.media.list(course.id),
-      this.certificateApproval.state(course.id),
+      this.media.list(me, course),
+      this.certificateApproval.state(me, course),
     ]);
     const published = course.status === 'published';
     return {

@@ -65,8 +65,8 @@ export class GiftController {
       (await file.toBuffer()).toString('utf8'),
     );
     if (isApiRequest(request)) return reply.status(200).send(proposal);
-    const preview = await this.modules.preview(course.id, slug, proposal.markdown);
-    const current = await this.modules.source(course.id, slug);
+    const preview = await this.modules.preview(me, course, slug, proposal.markdown);
+    const current = await this.modules.source(me, course, slug);
     await renderPage(reply, 'pages/authoring/editor', {
       course,
       slug,

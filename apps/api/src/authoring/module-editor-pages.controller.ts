@@ -27,8 +27,8 @@ export class ModuleEditorPagesController {
     @Query('saved') saved?: string,
   ) {
     const course = await this.courses.getEditable(me, courseSlug);
-    const source = await this.modules.source(course.id, slug);
-    const preview = await this.modules.preview(course.id, slug, source.markdown);
+    const source = await this.modules.source(me, course, slug);
+    const preview = await this.modules.preview(me, course, slug, source.markdown);
     const annotated = problemsByLine(source.markdown, preview.problems);
     return {
       course,
@@ -59,9 +59,9 @@ export class ModuleEditorPagesController {
         return reply.redirect(`/authoring/courses/${courseSlug}/modules/${slug}/edit`, 303);
       }
     }
-    const preview = await this.modules.preview(course.id, slug, markdown);
+    const preview = await this.modules.preview(me, course, slug, markdown);
     const annotated = problemsByLine(markdown, preview.problems);
-    const current = await this.modules.source(course.id, slug);
+    const current = await this.modules.source(me, course, slug);
     const status = errors || preview.problems.some((p) => p.severity === 'error') ? 422 : 200;
     await renderPage(
       reply,
@@ -75,7 +75,7 @@ export class ModuleEditorPagesController {
   @Render('pages/authoring/history')
   async history(@CurrentUser() me: Principal, @Param('course') courseSlug: string, @Param('module') slug: string) {
     const course = await this.courses.getEditable(me, courseSlug);
-    const revisions = await this.modules.history(course.id, slug);
+    const revisions = await this.modules.history(me, course, slug);
     return {
       course,
       slug,
@@ -95,8 +95,8 @@ export class ModuleEditorPagesController {
   ) {
     const course = await this.courses.getEditable(me, courseSlug);
     const [from, to] = await Promise.all([
-      this.modules.source(course.id, slug, query.from),
-      this.modules.source(course.id, slug, query.to),
+      this.modules.source(me, course, slug, query.from),
+      this.modules.source(me, course, slug, query.to),
     ]);
     return { course, slug, from: from.number, to: to.number, lines: lineDiff(from.markdown, to.markdown) };
   }

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { QueueDashboardService, SigningKeysService } from '@karvan/domain';
-import { Access } from '../common/decorators.js';
+import { QueueDashboardService, SigningKeysService, type Principal } from '@karvan/domain';
+import { Access, CurrentUser } from '../common/decorators.js';
 import { renderPage } from '../common/render.js';
 import { respond } from '../common/respond.js';
 import type { KarvanReply } from '../common/request-context.js';
@@ -19,32 +19,37 @@ export class QueuesController {
 
   @ApiExcludeEndpoint()
   @Get('admin/queues')
-  async page(@Res() reply: KarvanReply) {
+  async page(@CurrentUser() me: Principal, @Res() reply: KarvanReply) {
     await renderPage(reply, 'pages/certificates/queues', {
-      queues: await this.queues.overview(),
+      queues: await this.queues.overview(me),
       keys: await this.keys.publishedKeys(),
     });
   }
 
   @ApiOperation({ summary: 'Every queue with its job counts and latest failed jobs.' })
   @Get('api/v1/admin/queues')
-  overview() {
-    return this.queues.overview();
+  overview(@CurrentUser() me: Principal) {
+    return this.queues.overview(me);
   }
 
   @ApiOperation({ summary: 'Retry a failed job.' })
   @Post(['admin/queues/:queue/jobs/:id/retry', 'api/v1/admin/queues/:queue/jobs/:id/retry'])
   @HttpCode(200)
-  async retry(@Param('queue') queue: string, @Param('id') id: string, @Res() reply: KarvanReply) {
-    await this.queues.retry(queue, id);
+  async retry(
+    @CurrentUser() me: Principal,
+    @Param('queue') queue: string,
+    @Param('id') id: string,
+    @Res() reply: KarvanReply,
+  ) {
+    await this.queues.retry(me, queue, id);
     await respond(reply, { retried: id }, '/admin/queues');
   }
 
   @ApiOperation({ summary: 'Retire the signing key and make a new one; what the old key signed stays valid.' })
   @Post(['admin/signing-keys/rotate', 'api/v1/admin/signing-keys/rotate'])
   @HttpCode(200)
-  async rotate(@Res() reply: KarvanReply) {
-    const keyId = await this.keys.rotate();
+  async rotate(@CurrentUser() me: Principal, @Res() reply: KarvanReply) {
+    const keyId = await this.keys.rotate(me);
     await respond(reply, { keyId }, '/admin/queues');
   }
 }

@@ -29,13 +29,15 @@ export class UsersApiController {
   }
 
   /** Queues the purge of expired sessions and login counters now (it also runs hourly). */
+  @Access('queue.manage')
   @Post('jobs/purge-expired')
-  async purgeExpired() {
-    return { jobId: await this.maintenance.requestPurge() };
+  async purgeExpired(@CurrentUser() me: Principal) {
+    return { jobId: await this.maintenance.requestPurge(me) };
   }
 
+  @Access('queue.manage')
   @Get('jobs/maintenance/:id')
-  jobStatus(@Param('id') id: string) {
-    return this.maintenance.status(id);
+  jobStatus(@CurrentUser() me: Principal, @Param('id') id: string) {
+    return this.maintenance.status(me, id);
   }
 }

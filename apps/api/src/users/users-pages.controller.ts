@@ -38,7 +38,8 @@ export class UsersPagesController {
   ) {
     const { value, errors } = await parseForm(SetRolesDto, body);
     if (errors) throw new DomainError('invalid', 'invalid_roles', 'Choose roles from the list.');
-    await this.admin.setRoles(me, id, value.roles);
-    await reply.redirect(`/admin/users?saved=${id}`, 303);
+    const saved = await this.admin.setRoles(me, id, value.roles);
+    // Back to the list filtered on this person, so the confirmation shows whatever page they were on.
+    await reply.redirect(`/admin/users?saved=${id}&q=${encodeURIComponent(saved.email)}`, 303);
   }
 }

@@ -1,6 +1,7 @@
 import { roleAllows, type AccessRole, type SiteRole } from './access-roles.js';
 import type { Capability } from './capabilities.js';
-import { sameScope, type Scope, type ScopeKind, type ScopeRef } from './scope.js';
+import { AccessError, AccessErrorCode } from './access.errors.js';
+import { sameScope, SITE_SCOPE, type Scope, type ScopeKind, type ScopeRef } from './scope.js';
 
 export interface Grant {
   role: AccessRole;
@@ -51,4 +52,11 @@ export function reach(principal: Grantee | undefined, capability: Capability): R
     else result.ids[grant.scope.kind].push(grant.scope.id);
   }
   return result;
+}
+
+/** For installation-wide work (queues, keys, maintenance): the capability on the whole site. */
+export function requireSiteCapability(principal: Grantee | undefined, capability: Capability): void {
+  if (!can(principal, capability, SITE_SCOPE)) {
+    throw new AccessError(AccessErrorCode.Forbidden, 'You do not have permission to do this.');
+  }
 }

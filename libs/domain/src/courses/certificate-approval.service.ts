@@ -4,7 +4,7 @@ import { can, SITE_SCOPE } from '../access/index.js';
 import type { Principal } from '../auth/index.js';
 import { ISSUES_CERTIFICATES, REQUIRES_GRADED_QUIZ } from '../certificates/index.js';
 import { CoursesError, CoursesErrorCode } from './courses.errors.js';
-import { CoursesService } from './courses.service.js';
+import { CoursesService, type CourseSummary } from './courses.service.js';
 
 /** Whether, and why, a course issues signed certificates. */
 export interface CertificateApproval {
@@ -34,7 +34,13 @@ export class CertificateApprovalService {
     private readonly courses: CoursesService,
   ) {}
 
-  async state(courseId: string): Promise<CertificateApproval> {
+  /** Whether a course issues certificates and why: for those who edit it. */
+  async state(principal: Principal, course: CourseSummary): Promise<CertificateApproval> {
+    this.courses.requireAllowed(principal, 'course.edit', course);
+    return this.stateOf(course.id);
+  }
+
+  private async stateOf(courseId: string): Promise<CertificateApproval> {
     const [row] = await this.db.query<ApprovalRow[]>(
       `SELECT c.certificate, ${REQUIRES_GRADED_QUIZ} AS requires_graded_quiz, c.certificate_approved_at AS approved_at,
          u.name AS approved_by, ${ISSUES_CERTIFICATES} AS issues
@@ -61,6 +67,6 @@ export class CertificateApprovalService {
          certificate_approved_by = CASE WHEN $2 THEN $3::uuid END WHERE id = $1`,
       [course.id, approved, principal.userId],
     );
-    return this.state(course.id);
+    return this.stateOf(course.id);
   }
 }

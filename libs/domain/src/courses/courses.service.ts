@@ -130,6 +130,17 @@ export class CoursesService {
     return can(principal, capability, courseScope(course));
   }
 
+  /** The check on a course already read (no query): for methods handed a course by the caller. */
+  requireAllowed(
+    principal: Principal,
+    capability: Capability,
+    course: { id: string; organisationId: string | null },
+  ): void {
+    if (!this.allows(principal, capability, course)) {
+      throw new CoursesError(CoursesErrorCode.NotAnAuthor, 'Only the authors of this course and admins may edit it.');
+    }
+  }
+
   async create(principal: Principal, input: NewCourse): Promise<CourseSummary> {
     this.grants.require(principal, 'course.create', SITE_SCOPE);
     try {

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/index.js';
 import { CoursesError, CoursesErrorCode } from './courses.errors.js';
-import { CoursesService } from './courses.service.js';
+import { CoursesService, type CourseSummary } from './courses.service.js';
 
 export const MAX_MEDIA_BYTES = 2 * 1024 * 1024;
 
@@ -52,7 +52,9 @@ export class MediaService {
     private readonly courses: CoursesService,
   ) {}
 
-  async list(courseId: string): Promise<MediaFile[]> {
+  async list(principal: Principal, course: CourseSummary): Promise<MediaFile[]> {
+    this.courses.requireAllowed(principal, 'course.edit', course);
+    const courseId = course.id;
     const rows = await this.db.query<Array<{ path: string; content_type: string; size: number }>>(
       'SELECT path, content_type, octet_length(bytes) AS size FROM media WHERE course_id = $1 ORDER BY path',
       [courseId],

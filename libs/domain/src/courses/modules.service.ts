@@ -4,7 +4,7 @@ import type { Principal } from '../auth/index.js';
 import { compileModule, type CompiledModule, type ContentProblem, newModuleMarkdown } from './compile-module.js';
 import { loadCourseSource, moduleFileName, withModuleFile } from './course-source.js';
 import { CoursesError, CoursesErrorCode } from './courses.errors.js';
-import { CoursesService } from './courses.service.js';
+import { CoursesService, type CourseSummary } from './courses.service.js';
 
 export interface ModuleListItem {
   id: string;
@@ -45,7 +45,10 @@ export class ModulesService {
     private readonly courses: CoursesService,
   ) {}
 
-  async list(courseId: string): Promise<ModuleListItem[]> {
+  /** The course's modules, for those who may edit it. */
+  async list(principal: Principal, course: CourseSummary): Promise<ModuleListItem[]> {
+    this.courses.requireAllowed(principal, 'course.edit', course);
+    const courseId = course.id;
     const rows = await this.db.query<ModuleRow[]>(
       `SELECT m.id, m.slug, m.position, r.title, r.number AS revision, r.created_at AS updated_at
        FROM modules m JOIN module_revisions r ON r.id = m.current_revision_id
@@ -85,7 +88,18 @@ export class ModulesService {
     });
   }
 
+  /** A module's Markdown (the current revision, or the one asked for), for those who may edit the course. */
   async source(
+    principal: Principal,
+    course: CourseSummary,
+    slug: string,
+    revision?: number,
+  ): Promise<{ id: string; number: number; markdown: string }> {
+    this.courses.requireAllowed(principal, 'course.edit', course);
+    return this.sourceOf(course.id, slug, revision);
+  }
+
+  private async sourceOf(
     courseId: string,
     slug: string,
     revision?: number,
@@ -109,7 +123,7 @@ export class ModulesService {
   /** Checks and saves; a text with errors is refused whole, an unchanged text makes no revision. */
   async save(principal: Principal, courseSlug: string, slug: string, markdown: string): Promise<SaveResult> {
     const course = await this.courses.getEditable(principal, courseSlug);
-    const current = await this.source(course.id, slug);
+    const current = await this.sourceOf(course.id, slug);
     const compiled = await this.compile(course.id, slug, markdown);
     if (hasErrors(compiled)) return { saved: false, revision: null, problems: compiled.problems };
     return this.db.transaction(async (tx) => {
@@ -128,11 +142,13 @@ export class ModulesService {
 
   /** Renders without saving: the editor's preview and its checker messages. */
   async preview(
-    courseId: string,
+    principal: Principal,
+    course: CourseSummary,
     slug: string,
     markdown: string,
   ): Promise<Pick<CompiledModule, 'html' | 'toc' | 'quiz' | 'problems'>> {
-    const compiled = await this.compile(courseId, slug, markdown);
+    this.courses.requireAllowed(principal, 'course.edit', course);
+    const compiled = await this.compile(course.id, slug, markdown);
     return { html: compiled.html, toc: compiled.toc, quiz: compiled.quiz, problems: compiled.problems };
   }
 
@@ -144,7 +160,9 @@ export class ModulesService {
     return compileModule(withModuleFile(source, fileName, markdown), fileName);
   }
 
-  async history(courseId: string, slug: string): Promise<RevisionInfo[]> {
+  async history(principal: Principal, course: CourseSummary, slug: string): Promise<RevisionInfo[]> {
+    this.courses.requireAllowed(principal, 'course.edit', course);
+    const courseId = course.id;
     const rows = await this.db.query<
       Array<{ number: number; content_hash: string; name: string | null; created_at: Date }>
     >(

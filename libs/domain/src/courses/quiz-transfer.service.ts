@@ -56,7 +56,7 @@ export class QuizTransferService {
     gift: string,
   ): Promise<GiftProposal> {
     const course = await this.courses.getEditable(principal, courseSlug);
-    const current = await this.modules.source(course.id, moduleSlug);
+    const current = await this.modules.source(principal, course, moduleSlug);
     const imported = importGift(gift);
     if (imported.taken.length === 0) {
       throw new CoursesError(

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { requestCertificate, type CertificateTicket } from '../certificates/index.js';
 import { recordEvent } from '../events/index.js';
-import { evaluateCohortsOfCourse } from '../summer/index.js';
+import { notifyCourseCompleted } from './completion-listeners.js';
 
 export interface CompletionOutcome {
   complete: boolean;
@@ -46,7 +46,7 @@ export async function evaluateCompletion(
   await recordEvent(tx, { type: 'CourseCompleted', payload: { userId, courseId } });
   const certificate = await requestCertificate(tx, userId, { kind: 'course', courseId });
   // A summer school that links this course may be complete now too.
-  const cohortCertificates = await evaluateCohortsOfCourse(tx, userId, courseId);
+  const cohortCertificates = await notifyCourseCompleted(tx, userId, courseId);
   return {
     complete: true,
     newlyRecorded: true,

@@ -12,3 +12,4 @@ export * from './quiz-attempts.service.js';
 export * from './bulk-enrolment.service.js';
 export * from './learning.module.js';
 export * from './cohort-enrolment.js';
+export { onCourseCompleted, type CourseCompletionListener } from './completion-listeners.js';

@@ -1,3 +1,4 @@
+import { requireSiteCapability, type Grantee } from '../access/index.js';
 import { Injectable } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
@@ -16,7 +17,8 @@ export interface JobStatus {
 export class MaintenanceService {
   constructor(@InjectQueue(MAINTENANCE_QUEUE) private readonly queue: Queue<PurgeExpiredPayload, PurgeExpiredResult>) {}
 
-  async requestPurge(): Promise<string> {
+  async requestPurge(actor: Grantee): Promise<string> {
+    requireSiteCapability(actor, 'queue.manage');
     const job = await this.queue.add(MaintenanceJob.PurgeExpired, {}, { removeOnComplete: 100, removeOnFail: 500 });
     return String(job.id);
   }
@@ -35,7 +37,8 @@ export class MaintenanceService {
     );
   }
 
-  async status(id: string): Promise<JobStatus> {
+  async status(actor: Grantee, id: string): Promise<JobStatus> {
+    requireSiteCapability(actor, 'queue.manage');
     // State first, then the job: read the other way round, a job finishing in between would
     // show as completed without its result.
     const state = await this.queue.getJobState(id);

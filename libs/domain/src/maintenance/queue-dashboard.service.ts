@@ -1,3 +1,4 @@
+import { requireSiteCapability, type Grantee } from '../access/index.js';
 import { Injectable } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Job, Queue } from 'bullmq';
@@ -32,7 +33,8 @@ export class QueueDashboardService {
     this.queues = new Map([certificates, mail, maintenance].map((q) => [q.name, q]));
   }
 
-  async overview(failedLimit = 20): Promise<QueueOverview[]> {
+  async overview(actor: Grantee, failedLimit = 20): Promise<QueueOverview[]> {
+    requireSiteCapability(actor, 'queue.manage');
     return Promise.all(
       [...this.queues.values()].map(async (queue) => {
         const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed');
@@ -53,7 +55,8 @@ export class QueueDashboardService {
   }
 
   /** Puts a failed job back on its queue; a job that is not (or no longer) failed is refused. */
-  async retry(queueName: string, jobId: string): Promise<void> {
+  async retry(actor: Grantee, queueName: string, jobId: string): Promise<void> {
+    requireSiteCapability(actor, 'queue.manage');
     const queue = this.queues.get(queueName);
     const job = queue ? await queue.getJob(jobId) : undefined;
     if (!job) throw new DomainError('not_found', 'job_not_found', 'There is no such job.');

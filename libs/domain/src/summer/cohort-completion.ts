@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { requestCertificate, type CertificateTicket } from '../certificates/index.js';
 import { recordEvent } from '../events/index.js';
+import { onCourseCompleted } from '../learning/index.js';
 
 export interface CohortCompletionOutcome {
   complete: boolean;
@@ -67,3 +68,6 @@ export async function evaluateCohortsOfCourse(
   }
   return tickets;
 }
+
+// Registered when the summer feature loads: a completed linked course may complete a cohort.
+onCourseCompleted(evaluateCohortsOfCourse);
