@@ -1,11 +1,10 @@
 import { Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CohortDashboardService, translate, type Principal } from '@karvan/domain';
+import { CohortDashboardService, type Principal } from '@karvan/domain';
 import { Access, CurrentUser, RequestState } from '../common/decorators.js';
-import { renderPage } from '../common/render.js';
 import { respond } from '../common/respond.js';
 import type { KarvanReply, RequestState as State } from '../common/request-context.js';
-import { barChartSvg } from './bar-chart.js';
+import { SummerPages } from './page-views.js';
 
 /** A cohort's figures for its coordinators: the dashboard, the CSV exports, issuing certificates. */
 @ApiTags('summer schools')
@@ -13,7 +12,10 @@ import { barChartSvg } from './bar-chart.js';
 @Access('cohort.manage')
 @Controller()
 export class CohortDashboardController {
-  constructor(private readonly dashboards: CohortDashboardService) {}
+  constructor(
+    private readonly dashboards: CohortDashboardService,
+    private readonly pages: SummerPages,
+  ) {}
 
   @ApiExcludeEndpoint()
   @Get('cohorts/:id/dashboard')
@@ -23,34 +25,7 @@ export class CohortDashboardController {
     @RequestState() state: State,
     @Res() reply: KarvanReply,
   ) {
-    const board = await this.dashboards.dashboard(me, id);
-    const statusLabel = (status: string) => translate(state.locale, `summer.status.${status}`);
-    await renderPage(reply, 'pages/summer/dashboard', {
-      board,
-      refresh: board.certificates.pending > 0,
-      certificatePercent: board.certificates.completed
-        ? Math.round((100 * board.certificates.issued) / board.certificates.completed)
-        : 0,
-      charts: {
-        status: barChartSvg(
-          'chart-status',
-          translate(state.locale, 'summer.byStatus'),
-          board.byStatus.map((s) => ({ label: statusLabel(s.status), value: s.count })),
-        ),
-        sessions: barChartSvg(
-          'chart-sessions',
-          `${translate(state.locale, 'summer.perSession')} (%)`,
-          board.sessions.map((s) => ({ label: s.title, value: s.percent ?? 0 })),
-          100,
-        ),
-        participants: barChartSvg(
-          'chart-participants',
-          `${translate(state.locale, 'summer.perParticipant')} (%)`,
-          board.participants.map((p) => ({ label: p.name, value: p.percent ?? 0 })),
-          100,
-        ),
-      },
-    });
+    await this.pages.dashboard(reply, me, id, state.locale);
   }
 
   @ApiOperation({ summary: 'A cohort’s figures: applications, capacity, attendance, course progress.' })

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   AttendanceService,
+  CohortDashboardService,
   bakuLocal,
   canAnywhere,
   CohortsService,
@@ -8,14 +9,17 @@ import {
   SummerError,
   SummerErrorCode,
   TimetableService,
+  translate,
   type CohortPage,
   type DecisionReport,
+  type Locale,
   type Principal,
   type SessionRow,
 } from '@karvan/domain';
 import type { FieldErrors } from '../common/forms.js';
 import { renderPage } from '../common/render.js';
 import type { KarvanReply } from '../common/request-context.js';
+import { barChartSvg } from './bar-chart.js';
 import type { CreateProgrammeDto } from './dto/programme.dto.js';
 import type { UpdateCohortDto } from './dto/cohort.dto.js';
 import type { AddStaffDto } from './dto/staff.dto.js';
@@ -112,6 +116,7 @@ export class SummerPages {
     private readonly selection: SelectionService,
     private readonly timetable: TimetableService,
     private readonly attendance: AttendanceService,
+    private readonly dashboards: CohortDashboardService,
   ) {}
 
   async list(reply: KarvanReply, principal: Principal | undefined, extra: ListExtra = {}, status = 200) {
@@ -251,5 +256,37 @@ export class SummerPages {
       { cohort: await this.cohorts.cohort(id), ranked, report: extra.report, errors: errorList(extra.errors) },
       status,
     );
+  }
+
+  /** The dashboard with its figures also drawn as charts, labelled in the reader's language. */
+  async dashboard(reply: KarvanReply, me: Principal, id: string, locale: Locale) {
+    const board = await this.dashboards.dashboard(me, id);
+    const statusLabel = (status: string) => translate(locale, `summer.status.${status}`);
+    await renderPage(reply, 'pages/summer/dashboard', {
+      board,
+      refresh: board.certificates.pending > 0,
+      certificatePercent: board.certificates.completed
+        ? Math.round((100 * board.certificates.issued) / board.certificates.completed)
+        : 0,
+      charts: {
+        status: barChartSvg(
+          'chart-status',
+          translate(locale, 'summer.byStatus'),
+          board.byStatus.map((s) => ({ label: statusLabel(s.status), value: s.count })),
+        ),
+        sessions: barChartSvg(
+          'chart-sessions',
+          `${translate(locale, 'summer.perSession')} (%)`,
+          board.sessions.map((s) => ({ label: s.title, value: s.percent ?? 0 })),
+          100,
+        ),
+        participants: barChartSvg(
+          'chart-participants',
+          `${translate(locale, 'summer.perParticipant')} (%)`,
+          board.participants.map((p) => ({ label: p.name, value: p.percent ?? 0 })),
+          100,
+        ),
+      },
+    });
   }
 }
