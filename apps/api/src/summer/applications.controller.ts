@@ -13,7 +13,10 @@ import {
 import { Access, CurrentUser } from '../common/decorators.js';
 import { renderPage } from '../common/render.js';
 import type { KarvanReply, KarvanRequest } from '../common/request-context.js';
-import { applicationFromForm, wantsJson } from './form-body.js';
+import { parseForm, type FieldErrors } from '../common/forms.js';
+import { ApplicationDto, ApplicationFormDto } from './dto/application.dto.js';
+import { gather, wantsJson } from './form-body.js';
+import { submitForm } from './form-submit.js';
 
 /** An applicant's own application: fill in, attach, submit, withdraw; confirm or decline a place. */
 @ApiTags('summer schools')
@@ -36,14 +39,10 @@ export class ApplicationsController {
   @ApiExcludeEndpoint()
   @Post('cohorts/:id/apply')
   async save(@CurrentUser() me: Principal, @Param('id') id: string, @Body() body: unknown, @Res() reply: KarvanReply) {
-    const submit = (body as { action?: string })?.action === 'submit';
-    try {
-      await this.applications.save(me, id, applicationFromForm(body), submit);
-    } catch (error) {
-      const details = (error as { details?: Record<string, string>; kind?: string }).details;
-      if ((error as { kind?: string }).kind !== 'invalid' || !details) throw error;
-      return this.renderForm(reply, me, id, { errors: details, typed: applicationFromForm(body) }, 422);
-    }
+    const parsed = await parseForm(ApplicationFormDto, gather(body, 'a-', 'answers'));
+    const submit = parsed.value.action === 'submit';
+    const errors = await submitForm(parsed, (v) => this.applications.save(me, id, v, submit));
+    if (errors) return this.renderForm(reply, me, id, { errors, typed: parsed.value }, 422);
     await reply.redirect(`/cohorts/${id}/apply?notice=${submit ? 'submitted' : 'saved'}`, 303);
   }
 
@@ -71,15 +70,15 @@ export class ApplicationsController {
 
   @ApiOperation({ summary: 'Save my application as a draft.' })
   @Put('api/v1/cohorts/:id/application')
-  draft(@CurrentUser() me: Principal, @Param('id') id: string, @Body() body: Record<string, unknown>) {
-    return this.applications.save(me, id, body, false);
+  draft(@CurrentUser() me: Principal, @Param('id') id: string, @Body() dto: ApplicationDto) {
+    return this.applications.save(me, id, dto, false);
   }
 
   @ApiOperation({ summary: 'Submit my application (with these answers).' })
   @Post('api/v1/cohorts/:id/application/submit')
   @HttpCode(200)
-  submit(@CurrentUser() me: Principal, @Param('id') id: string, @Body() body: Record<string, unknown>) {
-    return this.applications.save(me, id, body ?? {}, true);
+  submit(@CurrentUser() me: Principal, @Param('id') id: string, @Body() dto: ApplicationDto) {
+    return this.applications.save(me, id, dto, true);
   }
 
   @ApiExcludeEndpoint()
@@ -144,18 +143,24 @@ export class ApplicationsController {
     return this.attendance.mine(me, id);
   }
 
-  private async renderForm(reply: KarvanReply, me: Principal, id: string, extra: object, status = 200) {
+  private async renderForm(
+    reply: KarvanReply,
+    me: Principal,
+    id: string,
+    extra: { errors?: FieldErrors; typed?: ApplicationDto } = {},
+    status = 200,
+  ) {
     const cohort = await this.cohorts.cohort(id);
     const application = await this.applications.own(me, id);
-    const typed = (extra as { typed?: { answers?: Record<string, unknown> } }).typed;
-    const answers = typed?.answers ?? application?.answers ?? {};
+    const shown = extra.typed ?? application ?? {};
+    const answers: Record<string, unknown> = typeof shown.answers === 'object' ? (shown.answers ?? {}) : {};
     const fieldsView = cohort.form.map((f) => ({
       ...f,
       name: `a-${f.key}`,
       value: answers[f.key] ?? '',
       options: f.options.map((o) => ({ label: o, checked: [answers[f.key]].flat().includes(o) })),
       file: application?.files.find((x) => x.field_key === f.key) ?? null,
-      error: (extra as { errors?: Record<string, string> }).errors?.[f.key],
+      error: extra.errors?.[f.key],
     }));
     const editable = isOpen(cohort) && (!application || application.status === 'draft');
     await renderPage(
@@ -164,11 +169,12 @@ export class ApplicationsController {
       {
         cohort,
         application,
+        profile: { organisation: shown.organisation, position: shown.position },
         fields: fieldsView,
-        categories: CATEGORIES.map((c) => ({ value: c, selected: (application?.category ?? 'other') === c })),
+        categories: CATEGORIES.map((c) => ({ value: c, selected: (shown.category ?? 'other') === c })),
         editable,
         open: isOpen(cohort),
-        ...extra,
+        errors: extra.errors,
       },
       status,
     );

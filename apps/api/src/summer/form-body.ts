@@ -1,28 +1,16 @@
-import type { ApplicationInput } from '@karvan/domain';
-
-/** An application form's fields: profile fields by name, answers as `a-<key>` (repeated for "multiple"). */
-export function applicationFromForm(body: unknown): ApplicationInput {
-  const form = (body ?? {}) as Record<string, unknown>;
-  const answers: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(form)) if (name.startsWith('a-')) answers[name.slice(2)] = value;
-  return {
-    category: text(form.category),
-    organisation: text(form.organisation),
-    position: text(form.position),
-    answers,
-  };
-}
-
-export function text(value: unknown): string {
-  return typeof value === 'string' ? value : '';
-}
-
-/** A form's own fields, with nothing of the CSRF token. */
-export function fields(body: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries((body ?? {}) as Record<string, unknown>))
-    if (name !== '_csrf' && typeof value === 'string') out[name] = value;
-  return out;
+/**
+ * An HTML form cannot send an object: it names the entries of one `<prefix><key>` (answers as
+ * `a-motivation`, scores as `s-relevance`). Gathered under `into`, the form has the JSON API's
+ * shape, and the same DTO validates it; a form's own `into` field still reaches the DTO.
+ */
+export function gather(body: unknown, prefix: string, into: string): Record<string, unknown> {
+  const gathered: Record<string, unknown> = {};
+  const rest: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries((body ?? {}) as Record<string, unknown>)) {
+    if (name.startsWith(prefix)) gathered[name.slice(prefix.length)] = value;
+    else rest[name] = value;
+  }
+  return { [into]: gathered, ...rest };
 }
 
 export function wantsJson(url: string): boolean {

@@ -1,9 +1,10 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { canAnywhere, CohortsService, isOpen, TimetableService } from '@karvan/domain';
+import { CohortsService, isOpen, TimetableService } from '@karvan/domain';
 import { Public, RequestState } from '../common/decorators.js';
 import { renderPage } from '../common/render.js';
 import type { KarvanReply, RequestState as State } from '../common/request-context.js';
+import { SummerPages } from './page-views.js';
 
 /** What anyone may read: the summer schools, each cohort's call and its timetable. */
 @ApiTags('summer schools')
@@ -13,17 +14,13 @@ export class SummerPublicController {
   constructor(
     private readonly cohorts: CohortsService,
     private readonly timetable: TimetableService,
+    private readonly pages: SummerPages,
   ) {}
 
   @ApiExcludeEndpoint()
   @Get('summer-schools')
   async list(@RequestState() state: State, @Res() reply: KarvanReply) {
-    const staff = state.principal ? await this.cohorts.staffCohorts(state.principal) : [];
-    await renderPage(reply, 'pages/summer/list', {
-      programmes: await this.cohorts.programmes(),
-      staff,
-      canCreate: canAnywhere(state.principal, 'programme.create'),
-    });
+    await this.pages.list(reply, state.principal);
   }
 
   @ApiOperation({ summary: 'Programmes with their cohorts.' })

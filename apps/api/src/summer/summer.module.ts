@@ -1,11 +1,23 @@
 import { Module } from '@nestjs/common';
 import { DomainModule } from '@karvan/domain';
 import { ApplicationsController } from './applications.controller.js';
-import { CohortStaffController } from './cohort-staff.controller.js';
+import { CohortDashboardController } from './cohort-dashboard.controller.js';
+import { SummerPages } from './page-views.js';
+import { ProgrammesController } from './programmes.controller.js';
+import { SelectionController } from './selection.controller.js';
 import { SummerPublicController } from './summer-public.controller.js';
+import { TimetableController } from './timetable.controller.js';
 
 @Module({
   imports: [DomainModule],
-  controllers: [SummerPublicController, ApplicationsController, CohortStaffController],
+  providers: [SummerPages],
+  controllers: [
+    SummerPublicController,
+    ApplicationsController,
+    ProgrammesController,
+    SelectionController,
+    TimetableController,
+    CohortDashboardController,
+  ],
 })
 export class SummerModule {}

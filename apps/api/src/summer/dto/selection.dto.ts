@@ -1,0 +1,36 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import type { Decision } from '@karvan/domain';
+import { FIELD_KEY, IsRecord } from './is-record.js';
+import { toList } from './transforms.js';
+
+const smallScore = (v: unknown): boolean =>
+  (Number.isInteger(v) && Math.abs(v as number) <= 1000) || (typeof v === 'string' && v.length <= 10);
+
+export class ReviewDto {
+  @ApiProperty({ example: { relevance: 8, motivation: 4 }, description: 'A score per rubric criterion.' })
+  @IsRecord({ describe: 'scores by criterion (whole numbers)', key: FIELD_KEY, value: smallScore, maxKeys: 50 })
+  scores: Record<string, number | string>;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) comment?: string;
+}
+
+/** The review page's form also says which page to go back to. */
+export class ReviewFormDto extends ReviewDto {
+  @IsOptional() @IsString() @MaxLength(500) back?: string;
+}
+
+export const DECISIONS = ['accept', 'waitlist', 'reject'] as const;
+
+export class DecisionDto {
+  @ApiProperty({ type: [String], format: 'uuid' })
+  // The ranking form sends one ticked application as a string and none at all as nothing.
+  @Transform(toList)
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @IsUUID('all', { each: true })
+  ids: string[];
+
+  @ApiProperty({ enum: DECISIONS }) @IsIn(DECISIONS) decision: Decision;
+}

@@ -1,0 +1,38 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ATTENDANCE } from '@karvan/domain';
+import { IsRecord, UUID } from './is-record.js';
+import { toBoolean } from './transforms.js';
+
+/** A date and time as a datetime-local field sends it (Baku time), or with an offset. */
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?([zZ]|[+-]\d{2}:?\d{2})?$/;
+const dateTime = (field: string) => ({ message: `${field}: give a date and time such as 2027-07-05T09:00` });
+
+export class SessionDto {
+  @ApiProperty() @IsString() @MaxLength(200) title: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) speaker?: string;
+  @ApiProperty({ example: '2027-07-05T09:00', description: 'Baku time unless an offset is given.' })
+  @IsString()
+  @Matches(DATE_TIME, dateTime('startsAt'))
+  startsAt: string;
+
+  @ApiProperty({ example: '2027-07-05T10:30' }) @IsString() @Matches(DATE_TIME, dateTime('endsAt')) endsAt: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) room?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) description?: string;
+}
+
+const isStatus = (v: unknown): boolean => (ATTENDANCE as readonly unknown[]).includes(v);
+
+export class AttendanceDto {
+  @ApiPropertyOptional({ description: 'Everyone present first; `marks` are the exceptions.' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  allPresent?: boolean;
+
+  @ApiPropertyOptional({ example: { '00000000-0000-4000-8000-000000000000': 'late' } })
+  @IsOptional()
+  @IsRecord({ describe: `${ATTENDANCE.join(', ')} by member id`, key: UUID, value: isStatus, maxKeys: 2000 })
+  marks?: Record<string, string>;
+}

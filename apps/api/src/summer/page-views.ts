@@ -1,0 +1,292 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AttendanceService,
+  CohortDashboardService,
+  bakuLocal,
+  canAnywhere,
+  CohortsService,
+  SelectionService,
+  SummerError,
+  SummerErrorCode,
+  TimetableService,
+  translate,
+  type CohortPage,
+  type DecisionReport,
+  type Locale,
+  type Principal,
+  type SessionRow,
+} from '@karvan/domain';
+import type { FieldErrors } from '../common/forms.js';
+import { renderPage } from '../common/render.js';
+import type { KarvanReply } from '../common/request-context.js';
+import { barChartSvg } from './bar-chart.js';
+import type { CreateProgrammeDto } from './dto/programme.dto.js';
+import type { UpdateCohortDto } from './dto/cohort.dto.js';
+import type { AddStaffDto } from './dto/staff.dto.js';
+import type { SessionDto } from './dto/session.dto.js';
+
+/** Which label a field's error is shown with. */
+const LABELS: Record<string, string> = {
+  title: 'summer.cohortTitle',
+  startsOn: 'summer.startsOn',
+  endsOn: 'summer.endsOn',
+  place: 'summer.place',
+  capacity: 'summer.capacity',
+  opensAt: 'summer.opensAt',
+  closesAt: 'summer.closesAt',
+  eligibility: 'summer.eligibility',
+  form: 'summer.formDefinition',
+  rubric: 'summer.rubric',
+  quotas: 'summer.quotas',
+  courses: 'summer.linkedCourses',
+  minAttendance: 'summer.minAttendance',
+  requireCourses: 'summer.requireCourses',
+  description: 'summer.description',
+  email: 'summer.staffEmail',
+  role: 'summer.staffRole',
+  speaker: 'summer.speaker',
+  startsAt: 'summer.startsAt',
+  endsAt: 'summer.endsAt',
+  room: 'summer.room',
+};
+
+/** A form's errors as the page lists them; messages are keys (the DTO's) or sentences (the domain's). */
+export function errorList(errors: FieldErrors | undefined, labels: Record<string, string> = {}) {
+  return Object.entries(errors ?? {}).map(([field, message]) => ({
+    label: labels[field] ?? LABELS[field] ?? field,
+    message,
+  }));
+}
+
+/** What the cohort form partial shows: the typed values, as the stored cohort names them. */
+export function typedCohort(value: UpdateCohortDto) {
+  return {
+    cohort: {
+      title: value.title,
+      starts_on: value.startsOn,
+      ends_on: value.endsOn,
+      place: value.place,
+      capacity: value.capacity,
+      eligibility: value.eligibility,
+      form_source: value.form,
+      rubric_source: value.rubric,
+      min_attendance: value.minAttendance,
+      require_courses: value.requireCourses === true,
+    },
+    opens: value.opensAt,
+    closes: value.closesAt,
+    quotas: value.quotas,
+    courses: value.courses,
+  };
+}
+
+function storedCohort(cohort: CohortPage) {
+  return {
+    cohort,
+    courses: cohort.courses.map((c) => c.slug).join(' '),
+    quotas: Object.entries(cohort.quotas)
+      .map(([k, v]) => `${k} = ${v}`)
+      .join('\n'),
+    opens: bakuLocal(cohort.opens_at),
+    closes: bakuLocal(cohort.closes_at),
+  };
+}
+
+export function typedSession(value: Partial<SessionDto>) {
+  return { session: value, starts: value.startsAt, ends: value.endsAt };
+}
+
+function storedSession(session: SessionRow) {
+  return { session, starts: bakuLocal(session.starts_at), ends: bakuLocal(session.ends_at) };
+}
+
+export interface ListExtra {
+  programme?: { form: CreateProgrammeDto; errors: FieldErrors };
+  cohort?: { programmeId: string; form: UpdateCohortDto; errors: FieldErrors };
+}
+
+/**
+ * The summer-school pages that carry forms, shown as they are or again with what was typed and
+ * what is wrong with it (422). Each reads through the services, which decide who may see it.
+ */
+@Injectable()
+export class SummerPages {
+  constructor(
+    private readonly cohorts: CohortsService,
+    private readonly selection: SelectionService,
+    private readonly timetable: TimetableService,
+    private readonly attendance: AttendanceService,
+    private readonly dashboards: CohortDashboardService,
+  ) {}
+
+  async list(reply: KarvanReply, principal: Principal | undefined, extra: ListExtra = {}, status = 200) {
+    const staff = principal ? await this.cohorts.staffCohorts(principal) : [];
+    const failed = extra.cohort;
+    const programmes = (await this.cohorts.programmes()).map((p) =>
+      p.id === failed?.programmeId
+        ? { ...p, cohortForm: typedCohort(failed.form), cohortErrors: errorList(failed.errors) }
+        : p,
+    );
+    await renderPage(
+      reply,
+      'pages/summer/list',
+      {
+        programmes,
+        staff,
+        canCreate: canAnywhere(principal, 'programme.create'),
+        programmeForm: extra.programme?.form,
+        programmeErrors: errorList(extra.programme?.errors, { title: 'summer.programmeTitle' }),
+      },
+      status,
+    );
+  }
+
+  async manage(
+    reply: KarvanReply,
+    me: Principal,
+    id: string,
+    extra: {
+      cohort?: { form: UpdateCohortDto; errors: FieldErrors };
+      staff?: { form: AddStaffDto; errors: FieldErrors };
+    } = {},
+    status = 200,
+  ) {
+    const cohort = await this.cohorts.managed(me, id);
+    await renderPage(
+      reply,
+      'pages/summer/manage',
+      {
+        cohort,
+        staff: await this.cohorts.staff(me, id),
+        cohortForm: extra.cohort ? typedCohort(extra.cohort.form) : storedCohort(cohort),
+        cohortErrors: errorList(extra.cohort?.errors),
+        staffForm: extra.staff?.form,
+        staffErrors: errorList(extra.staff?.errors),
+      },
+      status,
+    );
+  }
+
+  async sessions(
+    reply: KarvanReply,
+    me: Principal,
+    id: string,
+    extra?: { form: SessionDto; errors: FieldErrors },
+    status = 200,
+  ) {
+    const cohort = await this.cohorts.managed(me, id);
+    await renderPage(
+      reply,
+      'pages/summer/sessions',
+      {
+        cohort,
+        days: await this.timetable.days(id),
+        sessionForm: extra ? typedSession(extra.form) : {},
+        sessionErrors: errorList(extra?.errors, { title: 'summer.sessionTitle' }),
+      },
+      status,
+    );
+  }
+
+  async register(
+    reply: KarvanReply,
+    me: Principal,
+    id: string,
+    extra: { session?: { form: SessionDto; errors: FieldErrors }; marks?: FieldErrors } = {},
+    status = 200,
+  ) {
+    const register = await this.attendance.register(me, id);
+    await renderPage(
+      reply,
+      'pages/summer/register',
+      {
+        ...register,
+        cohort: await this.cohorts.cohort(register.session.cohort_id),
+        sessionForm: extra.session ? typedSession(extra.session.form) : storedSession(register.session),
+        sessionErrors: errorList(extra.session?.errors, { title: 'summer.sessionTitle' }),
+        markErrors: errorList(extra.marks),
+        rows: register.rows.map((r) => ({
+          ...r,
+          choices: ['present', 'late', 'excused', 'absent'].map((s) => ({ value: s, checked: r.status === s })),
+        })),
+      },
+      status,
+    );
+  }
+
+  async review(reply: KarvanReply, me: Principal, id: string, errors?: FieldErrors, status = 200) {
+    const cohort = await this.cohorts.cohort(id);
+    const items = await this.selection.toReview(me, id);
+    await renderPage(
+      reply,
+      'pages/summer/review',
+      {
+        cohort,
+        errors: errorList(errors),
+        items: items.map((item) => ({
+          ...item,
+          answers: cohort.form
+            .filter((f) => f.type !== 'file')
+            .map((f) => ({ label: f.label, value: [item.answers[f.key] ?? ''].flat().join('; ') })),
+          criteria: cohort.rubric.map((c) => ({ ...c, value: item.mine?.scores[c.key] ?? '' })),
+        })),
+      },
+      status,
+    );
+  }
+
+  /** A review form's errors, on the review page it was sent from; from anywhere else, a refusal. */
+  async reviewAgain(reply: KarvanReply, me: Principal, from: string, errors: FieldErrors) {
+    const cohortId = /^\/cohorts\/([^/]+)\/review$/.exec(from)?.[1];
+    if (!cohortId) throw new SummerError(SummerErrorCode.Invalid, 'The scores are not valid.', errors);
+    await this.review(reply, me, cohortId, errors, 422);
+  }
+
+  async ranking(
+    reply: KarvanReply,
+    me: Principal,
+    id: string,
+    extra: { report?: DecisionReport; errors?: FieldErrors } = {},
+    status = 200,
+  ) {
+    const ranked = await this.selection.ranked(me, id);
+    await renderPage(
+      reply,
+      'pages/summer/ranking',
+      { cohort: await this.cohorts.cohort(id), ranked, report: extra.report, errors: errorList(extra.errors) },
+      status,
+    );
+  }
+
+  /** The dashboard with its figures also drawn as charts, labelled in the reader's language. */
+  async dashboard(reply: KarvanReply, me: Principal, id: string, locale: Locale) {
+    const board = await this.dashboards.dashboard(me, id);
+    const statusLabel = (status: string) => translate(locale, `summer.status.${status}`);
+    await renderPage(reply, 'pages/summer/dashboard', {
+      board,
+      refresh: board.certificates.pending > 0,
+      certificatePercent: board.certificates.completed
+        ? Math.round((100 * board.certificates.issued) / board.certificates.completed)
+        : 0,
+      charts: {
+        status: barChartSvg(
+          'chart-status',
+          translate(locale, 'summer.byStatus'),
+          board.byStatus.map((s) => ({ label: statusLabel(s.status), value: s.count })),
+        ),
+        sessions: barChartSvg(
+          'chart-sessions',
+          `${translate(locale, 'summer.perSession')} (%)`,
+          board.sessions.map((s) => ({ label: s.title, value: s.percent ?? 0 })),
+          100,
+        ),
+        participants: barChartSvg(
+          'chart-participants',
+          `${translate(locale, 'summer.perParticipant')} (%)`,
+          board.participants.map((p) => ({ label: p.name, value: p.percent ?? 0 })),
+          100,
+        ),
+      },
+    });
+  }
+}

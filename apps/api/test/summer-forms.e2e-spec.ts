@@ -1,0 +1,191 @@
+import { FORM, RUBRIC, apply, makeCohort, person } from './summer-helpers.js';
+import { startTestApp, type TestApp } from './test-app.js';
+
+/** The cohort form as a browser posts it: every value a string, the checkbox left out. */
+function cohortForm(extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    title: 'Summer 2027',
+    startsOn: '2027-07-05',
+    endsOn: '2027-07-09',
+    place: 'Baku',
+    capacity: '5',
+    opensAt: '2027-03-01T09:00',
+    closesAt: '2027-04-01T18:00',
+    eligibility: '',
+    form: FORM,
+    rubric: RUBRIC,
+    quotas: '',
+    courses: '',
+    minAttendance: '80',
+    ...extra,
+  };
+}
+
+describe('summer-school forms and the JSON API validate alike', () => {
+  let t: TestApp;
+  let coordinator: Awaited<ReturnType<typeof person>>;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    coordinator = await person(t, ['trainee', 'coordinator'], 'Form Coordinator');
+  });
+  afterAll(() => t.close());
+
+  const titleOf = async (cohortId: string) =>
+    (await t.db.query<Array<{ title: string }>>('SELECT title FROM cohorts WHERE id = $1', [cohortId]))[0].title;
+
+  it('refuses a cohort form with an unknown field instead of passing it on', async () => {
+    const cohortId = await makeCohort(coordinator.client);
+    const page = await coordinator.client.postForm(
+      `/cohorts/${cohortId}`,
+      cohortForm({ title: 'Renamed', owner: 'x' }),
+    );
+    expect(page.status).toBe(400);
+    const api = await coordinator.client.json('POST', `/api/v1/cohorts/${cohortId}`, {
+      ...cohortForm({ title: 'Renamed' }),
+      owner: 'x',
+    });
+    expect(api.status).toBe(400);
+    expect(api.text).toContain('owner');
+    expect(await titleOf(cohortId)).toBe('Summer 2027');
+    // The same form without the stranger field is taken, strings and all.
+    const saved = await coordinator.client.postForm(`/cohorts/${cohortId}`, cohortForm({ title: 'Renamed' }));
+    expect(saved.status).toBe(303);
+    expect(await titleOf(cohortId)).toBe('Renamed');
+  });
+
+  it('keeps what a coordinator typed when the cohort form has an error', async () => {
+    const cohortId = await makeCohort(coordinator.client);
+    const res = await coordinator.client.postForm(
+      `/cohorts/${cohortId}`,
+      cohortForm({ title: 'My typed edition', startsOn: '2027-07-09', endsOn: '2027-07-01' }),
+    );
+    expect(res.status).toBe(422);
+    expect(res.text).toContain('value="My typed edition"');
+    expect(res.text).toContain('value="2027-07-01"');
+    expect(res.text).toContain('Give the last day, on or after the first.');
+    expect(await titleOf(cohortId)).toBe('Summer 2027');
+  });
+
+  it('keeps what a coordinator typed in a new cohort when the places are not a number', async () => {
+    const programme = (await coordinator.client.json('POST', '/api/v1/programmes', { title: 'Typed Programme' })).json<{
+      id: string;
+    }>();
+    const res = await coordinator.client.postForm(
+      `/programmes/${programme.id}/cohorts`,
+      cohortForm({ title: 'Half-typed edition', capacity: 'many' }),
+    );
+    expect(res.status).toBe(422);
+    expect(res.text).toContain('value="Half-typed edition"');
+    expect(res.text).toContain('value="many"');
+    const rows = await t.db.query('SELECT 1 FROM cohorts WHERE programme_id = $1', [programme.id]);
+    expect(rows).toEqual([]);
+  });
+
+  it('refuses a session with a malformed start time with a message naming the field, storing nothing', async () => {
+    const cohortId = await makeCohort(coordinator.client);
+    // Without a "T", the time was read in the server's time zone rather than Baku's.
+    const api = await coordinator.client.json('POST', `/api/v1/cohorts/${cohortId}/sessions`, {
+      title: 'Opening',
+      startsAt: '2027-07-05 09:00',
+      endsAt: '2027-07-05T10:00',
+    });
+    expect(api.status).toBe(400);
+    expect(JSON.stringify(api.json<{ error: { details: unknown } }>().error.details)).toContain('startsAt');
+    const page = await coordinator.client.postForm(`/cohorts/${cohortId}/sessions`, {
+      title: 'Opening talk',
+      speaker: '',
+      startsAt: '2027-07-05 09:00',
+      endsAt: '2027-07-05T10:00',
+      room: '',
+      description: '',
+    });
+    expect(page.status).toBe(422);
+    expect(page.text).toContain('value="Opening talk"');
+    const rows = await t.db.query('SELECT 1 FROM cohort_sessions WHERE cohort_id = $1', [cohortId]);
+    expect(rows).toEqual([]);
+  });
+
+  it('refuses a staff role that does not exist instead of making the person a reviewer', async () => {
+    const cohortId = await makeCohort(coordinator.client);
+    const colleague = await person(t, ['trainee', 'coordinator'], 'Would-be Admin');
+    const res = await coordinator.client.json('POST', `/api/v1/cohorts/${cohortId}/staff`, {
+      email: colleague.email,
+      role: 'admin',
+    });
+    expect(res.status).toBe(400);
+    const grants = await t.db.query('SELECT 1 FROM grants WHERE user_id = $1 AND scope_id = $2', [
+      colleague.userId,
+      cohortId,
+    ]);
+    expect(grants).toEqual([]);
+  });
+
+  it('takes one ticked application from the ranking form, and refuses an id that is not one', async () => {
+    const cohortId = await makeCohort(coordinator.client);
+    const applicant = await apply(t, cohortId, 'young_researcher', 'Single Tick');
+    const odd = await coordinator.client.json('POST', `/api/v1/cohorts/${cohortId}/decisions`, {
+      ids: ['1 OR 1=1'],
+      decision: 'accept',
+    });
+    expect(odd.status).toBe(400);
+    const page = await coordinator.client.postForm(`/cohorts/${cohortId}/decisions`, {
+      ids: applicant.applicationId,
+      decision: 'accept',
+    });
+    expect(page.status).toBe(200);
+    const [{ status }] = await t.db.query<Array<{ status: string }>>('SELECT status FROM applications WHERE id = $1', [
+      applicant.applicationId,
+    ]);
+    expect(status).toBe('accepted');
+  });
+
+  it('refuses an application form with a field the form does not have, saving nothing', async () => {
+    const cohortId = await makeCohort(coordinator.client);
+    const applicant = await person(t, ['trainee'], 'Extra Field Applicant');
+    const res = await applicant.client.postForm(`/cohorts/${cohortId}/apply`, {
+      category: 'young_researcher',
+      organisation: 'SMS',
+      position: 'Specialist',
+      'a-motivation': 'To learn.',
+      status: 'accepted',
+      action: 'save',
+    });
+    expect(res.status).toBe(400);
+    expect((await applicant.client.json('GET', `/api/v1/cohorts/${cohortId}/application`)).json()).toBeNull();
+    // Its answers, gathered from the a-* fields, reach the same DTO as the JSON API's.
+    const saved = await applicant.client.postForm(`/cohorts/${cohortId}/apply`, {
+      category: 'young_researcher',
+      organisation: 'SMS',
+      position: 'Specialist',
+      'a-motivation': 'To learn.',
+      'a-topics': ['Borders', 'Diaspora'],
+      action: 'save',
+    });
+    expect(saved.status).toBe(303);
+    const own = (await applicant.client.json('GET', `/api/v1/cohorts/${cohortId}/application`)).json<{
+      answers: Record<string, unknown>;
+    }>();
+    expect(own.answers).toEqual({ motivation: 'To learn.', topics: ['Borders', 'Diaspora'] });
+  });
+
+  it('shows a review form’s errors on the review page it was sent from', async () => {
+    const cohortId = await makeCohort(coordinator.client);
+    const applicant = await apply(t, cohortId, 'young_researcher', 'Scored Applicant');
+    const reviewer = await person(t, ['trainee'], 'Form Reviewer');
+    await coordinator.client.json('POST', `/api/v1/cohorts/${cohortId}/staff`, { email: reviewer.email });
+    const res = await reviewer.client.postForm(`/applications/${applicant.applicationId}/review`, {
+      back: `/cohorts/${cohortId}/review`,
+      's-relevance': '99',
+      's-motivation': '3',
+      comment: '',
+    });
+    expect(res.status).toBe(422);
+    expect(res.text).toContain('Scored Applicant');
+    expect(res.text).toContain('error-summary');
+    const rows = await t.db.query('SELECT 1 FROM application_reviews WHERE application_id = $1', [
+      applicant.applicationId,
+    ]);
+    expect(rows).toEqual([]);
+  });
+});
