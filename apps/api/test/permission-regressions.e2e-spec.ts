@@ -132,4 +132,27 @@ describe('permissions an outside check found missing', () => {
     ]);
     expect(status).toBe('submitted');
   });
+
+  it('shows a cohort coordinator the gradebook of a linked course for their members only', async () => {
+    const slug = await certificateCourse(t, 'A linked course');
+    const coordinator = await person(t, ['trainee', 'coordinator'], 'Linked Coordinator');
+    const cohortId = await makeCohort(coordinator.client, { courses: [slug] });
+    const member = await apply(t, cohortId, 'young_researcher', 'Member Of The Cohort');
+    const decided = await coordinator.client.json('POST', `/api/v1/cohorts/${cohortId}/decisions`, {
+      ids: [member.applicationId],
+      decision: 'accept',
+    });
+    expect(decided.json<{ changed: string[] }>().changed).toEqual([member.applicationId]);
+    expect((await member.client.json('POST', `/api/v1/applications/${member.applicationId}/confirm`)).status).toBe(200);
+    const outsider = await completeCourse(t, slug, 'Not A Member');
+
+    const book = await coordinator.client.json('GET', `/api/v1/courses/${slug}/gradebook`);
+    expect(book.status).toBe(200);
+    expect(book.json<{ rows: Array<{ name: string }> }>().rows.map((r) => r.name)).toEqual(['Member Of The Cohort']);
+    expect(book.text).not.toContain(outsider.email);
+
+    const other = await person(t, ['trainee', 'coordinator'], 'Unlinked Coordinator');
+    await makeCohort(other.client);
+    expect((await other.client.json('GET', `/api/v1/courses/${slug}/gradebook`)).status).toBe(403);
+  });
 });

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/commo
 import { ApiBearerAuth, ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CertificatesService, type Principal } from '@karvan/domain';
 import { CurrentUser, Access } from '../common/decorators.js';
+import { parseForm } from '../common/forms.js';
 import { renderPage } from '../common/render.js';
 import { respond } from '../common/respond.js';
 import type { KarvanReply } from '../common/request-context.js';
@@ -58,9 +59,10 @@ export class CertificatesController {
     @Body() body: unknown,
     @Res() reply: KarvanReply,
   ) {
-    // The service checks the reason; its message is shown on the error page.
-    const reason = (body as { reason?: unknown } | undefined)?.reason;
-    const certificate = await this.certificates.revoke(me, id, typeof reason === 'string' ? reason : '');
+    // The same DTO as the API; an empty or overlong reason is left to the service, whose message
+    // (in the reader's language) is shown on the error page.
+    const { value } = await parseForm(RevokeDto, body);
+    const certificate = await this.certificates.revoke(me, id, typeof value.reason === 'string' ? value.reason : '');
     await reply.redirect(`/verify/${certificate.code}`, 303);
   }
 

@@ -7,3 +7,4 @@ export * from './grants-store.js';
 export * from './grants.service.js';
 export * from './organisations.service.js';
 export * from './access.module.js';
+export * from './linked-scopes.js';

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@karvan/config';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
-import { can, cohortScope, courseScope, type Scope } from '../access/index.js';
+import { can, cohortScope, courseScope, linkedScopes, type Scope } from '../access/index.js';
 import type { Principal } from '../auth/index.js';
 import { groupedCode, normaliseCode } from './certificate-code.js';
 import { DomainEvents } from '../events/index.js';
@@ -242,7 +242,7 @@ export class CertificatesService {
   async manageableId(principal: Principal | undefined, code: string): Promise<string | null> {
     if (!principal) return null;
     const [row] = await this.db.query<CertificateRow[]>(`${SELECT_CERTIFICATE} WHERE c.code = $1`, [code]);
-    return row && this.canManage(principal, row) ? row.id : null;
+    return row && (await this.canManage(principal, row)) ? row.id : null;
   }
 
   verifyUrl(code: string): string {
@@ -269,20 +269,24 @@ export class CertificatesService {
   /** The holder or the certificate's staff; anyone else is told it does not exist (no probing ids). */
   private async visible(principal: Principal, id: string): Promise<CertificateRow> {
     const row = await this.find(this.db.manager, id);
-    if (!row || (row.user_id !== principal.userId && !this.canManage(principal, row))) throw notFound();
+    if (!row || (row.user_id !== principal.userId && !(await this.canManage(principal, row)))) throw notFound();
     return row;
   }
 
   private async managed(principal: Principal, id: string): Promise<CertificateRow> {
     const row = await this.find(this.db.manager, id);
     if (!row) throw notFound();
-    if (!this.canManage(principal, row)) throw forbidden();
+    if (!(await this.canManage(principal, row))) throw forbidden();
     return row;
   }
 
   /** Those granted certificate.manage on the certificate's course or cohort (or above it). */
-  private canManage(principal: Principal, row: CertificateRow): boolean {
-    return can(principal, 'certificate.manage', scopeOf(row));
+  private async canManage(principal: Principal, row: CertificateRow): Promise<boolean> {
+    if (can(principal, 'certificate.manage', scopeOf(row))) return true;
+    if (!row.course_id) return false;
+    // A course certificate of a member of a linked cohort: that cohort's staff manage it too.
+    const linked = await linkedScopes(this.db.manager, row.course_id, [row.user_id]);
+    return (linked.get(row.user_id) ?? []).some((scope) => can(principal, 'certificate.manage', scope));
   }
 
   private async managedCourse(

@@ -1,7 +1,7 @@
 import { csvTable } from '../shared/csv.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { can, courseScope } from '../access/index.js';
+import { can, courseScope, linkedScopes } from '../access/index.js';
 import type { Principal } from '../auth/index.js';
 import { EnrolmentError, EnrolmentErrorCode } from './enrolment.errors.js';
 
@@ -44,7 +44,7 @@ export class GradebookService {
   constructor(private readonly db: DataSource) {}
 
   async gradebook(principal: Principal, courseSlug: string): Promise<Gradebook> {
-    const course = await this.visibleCourse(principal, courseSlug);
+    const { course, audience } = await this.visibleCourse(principal, courseSlug);
     const modules = await this.db.query<Array<{ id: string; slug: string; title: string; has_quiz: boolean }>>(
       `SELECT m.id, m.slug, r.title, r.quiz IS NOT NULL AS has_quiz FROM modules m
        JOIN module_revisions r ON r.id = m.current_revision_id
@@ -57,8 +57,9 @@ export class GradebookService {
       `SELECT u.id, u.name, u.email, u.organisation,
          EXISTS (SELECT 1 FROM course_completions cc WHERE cc.user_id = u.id AND cc.course_id = $1) AS completed
        FROM enrolments e JOIN users u ON u.id = e.user_id
-       WHERE e.course_id = $1 AND e.status = 'active' ORDER BY u.name, u.email`,
-      [course.id],
+       WHERE e.course_id = $1 AND e.status = 'active' AND ($2::uuid[] IS NULL OR e.user_id = ANY($2::uuid[]))
+       ORDER BY u.name, u.email`,
+      [course.id, audience],
     );
     // One query for every cell, not one per trainee and module.
     const cells = await this.db.query<CellRow[]>(
@@ -68,8 +69,8 @@ export class GradebookService {
          (SELECT count(*)::int FROM quiz_attempts a WHERE a.user_id = e.user_id AND a.module_id = m.id) AS attempts,
          EXISTS (SELECT 1 FROM quiz_attempts a WHERE a.user_id = e.user_id AND a.module_id = m.id AND a.passed) AS passed
        FROM enrolments e JOIN modules m ON m.course_id = e.course_id AND m.status = 'active'
-       WHERE e.course_id = $1 AND e.status = 'active'`,
-      [course.id],
+       WHERE e.course_id = $1 AND e.status = 'active' AND ($2::uuid[] IS NULL OR e.user_id = ANY($2::uuid[]))`,
+      [course.id, audience],
     );
     const byKey = new Map(cells.map((c) => [`${c.user_id}/${c.slug}`, c]));
     const rows = people.map((p) => ({
@@ -95,21 +96,42 @@ export class GradebookService {
     };
   }
 
+  /**
+   * The course and whose rows this person sees: everyone (null) when granted on the course, else
+   * the members of linked cohorts where they may read gradebooks; nobody means no access.
+   */
   private async visibleCourse(
     principal: Principal,
     slug: string,
-  ): Promise<{ id: string; slug: string; title: string }> {
+  ): Promise<{ course: { id: string; slug: string; title: string }; audience: string[] | null }> {
     const [course] = await this.db.query<
       Array<{ id: string; slug: string; title: string; organisation_id: string | null }>
     >(`SELECT c.id, c.slug, c.title, c.organisation_id FROM courses c WHERE c.slug = $1`, [slug]);
     if (!course) throw new EnrolmentError(EnrolmentErrorCode.CourseNotFound, 'There is no such course.');
-    if (!can(principal, 'gradebook.read', courseScope({ id: course.id, organisationId: course.organisation_id }))) {
+    if (can(principal, 'gradebook.read', courseScope({ id: course.id, organisationId: course.organisation_id }))) {
+      return { course, audience: null };
+    }
+    const audience = await this.linkedAudience(principal, course.id);
+    if (audience.length === 0) {
       throw new EnrolmentError(
         EnrolmentErrorCode.NotAllowed,
         'Only the course’s trainers, coordinators and admins see its gradebook.',
       );
     }
-    return course;
+    return { course, audience };
+  }
+
+  private async linkedAudience(principal: Principal, courseId: string): Promise<string[]> {
+    const enrolled = await this.db.query<Array<{ user_id: string }>>(
+      `SELECT user_id FROM enrolments WHERE course_id = $1 AND status = 'active'`,
+      [courseId],
+    );
+    const scopes = await linkedScopes(
+      this.db.manager,
+      courseId,
+      enrolled.map((e) => e.user_id),
+    );
+    return [...scopes].filter(([, list]) => list.some((s) => can(principal, 'gradebook.read', s))).map(([id]) => id);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { can, cohortScope, type Capability, type Scope } from '../access/index.js';
+import { addLinkedScopes, can, cohortScope, type Capability, type Scope } from '../access/index.js';
 import type { Principal } from '../auth/index.js';
 import { SummerError, SummerErrorCode } from './summer.errors.js';
 import { isUuid } from '../shared/ids.js';
@@ -92,3 +92,26 @@ export function cohortNotFound(): SummerError {
 export function isOpen(cohort: Pick<CohortRow, 'opens_at' | 'closes_at'>, now = new Date()): boolean {
   return cohort.opens_at <= now && now < cohort.closes_at;
 }
+
+/** The cohorts linking a course that count these learners as members, as scopes (see addLinkedScopes). */
+async function cohortsOfMembers(
+  tx: EntityManager,
+  courseId: string,
+  learnerIds: string[],
+): Promise<Map<string, Scope[]>> {
+  const rows = await tx.query<
+    Array<{ user_id: string; id: string; programme_id: string; organisation_id: string | null }>
+  >(
+    `SELECT m.user_id, c.id, c.programme_id, p.organisation_id
+     FROM cohort_courses cc JOIN cohort_members m ON m.cohort_id = cc.cohort_id
+     JOIN cohorts c ON c.id = cc.cohort_id JOIN programmes p ON p.id = c.programme_id
+     WHERE cc.course_id = $1 AND m.user_id = ANY($2::uuid[])`,
+    [courseId, learnerIds],
+  );
+  const byLearner = new Map<string, Scope[]>();
+  for (const row of rows) byLearner.set(row.user_id, [...(byLearner.get(row.user_id) ?? []), scopeOfCohort(row)]);
+  return byLearner;
+}
+
+// Registered when the summer feature loads: a cohort's staff reach its members in the linked courses.
+addLinkedScopes(cohortsOfMembers);
