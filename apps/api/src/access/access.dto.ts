@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { PageQuery } from '../common/page-query.js';
 import { ACCESS_ROLES, SCOPE_KINDS, type AccessRole, type ScopeKind } from '@karvan/domain';
 
 export class GrantDto {
@@ -45,14 +46,7 @@ export class AttachDto {
   @ApiProperty() @IsString() @MaxLength(200) target: string;
 }
 
-export class AuditQuery {
-  @IsOptional()
-  @Transform(({ value }: { value: unknown }) => Number(value))
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
-  page?: number;
-}
+export class AuditQuery extends PageQuery {}
 
 export class UserRevokeDto {
   @IsIn(ACCESS_ROLES) role: AccessRole;

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { PageQuery } from '../../common/page-query.js';
 import { ROLES, type Role } from '@karvan/domain';
 
 export class SetRolesDto {
@@ -15,15 +16,8 @@ export class SetRolesDto {
   roles: Role[];
 }
 
-export class ListUsersQuery {
+export class ListUsersQuery extends PageQuery {
   @IsOptional() @IsString() @MaxLength(200) q?: string;
-
-  @IsOptional()
-  @Transform(({ value }: { value: unknown }) => Number(value))
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
-  page?: number;
 
   /** Pages only: the user whose roles were just saved, for the confirmation. */
   @IsOptional() @IsUUID() saved?: string;
