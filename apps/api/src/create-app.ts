@@ -13,7 +13,7 @@ import { JsonLogger, type AppConfig } from '@karvan/config';
 import { ApiTokensService, PrincipalsService, SessionsService } from '@karvan/domain';
 import { AppModule, type AppOptions } from './app.module.js';
 import { installControlCharacterCheck } from './common/control-characters.hook.js';
-import { cookieSettings, installRequestHooks } from './common/request-hooks.js';
+import { cookieSettings, installLogContext, installRequestHooks } from './common/request-hooks.js';
 import { registerThrottles } from './common/throttles.js';
 import { createHandlebars, PUBLIC_DIR, VIEWS_DIR } from './common/views.js';
 
@@ -39,6 +39,7 @@ export async function createApp(config: AppConfig, options: AppOptions): Promise
 
 async function registerPlugins(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
+  installLogContext(fastify);
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: 2 * 1024 * 1024, files: 1, fields: 10 } });
   await app.register(fastifyHelmet, {
