@@ -96,8 +96,14 @@ function mountOpenApi(app: NestFastifyApplication): void {
       .addBearerAuth()
       .build(),
   );
+  document.paths = Object.fromEntries(Object.entries(document.paths).filter(([path]) => isApiPath(path)));
   SwaggerModule.setup('api/docs', app, document, {
     jsonDocumentUrl: 'api/docs/json',
     yamlDocumentUrl: 'api/docs/yaml',
   });
+}
+
+/** A route that serves a page and the API under two paths is documented under the API's only. */
+function isApiPath(path: string): boolean {
+  return path.startsWith('/api/') || path === '/health' || path.startsWith('/.well-known/');
 }
