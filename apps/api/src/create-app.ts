@@ -13,7 +13,7 @@ import { JsonLogger, type AppConfig } from '@karvan/config';
 import { ApiTokensService, PrincipalsService, SessionsService } from '@karvan/domain';
 import { AppModule, type AppOptions } from './app.module.js';
 import { installControlCharacterCheck } from './common/control-characters.hook.js';
-import { cookieSettings, installRequestHooks } from './common/request-hooks.js';
+import { cookieSettings, installLogContext, installRequestHooks } from './common/request-hooks.js';
 import { registerThrottles } from './common/throttles.js';
 import { createHandlebars, PUBLIC_DIR, VIEWS_DIR } from './common/views.js';
 
@@ -39,6 +39,7 @@ export async function createApp(config: AppConfig, options: AppOptions): Promise
 
 async function registerPlugins(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
+  installLogContext(fastify);
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: 2 * 1024 * 1024, files: 1, fields: 10 } });
   await app.register(fastifyHelmet, {
@@ -95,8 +96,14 @@ function mountOpenApi(app: NestFastifyApplication): void {
       .addBearerAuth()
       .build(),
   );
+  document.paths = Object.fromEntries(Object.entries(document.paths).filter(([path]) => isApiPath(path)));
   SwaggerModule.setup('api/docs', app, document, {
     jsonDocumentUrl: 'api/docs/json',
     yamlDocumentUrl: 'api/docs/yaml',
   });
+}
+
+/** A route that serves a page and the API under two paths is documented under the API's only. */
+function isApiPath(path: string): boolean {
+  return path.startsWith('/api/') || path === '/health' || path.startsWith('/.well-known/');
 }

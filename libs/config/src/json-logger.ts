@@ -1,5 +1,6 @@
 import type { LoggerService, LogLevel as NestLogLevel } from '@nestjs/common';
 import type { LogLevel } from './config.js';
+import { logContext } from './log-context.js';
 
 const RANK: Record<LogLevel, number> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: 100 };
 const NEST_TO_LEVEL: Record<NestLogLevel, LogLevel> = {
@@ -43,7 +44,15 @@ export class JsonLogger implements LoggerService {
         : typeof message === 'object' && message !== null
           ? message
           : { msg: String(message) };
-    const line = { level: RANK[level], time: Date.now(), context, ...fields, ...(stack ? { stack } : {}) };
+    const requestId = logContext.getStore()?.requestId;
+    const line = {
+      level: RANK[level],
+      time: Date.now(),
+      ...(requestId ? { requestId } : {}),
+      context,
+      ...fields,
+      ...(stack ? { stack } : {}),
+    };
     process.stdout.write(`${JSON.stringify(line)}\n`);
   }
 }

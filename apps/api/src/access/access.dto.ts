@@ -1,24 +1,28 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PageQuery } from '../common/page-query.js';
 import { ACCESS_ROLES, SCOPE_KINDS, type AccessRole, type ScopeKind } from '@karvan/domain';
 
 export class GrantDto {
-  @ApiProperty({ description: 'The e-mail address of the person to grant the role to.' })
+  @ApiProperty({
+    description: 'The e-mail address of the person to grant the role to.',
+    example: 'leyla@migration.gov.az',
+  })
   @IsEmail()
   @MaxLength(320)
   email: string;
 
-  @ApiProperty({ enum: ACCESS_ROLES })
+  @ApiProperty({ enum: ACCESS_ROLES, example: 'course_author' })
   @IsIn(ACCESS_ROLES)
   role: AccessRole;
 }
 
+@ApiSchema({ name: 'GrantRevokeDto' })
 export class RevokeDto {
-  @ApiProperty() @IsUUID() userId: string;
+  @ApiProperty({ example: '3f1c2a9e-8b4d-4c57-9a1e-2d6f0b7c5e41' }) @IsUUID() userId: string;
 
-  @ApiProperty({ enum: ACCESS_ROLES })
+  @ApiProperty({ enum: ACCESS_ROLES, example: 'course_author' })
   @IsIn(ACCESS_ROLES)
   role: AccessRole;
 }

@@ -17,6 +17,7 @@ import {
   ReorderDto,
   StatusDto,
 } from './dto/authoring.dto.js';
+import { ApiList, ApiObject, ApiResult } from '../common/openapi.js';
 
 @ApiTags('authoring')
 @ApiBearerAuth()
@@ -31,6 +32,7 @@ export class AuthoringApiController {
 
   /** Courses the caller may edit. */
   @Access('course.create')
+  @ApiList('Courses the caller may edit.')
   @Get()
   list(@CurrentUser() me: Principal) {
     return this.courses.listEditable(me);
@@ -38,11 +40,13 @@ export class AuthoringApiController {
 
   /** Creates a draft course; the caller becomes its author. */
   @Access('course.create')
+  @ApiObject('The course made.', 201)
   @Post()
   create(@CurrentUser() me: Principal, @Body() body: CreateCourseDto) {
     return this.courses.create(me, body);
   }
 
+  @ApiObject('The course with its modules and authors.')
   @Get(':course')
   async get(@CurrentUser() me: Principal, @Param('course') slug: string) {
     const course = await this.courses.getEditable(me, slug);
@@ -50,12 +54,14 @@ export class AuthoringApiController {
     return { ...course, modules, authors };
   }
 
+  @ApiObject('The course.')
   @Put(':course/status')
   setStatus(@CurrentUser() me: Principal, @Param('course') slug: string, @Body() body: StatusDto) {
     return this.courses.setStatus(me, slug, body.status);
   }
 
   /** Whether the course issues signed certificates, and an admin's approval when its completion takes no graded quiz. */
+  @ApiObject('Whether the course issues certificates, and why.')
   @Get(':course/certificate-approval')
   async certificateState(@CurrentUser() me: Principal, @Param('course') slug: string) {
     const course = await this.courses.getEditable(me, slug);
@@ -64,6 +70,7 @@ export class AuthoringApiController {
 
   /** Approves the course's certificates (admins). */
   @Access('certificate.approve')
+  @ApiObject('Whether the course issues certificates, and why.')
   @Put(':course/certificate-approval')
   approveCertificates(@CurrentUser() me: Principal, @Param('course') slug: string) {
     return this.certificateApproval.setApproved(me, slug, true);
@@ -71,6 +78,7 @@ export class AuthoringApiController {
 
   /** Withdraws the approval: later completions get no certificate unless a graded quiz is required. */
   @Access('certificate.approve')
+  @ApiObject('Whether the course issues certificates, and why.')
   @Delete(':course/certificate-approval')
   withdrawCertificates(@CurrentUser() me: Principal, @Param('course') slug: string) {
     return this.certificateApproval.setApproved(me, slug, false);
@@ -89,6 +97,7 @@ export class AuthoringApiController {
   }
 
   /** Renders Markdown with the checker's messages, saving nothing. */
+  @ApiObject("The rendered HTML and the checker's problems.")
   @Post(':course/modules/:module/preview')
   @HttpCode(200)
   async preview(
@@ -101,11 +110,13 @@ export class AuthoringApiController {
     return this.modules.preview(me, course, module, body.markdown);
   }
 
+  @ApiObject("The module made and the checker's problems.", 201)
   @Post(':course/modules')
   async addModule(@CurrentUser() me: Principal, @Param('course') slug: string, @Body() body: AddModuleDto) {
     return refuseProblems(await this.modules.add(me, slug, body.slug, body.title));
   }
 
+  @ApiResult(200, { slug: 'string', revision: 'integer', markdown: 'string' })
   @Get(':course/modules/:module')
   async source(@CurrentUser() me: Principal, @Param('course') slug: string, @Param('module') module: string) {
     const course = await this.courses.getEditable(me, slug);
@@ -114,6 +125,7 @@ export class AuthoringApiController {
   }
 
   /** Saves a new revision when the text changed; a text with errors is refused with 422 and its problems. */
+  @ApiObject("The saved revision and the checker's problems.")
   @Put(':course/modules/:module')
   async save(
     @CurrentUser() me: Principal,
@@ -124,6 +136,7 @@ export class AuthoringApiController {
     return refuseProblems(await this.modules.save(me, slug, module, body.markdown));
   }
 
+  @ApiList("The module's revisions, newest first.")
   @Get(':course/modules/:module/revisions')
   async history(@CurrentUser() me: Principal, @Param('course') slug: string, @Param('module') module: string) {
     const course = await this.courses.getEditable(me, slug);

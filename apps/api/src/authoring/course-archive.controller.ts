@@ -1,8 +1,9 @@
 import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CourseArchiveService, CoursesError, CoursesErrorCode, type Principal } from '@karvan/domain';
 import { CurrentUser, Access } from '../common/decorators.js';
 import { isApiRequest, type KarvanReply, type KarvanRequest } from '../common/request-context.js';
+import { ApiFile, ApiObject, ApiUpload } from '../common/openapi.js';
 
 const MAX_ARCHIVE_BYTES = 100 * 1024 * 1024;
 
@@ -15,8 +16,8 @@ export class CourseArchiveController {
   constructor(private readonly archives: CourseArchiveService) {}
 
   /** The course as a zip; exporting an unchanged course gives the same bytes. */
+  @ApiFile('application/zip', 'The course archive.')
   @Get(['authoring/courses/:course/export', 'api/v1/authoring/courses/:course/export'])
-  @ApiProduces('application/zip')
   async export(@CurrentUser() me: Principal, @Param('course') slug: string, @Res() reply: KarvanReply) {
     const zip = await this.archives.export(me, slug);
     await reply
@@ -28,7 +29,8 @@ export class CourseArchiveController {
   /** Imports a zip made by export (or written by hand in the same format); all or nothing. */
   @Access('course.create')
   @Post(['authoring/import', 'api/v1/authoring/import'])
-  @ApiConsumes('multipart/form-data')
+  @ApiUpload()
+  @ApiObject('What was imported.', 201)
   async import(@CurrentUser() me: Principal, @Req() request: KarvanRequest, @Res() reply: KarvanReply) {
     const file = await request.file({ limits: { fileSize: MAX_ARCHIVE_BYTES, files: 1 } });
     if (!file) throw new CoursesError(CoursesErrorCode.ArchiveInvalid, 'Choose a course archive (.zip) to import.');

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   CoursesError,
   CoursesErrorCode,
@@ -12,6 +12,7 @@ import { CurrentUser, Access } from '../common/decorators.js';
 import { renderPage } from '../common/render.js';
 import { isApiRequest, type KarvanReply, type KarvanRequest } from '../common/request-context.js';
 import { problemsByLine } from './editor-view.js';
+import { ApiFile, ApiObject, ApiUpload } from '../common/openapi.js';
 
 const MAX_GIFT_BYTES = 2 * 1024 * 1024;
 
@@ -27,11 +28,11 @@ export class GiftController {
     private readonly modules: ModulesService,
   ) {}
 
+  @ApiFile('text/plain', 'The quiz in GIFT format.')
   @Get([
     'authoring/courses/:course/modules/:module/quiz.gift',
     'api/v1/authoring/courses/:course/modules/:module/quiz.gift',
   ])
-  @ApiProduces('text/plain')
   async export(
     @CurrentUser() me: Principal,
     @Param('course') course: string,
@@ -47,7 +48,8 @@ export class GiftController {
 
   /** Reads a GIFT file into the module's quiz and shows the result unsaved, with what was taken and what not. */
   @Post(['authoring/courses/:course/modules/:module/gift', 'api/v1/authoring/courses/:course/modules/:module/gift'])
-  @ApiConsumes('multipart/form-data')
+  @ApiUpload()
+  @ApiObject('The quiz as Markdown, unsaved, with the questions taken and skipped.')
   async import(
     @CurrentUser() me: Principal,
     @Param('course') courseSlug: string,

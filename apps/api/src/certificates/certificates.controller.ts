@@ -7,6 +7,7 @@ import { renderPage } from '../common/render.js';
 import { respond } from '../common/respond.js';
 import type { KarvanReply } from '../common/request-context.js';
 import { RevokeDto } from './certificates.dto.js';
+import { ApiFile, ApiList, ApiObject } from '../common/openapi.js';
 
 /** A holder's certificates, their files, and the staff's revoke and re-issue. */
 @ApiTags('certificates')
@@ -23,12 +24,14 @@ export class CertificatesController {
   }
 
   @ApiOperation({ summary: 'My certificates, with their verification links.' })
+  @ApiList('My certificates.')
   @Get('api/v1/me/certificates')
   myCertificates(@CurrentUser() me: Principal) {
     return this.certificates.mine(me);
   }
 
   @ApiOperation({ summary: 'The certificate as PDF (holder and staff only; not served once revoked).' })
+  @ApiFile('application/pdf', 'The certificate.')
   @Get(['certificates/:id/certificate.pdf', 'api/v1/certificates/:id/pdf'])
   async pdf(@CurrentUser() me: Principal, @Param('id') id: string, @Res() reply: KarvanReply) {
     const { filename, data } = await this.certificates.pdf(me, id);
@@ -40,6 +43,7 @@ export class CertificatesController {
   }
 
   @ApiOperation({ summary: 'The certificate as an Open Badges 3.0 credential, a VC-JWT signed with EdDSA.' })
+  @ApiFile('application/vc+jwt', 'The signed credential.')
   @Get(['certificates/:id/credential.jwt', 'api/v1/certificates/:id/credential'])
   async credential(@CurrentUser() me: Principal, @Param('id') id: string, @Res() reply: KarvanReply) {
     const { filename, jwt } = await this.certificates.credential(me, id);
@@ -68,6 +72,7 @@ export class CertificatesController {
 
   @ApiOperation({ summary: 'Revoke a certificate, with a reason (coordinators and admins).' })
   @Access('certificate.manage')
+  @ApiObject('The certificate, revoked.')
   @Post('api/v1/certificates/:id/revoke')
   @HttpCode(200)
   revoke(@CurrentUser() me: Principal, @Param('id') id: string, @Body() body: RevokeDto) {
@@ -76,6 +81,7 @@ export class CertificatesController {
 
   @ApiOperation({ summary: 'Render and sign a certificate again; a revoked one is reinstated.' })
   @Access('certificate.manage')
+  @ApiObject('The certificate, to be rendered and signed again.')
   @Post(['certificates/:id/reissue', 'api/v1/certificates/:id/reissue'])
   @HttpCode(200)
   async reissue(@CurrentUser() me: Principal, @Param('id') id: string, @Res() reply: KarvanReply) {

@@ -5,6 +5,7 @@ import { CurrentUser, Access } from '../common/decorators.js';
 import { renderPage } from '../common/render.js';
 import { respond } from '../common/respond.js';
 import type { KarvanReply } from '../common/request-context.js';
+import { ApiObject, ApiResult } from '../common/openapi.js';
 
 /** The staff's view of a course's certificates: who completed, what was issued, issue the missing. */
 @ApiTags('certificates')
@@ -35,12 +36,14 @@ export class CourseCertificatesController {
   }
 
   @ApiOperation({ summary: 'Everyone who completed the course, with their certificate status.' })
+  @ApiObject('The course, whether it issues certificates, and its holders.')
   @Get('api/v1/courses/:course/certificates')
   holders(@CurrentUser() me: Principal, @Param('course') slug: string) {
     return this.certificates.courseHolders(me, slug);
   }
 
   @ApiOperation({ summary: 'Issue certificates for every completion that has none yet.' })
+  @ApiResult(202, { queued: 'integer' })
   @Post(['courses/:course/certificates/issue', 'api/v1/courses/:course/certificates/issue'])
   @HttpCode(202)
   async issue(@CurrentUser() me: Principal, @Param('course') slug: string, @Res() reply: KarvanReply) {

@@ -5,6 +5,7 @@ import { Access, CurrentUser } from '../common/decorators.js';
 import { renderPage } from '../common/render.js';
 import { respond } from '../common/respond.js';
 import type { KarvanReply } from '../common/request-context.js';
+import { ApiList, ApiResult } from '../common/openapi.js';
 
 /** Admins watch the job queues, see why jobs failed, retry them, and rotate the signing key. */
 @ApiTags('admin')
@@ -27,12 +28,14 @@ export class QueuesController {
   }
 
   @ApiOperation({ summary: 'Every queue with its job counts and latest failed jobs.' })
+  @ApiList('Every queue with its counts and latest failures.')
   @Get('api/v1/admin/queues')
   overview(@CurrentUser() me: Principal) {
     return this.queues.overview(me);
   }
 
   @ApiOperation({ summary: 'Retry a failed job.' })
+  @ApiResult(200, { retried: 'string' })
   @Post(['admin/queues/:queue/jobs/:id/retry', 'api/v1/admin/queues/:queue/jobs/:id/retry'])
   @HttpCode(200)
   async retry(
@@ -46,6 +49,7 @@ export class QueuesController {
   }
 
   @ApiOperation({ summary: 'Retire the signing key and make a new one; what the old key signed stays valid.' })
+  @ApiResult(200, { keyId: 'string' })
   @Post(['admin/signing-keys/rotate', 'api/v1/admin/signing-keys/rotate'])
   @HttpCode(200)
   async rotate(@CurrentUser() me: Principal, @Res() reply: KarvanReply) {

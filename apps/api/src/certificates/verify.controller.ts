@@ -4,6 +4,7 @@ import { CertificatesService, SigningKeysService } from '@karvan/domain';
 import { Public, RequestState } from '../common/decorators.js';
 import { renderPage } from '../common/render.js';
 import type { KarvanReply, RequestState as State } from '../common/request-context.js';
+import { ApiObject } from '../common/openapi.js';
 
 /** Anyone, signed in or not, can check a certificate and fetch the keys that sign them. */
 @ApiTags('certificates')
@@ -34,6 +35,7 @@ export class VerifyController {
   }
 
   @ApiOperation({ summary: 'Verify a certificate by its code: valid, revoked (with reason and date) or unknown.' })
+  @ApiObject('valid, revoked (with reason and date) or unknown.')
   @Get('api/v1/certificates/verify/:code')
   verify(@Param('code') code: string) {
     return this.certificates.verify(code);
@@ -41,6 +43,7 @@ export class VerifyController {
 
   /** A JSON Web Key Set: every key that ever signed, with when it was made and retired. */
   @ApiOperation({ summary: 'The Ed25519 public keys that sign certificates (JWKS).' })
+  @ApiObject('`keys`: a JSON Web Key Set.')
   @Get(['.well-known/karvan-keys.json', '.well-known/jwks.json'])
   @Header('cache-control', 'public, max-age=300')
   async publishedKeys() {

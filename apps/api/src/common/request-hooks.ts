@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppConfig } from '@karvan/config';
+import { logContext, type AppConfig } from '@karvan/config';
 import {
   ApiTokensService,
   AuthError,
@@ -21,6 +21,17 @@ export interface CookieSettings {
 
 export function cookieSettings(config: AppConfig): CookieSettings {
   return { secure: config.secureCookies, sessionMaxAgeSeconds: config.sessionMaxAgeHours * 3600 };
+}
+
+/**
+ * Every log line written while serving a request carries its id. Entered again once the body is
+ * read: a body arriving in later packets is read in the socket's async context, not the request's.
+ */
+export function installLogContext(fastify: FastifyInstance): void {
+  const enter = (request: FastifyRequest, _reply: FastifyReply, done: () => void) =>
+    logContext.run({ requestId: String(request.id) }, done);
+  fastify.addHook('onRequest', enter);
+  fastify.addHook('preValidation', enter);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { MaintenanceService } from '@karvan/domain';
 import { Public } from '../common/decorators.js';
@@ -8,6 +8,16 @@ import type { KarvanReply } from '../common/request-context.js';
 const CHECK_TIMEOUT_MS = 2_000;
 
 type CheckResult = 'up' | 'down';
+
+const CHECK = { type: 'string', enum: ['up', 'down'] };
+const HEALTH_SCHEMA = {
+  type: 'object',
+  required: ['status', 'checks'],
+  properties: {
+    status: { type: 'string', enum: ['ok', 'degraded'] },
+    checks: { type: 'object', required: ['database', 'queue'], properties: { database: CHECK, queue: CHECK } },
+  },
+};
 
 /** Liveness and readiness in one: 200 when the database and the queue answer, 503 otherwise. */
 @ApiTags('health')
@@ -19,8 +29,9 @@ export class HealthController {
   ) {}
 
   @Public()
+  @ApiResponse({ status: 200, description: 'Both answer.', schema: HEALTH_SCHEMA })
+  @ApiResponse({ status: 503, description: 'One does not.', schema: HEALTH_SCHEMA })
   @Get()
-  @ApiOkResponse({ description: '{ status, checks: { database, queue } }' })
   async health(@Res({ passthrough: true }) reply: KarvanReply) {
     const [database, queue] = await Promise.all([
       check(() => this.db.query('SELECT 1')),

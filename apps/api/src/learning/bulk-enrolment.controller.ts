@@ -6,9 +6,13 @@ import { Access, CurrentUser } from '../common/decorators.js';
 import { parseForm } from '../common/forms.js';
 import { renderPage } from '../common/render.js';
 import type { KarvanReply } from '../common/request-context.js';
+import { ApiObject } from '../common/openapi.js';
 
 export class BulkEnrolmentDto {
-  @ApiProperty({ description: 'One e-mail address per line, or a CSV whose first column is the address.' })
+  @ApiProperty({
+    description: 'One e-mail address per line, or a CSV whose first column is the address.',
+    example: 'leyla@migration.gov.az\nrashad@border.gov.az\n',
+  })
   @IsString()
   @MaxLength(200_000)
   csv: string;
@@ -48,6 +52,7 @@ export class BulkEnrolmentController {
   }
 
   /** Enrols every address; returns who was enrolled, who was invited, and which lines were not addresses. */
+  @ApiObject('Who was enrolled, who was invited, and which lines were not addresses.', 201)
   @Post('api/v1/courses/:course/enrolments/bulk')
   api(@CurrentUser() me: Principal, @Param('course') slug: string, @Body() body: BulkEnrolmentDto) {
     return this.bulk.enrol(me, slug, body.csv);

@@ -4,6 +4,7 @@ import { gradebookCsv, GradebookService, MyLearningService, type Principal } fro
 import { Access, CurrentUser, RequestState } from '../common/decorators.js';
 import type { KarvanReply, RequestState as State } from '../common/request-context.js';
 import { scoreChartSvg } from './score-chart.js';
+import { ApiFile, ApiList, ApiObject } from '../common/openapi.js';
 
 /** Progress views: a trainee's own ("My learning") and a course's gradebook for its staff. */
 @ApiTags('learning')
@@ -25,6 +26,7 @@ export class GradebookController {
   }
 
   @Access('signed-in')
+  @ApiList('My courses and my progress in each.')
   @Get('api/v1/me/learning')
   myCourses(@CurrentUser() me: Principal, @RequestState() state: State) {
     return this.myLearning.courses(me, state.locale);
@@ -44,11 +46,13 @@ export class GradebookController {
   }
 
   /** Trainee × module: read, best score, attempts, passed. */
+  @ApiObject('Trainees by module, and the score distributions.')
   @Get('api/v1/courses/:course/gradebook')
   json(@CurrentUser() me: Principal, @Param('course') slug: string) {
     return this.gradebooks.gradebook(me, slug);
   }
 
+  @ApiFile('text/csv', 'The gradebook as CSV.')
   @Get(['courses/:course/gradebook.csv', 'api/v1/courses/:course/gradebook.csv'])
   async csv(@CurrentUser() me: Principal, @Param('course') slug: string, @Res() reply: KarvanReply) {
     const book = await this.gradebooks.gradebook(me, slug);

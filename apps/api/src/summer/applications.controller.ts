@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExcludeEndpoint, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   ApplicationsService,
   AttendanceService,
@@ -17,6 +17,7 @@ import { parseForm, type FieldErrors } from '../common/forms.js';
 import { ApplicationDto, ApplicationFormDto } from './dto/application.dto.js';
 import { gather, wantsJson } from './form-body.js';
 import { submitForm } from './form-submit.js';
+import { ApiFile, ApiList, ApiObject, ApiResult } from '../common/openapi.js';
 
 /** An applicant's own application: fill in, attach, submit, withdraw; confirm or decline a place. */
 @ApiTags('summer schools')
@@ -63,18 +64,25 @@ export class ApplicationsController {
   }
 
   @ApiOperation({ summary: 'My application to a cohort (null before I start one).' })
+  @ApiResponse({
+    status: 200,
+    description: 'My application, or null.',
+    schema: { type: 'object', nullable: true, additionalProperties: true },
+  })
   @Get('api/v1/cohorts/:id/application')
   own(@CurrentUser() me: Principal, @Param('id') id: string) {
     return this.applications.own(me, id);
   }
 
   @ApiOperation({ summary: 'Save my application as a draft.' })
+  @ApiObject('My application.')
   @Put('api/v1/cohorts/:id/application')
   draft(@CurrentUser() me: Principal, @Param('id') id: string, @Body() dto: ApplicationDto) {
     return this.applications.save(me, id, dto, false);
   }
 
   @ApiOperation({ summary: 'Submit my application (with these answers).' })
+  @ApiObject('My application, submitted.')
   @Post('api/v1/cohorts/:id/application/submit')
   @HttpCode(200)
   submit(@CurrentUser() me: Principal, @Param('id') id: string, @Body() dto: ApplicationDto) {
@@ -88,12 +96,14 @@ export class ApplicationsController {
   }
 
   @ApiOperation({ summary: 'My applications and their status.' })
+  @ApiList('My applications.')
   @Get('api/v1/me/applications')
   myApplications(@CurrentUser() me: Principal) {
     return this.applications.mine(me);
   }
 
   @ApiOperation({ summary: 'Withdraw, confirm (take the place) or decline (give it up).' })
+  @ApiResult(200, { done: 'string' })
   @Post(['applications/:id/:action', 'api/v1/applications/:id/:action'])
   @HttpCode(200)
   async act(
@@ -113,6 +123,7 @@ export class ApplicationsController {
 
   @Access('signed-in')
   @ApiOperation({ summary: 'A document attached to an application (applicant, reviewers, coordinators).' })
+  @ApiFile('application/octet-stream', 'The document, in the type it was uploaded as.')
   @Get(['applications/:id/files/:field', 'api/v1/applications/:id/files/:field'])
   async file(
     @CurrentUser() me: Principal,
@@ -138,6 +149,7 @@ export class ApplicationsController {
 
   @Access('signed-in')
   @ApiOperation({ summary: 'My attendance in a cohort, session by session, with my percentage.' })
+  @ApiObject('My sessions and my percentage.')
   @Get('api/v1/cohorts/:id/attendance/me')
   attendanceJson(@CurrentUser() me: Principal, @Param('id') id: string) {
     return this.attendance.mine(me, id);

@@ -5,6 +5,7 @@ import { Access, CurrentUser, RequestState } from '../common/decorators.js';
 import { respond } from '../common/respond.js';
 import type { KarvanReply, RequestState as State } from '../common/request-context.js';
 import { SummerPages } from './page-views.js';
+import { ApiFile, ApiObject, ApiResult } from '../common/openapi.js';
 
 /** A cohort's figures for its coordinators: the dashboard, the CSV exports, issuing certificates. */
 @ApiTags('summer schools')
@@ -29,18 +30,21 @@ export class CohortDashboardController {
   }
 
   @ApiOperation({ summary: 'A cohort’s figures: applications, capacity, attendance, course progress.' })
+  @ApiObject('Applications, capacity, attendance and course progress.')
   @Get('api/v1/cohorts/:id/dashboard')
   dashboard(@CurrentUser() me: Principal, @Param('id') id: string) {
     return this.dashboards.dashboard(me, id);
   }
 
   @ApiOperation({ summary: 'Applications with their answers and scores as CSV.' })
+  @ApiFile('text/csv', 'The applications.')
   @Get(['cohorts/:id/applications.csv', 'api/v1/cohorts/:id/applications.csv'])
   async applicationsCsv(@CurrentUser() me: Principal, @Param('id') id: string, @Res() reply: KarvanReply) {
     await sendCsv(reply, 'applications', await this.dashboards.applicationsCsv(me, id));
   }
 
   @ApiOperation({ summary: 'Participants with attendance and course progress as CSV.' })
+  @ApiFile('text/csv', 'The participants.')
   @Get(['cohorts/:id/participants.csv', 'api/v1/cohorts/:id/participants.csv'])
   async participantsCsv(@CurrentUser() me: Principal, @Param('id') id: string, @Res() reply: KarvanReply) {
     await sendCsv(reply, 'participants', await this.dashboards.participantsCsv(me, id));
@@ -48,6 +52,7 @@ export class CohortDashboardController {
 
   @Access('certificate.manage')
   @ApiOperation({ summary: 'Issue certificates for every completion that has none yet.' })
+  @ApiResult(202, { queued: 'integer' })
   @Post(['cohorts/:id/certificates/issue', 'api/v1/cohorts/:id/certificates/issue'])
   @HttpCode(202)
   async issue(@CurrentUser() me: Principal, @Param('id') id: string, @Res() reply: KarvanReply) {

@@ -9,6 +9,7 @@ import { CreateProgrammeDto } from './dto/programme.dto.js';
 import { AddStaffDto } from './dto/staff.dto.js';
 import { submitForm } from './form-submit.js';
 import { SummerPages } from './page-views.js';
+import { ApiObject, ApiResult } from '../common/openapi.js';
 
 /**
  * Setting a summer school up: programmes, cohorts and their settings, the cohort's staff. Every
@@ -26,6 +27,7 @@ export class ProgrammesController {
 
   @Access('programme.create')
   @ApiOperation({ summary: 'Create a programme (coordinators, admins).' })
+  @ApiObject('The programme made.', 201)
   @Post('api/v1/programmes')
   createProgramme(@CurrentUser() me: Principal, @Body() dto: CreateProgrammeDto) {
     return this.cohorts.createProgramme(me, dto.title, dto.description);
@@ -43,6 +45,7 @@ export class ProgrammesController {
 
   @Access('cohort.create')
   @ApiOperation({ summary: 'Create a cohort of a programme; its creator coordinates it.' })
+  @ApiObject('The cohort made.', 201)
   @Post('api/v1/programmes/:id/cohorts')
   createCohort(@CurrentUser() me: Principal, @Param('id') id: string, @Body() dto: CohortDto) {
     return this.cohorts.createCohort(me, id, dto);
@@ -71,6 +74,7 @@ export class ProgrammesController {
   }
 
   @ApiOperation({ summary: 'Change a cohort (its coordinators, admins).' })
+  @ApiResult(200, { updated: 'string' })
   @Post('api/v1/cohorts/:id')
   @HttpCode(200)
   async update(@CurrentUser() me: Principal, @Param('id') id: string, @Body() dto: UpdateCohortDto) {
@@ -94,6 +98,7 @@ export class ProgrammesController {
 
   @Access('cohort.staff.manage')
   @ApiOperation({ summary: 'Add a coordinator or reviewer to a cohort, by e-mail address.' })
+  @ApiResult(200, { added: 'string' })
   @Post('api/v1/cohorts/:id/staff')
   @HttpCode(200)
   async addStaff(@CurrentUser() me: Principal, @Param('id') id: string, @Body() dto: AddStaffDto) {

@@ -10,6 +10,7 @@ import { DecisionDto, ReviewDto, ReviewFormDto } from './dto/selection.dto.js';
 import { gather } from './form-body.js';
 import { submitForm } from './form-submit.js';
 import { SummerPages } from './page-views.js';
+import { ApiList, ApiObject, ApiResult } from '../common/openapi.js';
 
 /** Choosing the participants: reviewers score applications, coordinators rank and decide. */
 @ApiTags('summer schools')
@@ -32,6 +33,7 @@ export class SelectionController {
 
   @Access('application.review')
   @ApiOperation({ summary: 'The applications a reviewer scores, with their own scores.' })
+  @ApiList('Applications to score, with my scores.')
   @Get('api/v1/cohorts/:id/reviews')
   reviews(@CurrentUser() me: Principal, @Param('id') id: string) {
     return this.selection.toReview(me, id);
@@ -39,6 +41,7 @@ export class SelectionController {
 
   @Access('application.review')
   @ApiOperation({ summary: 'Score an application on the rubric (the cohort’s reviewers).' })
+  @ApiResult(200, { reviewed: 'string' })
   @Post('api/v1/applications/:id/review')
   @HttpCode(200)
   async review(@CurrentUser() me: Principal, @Param('id') id: string, @Body() dto: ReviewDto) {
@@ -74,6 +77,7 @@ export class SelectionController {
 
   @Access('application.decide')
   @ApiOperation({ summary: 'Applications ranked by average score, with the reviewers’ spread.' })
+  @ApiList('Applications by average score.')
   @Get('api/v1/cohorts/:id/ranking')
   ranking(@CurrentUser() me: Principal, @Param('id') id: string) {
     return this.selection.ranked(me, id);
@@ -81,6 +85,7 @@ export class SelectionController {
 
   @Access('application.decide')
   @ApiOperation({ summary: 'Accept, waitlist or reject applications in bulk, within capacity and quotas.' })
+  @ApiObject('What was decided, and what was refused and why.')
   @Post('api/v1/cohorts/:id/decisions')
   @HttpCode(200)
   decide(@CurrentUser() me: Principal, @Param('id') id: string, @Body() dto: DecisionDto) {

@@ -5,6 +5,7 @@ import { Public, RequestState } from '../common/decorators.js';
 import { renderPage } from '../common/render.js';
 import type { KarvanReply, RequestState as State } from '../common/request-context.js';
 import { SummerPages } from './page-views.js';
+import { ApiFile, ApiList, ApiObject } from '../common/openapi.js';
 
 /** What anyone may read: the summer schools, each cohort's call and its timetable. */
 @ApiTags('summer schools')
@@ -24,6 +25,7 @@ export class SummerPublicController {
   }
 
   @ApiOperation({ summary: 'Programmes with their cohorts.' })
+  @ApiList('Programmes with their cohorts.')
   @Get('api/v1/programmes')
   programmes() {
     return this.cohorts.programmes();
@@ -37,6 +39,7 @@ export class SummerPublicController {
   }
 
   @ApiOperation({ summary: 'A cohort’s call for applications: dates, place, capacity, window, form.' })
+  @ApiObject('The call, and whether it is open.')
   @Get('api/v1/cohorts/:id')
   async cohort(@Param('id') id: string) {
     const cohort = await this.cohorts.cohort(id);
@@ -54,12 +57,14 @@ export class SummerPublicController {
   }
 
   @ApiOperation({ summary: 'The timetable, day by day.' })
+  @ApiList('Days, each with its sessions.')
   @Get('api/v1/cohorts/:id/timetable')
   days(@Param('id') id: string) {
     return this.timetable.days(id);
   }
 
   @ApiOperation({ summary: 'The timetable as an iCalendar feed.' })
+  @ApiFile('text/calendar', 'The timetable.')
   @Get('cohorts/:id/timetable.ics')
   async ics(@Param('id') id: string, @Res() reply: KarvanReply) {
     await reply

@@ -9,6 +9,7 @@ import { AttendanceDto, SessionDto } from './dto/session.dto.js';
 import { gather } from './form-body.js';
 import { submitForm } from './form-submit.js';
 import { SummerPages } from './page-views.js';
+import { ApiObject, ApiResult } from '../common/openapi.js';
 
 /** A cohort's timetable and the registers of its sessions. */
 @ApiTags('summer schools')
@@ -29,6 +30,7 @@ export class TimetableController {
   }
 
   @ApiOperation({ summary: 'Add a session to the timetable.' })
+  @ApiObject('The session added.', 201)
   @Post('api/v1/cohorts/:id/sessions')
   addSession(@CurrentUser() me: Principal, @Param('id') id: string, @Body() dto: SessionDto) {
     return this.timetable.add(me, id, dto);
@@ -49,6 +51,7 @@ export class TimetableController {
   }
 
   @ApiOperation({ summary: 'Change a session; members are told by e-mail.' })
+  @ApiResult(200, { updated: 'string' })
   @Post('api/v1/sessions/:id')
   @HttpCode(200)
   async updateSession(@CurrentUser() me: Principal, @Param('id') id: string, @Body() dto: SessionDto) {
@@ -71,6 +74,7 @@ export class TimetableController {
   }
 
   @ApiOperation({ summary: 'Remove a session; members are told by e-mail.' })
+  @ApiResult(200, { removed: 'string' })
   @Post(['sessions/:id/delete', 'api/v1/sessions/:id/delete'])
   @HttpCode(200)
   async removeSession(@CurrentUser() me: Principal, @Param('id') id: string, @Res() reply: KarvanReply) {
@@ -88,6 +92,7 @@ export class TimetableController {
 
   @Access('attendance.mark')
   @ApiOperation({ summary: 'The register of a session.' })
+  @ApiObject('The session and its register.')
   @Get('api/v1/sessions/:id/attendance')
   register(@CurrentUser() me: Principal, @Param('id') id: string) {
     return this.attendance.register(me, id);
@@ -95,6 +100,7 @@ export class TimetableController {
 
   @Access('attendance.mark')
   @ApiOperation({ summary: 'Mark attendance: optionally everyone present, then the exceptions.' })
+  @ApiResult(200, { marked: 'integer' })
   @Post('api/v1/sessions/:id/attendance')
   @HttpCode(200)
   async mark(@CurrentUser() me: Principal, @Param('id') id: string, @Body() dto: AttendanceDto) {

@@ -5,6 +5,7 @@ import type { Principal } from '@karvan/domain';
 import { Access, CurrentUser } from '../common/decorators.js';
 import { ListUsersQuery, SetRolesDto } from './dto/roles.dto.js';
 import { UsersAdminService } from './users-admin.service.js';
+import { ApiObject, ApiResult } from '../common/openapi.js';
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -17,12 +18,14 @@ export class UsersApiController {
   ) {}
 
   /** Lists accounts, 50 a page, optionally filtered by name or e-mail. */
+  @ApiObject('One page of accounts, with the total.')
   @Get('users')
   list(@CurrentUser() me: Principal, @Query() query: ListUsersQuery) {
     return this.admin.list(me, query.page, query.q);
   }
 
   /** Replaces a user's roles. */
+  @ApiObject('The account with its roles.')
   @Put('users/:id/roles')
   setRoles(@CurrentUser() me: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: SetRolesDto) {
     return this.admin.setRoles(me, id, body.roles);
@@ -30,12 +33,14 @@ export class UsersApiController {
 
   /** Queues the purge of expired sessions and login counters now (it also runs hourly). */
   @Access('queue.manage')
+  @ApiResult(201, { jobId: 'string' })
   @Post('jobs/purge-expired')
   async purgeExpired(@CurrentUser() me: Principal) {
     return { jobId: await this.maintenance.requestPurge(me) };
   }
 
   @Access('queue.manage')
+  @ApiObject("The job's state.")
   @Get('jobs/maintenance/:id')
   jobStatus(@CurrentUser() me: Principal, @Param('id') id: string) {
     return this.maintenance.status(me, id);

@@ -27,11 +27,18 @@ export class CreateCourseDto {
   @Matches(SLUG, { message: `slug: ${SLUG_MESSAGE}` })
   slug: string;
 
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(300) title: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) summary = '';
-  @ApiProperty({ enum: LOCALES }) @IsIn(LOCALES) language: Locale;
-  @ApiProperty({ enum: ['open', 'key', 'approval'] }) @IsIn(['open', 'key', 'approval']) enrolmentMode:
-    'open' | 'key' | 'approval';
+  @ApiProperty({ example: 'Border management: the basics' }) @IsString() @IsNotEmpty() @MaxLength(300) title: string;
+
+  @ApiPropertyOptional({ example: 'Checks at the border, and the law behind them.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  summary = '';
+
+  @ApiProperty({ enum: LOCALES, example: 'en' }) @IsIn(LOCALES) language: Locale;
+  @ApiProperty({ enum: ['open', 'key', 'approval'], example: 'open' })
+  @IsIn(['open', 'key', 'approval'])
+  enrolmentMode: 'open' | 'key' | 'approval';
 }
 
 export class AddModuleDto {
@@ -41,11 +48,14 @@ export class AddModuleDto {
   @Matches(SLUG, { message: `slug: ${SLUG_MESSAGE}` })
   slug: string;
 
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(300) title: string;
+  @ApiProperty({ example: 'Visa facilitation' }) @IsString() @IsNotEmpty() @MaxLength(300) title: string;
 }
 
 export class ModuleSourceDto {
-  @ApiProperty({ description: 'The whole module file: front matter and Markdown body.' })
+  @ApiProperty({
+    description: 'The whole module file: front matter and Markdown body.',
+    example: '---\ntitle: Visa facilitation\n---\n\n# Visa facilitation\n\nWhat the agreements change.\n',
+  })
   @IsString()
   @MaxLength(MAX_MARKDOWN)
   markdown: string;
@@ -56,7 +66,7 @@ export class EditorFormDto extends ModuleSourceDto {
 }
 
 export class ReorderDto {
-  @ApiProperty({ type: [String] })
+  @ApiProperty({ type: [String], example: ['introduction', 'visa-facilitation'] })
   @Transform(({ value }: { value: unknown }): unknown[] => (Array.isArray(value) ? value : [value]))
   @IsArray()
   @ArrayMaxSize(500)
@@ -70,11 +80,12 @@ export class MoveModuleDto {
 }
 
 export class CoAuthorDto {
-  @ApiProperty() @IsEmail() @MaxLength(254) email: string;
+  @ApiProperty({ example: 'co-author@karvan.example' }) @IsEmail() @MaxLength(254) email: string;
 }
 
 export class StatusDto {
-  @ApiProperty({ enum: ['draft', 'published'] }) @IsIn(['draft', 'published']) status: 'draft' | 'published';
+  @ApiProperty({ enum: ['draft', 'published'], example: 'published' }) @IsIn(['draft', 'published']) status:
+    'draft' | 'published';
 }
 
 export class CertificateApprovalDto {

@@ -13,16 +13,21 @@ import {
 } from '@karvan/domain';
 
 export class ProfileDto {
-  @ApiProperty({ maxLength: 200 }) @IsString() @IsNotEmpty() @MaxLength(200) name: string;
-  @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsString() @MaxLength(200) organisation = '';
-  @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsString() @MaxLength(200) position = '';
-  @ApiProperty({ enum: LOCALES }) @IsIn(LOCALES) locale: Locale;
+  @ApiProperty({ maxLength: 200, example: 'Aysel Məmmədova' }) @IsString() @IsNotEmpty() @MaxLength(200) name: string;
+  @ApiPropertyOptional({ maxLength: 200, example: 'State Migration Service' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  organisation = '';
+  @ApiPropertyOptional({ maxLength: 200, example: 'Specialist' }) @IsOptional() @IsString() @MaxLength(200) position =
+    '';
+  @ApiProperty({ enum: LOCALES, example: 'az' }) @IsIn(LOCALES) locale: Locale;
 }
 
 export class PasswordChangeDto {
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) currentPassword: string;
+  @ApiProperty({ example: 'my old passphrase' }) @IsString() @IsNotEmpty() @MaxLength(200) currentPassword: string;
   /** At least PASSWORD_MIN_LENGTH characters, not a common password, not one character repeated. */
-  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH })
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, example: 'a new and longer passphrase' })
   @IsString()
   @MaxLength(200)
   newPassword: string;
@@ -36,7 +41,7 @@ export class CreateTokenDto {
   name: string;
 
   /** `read` tokens may only send GET and HEAD requests. */
-  @ApiPropertyOptional({ enum: TOKEN_SCOPES, default: 'read' })
+  @ApiPropertyOptional({ enum: TOKEN_SCOPES, default: 'read', example: 'read' })
   @IsOptional()
   @IsIn(TOKEN_SCOPES)
   scope: TokenScope = 'read';
@@ -45,6 +50,7 @@ export class CreateTokenDto {
     enum: TOKEN_LIFETIMES,
     default: DEFAULT_TOKEN_LIFETIME,
     description: 'Days until it expires.',
+    example: DEFAULT_TOKEN_LIFETIME,
   })
   @IsOptional()
   @Type(() => Number)

@@ -9,14 +9,18 @@ const isAnswer = (v: unknown): boolean =>
 
 /** An application: which answers the form has, and whether they are complete, is the domain's check. */
 export class ApplicationDto {
-  @ApiPropertyOptional({ enum: CATEGORIES, description: 'Anything else counts as "other".' })
+  @ApiPropertyOptional({ enum: CATEGORIES, description: 'Anything else counts as "other".', example: CATEGORIES[0] })
   @IsOptional()
   @IsString()
   @MaxLength(50)
   category?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) organisation?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) position?: string;
+  @ApiPropertyOptional({ example: 'State Migration Service' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  organisation?: string;
+  @ApiPropertyOptional({ example: 'Specialist' }) @IsOptional() @IsString() @MaxLength(200) position?: string;
 
   @ApiPropertyOptional({ example: { motivation: 'To learn.', topics: ['Borders'] } })
   @IsOptional()

@@ -9,12 +9,15 @@ import { toBoolean, toInteger, toWords } from './transforms.js';
  * rubric make sense is the domain's check, which names every problem by its field at once.
  */
 export class CohortDto {
-  @ApiProperty({ description: '3 to 200 characters.' }) @IsString() @MaxLength(200) title: string;
+  @ApiProperty({ description: '3 to 200 characters.', example: 'Summer 2027' })
+  @IsString()
+  @MaxLength(200)
+  title: string;
   @ApiProperty({ example: '2027-07-05' }) @IsString() @MaxLength(30) startsOn: string;
   @ApiProperty({ example: '2027-07-09' }) @IsString() @MaxLength(30) endsOn: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) place?: string;
+  @ApiPropertyOptional({ example: 'Baku' }) @IsOptional() @IsString() @MaxLength(200) place?: string;
 
-  @ApiProperty({ description: 'Places, 1 to 10,000.' })
+  @ApiProperty({ description: 'Places, 1 to 10,000.', example: 30 })
   @Transform(toInteger)
   @IsInt()
   capacity: number;
@@ -25,14 +28,24 @@ export class CohortDto {
   opensAt: string;
 
   @ApiProperty({ example: '2027-04-01T18:00' }) @IsString() @MaxLength(40) closesAt: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) eligibility?: string;
-  @ApiPropertyOptional({ description: 'The application form, one field a line.' })
+  @ApiPropertyOptional({ example: 'Officials in their first three years.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  eligibility?: string;
+  @ApiPropertyOptional({
+    description: 'The application form, one field a line.',
+    example: 'motivation: Why do you apply? (text, required)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(20_000)
   form?: string;
 
-  @ApiPropertyOptional({ description: 'The review rubric, one criterion a line.' })
+  @ApiPropertyOptional({
+    description: 'The review rubric, one criterion a line.',
+    example: 'relevance: Relevance (0-10)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(10_000)
@@ -40,19 +53,22 @@ export class CohortDto {
 
   @ApiPropertyOptional({ example: 'young_researcher = 10' }) @IsOptional() @IsString() @MaxLength(2000) quotas?: string;
 
-  @ApiPropertyOptional({ description: 'Percent, 0 to 100; 80 if not given.' })
+  @ApiPropertyOptional({ description: 'Percent, 0 to 100; 80 if not given.', example: 80 })
   @IsOptional()
   @Transform(toInteger)
   @IsInt()
   minAttendance?: number;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ example: false })
   @IsOptional()
   @Transform(toBoolean)
   @IsBoolean()
   requireCourses?: boolean;
 
-  @ApiPropertyOptional({ description: 'Slugs of linked courses, separated by spaces or commas (or a list).' })
+  @ApiPropertyOptional({
+    description: 'Slugs of linked courses, separated by spaces or commas (or a list).',
+    example: 'research-methods',
+  })
   @IsOptional()
   @Transform(toWords)
   @IsString()

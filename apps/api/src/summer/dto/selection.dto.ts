@@ -13,7 +13,7 @@ export class ReviewDto {
   @IsRecord({ describe: 'scores by criterion (whole numbers)', key: FIELD_KEY, value: smallScore, maxKeys: 50 })
   scores: Record<string, number | string>;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) comment?: string;
+  @ApiPropertyOptional({ example: 'Clear motivation.' }) @IsOptional() @IsString() @MaxLength(5000) comment?: string;
 }
 
 /** The review page's form also says which page to go back to. */
@@ -24,7 +24,7 @@ export class ReviewFormDto extends ReviewDto {
 export const DECISIONS = ['accept', 'waitlist', 'reject'] as const;
 
 export class DecisionDto {
-  @ApiProperty({ type: [String], format: 'uuid' })
+  @ApiProperty({ type: [String], format: 'uuid', example: ['3f1c2a9e-8b4d-4c57-9a1e-2d6f0b7c5e41'] })
   // The ranking form sends one ticked application as a string and none at all as nothing.
   @Transform(toList)
   @IsArray()
@@ -32,5 +32,5 @@ export class DecisionDto {
   @IsUUID('all', { each: true })
   ids: string[];
 
-  @ApiProperty({ enum: DECISIONS }) @IsIn(DECISIONS) decision: Decision;
+  @ApiProperty({ enum: DECISIONS, example: 'accept' }) @IsIn(DECISIONS) decision: Decision;
 }

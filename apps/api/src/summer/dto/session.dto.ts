@@ -10,22 +10,26 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?([zZ]|[+-]
 const dateTime = (field: string) => ({ message: `${field}: give a date and time such as 2027-07-05T09:00` });
 
 export class SessionDto {
-  @ApiProperty() @IsString() @MaxLength(200) title: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) speaker?: string;
+  @ApiProperty({ example: 'Opening lecture' }) @IsString() @MaxLength(200) title: string;
+  @ApiPropertyOptional({ example: 'Dr Elnur Həsənov' }) @IsOptional() @IsString() @MaxLength(200) speaker?: string;
   @ApiProperty({ example: '2027-07-05T09:00', description: 'Baku time unless an offset is given.' })
   @IsString()
   @Matches(DATE_TIME, dateTime('startsAt'))
   startsAt: string;
 
   @ApiProperty({ example: '2027-07-05T10:30' }) @IsString() @Matches(DATE_TIME, dateTime('endsAt')) endsAt: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) room?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) description?: string;
+  @ApiPropertyOptional({ example: 'Hall A' }) @IsOptional() @IsString() @MaxLength(100) room?: string;
+  @ApiPropertyOptional({ example: 'Why migration is managed.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  description?: string;
 }
 
 const isStatus = (v: unknown): boolean => (ATTENDANCE as readonly unknown[]).includes(v);
 
 export class AttendanceDto {
-  @ApiPropertyOptional({ description: 'Everyone present first; `marks` are the exceptions.' })
+  @ApiPropertyOptional({ description: 'Everyone present first; `marks` are the exceptions.', example: true })
   @IsOptional()
   @Transform(toBoolean)
   @IsBoolean()

@@ -5,7 +5,7 @@ import { PageQuery } from '../../common/page-query.js';
 import { ROLES, type Role } from '@karvan/domain';
 
 export class SetRolesDto {
-  @ApiProperty({ enum: ROLES, isArray: true })
+  @ApiProperty({ enum: ROLES, isArray: true, example: ['trainee', 'trainer'] })
   // An HTML form sends one checked box as a string and none at all as nothing.
   @Transform(({ value }: { value: unknown }): unknown[] =>
     value === undefined ? [] : Array.isArray(value) ? value : [value],
