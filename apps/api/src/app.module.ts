@@ -13,6 +13,7 @@ import { ErrorFilter } from './common/error.filter.js';
 import { PageInterceptor } from './common/page.interceptor.js';
 import { ContentSyncOnStart } from './content-sync-on-start.js';
 import { HealthController } from './health/health.controller.js';
+import { HelpModule } from './help/help.module.js';
 import { HomeController } from './home/home.controller.js';
 import { LearningModule } from './learning/learning.module.js';
 import { CertificatesModule } from './certificates/certificates.module.js';
@@ -44,6 +45,7 @@ export class AppModule {
         LearningModule,
         CertificatesModule,
         SummerModule,
+        HelpModule,
         ...(options.inProcessWorker ? [DomainProcessorsModule] : []),
       ],
       controllers: [HomeController, HealthController],
