@@ -190,4 +190,22 @@ describe('trainees learn: catalogue, enrolment, reader, progress', () => {
       expect((await client.json('GET', `/api/v1/courses/${slug}/gradebook`)).status).toBe(403);
     }
   });
+
+  it('lists the catalogue and enrols and leaves through the JSON API, refusing a wrong key', async () => {
+    const slug = await course('key');
+    await trainer.postForm(`/authoring/courses/${slug}/key`, { key: 'migration-2026' });
+    const catalogue = await t.client().json('GET', '/api/v1/courses');
+    expect(catalogue.json<Array<{ slug: string }>>().some((c) => c.slug === slug)).toBe(true);
+    const me = await trainee();
+    const wrong = await me.json('POST', `/api/v1/courses/${slug}/enrolment`, { key: 'guess' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.json<{ error: { code: string } }>().error.code).toBe('wrong_enrolment_key');
+    const right = await me.json('POST', `/api/v1/courses/${slug}/enrolment`, { key: 'migration-2026' });
+    expect(right.status).toBe(201);
+    expect(right.json()).toEqual({ status: 'active' });
+    expect((await me.get(`/courses/${slug}/modules/alpha`)).status).toBe(200);
+    expect((await me.json('DELETE', `/api/v1/courses/${slug}/enrolment`)).json()).toEqual({ status: 'withdrawn' });
+    expect((await me.get(`/courses/${slug}/modules/alpha`)).status).toBe(403);
+    expect((await t.client().json('POST', `/api/v1/courses/${slug}/enrolment`, {})).status).toBe(401);
+  });
 });

@@ -26,6 +26,7 @@ const WRITE_METHODS = ['post', 'put', 'patch', 'delete'];
 /** Write operations whose whole input is the path: they declare no body, on purpose. */
 const TAKE_NO_BODY = new Set([
   'DELETE /api/v1/me/tokens/{id}',
+  'DELETE /api/v1/courses/{course}/enrolment',
   'POST /api/v1/admin/jobs/purge-expired',
   'PUT /api/v1/authoring/courses/{course}/certificate-approval',
   'DELETE /api/v1/authoring/courses/{course}/certificate-approval',

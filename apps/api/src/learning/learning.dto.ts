@@ -3,7 +3,7 @@ import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { LOCALES } from '@karvan/domain';
 
 export class EnrolDto {
-  @ApiPropertyOptional({ description: 'The enrolment key, for courses that need one.' })
+  @ApiPropertyOptional({ description: 'The enrolment key, for courses that need one.', example: 'migration-2026' })
   @IsOptional()
   @IsString()
   @MaxLength(200)

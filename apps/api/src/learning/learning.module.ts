@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DomainModule } from '@karvan/domain';
 import { BulkEnrolmentController } from './bulk-enrolment.controller.js';
+import { EnrolmentApiController } from './enrolment-api.controller.js';
 import { GradebookController } from './gradebook.controller.js';
 import { LearningPagesController } from './learning-pages.controller.js';
 import { QuizApiController } from './quiz-api.controller.js';
@@ -10,6 +11,7 @@ import { QuizPagesController } from './quiz-pages.controller.js';
   imports: [DomainModule],
   controllers: [
     BulkEnrolmentController,
+    EnrolmentApiController,
     GradebookController,
     LearningPagesController,
     QuizPagesController,
