@@ -15,7 +15,10 @@ export const USAGE = `usage: npm run karvan -- <command>
                                      --password a random one is generated and printed
   content check [dir]                check the Markdown courses under dir (default: content)
   content sync [dir]                 import the courses under dir into the database (default: CONTENT_DIR)
-  demo seed                          add the demo accounts (again: adds only what is missing)`;
+  demo seed                          add the demo accounts (again: adds only what is missing)
+  backup <file>                      write the database and the stored files into one archive
+                                     (works while Karvan runs, in either mode)
+  restore <file>                     put a backup back into an empty installation`;
 
 type Command = (config: AppConfig, args: string[]) => Promise<void>;
 

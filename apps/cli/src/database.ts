@@ -1,5 +1,11 @@
 import type { AppConfig } from '@karvan/config';
-import { createDataSource, runMigrationsLocked, startEmbeddedPostgres, type EmbeddedPostgres } from '@karvan/database';
+import {
+  createDataSource,
+  runMigrationsLocked,
+  runningEmbeddedUrl,
+  startEmbeddedPostgres,
+  type EmbeddedPostgres,
+} from '@karvan/database';
 import { ENTITIES } from '@karvan/domain';
 import type { DataSource } from 'typeorm';
 
@@ -10,19 +16,19 @@ export interface OpenDatabase {
 }
 
 /**
- * The CLI's own connection. In embedded mode it opens the PGlite data directory itself, so the
- * Karvan server must not be running on the same directory at the same time.
+ * The CLI's own connection. In embedded mode it connects to the server running on the same data
+ * directory when there is one, and otherwise opens the PGlite data directory itself.
  */
-export async function openDatabase(config: AppConfig): Promise<OpenDatabase> {
+export async function openDatabase(config: AppConfig, { migrate = true } = {}): Promise<OpenDatabase> {
   let embedded: EmbeddedPostgres | undefined;
-  let url = config.databaseUrl;
+  let url = config.databaseUrl ?? (await runningEmbeddedUrl(config.dataDir));
   if (!url) {
     embedded = await startEmbeddedPostgres({ dataDir: config.dataDir });
     url = embedded.url;
   }
   const dataSource = createDataSource({ url, entities: ENTITIES, poolMax: 2 });
   await dataSource.initialize();
-  const applied = await runMigrationsLocked(dataSource);
+  const applied = migrate ? await runMigrationsLocked(dataSource) : [];
   return {
     dataSource,
     applied,

@@ -6,6 +6,8 @@ export interface DataSourceOptions {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   entities: MixedList<Function | string | EntitySchema>;
   poolMax?: number;
+  /** Defaults to every migration; a restore applies only those its archive was made with. */
+  migrations?: typeof MIGRATIONS;
 }
 
 export function createDataSource(options: DataSourceOptions): DataSource {
@@ -15,7 +17,7 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     // Pinned: in embedded mode PGlite's one shared session has "public, bullmq" on its search_path.
     schema: 'public',
     entities: options.entities,
-    migrations: MIGRATIONS,
+    migrations: options.migrations ?? MIGRATIONS,
     migrationsTableName: 'typeorm_migrations',
     synchronize: false,
     migrationsRun: false,

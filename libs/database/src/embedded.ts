@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { announceEmbedded, withdrawEmbedded } from './embedded-address.js';
 import { SequenceQueryQueue } from './pglite-queue.js';
 
 export interface EmbeddedPostgres {
@@ -33,9 +34,12 @@ export async function startEmbeddedPostgres(options: { dataDir?: string } = {}):
   // Before any connection exists: every socket handler takes the server's queue when it is made.
   (server as unknown as { queryQueue: SequenceQueryQueue }).queryQueue = new SequenceQueryQueue(db);
   await server.start();
+  const url = `postgres://postgres:postgres@${server.getServerConn()}/postgres`;
+  if (options.dataDir) await announceEmbedded(options.dataDir, url);
   return {
-    url: `postgres://postgres:postgres@${server.getServerConn()}/postgres`,
+    url,
     async stop() {
+      if (options.dataDir) await withdrawEmbedded(options.dataDir);
       await server.stop();
       await db.close();
     },

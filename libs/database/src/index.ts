@@ -1,5 +1,6 @@
 export * from './data-source.js';
 export * from './migrate.js';
 export * from './embedded.js';
+export { runningEmbeddedUrl } from './embedded-address.js';
 export * from './database.module.js';
 export { MIGRATIONS } from './migrations/index.js';
