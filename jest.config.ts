@@ -45,7 +45,8 @@ const config: Config = {
     { ...withServices, displayName: 'browser', testMatch: [BROWSER] },
     { ...withServices, displayName: 'crash', testMatch: CRASH },
   ],
-  testTimeout: 60_000,
+  // Tests wait for conditions, for up to a minute each: a loaded machine is slow, not wrong.
+  testTimeout: 180_000,
   // Most tests wait on PostgreSQL, Redis or Chromium rather than the CPU: three workers fit two cores.
   maxWorkers: 3,
 };
