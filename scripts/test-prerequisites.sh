@@ -91,18 +91,22 @@ trust_local_connections() {
   done
 }
 
+cluster() { pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | sort -V | tail -n 1)" main "$1"; }
+
 start_postgres() {
   if [ -n "${KARVAN_TEST_PG_START:-}" ]; then
     bash -c "$KARVAN_TEST_PG_START"
-    return
+  else
+    cluster start
   fi
-  local version
-  version=$(ls /etc/postgresql | sort -V | tail -n 1)
-  pg_ctlcluster --skip-systemctl-redirect "$version" main start
 }
 
 ensure_postgres() {
-  [ "$installed_postgres" = 0 ] || trust_local_connections
+  if [ "$installed_postgres" = 1 ]; then
+    trust_local_connections
+    # The package may have started the cluster before its pg_hba.conf changed.
+    if postgres_answers; then cluster reload; fi
+  fi
   if postgres_answers; then return 0; fi
   echo "starting PostgreSQL on port $PG_PORT"
   if ! start_postgres; then
