@@ -11,7 +11,7 @@ import {
 } from '@karvan/domain';
 import { principalOf, type WebClient, type WebResponse } from '@karvan/testing';
 import { routeTable, type RouteEntry } from '../src/common/route-table.js';
-import { certificateCourse, completeCourse } from './certificate-helpers.js';
+import { certificateCourse, completeCourse, waitFor } from './certificate-helpers.js';
 import { apply, makeCohort, person } from './summer-helpers.js';
 import { startTestApp, type TestApp } from './test-app.js';
 
@@ -110,14 +110,12 @@ describe('the access matrix', () => {
       endsAt: '2027-07-05T10:00',
       room: 'Hall',
     });
-    let certificateId = '';
-    for (let i = 0; i < 100 && !certificateId; i++) {
+    const certificateId = await waitFor('the certificate', async () => {
       const rows = await t.db.query<Array<{ id: string }>>('SELECT id FROM certificates WHERE user_id = $1', [
         holder.userId,
       ]);
-      certificateId = rows[0]?.id ?? '';
-      if (!certificateId) await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+      return rows[0]?.id;
+    });
     return {
       courseSlug,
       courseId,

@@ -1,9 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { createUser, TEST_PASSWORD, type WebClient } from '@karvan/testing';
+import { createUser, TEST_PASSWORD, WAIT_LIMIT_MS, waitFor, type WebClient } from '@karvan/testing';
 import type { DataSource } from 'typeorm';
 import { signIn, type TestApp } from './test-app.js';
+
+// Kept here as well: the certificate and summer tests import it from this file.
+export { waitFor };
 
 const MODULE = `---
 title: Only module
@@ -88,18 +90,7 @@ export async function mailsFor(db: DataSource, email: string, subjectPart = 'cer
   return row.n;
 }
 
-/** Polls until `check` returns a value (not undefined/false), or fails after `ms`. */
-export async function waitFor<T>(what: string, check: () => Promise<T | undefined | false>, ms = 20_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > until) throw new Error(`Timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
-
-export async function waitIssued(db: DataSource, userId: string, ms = 20_000): Promise<CertificateRow> {
+export async function waitIssued(db: DataSource, userId: string, ms = WAIT_LIMIT_MS): Promise<CertificateRow> {
   return waitFor(
     'the certificate to be issued',
     async () => {

@@ -253,7 +253,7 @@ describe('certificates: issuing, verifying, revoking', () => {
     expect(failed.status).toBe('pending');
     rmSync(folder);
     execFileSync('mv', [moved, folder]);
-    const cert = await waitIssued(t.db, holder.userId, 30_000);
+    const cert = await waitIssued(t.db, holder.userId);
     expect(cert.attempts).toBeGreaterThanOrEqual(2);
     expect(cert.last_error).toBeNull();
     expect(pdfFiles(cert.id)).toHaveLength(1);

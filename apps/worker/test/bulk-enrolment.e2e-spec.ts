@@ -1,10 +1,11 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { getQueueToken } from '@nestjs/bullmq';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
+import type { Queue } from 'bullmq';
 import { loadConfig } from '@karvan/config';
 import { DomainEvents, MailService } from '@karvan/domain';
-import { installQueueBackend } from '@karvan/jobs';
-import { createUser, principalOf, TEST_PASSWORD, type WebClient } from '@karvan/testing';
+import { installQueueBackend, MAIL_QUEUE } from '@karvan/jobs';
+import { createUser, principalOf, TEST_PASSWORD, waitFor, type WebClient } from '@karvan/testing';
 import { signIn, startTestApp, type TestApp } from '../../api/test/test-app.js';
 import { WorkerModule } from '../src/worker.module.js';
 
@@ -37,15 +38,13 @@ describe('bulk enrolment with invitations, and the mail outbox', () => {
     await api?.close();
   });
 
-  async function outboxRow(address: string) {
-    for (let i = 0; i < 100; i++) {
+  function outboxRow(address: string) {
+    return waitFor(`an e-mail sent to ${address}`, async () => {
       const rows = await api.db.query<
         Array<{ id: string; status: string; body_text: string; transport: string | null }>
       >('SELECT id, status, body_text, transport FROM outbox_emails WHERE to_address = $1', [address]);
-      if (rows[0]?.status === 'sent') return rows;
-      await sleep(100);
-    }
-    throw new Error(`no e-mail was sent to ${address}`);
+      return rows[0]?.status === 'sent' ? rows : undefined;
+    });
   }
 
   it('enrols existing accounts, invites unknown addresses once, and reports bad lines', async () => {
@@ -135,8 +134,13 @@ describe('bulk enrolment with invitations, and the mail outbox', () => {
       return added!;
     });
     const rows = await outboxRow('once@karvan.test');
-    await queuedAgain(id);
-    await sleep(500);
+    // The job's id is its event's: wait until the mail worker has run the duplicate, then look.
+    const again = await queuedAgain(id);
+    const queue = api.app.get<Queue>(getQueueToken(MAIL_QUEUE));
+    await waitFor(
+      'the duplicate job to finish',
+      async () => (await (await queue.getJob(again))?.getState()) === 'completed',
+    );
     const [after] = await api.db.query<Array<{ attempts: number; status: string }>>(
       'SELECT attempts, status FROM outbox_emails WHERE id = $1',
       [rows[0].id],

@@ -1,19 +1,16 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { loadConfig } from '@karvan/config';
 import { installQueueBackend } from '@karvan/jobs';
-import { createUser, TEST_PASSWORD, type WebClient } from '@karvan/testing';
+import { createUser, TEST_PASSWORD, waitFor, type WebClient } from '@karvan/testing';
 import { signIn, startTestApp, type TestApp } from '../../api/test/test-app.js';
 import { WorkerModule } from '../src/worker.module.js';
 
-async function waitForState(client: WebClient, jobId: string, wanted: string): Promise<Record<string, unknown>> {
-  for (let i = 0; i < 100; i++) {
+function waitForState(client: WebClient, jobId: string, wanted: string): Promise<Record<string, unknown>> {
+  return waitFor(`job ${jobId} to reach ${wanted}`, async () => {
     const status = (await client.json('GET', `/api/v1/admin/jobs/maintenance/${jobId}`)).json();
-    if (status.state === wanted) return status;
-    await sleep(100);
-  }
-  throw new Error(`job ${jobId} never reached ${wanted}`);
+    return status.state === wanted ? status : undefined;
+  });
 }
 
 describe('jobs: api and worker as separate parts on Redis', () => {

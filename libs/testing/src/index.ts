@@ -3,3 +3,4 @@ export * from './factories.js';
 export * from './browser.js';
 export * from './scratch-database.js';
 export * from './corpus.js';
+export * from './wait-for.js';
