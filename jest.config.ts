@@ -35,11 +35,19 @@ const CRASH = ['<rootDir>/apps/api/test/certificate-crash.e2e-spec.ts', '<rootDi
 const config: Config = {
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'] },
-    { ...withServices, displayName: 'integration', testMatch: ['<rootDir>/libs/**/*.e2e-spec.ts'] },
+    {
+      ...withServices,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/libs/**/*.e2e-spec.ts', '<rootDir>/apps/cli/test/*.e2e-spec.ts'],
+    },
     {
       ...withServices,
       displayName: 'e2e',
-      testMatch: ['<rootDir>/apps/{api,worker}/test/*.e2e-spec.ts', '<rootDir>/test/embedded.e2e-spec.ts'],
+      testMatch: [
+        '<rootDir>/apps/{api,worker}/test/*.e2e-spec.ts',
+        '<rootDir>/test/embedded.e2e-spec.ts',
+        '<rootDir>/test/upgrade.e2e-spec.ts',
+      ],
       testPathIgnorePatterns: ['browser\\.e2e-spec\\.ts$', 'crash\\.e2e-spec\\.ts$'],
     },
     { ...withServices, displayName: 'browser', testMatch: [BROWSER] },

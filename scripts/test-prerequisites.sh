@@ -39,7 +39,11 @@ find_missing() {
   local item
   for item in "$@"; do
     case "$item" in
-      postgres) postgres_answers || postgres_installed || need PostgreSQL postgresql ;;
+      postgres)
+        postgres_answers || postgres_installed || need PostgreSQL postgresql
+        # The upgrade test loads a dump with psql; the backup tests run pg_dump and pg_restore.
+        { has psql && has pg_dump && has pg_restore; } || need 'PostgreSQL client (psql, pg_dump)' postgresql-client
+        ;;
       # The crash tests start a Redis of their own, so redis-server is needed even when one answers.
       redis) { has redis-server && has redis-cli; } || need 'Redis (redis-server)' redis-server ;;
       chromium) [ -x "$CHROMIUM" ] || need "Chromium at $CHROMIUM" chromium ;;
