@@ -99,7 +99,28 @@ describe('certificates: issuing, verifying, revoking', () => {
     expect(page.text).toContain('Valid certificate');
     expect(page.text).toContain('Gülnarə Şükürova');
     const json = (await t.client().get(`/api/v1/certificates/verify/${cert.code}`)).json<Verification>();
+    // The issue date is shown, not an empty "Issued".
+    expect(page.text).toContain(`<dd>${json.issuedAt!.slice(0, 16).replace('T', ' ')}</dd>`);
     expect(json).toMatchObject({ status: 'valid', holder: 'Gülnarə Şükürova', title: 'Border management basics' });
+  });
+
+  it('refuses to call valid a certificate whose stored record was altered after it was signed', async () => {
+    const holder = await completeCourse(t, slug, 'Honest Holder');
+    const cert = await waitIssued(t.db, holder.userId);
+    const verify = () => t.client().json('GET', `/api/v1/certificates/verify/${cert.code}`);
+    expect((await verify()).json()).toMatchObject({ status: 'valid' });
+    const [{ payload }] = await t.db.query<Array<{ payload: string }>>(
+      'SELECT payload FROM certificates WHERE id = $1',
+      [cert.id],
+    );
+    await t.db.query('UPDATE certificates SET payload = $2 WHERE id = $1', [
+      cert.id,
+      payload.replace('Honest Holder', 'Forged Holder'),
+    ]);
+    expect((await verify()).json()).toMatchObject({ status: 'invalid' });
+    expect((await t.client().get(`/verify/${cert.code}`)).text).toContain('Certificate record altered');
+    await t.db.query('UPDATE certificates SET payload = $2 WHERE id = $1', [cert.id, payload]);
+    expect((await verify()).json()).toMatchObject({ status: 'valid' });
   });
 
   it('refuses a certificate for a completion that takes no graded quiz, until an admin approves the course', async () => {
@@ -278,6 +299,8 @@ describe('certificates: issuing, verifying, revoking', () => {
     expect(revoked.status).toBe(200);
     const json = (await t.client().get(`/api/v1/certificates/verify/${cert.code}`)).json<Verification>();
     expect(json).toMatchObject({ status: 'revoked', revokeReason: 'Attendance records were falsified' });
+    const revokedPage = await t.client().get(`/verify/${cert.code}`);
+    expect(revokedPage.text).toContain(`revoked on ${json.revokedAt!.slice(0, 16).replace('T', ' ')}`);
     expect(json.revokedAt).toBeTruthy();
     const page = await t.client().get(`/verify/${cert.code}`);
     expect(page.text).toContain('Revoked certificate');

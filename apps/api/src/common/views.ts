@@ -19,9 +19,11 @@ export function createHandlebars(): typeof Handlebars {
   hbs.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).join(''));
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hbs.registerHelper('includes', (list: unknown, item: unknown) => Array.isArray(list) && list.includes(item));
-  hbs.registerHelper('date', (value: unknown) =>
-    value instanceof Date ? value.toISOString().slice(0, 16).replace('T', ' ') : '',
-  );
+  // JSON-shaped read models carry ISO strings where rows carry Dates: both print the same.
+  hbs.registerHelper('date', (value: unknown) => {
+    const date = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : null;
+    return date && !Number.isNaN(date.getTime()) ? date.toISOString().slice(0, 16).replace('T', ' ') : '';
+  });
   hbs.registerHelper('array', (...args: unknown[]) => args.slice(0, -1));
   // Times of summer-school sessions, as lived in Baku (UTC+4) where the schools take place.
   hbs.registerHelper('time', (value: unknown) => (value instanceof Date ? bakuLocal(value).slice(11, 16) : ''));

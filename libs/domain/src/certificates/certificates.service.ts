@@ -31,7 +31,8 @@ export interface CertificateSummary {
 }
 
 export interface Verification {
-  status: 'valid' | 'revoked' | 'pending' | 'unknown';
+  /** `invalid`: the stored record no longer matches its signature (altered after issue). */
+  status: 'valid' | 'revoked' | 'pending' | 'unknown' | 'invalid';
   code: string;
   holder?: string;
   title?: string;
@@ -148,7 +149,7 @@ export class CertificatesService {
     const code = normaliseCode(input);
     const [row] = code ? await this.db.query<CertificateRow[]>(`${SELECT_CERTIFICATE} WHERE c.code = $1`, [code]) : [];
     if (!row) return { status: 'unknown', code: input.slice(0, 64), keysUrl };
-    const status = row.status === 'issued' ? 'valid' : row.status;
+    const status = row.status === 'issued' ? ((await this.intact(row)) ? 'valid' : 'invalid') : row.status;
     return {
       status,
       code: row.code,
@@ -166,6 +167,18 @@ export class CertificatesService {
       pdfSha256: row.pdf_sha256,
       keysUrl,
     };
+  }
+
+  /** The signature still covers what the record says: its code and holder are those signed. */
+  private async intact(row: CertificateRow): Promise<boolean> {
+    if (!row.payload || !row.signature || !row.key_id) return false;
+    if (!(await this.keys.verifies(row.key_id, row.payload, row.signature))) return false;
+    try {
+      const signed = JSON.parse(row.payload) as { code?: unknown };
+      return signed.code === row.code;
+    } catch {
+      return false;
+    }
   }
 
   async revoke(principal: Principal, id: string, reason: string): Promise<CertificateSummary> {

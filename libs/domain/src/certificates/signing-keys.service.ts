@@ -1,6 +1,14 @@
 import { requireSiteCapability, type Grantee } from '../access/index.js';
 import { Injectable } from '@nestjs/common';
-import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  randomBytes,
+  sign,
+  verify,
+  type KeyObject,
+} from 'node:crypto';
 import { DataSource } from 'typeorm';
 
 export interface PublicJwk {
@@ -40,6 +48,7 @@ interface KeyRow {
 export class SigningKeysService {
   private active: ActiveKey | null = null;
   private loadedAt = 0;
+  private readonly publicKeys = new Map<string, KeyObject>();
 
   constructor(private readonly db: DataSource) {}
 
@@ -78,8 +87,20 @@ export class SigningKeysService {
   }
 
   async publicKey(id: string): Promise<KeyObject | null> {
+    const known = this.publicKeys.get(id);
+    if (known) return known;
     const [row] = await this.db.query<KeyRow[]>(`SELECT public_jwk FROM signing_keys WHERE id = $1`, [id]);
-    return row ? createPublicKey({ key: { ...row.public_jwk }, format: 'jwk' }) : null;
+    if (!row) return null;
+    const key = createPublicKey({ key: { ...row.public_jwk }, format: 'jwk' });
+    // A key's public half never changes once made, so it is kept for the life of the process.
+    this.publicKeys.set(id, key);
+    return key;
+  }
+
+  /** Whether a payload was signed by one of Karvan's keys, published or retired. */
+  async verifies(keyId: string, payload: string, signature: string): Promise<boolean> {
+    const key = await this.publicKey(keyId);
+    return !!key && verify(null, Buffer.from(payload, 'utf8'), key, Buffer.from(signature, 'base64url'));
   }
 
   async sign(data: string): Promise<{ keyId: string; signature: string }> {

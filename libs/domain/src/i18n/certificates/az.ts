@@ -30,6 +30,9 @@ export const az: Catalogue = {
   'verify.validText': 'Bu sertifikat Karvan vasitəsilə verilib və ləğv edilməyib.',
   'verify.revoked': 'Ləğv edilmiş sertifikat',
   'verify.revokedText': 'Bu sertifikat {date} tarixində ləğv edilib. Səbəb: {reason}',
+  'verify.invalid': 'Sertifikat qeydi dəyişdirilib',
+  'verify.invalidText':
+    'Bu qeyd Karvanın sertifikatı verərkən imzaladığı məlumatla artıq uyğun gəlmir. Ona etibar etməyin; sertifikatı verən təşkilatla əlaqə saxlayın.',
   'verify.pending': 'Sertifikat hazırlanır',
   'verify.pendingText': 'Bu sertifikat hazırlanır; bir dəqiqədən sonra yenidən yoxlayın.',
   'verify.unknown': 'Naməlum kod',

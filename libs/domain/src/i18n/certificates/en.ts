@@ -30,6 +30,9 @@ export const en: Catalogue = {
   'verify.validText': 'This certificate was issued through Karvan and has not been revoked.',
   'verify.revoked': 'Revoked certificate',
   'verify.revokedText': 'This certificate was revoked on {date}. Reason: {reason}',
+  'verify.invalid': 'Certificate record altered',
+  'verify.invalidText':
+    'This record no longer matches what Karvan signed when it issued the certificate. Do not rely on it; contact the issuer.',
   'verify.pending': 'Certificate being issued',
   'verify.pendingText': 'This certificate is being prepared; check again in a minute.',
   'verify.unknown': 'Unknown code',
