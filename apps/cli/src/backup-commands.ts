@@ -8,7 +8,8 @@ type Command = (config: AppConfig, args: string[]) => Promise<void>;
 export const BACKUP_COMMANDS: Record<string, Command> = {
   backup: async (config, args) => {
     if (args.length !== 1) throw new UsageError('backup takes one file name, e.g. karvan-2025-01-31.zip');
-    const { file, manifest } = await createBackup(config, args[0]);
+    const { file, manifest, note } = await createBackup(config, args[0]);
+    if (note) console.log(note);
     const bytes = manifest.entries.reduce((sum, e) => sum + e.size, 0);
     const files = manifest.entries.length - 1;
     console.log(`Backed up the ${config.mode} database (migration ${manifest.migration}) and ${files} stored files`);

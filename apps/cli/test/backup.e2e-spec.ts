@@ -82,6 +82,24 @@ describe('backup and restore', () => {
       }
     });
 
+    it('falls back to a row dump where pg_dump cannot be used, and that restores as well', async () => {
+      const rows = join(dir, 'services-rows.zip');
+      const { manifest } = await createBackup(sourceConfig, rows, { pgDump: false });
+      expect(manifest).toMatchObject({ mode: 'services', database: { format: 'karvan-rows' } });
+      const copyConfig = {
+        ...base,
+        databaseUrl: await createScratchDatabase('backup_rows_dst'),
+        storageDir: join(dir, 'rows-storage'),
+      };
+      await restoreBackup(copyConfig, rows);
+      const copy = await open(copyConfig.databaseUrl);
+      try {
+        await expectSameData(source, sourceConfig, copy, copyConfig);
+      } finally {
+        await copy.destroy();
+      }
+    });
+
     it('refuses a database that is not empty, and changes nothing in it', async () => {
       const target = { ...base, databaseUrl: sourceConfig.databaseUrl, storageDir: join(dir, 'unused-storage') };
       const before = await rowCounts(source);
