@@ -110,13 +110,15 @@ export class TimetableService {
       // RFC 5545 revisions: SEQUENCE counts the changes that matter to an attendee (not the
       // description); LAST-MODIFIED moves on any change. An unchanged form changes nothing.
       const [row] = await tx.query<Array<{ sequence: number; updated_at: Date; changed: boolean }>>(
-        `UPDATE cohort_sessions SET title = $2, speaker = $3, starts_at = $4, ends_at = $5, room = $6, description = $7,
-           sequence = sequence + CASE WHEN (title, speaker, starts_at, ends_at, room)
-             IS DISTINCT FROM ($2::varchar, $3::varchar, $4::timestamptz, $5::timestamptz, $6::varchar) THEN 1 ELSE 0 END,
-           updated_at = CASE WHEN (title, speaker, starts_at, ends_at, room, description)
-             IS DISTINCT FROM ($2::varchar, $3::varchar, $4::timestamptz, $5::timestamptz, $6::varchar, $7::text)
-             THEN now() ELSE updated_at END
-         WHERE id = $1 RETURNING sequence, updated_at, updated_at = now() AS changed`,
+        `WITH changed AS (
+           UPDATE cohort_sessions SET title = $2, speaker = $3, starts_at = $4, ends_at = $5, room = $6, description = $7,
+             sequence = sequence + CASE WHEN (title, speaker, starts_at, ends_at, room)
+               IS DISTINCT FROM ($2::varchar, $3::varchar, $4::timestamptz, $5::timestamptz, $6::varchar) THEN 1 ELSE 0 END,
+             updated_at = CASE WHEN (title, speaker, starts_at, ends_at, room, description)
+               IS DISTINCT FROM ($2::varchar, $3::varchar, $4::timestamptz, $5::timestamptz, $6::varchar, $7::text)
+               THEN now() ELSE updated_at END
+           WHERE id = $1 RETURNING sequence, updated_at, updated_at = now() AS changed
+         ) SELECT * FROM changed`,
         [sessionId, values.title, values.speaker, values.startsAt, values.endsAt, values.room, values.description],
       );
       if (!row.changed) return;
