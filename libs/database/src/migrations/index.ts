@@ -8,6 +8,7 @@ import { TokenScopes1764860000000 } from './1764860000000-token-scopes.js';
 import { Access1764900000000 } from './1764900000000-access.js';
 import { CertificateApproval1764950000000 } from './1764950000000-certificate-approval.js';
 import { DomainEvents1764960000000 } from './1764960000000-domain-events.js';
+import { SessionSequence1765000000000 } from './1765000000000-session-sequence.js';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Access1764900000000,
   CertificateApproval1764950000000,
   DomainEvents1764960000000,
+  SessionSequence1765000000000,
 ];

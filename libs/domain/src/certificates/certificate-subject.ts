@@ -57,7 +57,7 @@ export async function claimSubject(
        (SELECT round(100.0 * count(*) FILTER (WHERE a.status IN ('present', 'late'))
                 / nullif(count(*) FILTER (WHERE a.status <> 'excused'), 0))::int
         FROM cohort_sessions s JOIN attendance a ON a.session_id = s.id AND a.user_id = c.user_id
-        WHERE s.cohort_id = ch.id) AS attendance
+        WHERE s.cohort_id = ch.id AND s.cancelled_at IS NULL) AS attendance
      FROM claimed JOIN certificates c ON c.id = claimed.id JOIN users u ON u.id = c.user_id
      LEFT JOIN courses co ON co.id = c.course_id LEFT JOIN cohorts ch ON ch.id = c.cohort_id`,
     [certificateId],

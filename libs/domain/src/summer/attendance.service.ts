@@ -94,7 +94,8 @@ export class AttendanceService {
     await findCohort(this.db.manager, cohortId);
     const sessions = await this.db.query<Array<{ title: string; starts_at: Date; status: AttendanceStatus | null }>>(
       `SELECT s.title, s.starts_at, a.status FROM cohort_sessions s
-       LEFT JOIN attendance a ON a.session_id = s.id AND a.user_id = $2 WHERE s.cohort_id = $1 ORDER BY s.starts_at`,
+       LEFT JOIN attendance a ON a.session_id = s.id AND a.user_id = $2
+       WHERE s.cohort_id = $1 AND s.cancelled_at IS NULL ORDER BY s.starts_at`,
       [cohortId, principal.userId],
     );
     const [me] = await this.participants(cohortId, principal.userId);
@@ -110,7 +111,7 @@ export class AttendanceService {
            ELSE round(100.0 * count(*) FILTER (WHERE a.status IN ('present', 'late'))
                 / count(*) FILTER (WHERE a.status IN ('present', 'late', 'absent')))::int END AS percent
        FROM cohort_members m JOIN users u ON u.id = m.user_id
-       LEFT JOIN cohort_sessions s ON s.cohort_id = m.cohort_id
+       LEFT JOIN cohort_sessions s ON s.cohort_id = m.cohort_id AND s.cancelled_at IS NULL
        LEFT JOIN attendance a ON a.session_id = s.id AND a.user_id = m.user_id
        WHERE m.cohort_id = $1 AND ($2::uuid IS NULL OR m.user_id = $2)
        GROUP BY u.id ORDER BY u.name`,

@@ -26,7 +26,7 @@ export async function evaluateCohortCompletion(
               count(*) FILTER (WHERE a.status <> 'excused')::int AS counted,
               count(a.status)::int AS marked, count(*)::int AS sessions
        FROM cohort_sessions s LEFT JOIN attendance a ON a.session_id = s.id AND a.user_id = $1
-       WHERE s.cohort_id = $2
+       WHERE s.cohort_id = $2 AND s.cancelled_at IS NULL
      )
      SELECT EXISTS (SELECT 1 FROM cohort_members m WHERE m.cohort_id = c.id AND m.user_id = $1)
        AND marks.sessions > 0 AND marks.marked = marks.sessions AND marks.counted > 0

@@ -50,7 +50,8 @@ export class CohortDashboardService {
            count(*) FILTER (WHERE a.status IN ('present', 'late'))::int AS attended,
            CASE WHEN count(*) FILTER (WHERE a.status <> 'excused') = 0 THEN NULL ELSE
              round(100.0 * count(*) FILTER (WHERE a.status IN ('present', 'late')) / count(*) FILTER (WHERE a.status <> 'excused'))::int END AS percent
-         FROM cohort_sessions s LEFT JOIN attendance a ON a.session_id = s.id WHERE s.cohort_id = $1
+         FROM cohort_sessions s LEFT JOIN attendance a ON a.session_id = s.id
+         WHERE s.cohort_id = $1 AND s.cancelled_at IS NULL
          GROUP BY s.id ORDER BY s.starts_at`,
       ),
       q<CohortDashboard['courses']>(

@@ -3,14 +3,20 @@ export interface CalendarEvent {
   sequence: number;
   start: Date;
   end: Date;
-  stamp: Date;
+  /** When the event itself last changed (LAST-MODIFIED). */
+  lastModified: Date;
+  cancelled: boolean;
   summary: string;
   location: string;
   description: string;
 }
 
-/** An iCalendar (RFC 5545) document: CRLF line ends, lines folded at 75 octets, text escaped. */
-export function icsCalendar(name: string, events: CalendarEvent[]): string {
+/**
+ * An iCalendar (RFC 5545) document: CRLF line ends, lines folded at 75 octets, text escaped.
+ * Times are UTC, so no VTIMEZONE is needed. DTSTAMP is when this document is generated, as RFC
+ * 5545 asks for a calendar with a METHOD; cancelled events stay, so subscribers drop them.
+ */
+export function icsCalendar(name: string, events: CalendarEvent[], generatedAt: Date): string {
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -24,9 +30,11 @@ export function icsCalendar(name: string, events: CalendarEvent[]): string {
       'BEGIN:VEVENT',
       `UID:${e.uid}`,
       `SEQUENCE:${e.sequence}`,
-      `DTSTAMP:${utc(e.stamp)}`,
+      `DTSTAMP:${utc(generatedAt)}`,
+      `LAST-MODIFIED:${utc(e.lastModified)}`,
       `DTSTART:${utc(e.start)}`,
       `DTEND:${utc(e.end)}`,
+      `STATUS:${e.cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
       `SUMMARY:${escapeText(e.summary)}`,
     );
     if (e.location) lines.push(`LOCATION:${escapeText(e.location)}`);
@@ -44,8 +52,16 @@ function utc(date: Date): string {
     .replace(/\.\d{3}/, '');
 }
 
+/** TEXT per RFC 5545 3.3.11: escaped line breaks, and no control characters other than tab. */
 function escapeText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n')
+    .split('')
+    .filter((char) => char === '\t' || (char >= ' ' && char !== '\u007f'))
+    .join('');
 }
 
 /** Folds at 75 octets without splitting a UTF-8 character (Azerbaijani and Russian text). */

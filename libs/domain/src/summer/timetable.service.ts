@@ -8,6 +8,7 @@ import { DomainEvents } from '../events/index.js';
 import { MailService } from '../mail/index.js';
 import { isLocale } from '../shared/locale.js';
 import { findCohort, managedCohort } from './cohort-access.js';
+import { evaluateCohortCompletion } from './cohort-completion.js';
 import { icsCalendar } from './ical.js';
 import { SummerError, SummerErrorCode } from './summer.errors.js';
 import { isUuid } from '../shared/ids.js';
@@ -30,8 +31,11 @@ export interface SessionRow {
   ends_at: Date;
   room: string;
   description: string;
+  /** Bumped whenever the time, title, room or speaker changes, and on cancelling. */
   sequence: number;
   updated_at: Date;
+  /** A removed session is kept, cancelled, for calendar subscribers; nothing else counts it. */
+  cancelled_at: Date | null;
 }
 
 export interface TimetableDay {
@@ -52,7 +56,7 @@ export class TimetableService {
 
   async days(cohortId: string): Promise<TimetableDay[]> {
     await findCohort(this.db.manager, cohortId);
-    const sessions = await this.sessions(this.db.manager, cohortId);
+    const sessions = await this.sessions(this.db.manager, cohortId, false);
     const days = new Map<string, SessionRow[]>();
     for (const s of sessions) {
       // Days as lived in Baku, where the schools take place.
@@ -64,20 +68,24 @@ export class TimetableService {
 
   async ics(cohortId: string): Promise<string> {
     const cohort = await findCohort(this.db.manager, cohortId);
-    const host = new URL(this.config.baseUrl).hostname;
-    const sessions = await this.sessions(this.db.manager, cohortId);
+    const sessions = await this.sessions(this.db.manager, cohortId, true);
+    // Read after the sessions, on the database's clock: no LAST-MODIFIED can be later than it.
+    const [{ now }] = await this.db.query<Array<{ now: Date }>>(`SELECT now() AS now`);
     return icsCalendar(
       cohort.title,
       sessions.map((s) => ({
-        uid: `${s.id}@${host}`,
+        // No host from BASE_URL: subscribers must keep the same events when the site moves.
+        uid: `session-${s.id}@karvan`,
         sequence: s.sequence,
         start: s.starts_at,
         end: s.ends_at,
-        stamp: s.updated_at,
+        lastModified: s.updated_at,
+        cancelled: s.cancelled_at !== null,
         summary: s.title,
         location: s.room || cohort.place,
         description: [s.speaker, s.description].filter(Boolean).join('\n\n'),
       })),
+      now,
     );
   }
 
@@ -99,39 +107,64 @@ export class TimetableService {
     await this.events.transaction(async (tx) => {
       const session = await this.managedSession(tx, principal, sessionId);
       const values = checkSession(input);
-      const [row] = await tx.query<Array<{ sequence: number }>>(
+      // RFC 5545 revisions: SEQUENCE counts the changes that matter to an attendee (not the
+      // description); LAST-MODIFIED moves on any change. An unchanged form changes nothing.
+      const [row] = await tx.query<Array<{ sequence: number; updated_at: Date; changed: boolean }>>(
         `WITH changed AS (
            UPDATE cohort_sessions SET title = $2, speaker = $3, starts_at = $4, ends_at = $5, room = $6, description = $7,
-             sequence = sequence + 1, updated_at = now() WHERE id = $1 RETURNING sequence
+             sequence = sequence + CASE WHEN (title, speaker, starts_at, ends_at, room)
+               IS DISTINCT FROM ($2::varchar, $3::varchar, $4::timestamptz, $5::timestamptz, $6::varchar) THEN 1 ELSE 0 END,
+             updated_at = CASE WHEN (title, speaker, starts_at, ends_at, room, description)
+               IS DISTINCT FROM ($2::varchar, $3::varchar, $4::timestamptz, $5::timestamptz, $6::varchar, $7::text)
+               THEN now() ELSE updated_at END
+           WHERE id = $1 RETURNING sequence, updated_at, updated_at = now() AS changed
          ) SELECT * FROM changed`,
         [sessionId, values.title, values.speaker, values.startsAt, values.endsAt, values.room, values.description],
       );
-      await this.tellMembers(tx, session.cohort_id, `${sessionId}:${row.sequence}`);
+      if (!row.changed) return;
+      const revision = `${row.sequence}:${row.updated_at.getTime()}`;
+      await this.tellMembers(tx, session.cohort_id, `${sessionId}:${revision}`);
     });
   }
 
   async remove(principal: Principal, sessionId: string): Promise<void> {
     await this.events.transaction(async (tx) => {
       const session = await this.managedSession(tx, principal, sessionId);
-      await tx.query(`DELETE FROM cohort_sessions WHERE id = $1`, [sessionId]);
+      await tx.query(
+        `UPDATE cohort_sessions SET cancelled_at = now(), sequence = sequence + 1, updated_at = now()
+         WHERE id = $1 AND cancelled_at IS NULL`,
+        [sessionId],
+      );
       await this.tellMembers(tx, session.cohort_id, `${sessionId}:removed`);
+      // A session no longer counted may be the one a member lacked for completing the cohort.
+      const members = await tx.query<Array<{ user_id: string }>>(
+        `SELECT user_id FROM cohort_members WHERE cohort_id = $1`,
+        [session.cohort_id],
+      );
+      for (const m of members) await evaluateCohortCompletion(tx, m.user_id, session.cohort_id);
     });
   }
 
-  /** The session, if this person coordinates its cohort: an id from another cohort is refused. */
+  /**
+   * The live session, if this person coordinates its cohort: an id from another cohort, or of a
+   * cancelled session, is refused.
+   */
   async managedSession(tx: EntityManager, principal: Principal, sessionId: string): Promise<SessionRow> {
     const [session] = isUuid(sessionId)
-      ? await tx.query<SessionRow[]>(`SELECT * FROM cohort_sessions WHERE id = $1`, [sessionId])
+      ? await tx.query<SessionRow[]>(`SELECT * FROM cohort_sessions WHERE id = $1 AND cancelled_at IS NULL`, [
+          sessionId,
+        ])
       : [];
     if (!session) throw new SummerError(SummerErrorCode.SessionNotFound, 'There is no such session.');
     await managedCohort(tx, principal, session.cohort_id);
     return session;
   }
 
-  private sessions(tx: EntityManager, cohortId: string): Promise<SessionRow[]> {
-    return tx.query<SessionRow[]>(`SELECT * FROM cohort_sessions WHERE cohort_id = $1 ORDER BY starts_at, title`, [
-      cohortId,
-    ]);
+  private sessions(tx: EntityManager, cohortId: string, withCancelled: boolean): Promise<SessionRow[]> {
+    return tx.query<SessionRow[]>(
+      `SELECT * FROM cohort_sessions WHERE cohort_id = $1 AND ($2::boolean OR cancelled_at IS NULL) ORDER BY starts_at, title`,
+      [cohortId, withCancelled],
+    );
   }
 
   /** One "timetable changed" e-mail per member and change. */
