@@ -1,3 +1,4 @@
+import ICAL from 'ical.js';
 import { createScratchDatabase } from '@karvan/testing';
 import { apply, makeCohort, person } from './summer-helpers.js';
 import { startTestApp, type TestApp } from './test-app.js';
@@ -96,10 +97,12 @@ describe('summer-school calendar feed (RFC 5545)', () => {
     await t.close();
   });
 
+  const independentlyParsed: Array<ReturnType<typeof ICAL.parse>> = [];
   const feed = async (app: TestApp, cohortId: string) => {
     const response = await app.client().get(`/cohorts/${cohortId}/timetable.ics`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/calendar');
+    independentlyParsed.push(ICAL.parse(response.text));
     return parseFeed(response.text);
   };
 
@@ -240,6 +243,18 @@ describe('summer-school calendar feed (RFC 5545)', () => {
     const cancelled = events2.get(uidDropped) as CalendarEvent;
     expect(one(cancelled, 'STATUS')).toBe('CANCELLED');
     expect(one(cancelled, 'SEQUENCE')).toBe('1');
+    // The same reading by ical.js, an independent parser.
+    const calendar = new ICAL.Component(independentlyParsed.at(-1) as unknown[]);
+    const parsed = calendar.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
+    const dropped2 = parsed.find((e) => e.uid === uidDropped)!;
+    expect(dropped2.component.getFirstPropertyValue('status')).toBe('CANCELLED');
+    expect(dropped2.sequence).toBe(1);
+    expect(
+      parsed
+        .find((e) => e.uid === uidKept)!
+        .startDate.toJSDate()
+        .toISOString(),
+    ).toBe('2027-07-05T07:00:00.000Z');
     const revised = events2.get(uidKept) as CalendarEvent;
     expect(one(revised, 'STATUS')).toBe('CONFIRMED');
     expect(one(revised, 'SEQUENCE')).toBe('1');
