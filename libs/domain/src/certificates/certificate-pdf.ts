@@ -31,18 +31,39 @@ const ACCENT = '#9a7b2f';
 const MUTED = '#55607a';
 
 // pdfkit's built-in fonts are WinAnsi only; DejaVu has Azerbaijani (ə ğ ı İ ş) and Cyrillic letters.
-// Parsed once per process: parsing the font files took most of each certificate's rendering time.
 const fontDir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-const font = (file: string) => fontkit.create(readFileSync(join(fontDir, file))) as fontkit.Font;
-const FONTS = {
-  serifBold: font('DejaVuSerif-Bold.ttf'),
-  sans: font('DejaVuSans.ttf'),
-  sansBold: font('DejaVuSans-Bold.ttf'),
+const FONT_FILES = {
+  serifBold: readFileSync(join(fontDir, 'DejaVuSerif-Bold.ttf')),
+  sans: readFileSync(join(fontDir, 'DejaVuSans.ttf')),
+  sansBold: readFileSync(join(fontDir, 'DejaVuSans-Bold.ttf')),
+};
+type FontName = keyof typeof FONT_FILES;
+
+// Parsed once per process: decoding the font tables took most of each certificate's rendering time.
+const PARSED: Record<FontName, fontkit.Font> = {
+  serifBold: fontkit.create(FONT_FILES.serifBold) as fontkit.Font,
+  sans: fontkit.create(FONT_FILES.sans) as fontkit.Font,
+  sansBold: fontkit.create(FONT_FILES.sansBold) as fontkit.Font,
 };
 
 /**
+ * The font one document embeds: the process's parsed tables with a glyph cache of its own. fontkit
+ * caches glyphs on the font object, and subsetting caches the parts of composite letters with no
+ * characters; a later document sharing that cache lost those characters from its text layer
+ * (Cyrillic "о" is drawn with Latin "o": after a Russian certificate, "completion" extracted as
+ * "c mpleti n"), and its bytes depended on what the process had rendered before. Should fontkit
+ * keep its glyphs elsewhere, each document parses the font file itself: slower, still right.
+ */
+function documentFont(name: FontName): PDFKit.Mixins.PDFFontSource {
+  const parsed = PARSED[name];
+  if (!('_glyphs' in parsed)) return FONT_FILES[name];
+  return Object.create(parsed, { _glyphs: { value: {} } }) as PDFKit.Mixins.PDFFontSource;
+}
+
+/**
  * Renders the certificate. The same input gives the same bytes (the creation date is the issue
- * date), so a retried job rewrites an identical file.
+ * date, and nothing carries over from the certificates the process rendered before), so a retried
+ * job rewrites an identical file.
  */
 export function renderCertificatePdf(cert: CertificateDocument): Promise<Buffer> {
   const t = (key: string, vars = {}) => translate(cert.locale, `cert.pdf.${key}`, vars);
@@ -59,11 +80,11 @@ export function renderCertificatePdf(cert: CertificateDocument): Promise<Buffer>
     },
     lang: cert.locale,
     displayTitle: true,
-    // Starting in an embedded font spares pdfkit loading Helvetica's metrics for every document.
-    font: FONTS.sans as unknown as string,
+    // No starting font: Helvetica's metrics would load for nothing, and a shared parsed font would be
+    // the one pdfkit reuses for every later font of the same name.
+    font: null as unknown as string,
   });
-  for (const [name, parsed] of Object.entries(FONTS))
-    doc.registerFont(name, parsed as unknown as PDFKit.Mixins.PDFFontSource);
+  for (const name of Object.keys(FONT_FILES) as FontName[]) doc.registerFont(name, documentFont(name));
   const done = collect(doc);
 
   drawFrame(doc);
