@@ -11,7 +11,7 @@ describe('the access pages in a real browser', () => {
   it('lets an admin add an organisation, put a course under it and give a manager role, with no WCAG A/AA violations', async () => {
     const admin = await createUser(suite.app.db, ['trainee', 'admin'], 'Browser Admin');
     const manager = await createUser(suite.app.db, ['trainee'], 'Nigar Quliyeva');
-    const slug = await certificateCourse(suite.app, 'Labour migration basics');
+    const slug = await certificateCourse(suite.app, 'Labour migration law');
     const context = await suite.browser.newContext({ locale: 'en-GB', viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     await page.goto(`${suite.app.url}/login`);

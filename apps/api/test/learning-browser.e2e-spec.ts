@@ -72,7 +72,7 @@ describe('a trainee in a real browser', () => {
 
     await page.getByRole('link', { name: 'Courses' }).click();
     await expectAccessible(page);
-    await page.getByRole('link', { name: 'Migration basics' }).click();
+    await page.getByRole('link', { name: 'Migration basics', exact: true }).click();
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Enrol' }).click();
     await page.waitForURL(/notice=enrolled/);
