@@ -31,7 +31,3 @@ export const CAPABILITIES = [
 ] as const;
 
 export type Capability = (typeof CAPABILITIES)[number];
-
-export function isCapability(value: unknown): value is Capability {
-  return typeof value === 'string' && (CAPABILITIES as readonly string[]).includes(value);
-}

@@ -26,12 +26,6 @@ export function canAnywhere(principal: Grantee | undefined, capability: Capabili
   return !!principal && principal.grants.some((grant) => roleAllows(grant.role, capability));
 }
 
-export function hasSiteRole(principal: Grantee | undefined, ...roles: SiteRole[]): boolean {
-  return (
-    !!principal && principal.grants.some((g) => g.scope.kind === 'site' && (roles as AccessRole[]).includes(g.role))
-  );
-}
-
 export function siteRoles(principal: Grantee | undefined): SiteRole[] {
   if (!principal) return [];
   const roles = principal.grants.filter((g) => g.scope.kind === 'site').map((g) => g.role as SiteRole);
@@ -54,9 +48,15 @@ export function reach(principal: Grantee | undefined, capability: Capability): R
   return result;
 }
 
-/** For installation-wide work (queues, keys, maintenance): the capability on the whole site. */
-export function requireSiteCapability(principal: Grantee | undefined, capability: Capability): void {
-  if (!can(principal, capability, SITE_SCOPE)) {
-    throw new AccessError(AccessErrorCode.Forbidden, 'You do not have permission to do this.');
-  }
+/**
+ * The check every domain method starts with: the capability on the object's scope (the whole site
+ * for installation-wide work such as queues, keys and accounts), or a forbidden error.
+ */
+export function requireCapability(
+  principal: Grantee | undefined,
+  capability: Capability,
+  scope: Scope = SITE_SCOPE,
+  message = 'You do not have permission to do this.',
+): void {
+  if (!can(principal, capability, scope)) throw new AccessError(AccessErrorCode.Forbidden, message);
 }

@@ -4,7 +4,7 @@ import { isUuid } from '../shared/ids.js';
 import { AccessError, AccessErrorCode } from './access.errors.js';
 import { isAccessRole, ROLE_DEFINITIONS, type AccessRole, type SiteRole } from './access-roles.js';
 import type { Capability } from './capabilities.js';
-import { can, type Grant, type Grantee } from './decide.js';
+import { can, requireCapability, type Grant, type Grantee } from './decide.js';
 import {
   cascadeSiteRole,
   deleteGrant,
@@ -161,9 +161,7 @@ export class GrantsService {
   }
 
   require(actor: Grantee, capability: Capability, scope: Scope): void {
-    if (!can(actor, capability, scope)) {
-      throw new AccessError(AccessErrorCode.Forbidden, 'You do not have permission to do this.');
-    }
+    requireCapability(actor, capability, scope);
   }
 
   private checkGrantable(actor: Actor, role: string, scope: Scope): Grant {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { isUuid } from '../shared/ids.js';
 import { AccessError, AccessErrorCode } from './access.errors.js';
-import { can, type Grantee } from './decide.js';
+import { requireCapability, type Grantee } from './decide.js';
 import { SITE_SCOPE } from './scope.js';
 
 export interface Organisation {
@@ -33,9 +33,7 @@ export class OrganisationsService {
   }
 
   async create(actor: Grantee, slug: string, name: string): Promise<Organisation> {
-    if (!can(actor, 'organisation.manage', SITE_SCOPE)) {
-      throw new AccessError(AccessErrorCode.Forbidden, 'Only administrators add organisations.');
-    }
+    requireCapability(actor, 'organisation.manage', SITE_SCOPE, 'Only administrators add organisations.');
     const cleanSlug = slug.trim().toLowerCase();
     const cleanName = name.trim();
     if (!SLUG.test(cleanSlug) || cleanName.length < 2 || cleanName.length > 200) {

@@ -17,10 +17,6 @@ function organisationRef(organisationId: string | null | undefined): ScopeRef[] 
   return organisationId ? [{ kind: 'organisation', id: organisationId }] : [];
 }
 
-export function organisationScope(organisationId: string): Scope {
-  return [...organisationRef(organisationId), SITE];
-}
-
 export function courseScope(course: { id: string; organisationId?: string | null }): Scope {
   return [{ kind: 'course', id: course.id }, ...organisationRef(course.organisationId), SITE];
 }

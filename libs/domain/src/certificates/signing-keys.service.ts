@@ -1,4 +1,4 @@
-import { requireSiteCapability, type Grantee } from '../access/index.js';
+import { requireCapability, type Grantee } from '../access/index.js';
 import { Injectable } from '@nestjs/common';
 import {
   createPrivateKey,
@@ -68,7 +68,7 @@ export class SigningKeysService {
 
   /** Retires the active key and makes a new one; returns the new key's id. */
   async rotate(actor: Grantee): Promise<string> {
-    requireSiteCapability(actor, 'queue.manage');
+    requireCapability(actor, 'queue.manage');
     const id = await this.db.transaction(async (tx) => {
       await tx.query(`UPDATE signing_keys SET retired_at = now() WHERE retired_at IS NULL`);
       return this.insertKey(tx.query.bind(tx));

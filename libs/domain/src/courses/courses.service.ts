@@ -102,28 +102,17 @@ export class CoursesService {
   /** The course, if this person may edit it: an admin, or a trainer among its authors. */
   async getEditable(principal: Principal, slug: string): Promise<CourseSummary> {
     const course = await this.get(slug);
-    await this.assertCanEdit(principal, course.id);
+    this.requireAllowed(principal, 'course.edit', course);
     return course;
   }
 
+  /** The same check for a course known only by id, from its own row (its organisation). */
   async assertCanEdit(principal: Principal, courseId: string, tx: EntityManager = this.db.manager): Promise<void> {
-    await this.requireOn(principal, 'course.edit', courseId, tx);
-  }
-
-  /** Checks a capability on a course by id, from the course's own row (its organisation). */
-  async requireOn(
-    principal: Principal,
-    capability: Capability,
-    courseId: string,
-    tx: EntityManager = this.db.manager,
-  ): Promise<void> {
     const [row] = await tx.query<Array<{ organisation_id: string | null }>>(
       'SELECT organisation_id FROM courses WHERE id = $1',
       [courseId],
     );
-    if (!row || !this.allows(principal, capability, { id: courseId, organisationId: row.organisation_id })) {
-      throw new CoursesError(CoursesErrorCode.NotAnAuthor, 'Only the authors of this course and admins may edit it.');
-    }
+    this.requireAllowed(principal, 'course.edit', { id: courseId, organisationId: row?.organisation_id ?? null });
   }
 
   allows(principal: Principal, capability: Capability, course: { id: string; organisationId: string | null }): boolean {

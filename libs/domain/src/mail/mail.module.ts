@@ -3,10 +3,13 @@ import { JobsModule } from '@karvan/jobs';
 import { EventsDomainModule } from '../events/index.js';
 import { MailService } from './mail.service.js';
 
+/** What other features may use. */
+const PUBLIC = [MailService];
+
 /** The mail feature: its services, with only the public ones exported. */
 @Module({
   imports: [JobsModule, EventsDomainModule],
-  providers: [MailService],
-  exports: [MailService, JobsModule],
+  providers: [...PUBLIC],
+  exports: [...PUBLIC, JobsModule],
 })
 export class MailDomainModule {}

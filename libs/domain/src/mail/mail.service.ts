@@ -1,4 +1,4 @@
-import { AccessError, AccessErrorCode, can, SITE_SCOPE, type Grantee } from '../access/index.js';
+import { requireCapability, SITE_SCOPE, type Grantee } from '../access/index.js';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
@@ -71,8 +71,7 @@ export class MailService {
 
   /** For staff to read: invitation and reset links without their tokens, which only the addressee may use. */
   async outbox(actor: Grantee, limit = 200): Promise<OutboxEmail[]> {
-    if (!can(actor, 'mail.read', SITE_SCOPE))
-      throw new AccessError(AccessErrorCode.Forbidden, 'Only administrators read the outbox.');
+    requireCapability(actor, 'mail.read', SITE_SCOPE, 'Only administrators read the outbox.');
     const rows = await this.db.query<
       Array<{
         id: string;

@@ -3,10 +3,13 @@ import { JobsModule } from '@karvan/jobs';
 import { MaintenanceService } from './maintenance.service.js';
 import { QueueDashboardService } from './queue-dashboard.service.js';
 
+/** What other features may use. */
+const PUBLIC = [MaintenanceService, QueueDashboardService];
+
 /** The maintenance feature: its services, with only the public ones exported. */
 @Module({
   imports: [JobsModule],
-  providers: [MaintenanceService, QueueDashboardService],
-  exports: [MaintenanceService, QueueDashboardService, JobsModule],
+  providers: [...PUBLIC],
+  exports: [...PUBLIC, JobsModule],
 })
 export class MaintenanceDomainModule {}

@@ -1,4 +1,4 @@
-import { requireSiteCapability, type Grantee } from '../access/index.js';
+import { requireCapability, type Grantee } from '../access/index.js';
 import { Injectable } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
@@ -18,7 +18,7 @@ export class MaintenanceService {
   constructor(@InjectQueue(MAINTENANCE_QUEUE) private readonly queue: Queue<PurgeExpiredPayload, PurgeExpiredResult>) {}
 
   async requestPurge(actor: Grantee): Promise<string> {
-    requireSiteCapability(actor, 'queue.manage');
+    requireCapability(actor, 'queue.manage');
     const job = await this.queue.add(MaintenanceJob.PurgeExpired, {}, { removeOnComplete: 100, removeOnFail: 500 });
     return String(job.id);
   }
@@ -38,7 +38,7 @@ export class MaintenanceService {
   }
 
   async status(actor: Grantee, id: string): Promise<JobStatus> {
-    requireSiteCapability(actor, 'queue.manage');
+    requireCapability(actor, 'queue.manage');
     // State first, then the job: read the other way round, a job finishing in between would
     // show as completed without its result.
     const state = await this.queue.getJobState(id);

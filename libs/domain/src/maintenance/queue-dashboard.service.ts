@@ -1,4 +1,4 @@
-import { requireSiteCapability, type Grantee } from '../access/index.js';
+import { requireCapability, type Grantee } from '../access/index.js';
 import { Injectable } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Job, Queue } from 'bullmq';
@@ -34,7 +34,7 @@ export class QueueDashboardService {
   }
 
   async overview(actor: Grantee, failedLimit = 20): Promise<QueueOverview[]> {
-    requireSiteCapability(actor, 'queue.manage');
+    requireCapability(actor, 'queue.manage');
     return Promise.all(
       [...this.queues.values()].map(async (queue) => {
         const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed');
@@ -56,7 +56,7 @@ export class QueueDashboardService {
 
   /** Puts a failed job back on its queue; a job that is not (or no longer) failed is refused. */
   async retry(actor: Grantee, queueName: string, jobId: string): Promise<void> {
-    requireSiteCapability(actor, 'queue.manage');
+    requireCapability(actor, 'queue.manage');
     const queue = this.queues.get(queueName);
     const job = queue ? await queue.getJob(jobId) : undefined;
     if (!job) throw new DomainError('not_found', 'job_not_found', 'There is no such job.');

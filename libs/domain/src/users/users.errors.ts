@@ -10,7 +10,6 @@ export enum UsersErrorCode {
   CommonPassword = 'common_password',
   RepeatedPassword = 'repeated_password',
   InvitationInvalid = 'invitation_invalid',
-  Forbidden = 'forbidden',
 }
 
 const KIND: Record<UsersErrorCode, ErrorKind> = {
@@ -23,7 +22,6 @@ const KIND: Record<UsersErrorCode, ErrorKind> = {
   [UsersErrorCode.CommonPassword]: 'invalid',
   [UsersErrorCode.RepeatedPassword]: 'invalid',
   [UsersErrorCode.InvitationInvalid]: 'not_found',
-  [UsersErrorCode.Forbidden]: 'forbidden',
 };
 
 export class UsersError extends DomainError {

@@ -5,10 +5,13 @@ import { UsersService } from './users.service.js';
 import { InvitationsService } from './invitations.service.js';
 import { RegistrationService } from './registration.service.js';
 
+/** What other features may use. */
+const PUBLIC = [UsersService, InvitationsService, RegistrationService];
+
 /** The users feature: its services, with only the public ones exported. */
 @Module({
   imports: [EventsDomainModule, MailDomainModule],
-  providers: [UsersService, InvitationsService, RegistrationService],
-  exports: [UsersService, InvitationsService, RegistrationService],
+  providers: [...PUBLIC],
+  exports: PUBLIC,
 })
 export class UsersDomainModule {}

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { assertAcceptablePassword, hashPassword, verifyPassword } from './passwords.js';
 import type { Locale, Role } from './roles.js';
 import { User } from './user.entity.js';
-import { can, insertSiteRoles, siteRolesOf, SITE_SCOPE, type Grantee } from '../access/index.js';
+import { insertSiteRoles, requireCapability, siteRolesOf, SITE_SCOPE, type Grantee } from '../access/index.js';
 import { UsersError, UsersErrorCode } from './users.errors.js';
 
 export interface NewUser {
@@ -135,9 +135,7 @@ export class UsersService {
   }
 
   async list(actor: Grantee, page = 1, pageSize = 50, search = ''): Promise<UserPage> {
-    if (!can(actor, 'user.manage', SITE_SCOPE)) {
-      throw new UsersError(UsersErrorCode.Forbidden, 'Only administrators manage accounts.');
-    }
+    requireCapability(actor, 'user.manage', SITE_SCOPE, 'Only administrators manage accounts.');
     const query = this.db
       .getRepository(User)
       .createQueryBuilder('user')
