@@ -7,10 +7,13 @@ import { ApiTokensService } from './api-tokens.service.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { AuthService } from './auth.service.js';
 
+/** What other features may use. */
+const PUBLIC = [PrincipalsService, SessionsService, ApiTokensService, LoginThrottleService, AuthService];
+
 /** The auth feature: its services, with only the public ones exported. */
 @Module({
   imports: [AccessDomainModule, UsersDomainModule],
-  providers: [PrincipalsService, SessionsService, ApiTokensService, LoginThrottleService, AuthService],
-  exports: [PrincipalsService, SessionsService, ApiTokensService, LoginThrottleService, AuthService],
+  providers: [...PUBLIC],
+  exports: PUBLIC,
 })
 export class AuthDomainModule {}

@@ -8,10 +8,13 @@ import { CertificateQueue } from './certificate-queue.service.js';
 import { CertificatesService } from './certificates.service.js';
 import { CertificateIssuer } from './certificate-issuer.service.js';
 
+/** What other features may use. */
+const PUBLIC = [FileStorage, SigningKeysService, CertificateQueue, CertificatesService, CertificateIssuer];
+
 /** The certificates feature: its services, with only the public ones exported. */
 @Module({
   imports: [JobsModule, EventsDomainModule, MailDomainModule],
-  providers: [FileStorage, SigningKeysService, CertificateQueue, CertificatesService, CertificateIssuer],
-  exports: [FileStorage, SigningKeysService, CertificateQueue, CertificatesService, CertificateIssuer, JobsModule],
+  providers: [...PUBLIC],
+  exports: [...PUBLIC, JobsModule],
 })
 export class CertificatesDomainModule {}

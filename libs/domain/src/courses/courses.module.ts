@@ -8,26 +8,21 @@ import { CourseSyncService } from './course-sync.service.js';
 import { CourseArchiveService } from './course-archive.service.js';
 import { QuizTransferService } from './quiz-transfer.service.js';
 
+/** What other features may use. */
+const PUBLIC = [
+  CoursesService,
+  ModulesService,
+  MediaService,
+  CertificateApprovalService,
+  CourseSyncService,
+  CourseArchiveService,
+  QuizTransferService,
+];
+
 /** The courses feature: its services, with only the public ones exported. */
 @Module({
   imports: [AccessDomainModule],
-  providers: [
-    CoursesService,
-    ModulesService,
-    MediaService,
-    CertificateApprovalService,
-    CourseSyncService,
-    CourseArchiveService,
-    QuizTransferService,
-  ],
-  exports: [
-    CoursesService,
-    ModulesService,
-    MediaService,
-    CertificateApprovalService,
-    CourseSyncService,
-    CourseArchiveService,
-    QuizTransferService,
-  ],
+  providers: [...PUBLIC],
+  exports: PUBLIC,
 })
 export class CoursesDomainModule {}

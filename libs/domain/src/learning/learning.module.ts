@@ -10,27 +10,21 @@ import { GradebookService } from './gradebook.service.js';
 import { MyLearningService } from './my-learning.service.js';
 import { ReaderStateCache } from './reader-state.cache.js';
 
+/** What other features may use. */
+const PUBLIC = [
+  EnrolmentsService,
+  CatalogueService,
+  ReaderService,
+  QuizAttemptsService,
+  BulkEnrolmentService,
+  GradebookService,
+  MyLearningService,
+];
+
 /** The learning feature: its services, with only the public ones exported. */
 @Module({
   imports: [EventsDomainModule, MailDomainModule],
-  providers: [
-    EnrolmentsService,
-    CatalogueService,
-    ReaderService,
-    QuizAttemptsService,
-    BulkEnrolmentService,
-    GradebookService,
-    MyLearningService,
-    ReaderStateCache,
-  ],
-  exports: [
-    EnrolmentsService,
-    CatalogueService,
-    ReaderService,
-    QuizAttemptsService,
-    BulkEnrolmentService,
-    GradebookService,
-    MyLearningService,
-  ],
+  providers: [...PUBLIC, ReaderStateCache],
+  exports: PUBLIC,
 })
 export class LearningDomainModule {}

@@ -10,26 +10,21 @@ import { TimetableService } from './timetable.service.js';
 import { AttendanceService } from './attendance.service.js';
 import { CohortDashboardService } from './cohort-dashboard.service.js';
 
+/** What other features may use. */
+const PUBLIC = [
+  CohortsService,
+  MembershipService,
+  ApplicationsService,
+  SelectionService,
+  TimetableService,
+  AttendanceService,
+  CohortDashboardService,
+];
+
 /** The summer feature: its services, with only the public ones exported. */
 @Module({
   imports: [AccessDomainModule, EventsDomainModule, MailDomainModule],
-  providers: [
-    CohortsService,
-    MembershipService,
-    ApplicationsService,
-    SelectionService,
-    TimetableService,
-    AttendanceService,
-    CohortDashboardService,
-  ],
-  exports: [
-    CohortsService,
-    MembershipService,
-    ApplicationsService,
-    SelectionService,
-    TimetableService,
-    AttendanceService,
-    CohortDashboardService,
-  ],
+  providers: [...PUBLIC],
+  exports: PUBLIC,
 })
 export class SummerDomainModule {}
