@@ -1,11 +1,59 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createUser, TEST_PASSWORD, WAIT_LIMIT_MS, waitFor, type WebClient } from '@karvan/testing';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  createScratchDatabase,
+  createUser,
+  TEST_PASSWORD,
+  WAIT_LIMIT_MS,
+  waitFor,
+  type WebClient,
+} from '@karvan/testing';
 import type { DataSource } from 'typeorm';
-import { signIn, type TestApp } from './test-app.js';
+import { signIn, startTestApp, type TestApp } from './test-app.js';
 
 // Kept here as well: the certificate and summer tests import it from this file.
 export { waitFor };
+
+export interface CertificateApp {
+  t: TestApp;
+  storage: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The api with its worker in-process, on a database, storage folder and queue prefix of its own:
+ * this file's worker takes no other file's certificates.
+ */
+export async function startCertificateApp(name: string): Promise<CertificateApp> {
+  const storage = mkdtempSync(join(tmpdir(), 'karvan-certs-'));
+  const t = await startTestApp(
+    {
+      DATABASE_URL: await createScratchDatabase(name),
+      STORAGE_DIR: storage,
+      CERTIFICATE_SWEEP_SECONDS: '2',
+      QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}_${name}`,
+    },
+    true,
+  );
+  return {
+    t,
+    storage,
+    close: async () => {
+      await t.close();
+      rmSync(storage, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A new account with one role, signed in. */
+export async function signedIn(t: TestApp, role: 'admin' | 'coordinator' | 'trainer' | 'trainee'): Promise<WebClient> {
+  const { email } = await createUser(t.db, [role], `A ${role}`);
+  const client = t.client();
+  await signIn(client, email, TEST_PASSWORD);
+  return client;
+}
 
 const MODULE = `---
 title: Only module
