@@ -1,10 +1,10 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
-import { createScratchDatabase } from '@karvan/testing';
+import { createScratchDatabase, freePort } from '@karvan/testing';
 import {
   certificateCourse,
   certificatesOf,
@@ -144,17 +144,6 @@ async function waitingRows(t: TestApp): Promise<number> {
     `SELECT count(*)::int AS n FROM certificates WHERE status = 'pending'`,
   );
   return row.n;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 function canConnect(port: number): Promise<boolean> {

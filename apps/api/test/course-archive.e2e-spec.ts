@@ -1,20 +1,10 @@
-import yazl from 'yazl';
-import { createUser, TEST_PASSWORD, type WebClient } from '@karvan/testing';
+import { createUser, TEST_PASSWORD, type WebClient, zipOf } from '@karvan/testing';
 import { signIn, startTestApp, type TestApp } from './test-app.js';
 
 const PNG = Buffer.from(
   '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
   'hex',
 );
-
-async function zipOf(entries: Record<string, string | Buffer>): Promise<Buffer> {
-  const zip = new yazl.ZipFile();
-  for (const [name, content] of Object.entries(entries)) zip.addBuffer(Buffer.from(content), name);
-  zip.end();
-  const chunks: Buffer[] = [];
-  for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
 
 async function download(client: WebClient, path: string): Promise<Buffer> {
   const res = await fetch(new URL(path, client.baseUrl), {

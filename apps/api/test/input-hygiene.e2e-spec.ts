@@ -1,17 +1,7 @@
-import yazl from 'yazl';
-import { createUser, TEST_PASSWORD } from '@karvan/testing';
+import { createUser, TEST_PASSWORD, zipOf } from '@karvan/testing';
 import { signIn, startTestApp, type TestApp } from './test-app.js';
 
 const NUL = '\u0000';
-
-async function zipOf(entries: Record<string, string>): Promise<Buffer> {
-  const zip = new yazl.ZipFile();
-  for (const [name, content] of Object.entries(entries)) zip.addBuffer(Buffer.from(content), name);
-  zip.end();
-  const chunks: Buffer[] = [];
-  for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
 
 interface ErrorJson {
   error: { status: number; code: string; message: string; params: { field: string; codePoint: string } };

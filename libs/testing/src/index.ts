@@ -4,3 +4,4 @@ export * from './browser.js';
 export * from './scratch-database.js';
 export * from './corpus.js';
 export * from './wait-for.js';
+export * from './fixtures.js';
