@@ -61,10 +61,14 @@ describe('summer-school e-mail through SMTP', () => {
     await waitFor('the retried delivery', () => Promise.resolve(smtp.received.length === 1 || undefined));
     expect(smtp.attempts()).toBe(2);
     expect(smtp.received[0]).toContain('Application received');
-    const [email] = await t.db.query<Array<{ id: string; status: string; attempts: number }>>(
-      `SELECT id, status, attempts FROM outbox_emails WHERE to_address = $1`,
-      [applicant.email],
-    );
+    // The server has the message before the worker records it as sent: wait for the record.
+    const email = await waitFor('the delivery to be recorded', async () => {
+      const [row] = await t.db.query<Array<{ id: string; status: string; attempts: number }>>(
+        `SELECT id, status, attempts FROM outbox_emails WHERE to_address = $1`,
+        [applicant.email],
+      );
+      return row?.status === 'sent' ? row : undefined;
+    });
     expect(email).toMatchObject({ status: 'sent', attempts: 2 });
 
     // The same job run again (a duplicate, a manual retry) sends nothing more.
