@@ -29,6 +29,8 @@ interface QuestionBase {
   number: number;
   promptHtml: string;
   points: number;
+  /** Author tags written as `{.scenario}`: what kind of item it is, or which pool it belongs to. */
+  tags: string[];
 }
 
 /** What a trainee may see before submitting: no flag, order or text gives an answer away. */

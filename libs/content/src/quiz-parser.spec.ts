@@ -38,6 +38,27 @@ function errorsOf(quiz: string, lineOffset = 0): string[] {
 }
 
 describe('parsing a quiz', () => {
+  it('reads author tags beside or instead of an id, lower-cased and once each', () => {
+    const quiz = parsed(
+      [
+        '::: quiz',
+        '1. A border guard sees a forged stamp. What next? {#stamp .Scenario .border .scenario}',
+        '   = report',
+        '2. Which year? {.recall}',
+        '   = 2007',
+        '3. No tags',
+        '   = a',
+        ':::',
+      ].join('\n'),
+    ).quiz;
+    expect(quiz.questions.map((q) => [q.id, q.tags])).toEqual([
+      ['stamp', ['scenario', 'border']],
+      ['2', ['recall']],
+      ['3', []],
+    ]);
+    expect(quiz.questions[0].promptHtml).toBe('A border guard sees a forged stamp. What next?');
+  });
+
   it('reads every attribute', () => {
     expect(parsed(QUIZ).quiz.settings).toEqual({
       passPercent: 80,
@@ -86,6 +107,7 @@ describe('parsing a quiz', () => {
       type: 'single',
       promptHtml: 'When was the <strong>State Migration Service</strong> established?',
       points: 1,
+      tags: [],
       options: [
         { id: 'o1', html: '2002' },
         { id: 'o2', html: '2007' },
@@ -114,6 +136,7 @@ describe('parsing a quiz', () => {
       type: 'short',
       promptHtml: 'Which body is the single window?',
       points: 1,
+      tags: [],
     });
     expect(key['3']).toEqual({ type: 'short', accepted: ['SMS', 'State Migration Service'], feedbackHtml: null });
     expect(quiz.questions[3].type).toBe('numeric');
@@ -185,6 +208,7 @@ describe('the quiz a trainee sees', () => {
           'number',
           'points',
           'promptHtml',
+          'tags',
           'type',
           ...(question.type === 'single' || question.type === 'multiple' ? ['options'] : []),
           ...(question.type === 'matching' ? ['choices', 'items'] : []),

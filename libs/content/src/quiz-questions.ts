@@ -11,16 +11,25 @@ export interface BuiltQuestion {
   line: number;
 }
 
-const ID = /\s*\{#([A-Za-z0-9][A-Za-z0-9_-]*)\}\s*$/;
+/** `{#id}`, `{.tag}` or `{#id .tag .other}` at the end of a prompt: a lasting id and author tags. */
+const ATTRIBUTES = /\s*\{((?:\s*[#.][A-Za-z0-9][A-Za-z0-9_-]*)+)\s*\}\s*$/;
+
+function attributesOf(promptText: string): { id?: string; tags: string[] } {
+  const written = ATTRIBUTES.exec(promptText)?.[1].trim().split(/\s+/) ?? [];
+  const id = written.find((part) => part.startsWith('#'))?.slice(1);
+  const tags = written.filter((part) => part.startsWith('.')).map((part) => part.slice(1).toLowerCase());
+  return { id, tags: [...new Set(tags)] };
+}
 
 /** Types one drafted question, splitting what a trainee sees from its answer key. */
 export function buildQuestion(path: string, draft: QuestionDraft, number: number, problems: Problem[]): BuiltQuestion {
   const fail = (line: number, message: string) => problems.push(problem(path, line, 1, 'error', message));
   const promptText = draft.prompt.join('\n');
-  const id = ID.exec(promptText)?.[1] ?? draft.writtenNumber;
-  const prompt = promptText.replace(ID, '').trim();
+  const attributes = attributesOf(promptText);
+  const id = attributes.id ?? draft.writtenNumber;
+  const prompt = promptText.replace(ATTRIBUTES, '').trim();
   if (prompt === '') fail(draft.line, `question ${number} has no prompt`);
-  const base = { id, number, promptHtml: renderInline(prompt), points: 1 };
+  const base = { id, number, promptHtml: renderInline(prompt), points: 1, tags: attributes.tags };
   const feedbackText = draft.feedback.join('\n').trim();
   const feedbackHtml = feedbackText ? renderBlock(feedbackText) : null;
   const kinds = [draft.options, draft.answers, draft.pairs].filter((list) => list.length > 0).length;
@@ -33,7 +42,7 @@ export function buildQuestion(path: string, draft: QuestionDraft, number: number
   return at(buildChoice(draft, base, feedbackHtml, fail));
 }
 
-type Base = { id: string; number: number; promptHtml: string; points: number };
+type Base = { id: string; number: number; promptHtml: string; points: number; tags: string[] };
 type Fail = (line: number, message: string) => void;
 
 function buildChoice(draft: QuestionDraft, base: Base, feedbackHtml: string | null, fail: Fail) {

@@ -7,7 +7,7 @@ function shapeOf(question: PublicQuestion, key: KeyEntry | undefined): string {
   const size = question.type === 'single' || question.type === 'multiple' ? question.options.length : 0;
   const pairs = question.type === 'matching' ? question.items.length : 0;
   const correct = key && 'correct' in key ? key.correct.join(',') : '';
-  return `${question.id} ${question.type} options=${size} pairs=${pairs} correct=${correct}`;
+  return `${question.id} ${question.type} options=${size} pairs=${pairs} correct=${correct} tags=${question.tags.join(',')}`;
 }
 
 /** Reports where a translation's quiz differs in shape from the quiz it translates. */
