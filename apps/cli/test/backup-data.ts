@@ -12,6 +12,7 @@ import {
   MailService,
   SigningKeysService,
   UsersService,
+  CredentialStatusService,
   type EventDispatcher,
 } from '@karvan/domain';
 import type { DataSource } from 'typeorm';
@@ -22,8 +23,9 @@ const NO_DISPATCH = { dispatch: () => Promise.resolve(0) } as unknown as EventDi
 function services(db: DataSource, config: AppConfig) {
   const events = new DomainEvents(db, NO_DISPATCH);
   const storage = new FileStorage(config);
-  const keys = new SigningKeysService(db);
-  return { events, storage, keys, certificates: new CertificatesService(db, events, storage, keys, config) };
+  const keys = new SigningKeysService(db, config);
+  const status = new CredentialStatusService(db, keys, config);
+  return { events, storage, keys, certificates: new CertificatesService(db, events, storage, keys, status, config) };
 }
 
 /** The shipped curriculum, the demo accounts and summer school, and the demo certificate issued. */

@@ -42,7 +42,10 @@ export class CertificatesController {
       .send(data);
   }
 
-  @ApiOperation({ summary: 'The certificate as an Open Badges 3.0 credential, a VC-JWT signed with EdDSA.' })
+  @ApiOperation({
+    summary:
+      'The certificate as an Open Badges 3.0 credential, a VC-JWT signed with RS256, with a revocation status entry.',
+  })
   @ApiFile('application/vc+jwt', 'The signed credential.')
   @Get(['certificates/:id/credential.jwt', 'api/v1/certificates/:id/credential'])
   async credential(@CurrentUser() me: Principal, @Param('id') id: string, @Res() reply: KarvanReply) {

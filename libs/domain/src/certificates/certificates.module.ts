@@ -7,9 +7,17 @@ import { SigningKeysService } from './signing-keys.service.js';
 import { CertificateQueue } from './certificate-queue.service.js';
 import { CertificatesService } from './certificates.service.js';
 import { CertificateIssuer } from './certificate-issuer.service.js';
+import { CredentialStatusService } from './credential-status.service.js';
 
 /** What other features may use. */
-const PUBLIC = [FileStorage, SigningKeysService, CertificateQueue, CertificatesService, CertificateIssuer];
+const PUBLIC = [
+  FileStorage,
+  SigningKeysService,
+  CertificateQueue,
+  CertificatesService,
+  CertificateIssuer,
+  CredentialStatusService,
+];
 
 /** The certificates feature: its services, with only the public ones exported. */
 @Module({

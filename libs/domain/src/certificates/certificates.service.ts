@@ -9,6 +9,7 @@ import { DomainEvents } from '../events/index.js';
 import { ISSUES_CERTIFICATES, requestMissing, type CertificateTicket } from './certificate-requests.js';
 import { CertificateError, CertificateErrorCode } from './certificates.errors.js';
 import { FileStorage } from './file-storage.js';
+import { CredentialStatusService } from './credential-status.service.js';
 import { openBadgeCredential, signCredential } from './open-badge.js';
 import { SigningKeysService } from './signing-keys.service.js';
 import { isUuid } from '../shared/ids.js';
@@ -101,6 +102,7 @@ export class CertificatesService {
     private readonly events: DomainEvents,
     private readonly storage: FileStorage,
     private readonly keys: SigningKeysService,
+    private readonly status: CredentialStatusService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -121,26 +123,53 @@ export class CertificatesService {
     return { filename: `certificate-${String(row.serial).padStart(6, '0')}.pdf`, data };
   }
 
-  /** The Open Badges 3.0 credential as a VC-JWT, signed now with the active key. */
+  /** The Open Badges 3.0 credential as a VC-JWT, signed now with the active RSA key. */
   async credential(principal: Principal, id: string): Promise<{ filename: string; jwt: string }> {
     const row = await this.visible(principal, id);
     assertServable(row);
+    const base = this.config.baseUrl;
     const facts = {
       id: row.id,
       code: row.code,
       holderEmail: row.email,
+      subjectId: await this.holderSubjectId(row.user_id),
       title: row.title,
       kind: row.kind,
-      subjectUrl: row.cohort_id
-        ? `${this.config.baseUrl}/cohorts/${row.cohort_id}`
-        : `${this.config.baseUrl}/courses/${row.slug ?? ''}`,
+      subjectUrl: row.cohort_id ? `${base}/cohorts/${row.cohort_id}` : `${base}/courses/${row.slug ?? ''}`,
+      imageUrl: row.cohort_id ? `${base}/badges/cohort/${row.cohort_id}.svg` : `${base}/badges/course/${row.slug}.svg`,
       issuedAt: row.issued_at!,
-      baseUrl: this.config.baseUrl,
+      baseUrl: base,
       issuer: this.config.certificateIssuer,
       verifyUrl: this.verifyUrl(row.code),
+      status: await this.status.entryFor(row.id, row.revision),
     };
-    const jwt = await signCredential(openBadgeCredential(facts), await this.keys.activeKey(), row.issued_at!);
+    const key = await this.keys.activeKey('RSA');
+    const signingKey = { privateKey: key.privateKey, kid: this.keys.keyUri(key.id) };
+    const jwt = await signCredential(openBadgeCredential(facts), signingKey, row.issued_at!);
     return { filename: `certificate-${String(row.serial).padStart(6, '0')}.jwt`, jwt };
+  }
+
+  /** The title an achievement badge shows, for a course that issues certificates or a cohort; null if none. */
+  async badgeTitle(kind: 'course' | 'cohort', key: string): Promise<string | null> {
+    if (kind === 'cohort' && !isUuid(key)) return null;
+    const [row] = await this.db.query<Array<{ title: string }>>(
+      kind === 'course'
+        ? `SELECT c.title FROM courses c WHERE c.slug = $1 AND ${ISSUES_CERTIFICATES}`
+        : `SELECT title FROM cohorts WHERE id = $1`,
+      [key],
+    );
+    return row?.title ?? null;
+  }
+
+  /** A holder's credential subject id: the same in all their credentials, made on first use. */
+  private async holderSubjectId(userId: string): Promise<string> {
+    const [row] = await this.db.query<Array<{ subject_id: string }>>(
+      `WITH made AS (
+         INSERT INTO credential_holders (user_id) VALUES ($1) ON CONFLICT DO NOTHING RETURNING subject_id
+       ) SELECT subject_id FROM made UNION ALL SELECT subject_id FROM credential_holders WHERE user_id = $1`,
+      [userId],
+    );
+    return `urn:uuid:${row.subject_id}`;
   }
 
   /** Public: what anyone holding the code may learn. An unknown or malformed code says unknown. */
@@ -199,6 +228,7 @@ export class CertificatesService {
       );
       if (updated.length === 0)
         throw new CertificateError(CertificateErrorCode.AlreadyRevoked, 'This certificate is already revoked.');
+      await this.status.revokeAll(tx, id);
       await this.events.record(tx, {
         type: 'CertificateRevoked',
         payload: { certificateId: id, revokedBy: principal.userId },
@@ -219,6 +249,8 @@ export class CertificatesService {
          ) SELECT * FROM again`,
         [id],
       );
+      // The credentials of earlier revisions no longer stand: the new revision gets its own bit.
+      if (ticket) await this.status.revokeAll(tx, id);
       if (ticket)
         await this.events.record(tx, {
           type: 'CertificateRequested',

@@ -1,24 +1,43 @@
 import { createHash, randomBytes, type KeyObject } from 'node:crypto';
 import { SignJWT } from 'jose';
-import type { PublicJwk } from './signing-keys.service.js';
+import type { StatusEntry } from './credential-status.service.js';
+
+export const OB_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
+export const VC_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
+const OB_SCHEMA = 'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json';
 
 export interface BadgeFacts {
   id: string;
   code: string;
   holderEmail: string;
+  /** The holder's stable credential subject id (a urn:uuid that says nothing by itself). */
+  subjectId: string;
   title: string;
   kind: 'course' | 'cohort';
   subjectUrl: string;
+  imageUrl: string;
   issuedAt: Date;
   baseUrl: string;
   issuer: string;
   verifyUrl: string;
+  status: StatusEntry;
+}
+
+/** The issuer profile, served at its own id so a verifier can look it up. */
+export function issuerProfile(baseUrl: string, name: string): Record<string, unknown> {
+  return {
+    '@context': [VC_CONTEXT, OB_CONTEXT],
+    id: `${baseUrl}/issuer`,
+    type: ['Profile'],
+    name,
+    url: baseUrl,
+  };
 }
 
 /**
- * The certificate as an Open Badges 3.0 credential (a W3C verifiable credential, data model 2.0)
- * secured as a JWT with EdDSA: the credential's members are the JWT claims set, `iss`, `nbf` and `jti`
- * mirror them, and the header names and carries the public key.
+ * The certificate as an Open Badges 3.0 credential (a W3C verifiable credential, data model 2.0):
+ * the holder is named by a stable id and a salted e-mail hash, never the address itself, and the
+ * credential points at the revocation status list that says whether it still stands.
  */
 export function openBadgeCredential(facts: BadgeFacts): Record<string, unknown> {
   const salt = randomBytes(12).toString('hex');
@@ -29,14 +48,16 @@ export function openBadgeCredential(facts: BadgeFacts): Record<string, unknown> 
     facts.kind === 'course'
       ? `Completed the online course “${facts.title}”.`
       : `Completed the summer school “${facts.title}”.`;
+  const { '@context': context, ...issuer } = issuerProfile(facts.baseUrl, facts.issuer);
   return {
-    '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+    '@context': context,
     id: `urn:uuid:${facts.id}`,
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
     name: facts.title,
-    issuer: { id: facts.baseUrl, type: ['Profile'], name: facts.issuer, url: facts.baseUrl },
+    issuer,
     validFrom: facts.issuedAt.toISOString(),
     credentialSubject: {
+      id: facts.subjectId,
       type: ['AchievementSubject'],
       identifier: [
         {
@@ -53,26 +74,31 @@ export function openBadgeCredential(facts: BadgeFacts): Record<string, unknown> 
         name: facts.title,
         description,
         criteria: { narrative: description },
+        image: { id: facts.imageUrl, type: 'Image', caption: facts.title },
       },
     },
     evidence: [{ id: facts.verifyUrl, type: ['Evidence'], name: `Verification ${facts.code}` }],
+    credentialSchema: [{ id: OB_SCHEMA, type: '1EdTechJsonSchemaValidator2019' }],
+    credentialStatus: facts.status,
   };
 }
 
+/**
+ * A VC-JWT signed with RS256, the algorithm every Open Badges verifier supports. The header names
+ * the key by a URI in the published key set and carries no key of its own, so a verifier cannot be
+ * led to trust a key the forger chose.
+ */
 export async function signCredential(
   credential: Record<string, unknown>,
-  key: { id: string; privateKey: KeyObject; publicJwk: PublicJwk },
+  key: { privateKey: KeyObject; kid: string },
   issuedAt: Date,
 ): Promise<string> {
+  const subject = credential.credentialSubject as { id: string };
   return new SignJWT(credential)
-    .setProtectedHeader({
-      alg: 'EdDSA',
-      typ: 'JWT',
-      kid: key.id,
-      jwk: { kty: 'OKP', crv: 'Ed25519', x: key.publicJwk.x },
-    })
+    .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: key.kid })
     .setIssuer(String((credential.issuer as { id: string }).id))
     .setJti(String(credential.id))
+    .setSubject(subject.id)
     .setNotBefore(Math.floor(issuedAt.getTime() / 1000))
     .sign(key.privateKey);
 }
