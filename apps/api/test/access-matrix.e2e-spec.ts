@@ -65,6 +65,7 @@ const REFUSED = [400, 403, 404, 406, 422];
 const OWNED: Record<string, Capability | null> = {
   'CertificatesController.pdf': 'certificate.manage',
   'CertificatesController.credential': 'certificate.manage',
+  'CertificatesController.linkedDataCredential': 'certificate.manage',
   'ApplicationsController.file': 'application.read',
   'ApplicationsController.act': null,
   'QuizPagesController.attempt': null,

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CertificatesService, type Principal } from '@karvan/domain';
+import { CertificatesService, OpenBadgesService, type Principal } from '@karvan/domain';
 import { CurrentUser, Access } from '../common/decorators.js';
 import { parseForm } from '../common/forms.js';
 import { renderPage } from '../common/render.js';
@@ -15,7 +15,10 @@ import { ApiFile, ApiList, ApiObject } from '../common/openapi.js';
 @Access('signed-in')
 @Controller()
 export class CertificatesController {
-  constructor(private readonly certificates: CertificatesService) {}
+  constructor(
+    private readonly certificates: CertificatesService,
+    private readonly badges: OpenBadgesService,
+  ) {}
 
   @ApiExcludeEndpoint()
   @Get('certificates')
@@ -49,12 +52,17 @@ export class CertificatesController {
   @ApiFile('application/vc+jwt', 'The signed credential.')
   @Get(['certificates/:id/credential.jwt', 'api/v1/certificates/:id/credential'])
   async credential(@CurrentUser() me: Principal, @Param('id') id: string, @Res() reply: KarvanReply) {
-    const { filename, jwt } = await this.certificates.credential(me, id);
-    await reply
-      .header('content-type', 'application/vc+jwt')
-      .header('content-disposition', `attachment; filename="${filename}"`)
-      .header('cache-control', 'private, no-store')
-      .send(jwt);
+    await sendCredential(reply, 'application/vc+jwt', await this.badges.jwt(me, id));
+  }
+
+  @ApiOperation({
+    summary:
+      'The certificate as an Open Badges 3.0 credential in JSON-LD with a Data Integrity proof (eddsa-rdfc-2022).',
+  })
+  @ApiFile('application/vc+ld+json', 'The credential with its proof.')
+  @Get(['certificates/:id/credential.jsonld', 'api/v1/certificates/:id/credential-ld'])
+  async linkedDataCredential(@CurrentUser() me: Principal, @Param('id') id: string, @Res() reply: KarvanReply) {
+    await sendCredential(reply, 'application/vc+ld+json', await this.badges.linkedData(me, id));
   }
 
   @ApiExcludeEndpoint()
@@ -91,4 +99,12 @@ export class CertificatesController {
     const certificate = await this.certificates.reissue(me, id);
     await respond(reply, certificate, `/verify/${certificate.code}`);
   }
+}
+
+async function sendCredential(reply: KarvanReply, type: string, file: { filename: string; body: string }) {
+  await reply
+    .header('content-type', type)
+    .header('content-disposition', `attachment; filename="${file.filename}"`)
+    .header('cache-control', 'private, no-store')
+    .send(file.body);
 }

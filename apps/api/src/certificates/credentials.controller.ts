@@ -5,8 +5,7 @@ import {
   badgeSvg,
   CertificatesService,
   CredentialStatusService,
-  issuerProfile,
-  SigningKeysService,
+  OpenBadgesService,
   STATUS_LIST_TTL_SECONDS,
 } from '@karvan/domain';
 import { Public } from '../common/decorators.js';
@@ -21,30 +20,34 @@ export class CredentialsController {
   constructor(
     private readonly certificates: CertificatesService,
     private readonly status: CredentialStatusService,
-    private readonly keys: SigningKeysService,
+    private readonly badges: OpenBadgesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  @ApiOperation({ summary: 'The issuer profile named in every credential (Open Badges 3.0 Profile).' })
-  @ApiObject('The issuer profile, JSON-LD.')
+  @ApiOperation({
+    summary: 'The issuer named in every credential: its Open Badges profile and the keys that prove for it.',
+  })
+  @ApiObject('The issuer profile and controller document, JSON-LD.')
   @Get('issuer')
   async issuer(@Res() reply: KarvanReply) {
     await reply
       .header('content-type', 'application/ld+json')
-      .header('cache-control', 'public, max-age=3600')
-      .send(JSON.stringify(issuerProfile(this.config.baseUrl, this.config.certificateIssuer)));
+      .header('cache-control', 'public, max-age=300')
+      .send(JSON.stringify(await this.badges.issuerDocument()));
   }
 
-  @ApiOperation({ summary: 'One published signing key, at the URI credentials name as their `kid`.' })
-  @ApiObject('A JSON Web Key.')
+  @ApiOperation({
+    summary: 'One signing key at its own URI: RSA keys as a JWK (the `kid` of VC-JWTs), Ed25519 keys as a Multikey.',
+  })
+  @ApiObject('A JSON Web Key or a Multikey verification method.')
   @Get('keys/:id')
   async key(@Param('id') id: string, @Res() reply: KarvanReply) {
-    const key = await this.keys.publishedKey(id);
+    const key = await this.badges.keyDocument(id);
     if (!key) throw new NotFoundException('There is no such key.');
     await reply
-      .header('content-type', 'application/jwk+json')
+      .header('content-type', key.type)
       .header('cache-control', 'public, max-age=300')
-      .send(JSON.stringify(key));
+      .send(JSON.stringify(key.document));
   }
 
   @ApiOperation({ summary: 'The revocation status list of credentials (W3C Bitstring Status List, as a VC-JWT).' })

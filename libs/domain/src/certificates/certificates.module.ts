@@ -8,6 +8,7 @@ import { CertificateQueue } from './certificate-queue.service.js';
 import { CertificatesService } from './certificates.service.js';
 import { CertificateIssuer } from './certificate-issuer.service.js';
 import { CredentialStatusService } from './credential-status.service.js';
+import { OpenBadgesService } from './open-badges.service.js';
 
 /** What other features may use. */
 const PUBLIC = [
@@ -17,6 +18,7 @@ const PUBLIC = [
   CertificatesService,
   CertificateIssuer,
   CredentialStatusService,
+  OpenBadgesService,
 ];
 
 /** The certificates feature: its services, with only the public ones exported. */

@@ -8,9 +8,8 @@ import { groupedCode, normaliseCode } from './certificate-code.js';
 import { DomainEvents } from '../events/index.js';
 import { ISSUES_CERTIFICATES, requestMissing, type CertificateTicket } from './certificate-requests.js';
 import { CertificateError, CertificateErrorCode } from './certificates.errors.js';
-import { FileStorage } from './file-storage.js';
 import { CredentialStatusService } from './credential-status.service.js';
-import { openBadgeCredential, signCredential } from './open-badge.js';
+import { FileStorage } from './file-storage.js';
 import { SigningKeysService } from './signing-keys.service.js';
 import { isUuid } from '../shared/ids.js';
 
@@ -49,6 +48,22 @@ export interface Verification {
   keyId?: string | null;
   pdfSha256?: string | null;
   keysUrl: string;
+}
+
+/** A certificate as its credentials describe it. */
+export interface CertificateFacts {
+  id: string;
+  userId: string;
+  revision: number;
+  serial: number;
+  code: string;
+  holderEmail: string;
+  title: string;
+  kind: 'course' | 'cohort';
+  subjectUrl: string;
+  imageUrl: string;
+  issuedAt: Date;
+  verifyUrl: string;
 }
 
 export interface HolderRow {
@@ -123,30 +138,25 @@ export class CertificatesService {
     return { filename: `certificate-${String(row.serial).padStart(6, '0')}.pdf`, data };
   }
 
-  /** The Open Badges 3.0 credential as a VC-JWT, signed now with the active RSA key. */
-  async credential(principal: Principal, id: string): Promise<{ filename: string; jwt: string }> {
+  /** What an Open Badges credential says about a certificate its holder or staff may download. */
+  async badgeFacts(principal: Principal, id: string): Promise<CertificateFacts> {
     const row = await this.visible(principal, id);
     assertServable(row);
     const base = this.config.baseUrl;
-    const facts = {
+    return {
       id: row.id,
+      userId: row.user_id,
+      revision: row.revision,
+      serial: Number(row.serial),
       code: row.code,
       holderEmail: row.email,
-      subjectId: await this.holderSubjectId(row.user_id),
       title: row.title,
       kind: row.kind,
       subjectUrl: row.cohort_id ? `${base}/cohorts/${row.cohort_id}` : `${base}/courses/${row.slug ?? ''}`,
       imageUrl: row.cohort_id ? `${base}/badges/cohort/${row.cohort_id}.svg` : `${base}/badges/course/${row.slug}.svg`,
       issuedAt: row.issued_at!,
-      baseUrl: base,
-      issuer: this.config.certificateIssuer,
       verifyUrl: this.verifyUrl(row.code),
-      status: await this.status.entryFor(row.id, row.revision),
     };
-    const key = await this.keys.activeKey('RSA');
-    const signingKey = { privateKey: key.privateKey, kid: this.keys.keyUri(key.id) };
-    const jwt = await signCredential(openBadgeCredential(facts), signingKey, row.issued_at!);
-    return { filename: `certificate-${String(row.serial).padStart(6, '0')}.jwt`, jwt };
   }
 
   /** The title an achievement badge shows, for a course that issues certificates or a cohort; null if none. */
@@ -159,17 +169,6 @@ export class CertificatesService {
       [key],
     );
     return row?.title ?? null;
-  }
-
-  /** A holder's credential subject id: the same in all their credentials, made on first use. */
-  private async holderSubjectId(userId: string): Promise<string> {
-    const [row] = await this.db.query<Array<{ subject_id: string }>>(
-      `WITH made AS (
-         INSERT INTO credential_holders (user_id) VALUES ($1) ON CONFLICT DO NOTHING RETURNING subject_id
-       ) SELECT subject_id FROM made UNION ALL SELECT subject_id FROM credential_holders WHERE user_id = $1`,
-      [userId],
-    );
-    return `urn:uuid:${row.subject_id}`;
   }
 
   /** Public: what anyone holding the code may learn. An unknown or malformed code says unknown. */

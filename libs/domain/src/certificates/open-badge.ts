@@ -4,6 +4,7 @@ import type { StatusEntry } from './credential-status.service.js';
 
 export const OB_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
 export const VC_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
+const DID_CONTEXT = 'https://www.w3.org/ns/did/v1';
 const OB_SCHEMA = 'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json';
 
 export interface BadgeFacts {
@@ -31,6 +32,19 @@ export function issuerProfile(baseUrl: string, name: string): Record<string, unk
     type: ['Profile'],
     name,
     url: baseUrl,
+  };
+}
+
+/**
+ * The issuer as a controller document: the keys it lists under `assertionMethod` are the ones whose
+ * Data Integrity proofs speak for it. The DID context comes first so verifiers read the list as is.
+ */
+export function controllerDocument(baseUrl: string, name: string, verificationMethods: string[]): object {
+  const { '@context': context, ...profile } = issuerProfile(baseUrl, name);
+  return {
+    '@context': [DID_CONTEXT, ...(context as string[])],
+    ...profile,
+    assertionMethod: verificationMethods,
   };
 }
 
