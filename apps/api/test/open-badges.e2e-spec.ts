@@ -1,6 +1,9 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify, SignJWT, type JSONWebKeySet } from 'jose';
-import { statusBitIsSet } from '@karvan/domain';
+import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
+import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import * as vc from '@digitalbazaar/vc';
+import { bundledDocumentLoader, statusBitIsSet } from '@karvan/domain';
 import type { WebClient } from '@karvan/testing';
 import {
   type CertificateApp,
@@ -135,5 +138,55 @@ describe('Open Badges 3.0 credentials as a strict verifier sees them', () => {
       first.credential.credentialStatus.statusListIndex,
     );
     expect((await verifier(before)).revoked).toBe(true);
+  });
+
+  /** Digital Bazaar's verifier, loading the issuer and key from Karvan and the status list through checkStatus. */
+  async function linkedDataVerifier(credential: object) {
+    const documentLoader = async (url: string) => {
+      if (!url.startsWith(t.config.baseUrl)) return bundledDocumentLoader(url);
+      const response = await t.client().get(new URL(url).pathname);
+      if (response.status !== 200) throw new Error(`${url}: ${response.status}`);
+      return { contextUrl: null, documentUrl: url, document: response.json() };
+    };
+    const checkStatus = async ({ credential: checked }: { credential: object }) => {
+      const entry = (checked as unknown as Credential).credentialStatus;
+      const listJwt = (await t.client().get(new URL(entry.statusListCredential).pathname)).text;
+      const jwks = createLocalJWKSet((await t.client().get('/.well-known/jwks.json')).json<JSONWebKeySet>());
+      const list = await jwtVerify(listJwt, jwks);
+      const encoded = (list.payload.credentialSubject as { encodedList: string }).encodedList;
+      return { verified: !statusBitIsSet(encoded, Number(entry.statusListIndex)) };
+    };
+    return vc.verifyCredential({
+      credential,
+      suite: new DataIntegrityProof({ cryptosuite }),
+      documentLoader,
+      checkStatus,
+    });
+  }
+
+  it('is also JSON-LD with a Data Integrity proof that an independent verifier accepts until revoked', async () => {
+    const holder = await completeCourse(t, slug);
+    const cert = await waitIssued(t.db, holder.userId);
+    const response = await holder.client.get(`/certificates/${cert.id}/credential.jsonld`);
+    expect(response.status).toBe(200);
+    const credential = response.json<{ proof: { cryptosuite: string; verificationMethod: string } }>();
+    expect(credential.proof.cryptosuite).toBe('eddsa-rdfc-2022');
+    expect(response.text).not.toContain(holder.email);
+    const valid = await linkedDataVerifier(credential);
+    expect(valid.error).toBeUndefined();
+    expect(valid.verified).toBe(true);
+    expect((await linkedDataVerifier({ ...credential, name: 'Tampered' })).verified).toBe(false);
+    // The holder's page offers both formats and LinkedIn's "add a certification" form, filled in.
+    const mine = (await holder.client.get('/certificates')).text;
+    expect(mine).toContain(`/certificates/${cert.id}/credential.jsonld`);
+    const linkedIn = /href="(https:\/\/www\.linkedin\.com\/profile\/add\?[^"]+)"/
+      .exec(mine)![1]
+      .replace(/&#x3D;/g, '=')
+      .replace(/&amp;/g, '&');
+    const query = new URL(linkedIn).searchParams;
+    expect(query.get('certUrl')).toBe(`${t.config.baseUrl}/verify/${cert.code}`);
+    expect(query.get('name')).toBe('Document security in practice');
+    await admin.json('POST', `/api/v1/certificates/${cert.id}/revoke`, { reason: 'Issued in error' });
+    expect((await linkedDataVerifier(credential)).verified).toBe(false);
   });
 });

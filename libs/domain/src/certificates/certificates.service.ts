@@ -10,6 +10,7 @@ import { ISSUES_CERTIFICATES, requestMissing, type CertificateTicket } from './c
 import { CertificateError, CertificateErrorCode } from './certificates.errors.js';
 import { CredentialStatusService } from './credential-status.service.js';
 import { FileStorage } from './file-storage.js';
+import { linkedInAddUrl } from './linkedin.js';
 import { SigningKeysService } from './signing-keys.service.js';
 import { isUuid } from '../shared/ids.js';
 
@@ -28,6 +29,8 @@ export interface CertificateSummary {
   revokedAt: Date | null;
   revokeReason: string | null;
   verifyUrl: string;
+  /** LinkedIn's "add a certification" form, filled in; null until issued. */
+  linkedInUrl: string | null;
 }
 
 export interface Verification {
@@ -307,6 +310,16 @@ export class CertificatesService {
       revokedAt: row.revoked_at,
       revokeReason: row.revoke_reason,
       verifyUrl: this.verifyUrl(row.code),
+      linkedInUrl:
+        row.status === 'issued' && row.issued_at
+          ? linkedInAddUrl({
+              title: row.title,
+              issuer: this.config.certificateIssuer,
+              issuedAt: row.issued_at,
+              verifyUrl: this.verifyUrl(row.code),
+              certId: groupedCode(row.code),
+            })
+          : null,
     };
   }
 

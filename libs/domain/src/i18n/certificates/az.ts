@@ -59,6 +59,8 @@ export const az: Catalogue = {
   'certs.completedOn': 'başa vurulub: {date}',
   'certs.downloadPdf': 'PDF faylını yüklə',
   'certs.downloadBadge': 'Open Badge-i yüklə (VC-JWT)',
+  'certs.downloadBadgeLd': 'Open Badge-i yüklə (sübutlu JSON-LD)',
+  'certs.addToLinkedIn': 'LinkedIn profilinə əlavə et',
   'certs.share': 'Paylaşmaq üçün yoxlama linki',
   'certs.revokedLine': '{date} tarixində ləğv edilib: {reason}',
   'certs.pendingLine': 'Hazırlanır; hazır olanda e-poçt alacaqsınız.',

@@ -59,6 +59,8 @@ export const en: Catalogue = {
   'certs.completedOn': 'completed {date}',
   'certs.downloadPdf': 'Download the PDF',
   'certs.downloadBadge': 'Download the Open Badge (VC-JWT)',
+  'certs.downloadBadgeLd': 'Download the Open Badge (JSON-LD with a proof)',
+  'certs.addToLinkedIn': 'Add to your LinkedIn profile',
   'certs.share': 'Verification link to share',
   'certs.revokedLine': 'Revoked on {date}: {reason}',
   'certs.pendingLine': 'Being issued; you will receive an e-mail when it is ready.',

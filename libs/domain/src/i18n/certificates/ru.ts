@@ -61,6 +61,8 @@ export const ru: Catalogue = {
   'certs.completedOn': 'завершён {date}',
   'certs.downloadPdf': 'Скачать PDF',
   'certs.downloadBadge': 'Скачать Open Badge (VC-JWT)',
+  'certs.downloadBadgeLd': 'Скачать Open Badge (JSON-LD с доказательством)',
+  'certs.addToLinkedIn': 'Добавить в профиль LinkedIn',
   'certs.share': 'Ссылка для проверки',
   'certs.revokedLine': 'Отозван {date}: {reason}',
   'certs.pendingLine': 'Оформляется; когда он будет готов, вы получите письмо.',
