@@ -70,6 +70,10 @@ describe('demo seed', () => {
       `SELECT c.slug FROM grants a JOIN courses c ON c.id = a.scope_id JOIN users u ON u.id = a.user_id
        WHERE a.role = 'course_author' AND u.email = 'trainer@karvan.example' ORDER BY c.slug`,
     );
-    expect(authored.map((r) => r.slug)).toEqual(['migration-management-fundamentals', 'research-methods-migration']);
+    expect(authored.map((r) => r.slug)).toEqual([
+      'migration-management-fundamentals',
+      'migration-procedures-practice',
+      'research-methods-migration',
+    ]);
   });
 });
