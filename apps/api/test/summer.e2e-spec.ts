@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -227,6 +228,16 @@ describe('summer schools: from the call to the certificate', () => {
     expect(csv.text.charCodeAt(0)).toBe(0xfeff);
     expect(csv.text).toContain('Aysel First');
     expect((await coordinator.client.get(`/cohorts/${cohortId}/participants.csv`)).text).toContain('100');
+    // The same export as an Excel workbook, read back by a spreadsheet library: one column per field.
+    const xlsx = await coordinator.client.get(`/cohorts/${cohortId}/applications.xlsx`);
+    expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.bytes as never);
+    const sheet = workbook.getWorksheet('Applications')!;
+    expect(sheet.getRow(1).getCell(7).value).toBe('submitted, Asia/Baku (UTC+4)');
+    const names = sheet.getColumn(1).values;
+    expect(names).toContain('Aysel First');
+    expect((await other.client.get(`/cohorts/${cohortId}/applications.xlsx`)).status).toBe(403);
     expect((await other.client.get(`/cohorts/${cohortId}/dashboard`)).status).toBe(403);
     // Coordinator B cannot revoke cohort A's certificate either.
     const [{ id: certId }] = await t.db.query<Array<{ id: string }>>(

@@ -6,6 +6,7 @@ export * from './shared/domain-error.js';
 export * from './shared/control-characters.js';
 export * from './shared/tokens.js';
 export * from './shared/csv.js';
+export * from './shared/spreadsheet.js';
 export * from './shared/ids.js';
 export * from './shared/locale.js';
 export * from './i18n/translate.js';

@@ -1,10 +1,9 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Render, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Render, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import {
   CAPABILITIES,
   CohortsService,
   CoursesService,
-  csvTable,
   DomainError,
   GrantsService,
   OrganisationsService,
@@ -14,7 +13,8 @@ import {
 } from '@karvan/domain';
 import { Access, CurrentUser } from '../common/decorators.js';
 import { parseForm } from '../common/forms.js';
-import type { KarvanReply } from '../common/request-context.js';
+import type { KarvanReply, KarvanRequest } from '../common/request-context.js';
+import { formatOf, sendTable } from '../common/send-table.js';
 import { AccessAdminService } from './access-admin.service.js';
 import {
   AttachDto,
@@ -94,14 +94,12 @@ export class AccessPagesController {
   }
 
   @Access('audit.read')
-  @Get('access/audit.csv')
-  async auditCsv(@CurrentUser() me: Principal, @Res() reply: KarvanReply) {
+  @Get(['access/audit.csv', 'access/audit.xlsx'])
+  async auditCsv(@CurrentUser() me: Principal, @Req() request: KarvanRequest, @Res() reply: KarvanReply) {
     const { entries } = await this.grants.auditLog(me, 1, 100_000);
-    const rows = entries.map((e) => [e.at.toISOString(), e.actor, e.action, e.subject, json(e.before), json(e.after)]);
-    await reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', 'attachment; filename="karvan-access-audit.csv"')
-      .send(csvTable([['at', 'actor', 'action', 'subject', 'before', 'after'], ...rows]));
+    const rows = entries.map((e) => [e.at, e.actor, e.action, e.subject, json(e.before), json(e.after)]);
+    const table = { name: 'Access audit', columns: ['at', 'actor', 'action', 'subject', 'before', 'after'], rows };
+    await sendTable(reply, table, formatOf(request.url), 'karvan-access-audit');
   }
 
   @Get('access/:kind/:id')

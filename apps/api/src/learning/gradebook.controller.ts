@@ -1,8 +1,9 @@
-import { Controller, Get, Param, Render, Res } from '@nestjs/common';
+import { Controller, Get, Param, Render, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
-import { gradebookCsv, GradebookService, MyLearningService, type Principal } from '@karvan/domain';
+import { gradebookTable, GradebookService, MyLearningService, type Principal } from '@karvan/domain';
 import { Access, CurrentUser, RequestState } from '../common/decorators.js';
-import type { KarvanReply, RequestState as State } from '../common/request-context.js';
+import type { KarvanReply, KarvanRequest, RequestState as State } from '../common/request-context.js';
+import { formatOf, sendTable } from '../common/send-table.js';
 import { scoreChartSvg } from './score-chart.js';
 import { ApiFile, ApiList, ApiObject } from '../common/openapi.js';
 
@@ -52,13 +53,20 @@ export class GradebookController {
     return this.gradebooks.gradebook(me, slug);
   }
 
-  @ApiFile('text/csv', 'The gradebook as CSV.')
-  @Get(['courses/:course/gradebook.csv', 'api/v1/courses/:course/gradebook.csv'])
-  async csv(@CurrentUser() me: Principal, @Param('course') slug: string, @Res() reply: KarvanReply) {
+  @ApiFile('text/csv', 'The gradebook as CSV, or as an Excel workbook (.xlsx).')
+  @Get([
+    'courses/:course/gradebook.csv',
+    'api/v1/courses/:course/gradebook.csv',
+    'courses/:course/gradebook.xlsx',
+    'api/v1/courses/:course/gradebook.xlsx',
+  ])
+  async csv(
+    @CurrentUser() me: Principal,
+    @Param('course') slug: string,
+    @Req() request: KarvanRequest,
+    @Res() reply: KarvanReply,
+  ) {
     const book = await this.gradebooks.gradebook(me, slug);
-    await reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${slug}-gradebook.csv"`)
-      .send(`\uFEFF${gradebookCsv(book)}`);
+    await sendTable(reply, gradebookTable(book), formatOf(request.url), `${slug}-gradebook`);
   }
 }

@@ -1,9 +1,10 @@
-import { Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CohortDashboardService, type Principal } from '@karvan/domain';
 import { Access, CurrentUser, RequestState } from '../common/decorators.js';
 import { respond } from '../common/respond.js';
-import type { KarvanReply, RequestState as State } from '../common/request-context.js';
+import type { KarvanReply, KarvanRequest, RequestState as State } from '../common/request-context.js';
+import { formatOf, sendTable } from '../common/send-table.js';
 import { SummerPages } from './page-views.js';
 import { ApiFile, ApiObject, ApiResult } from '../common/openapi.js';
 
@@ -36,18 +37,42 @@ export class CohortDashboardController {
     return this.dashboards.dashboard(me, id);
   }
 
-  @ApiOperation({ summary: 'Applications with their answers and scores as CSV.' })
+  @ApiOperation({ summary: 'Applications with their answers and scores as CSV, or as an Excel workbook (.xlsx).' })
   @ApiFile('text/csv', 'The applications.')
-  @Get(['cohorts/:id/applications.csv', 'api/v1/cohorts/:id/applications.csv'])
-  async applicationsCsv(@CurrentUser() me: Principal, @Param('id') id: string, @Res() reply: KarvanReply) {
-    await sendCsv(reply, 'applications', await this.dashboards.applicationsCsv(me, id));
+  @Get([
+    'cohorts/:id/applications.csv',
+    'api/v1/cohorts/:id/applications.csv',
+    'cohorts/:id/applications.xlsx',
+    'api/v1/cohorts/:id/applications.xlsx',
+  ])
+  async applicationsCsv(
+    @CurrentUser() me: Principal,
+    @Param('id') id: string,
+    @Req() request: KarvanRequest,
+    @Res() reply: KarvanReply,
+  ) {
+    const table = await this.dashboards.applicationsTable(me, id);
+    await sendTable(reply, table, formatOf(request.url), 'cohort-applications');
   }
 
-  @ApiOperation({ summary: 'Participants with attendance and course progress as CSV.' })
+  @ApiOperation({
+    summary: 'Participants with attendance and course progress as CSV, or as an Excel workbook (.xlsx).',
+  })
   @ApiFile('text/csv', 'The participants.')
-  @Get(['cohorts/:id/participants.csv', 'api/v1/cohorts/:id/participants.csv'])
-  async participantsCsv(@CurrentUser() me: Principal, @Param('id') id: string, @Res() reply: KarvanReply) {
-    await sendCsv(reply, 'participants', await this.dashboards.participantsCsv(me, id));
+  @Get([
+    'cohorts/:id/participants.csv',
+    'api/v1/cohorts/:id/participants.csv',
+    'cohorts/:id/participants.xlsx',
+    'api/v1/cohorts/:id/participants.xlsx',
+  ])
+  async participantsCsv(
+    @CurrentUser() me: Principal,
+    @Param('id') id: string,
+    @Req() request: KarvanRequest,
+    @Res() reply: KarvanReply,
+  ) {
+    const table = await this.dashboards.participantsTable(me, id);
+    await sendTable(reply, table, formatOf(request.url), 'cohort-participants');
   }
 
   @Access('certificate.manage')
@@ -59,11 +84,4 @@ export class CohortDashboardController {
     const queued = await this.dashboards.issueCertificates(me, id);
     await respond(reply, { queued }, `/cohorts/${id}/dashboard`, 202);
   }
-}
-
-async function sendCsv(reply: KarvanReply, what: string, csv: string): Promise<void> {
-  await reply
-    .header('content-type', 'text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="cohort-${what}.csv"`)
-    .send(`\uFEFF${csv}`);
 }

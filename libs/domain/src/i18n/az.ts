@@ -294,6 +294,7 @@ export const az: Catalogue = {
   'learning.noneYet': 'Siz hələ heç bir kursa yazılmamısınız.',
   'learning.gradebook': 'Qiymət jurnalı',
   'learning.downloadCsv': 'CSV kimi yüklə',
+  'learning.downloadXlsx': 'Excel faylı (.xlsx)',
   'learning.gradebookCaption': 'Hər iştirakçının modullar üzrə irəliləyişi',
   'learning.completedColumn': 'Kurs başa vurulub',
   'learning.cellRead': 'oxunub',

@@ -293,6 +293,7 @@ export const en: Catalogue = {
   'learning.noneYet': 'You are not enrolled in any course yet.',
   'learning.gradebook': 'Gradebook',
   'learning.downloadCsv': 'Download as CSV',
+  'learning.downloadXlsx': 'Excel workbook (.xlsx)',
   'learning.gradebookCaption': 'Each trainee’s progress per module',
   'learning.completedColumn': 'Course completed',
   'learning.cellRead': 'read',

@@ -324,6 +324,7 @@ export const ru: Catalogue = {
   'learning.noneYet': 'Вы пока не записаны ни на один курс.',
   'learning.gradebook': 'Журнал успеваемости',
   'learning.downloadCsv': 'Скачать в CSV',
+  'learning.downloadXlsx': 'Книга Excel (.xlsx)',
   'learning.gradebookCaption': 'Прогресс каждого слушателя по модулям',
   'learning.completedColumn': 'Курс завершён',
   'learning.cellRead': 'прочитан',

@@ -1,4 +1,4 @@
-import { csvTable } from '../shared/csv.js';
+import type { SheetTable } from '../shared/spreadsheet.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { can, courseScope, linkedScopes } from '../access/index.js';
@@ -150,8 +150,8 @@ function buckets(percents: Array<number | null>): number[] {
   return counts;
 }
 
-/** The gradebook as CSV (RFC 4180), one line per trainee; cells that start like a formula are quoted safe. */
-export function gradebookCsv(book: Gradebook): string {
+/** The gradebook as a table to export, one line per trainee. */
+export function gradebookTable(book: Gradebook): SheetTable {
   const header = [
     'name',
     'email',
@@ -164,12 +164,7 @@ export function gradebookCsv(book: Gradebook): string {
     r.email,
     r.organisation,
     r.completed ? 'yes' : 'no',
-    ...r.cells.flatMap((c) => [
-      c.read ? 'yes' : 'no',
-      c.bestPercent ?? '',
-      String(c.attempts),
-      c.passed ? 'yes' : 'no',
-    ]),
+    ...r.cells.flatMap((c) => [c.read ? 'yes' : 'no', c.bestPercent, c.attempts, c.passed ? 'yes' : 'no']),
   ]);
-  return csvTable([header, ...lines]);
+  return { name: 'Gradebook', columns: header, rows: lines };
 }

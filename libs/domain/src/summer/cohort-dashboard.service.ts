@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/index.js';
 import { DomainEvents } from '../events/index.js';
 import { requestMissing } from '../certificates/index.js';
-import { csvTable } from '../shared/csv.js';
+import type { SheetTable } from '../shared/spreadsheet.js';
 import { AttendanceService, type ParticipantAttendance } from './attendance.service.js';
 import { managedCohort, type CohortRow } from './cohort-access.js';
 
@@ -83,7 +83,7 @@ export class CohortDashboardService {
     return { cohort, byStatus, byCategory, accepted, sessions, participants, courses, certificates: certs };
   }
 
-  async applicationsCsv(principal: Principal, cohortId: string): Promise<string> {
+  async applicationsTable(principal: Principal, cohortId: string): Promise<SheetTable> {
     const cohort = await managedCohort(this.db.manager, principal, cohortId);
     const rows = await this.db.query<Array<Record<string, unknown>>>(
       `SELECT u.name, u.email, a.organisation, a.position, a.category, a.status, a.submitted_at, a.answers,
@@ -105,9 +105,10 @@ export class CohortDashboardService {
       'reviews',
       ...fields.map((f) => f.label),
     ];
-    return csvTable([
-      header,
-      ...rows.map((r) => {
+    return {
+      name: 'Applications',
+      columns: header,
+      rows: rows.map((r) => {
         const answers = r.answers as Record<string, string | string[]>;
         return [
           r.name,
@@ -116,21 +117,29 @@ export class CohortDashboardService {
           r.position,
           r.category,
           r.status,
-          r.submitted_at ? (r.submitted_at as Date).toISOString() : '',
-          r.average ?? '',
-          r.reviews,
+          r.submitted_at as Date | null,
+          r.average === null ? null : Number(r.average),
+          Number(r.reviews),
           ...fields.map((f) => [answers[f.key] ?? ''].flat().join('; ')),
-        ];
+        ] as SheetTable['rows'][number];
       }),
-    ]);
+    };
   }
 
-  async participantsCsv(principal: Principal, cohortId: string): Promise<string> {
+  async participantsTable(principal: Principal, cohortId: string): Promise<SheetTable> {
     const board = await this.dashboard(principal, cohortId);
-    return csvTable([
-      ['name', 'email', 'sessions attended', 'sessions counted', 'attendance percent', 'linked courses completed'],
-      ...board.participants.map((p) => [p.name, p.email, p.attended, p.counted, p.percent ?? '', p.coursesCompleted]),
-    ]);
+    return {
+      name: 'Participants',
+      columns: [
+        'name',
+        'email',
+        'sessions attended',
+        'sessions counted',
+        'attendance percent',
+        'linked courses completed',
+      ],
+      rows: board.participants.map((p) => [p.name, p.email, p.attended, p.counted, p.percent, p.coursesCompleted]),
+    };
   }
 
   /** Certificates for every recorded completion that has none yet (e.g. after a re-import). */

@@ -36,6 +36,7 @@ export const az: Catalogue = {
   'access.where': 'Harada',
   'access.auditTitle': 'Səlahiyyət dəyişikliklərinin audit jurnalı',
   'access.auditCsv': 'CSV kimi yüklə',
+  'access.auditXlsx': 'Excel faylı (.xlsx)',
   'access.when': 'Nə vaxt (UTC)',
   'access.who': 'Kim dəyişib',
   'access.action': 'Dəyişiklik',

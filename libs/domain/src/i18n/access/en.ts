@@ -36,6 +36,7 @@ export const en: Catalogue = {
   'access.where': 'Where',
   'access.auditTitle': 'Audit log of grant changes',
   'access.auditCsv': 'Download as CSV',
+  'access.auditXlsx': 'Excel workbook (.xlsx)',
   'access.when': 'When (UTC)',
   'access.who': 'Changed by',
   'access.action': 'Change',

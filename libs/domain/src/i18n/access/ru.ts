@@ -36,6 +36,7 @@ export const ru: Catalogue = {
   'access.where': 'Где',
   'access.auditTitle': 'Журнал изменений прав',
   'access.auditCsv': 'Скачать CSV',
+  'access.auditXlsx': 'Книга Excel (.xlsx)',
   'access.when': 'Когда (UTC)',
   'access.who': 'Кто изменил',
   'access.action': 'Изменение',

@@ -103,6 +103,7 @@ export const az: Catalogue = {
   'summer.placesTaken': '{capacity} yerdən {accepted} tutulub',
   'summer.decided': { one: '{count} müraciət dəyişdirildi.', other: '{count} müraciət dəyişdirildi.' },
   'summer.exportApplications': 'Müraciətləri yüklə (CSV)',
+  'summer.exportXlsx': 'Excel faylı (.xlsx)',
   'summer.exportParticipants': 'İştirakçıları yüklə (CSV)',
   'summer.rankingCaption': 'Müraciətlər, ən yüksək orta bal birinci',
   'summer.select': 'Seç',

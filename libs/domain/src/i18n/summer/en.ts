@@ -103,6 +103,7 @@ export const en: Catalogue = {
   'summer.placesTaken': '{accepted} of {capacity} places taken',
   'summer.decided': { one: '{count} application changed.', other: '{count} applications changed.' },
   'summer.exportApplications': 'Download the applications (CSV)',
+  'summer.exportXlsx': 'Excel workbook (.xlsx)',
   'summer.exportParticipants': 'Download the participants (CSV)',
   'summer.rankingCaption': 'Applications, best average score first',
   'summer.select': 'Select',

@@ -108,6 +108,7 @@ export const ru: Catalogue = {
     other: 'Изменено {count} заявки.',
   },
   'summer.exportApplications': 'Скачать заявки (CSV)',
+  'summer.exportXlsx': 'Книга Excel (.xlsx)',
   'summer.exportParticipants': 'Скачать участников (CSV)',
   'summer.rankingCaption': 'Заявки, по убыванию среднего балла',
   'summer.select': 'Выбрать',
