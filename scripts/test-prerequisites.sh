@@ -52,6 +52,7 @@ find_missing() {
         has openssl || need openssl openssl
         has zbarimg || need 'zbarimg (zbar-tools)' zbar-tools
         { has pdftoppm && has pdftotext && has pdfinfo; } || need 'pdftoppm, pdftotext, pdfinfo (poppler-utils)' poppler-utils
+        has qpdf || need 'qpdf (checks PDF structure)' qpdf
         ;;
       *)
         echo "unknown prerequisite: $item (expected postgres, redis, chromium or tools)" >&2

@@ -80,16 +80,24 @@ export function renderCertificatePdf(cert: CertificateDocument): Promise<Buffer>
     },
     lang: cert.locale,
     displayTitle: true,
+    // PDF/A-2b (embedded fonts, XMP metadata, an sRGB output intent) for archives, tagged so screen
+    // readers and copy follow the reading order.
+    subset: 'PDF/A-2b',
+    pdfVersion: '1.7',
+    tagged: true,
     // No starting font: Helvetica's metrics would load for nothing, and a shared parsed font would be
     // the one pdfkit reuses for every later font of the same name.
     font: null as unknown as string,
   });
   for (const name of Object.keys(FONT_FILES) as FontName[]) doc.registerFont(name, documentFont(name));
   const done = collect(doc);
+  const root = doc.struct('Document');
+  doc.addStructure(root);
 
-  drawFrame(doc);
-  drawBody(doc, cert, t);
-  drawFooter(doc, cert, t);
+  artifact(doc, () => drawFrame(doc));
+  drawBody(doc, cert, t, root);
+  drawFooter(doc, cert, t, root);
+  root.end();
   doc.end();
   return done;
 }
@@ -101,6 +109,20 @@ function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
+}
+
+/** Decoration that carries no meaning: marked so assistive technology skips it. */
+function artifact(doc: PDFKit.PDFDocument, draw: () => void): void {
+  doc.markContent('Artifact', { type: 'Layout' });
+  draw();
+  doc.endMarkedContent();
+}
+
+type Struct = PDFKit.PDFStructureElement;
+
+/** Text options that put a line in the tag tree, in reading order. */
+function tag(root: Struct, structType: string, options: PDFKit.Mixins.TextOptions = {}): PDFKit.Mixins.TextOptions {
+  return { ...options, structParent: root, structType };
 }
 
 function drawFrame(doc: PDFKit.PDFDocument): void {
@@ -123,7 +145,7 @@ function drawFrame(doc: PDFKit.PDFDocument): void {
 
 type Translate = (key: string, vars?: Record<string, string | number>) => string;
 
-function drawBody(doc: PDFKit.PDFDocument, cert: CertificateDocument, t: Translate): void {
+function drawBody(doc: PDFKit.PDFDocument, cert: CertificateDocument, t: Translate, root: Struct): void {
   const left = 70;
   const width = WIDTH - 140;
   const centred = { width, align: 'center' as const };
@@ -131,48 +153,68 @@ function drawBody(doc: PDFKit.PDFDocument, cert: CertificateDocument, t: Transla
     .font('sans')
     .fontSize(11)
     .fillColor(MUTED)
-    .text(cert.issuer.toUpperCase(), left, 68, {
-      ...centred,
-      characterSpacing: 1.5,
-    });
-  doc.font('serifBold').fontSize(34).fillColor(INK).text(t('heading'), left, 100, centred);
-  doc.font('sans').fontSize(13).fillColor(MUTED).text(t('certifies'), left, 168, centred);
-  doc.font('serifBold').fillColor(INK);
-  fitText(doc, cert.holder, 36, 20, width);
-  doc.text(cert.holder, left, 194, centred);
+    .text(cert.issuer.toUpperCase(), left, 68, tag(root, 'P', { ...centred, characterSpacing: 1.5 }));
   doc
-    .moveTo(WIDTH / 2 - 190, 246)
-    .lineTo(WIDTH / 2 + 190, 246)
-    .lineWidth(0.8)
-    .strokeColor(ACCENT)
-    .stroke();
+    .font('serifBold')
+    .fontSize(34)
+    .fillColor(INK)
+    .text(t('heading'), left, 100, tag(root, 'H1', centred));
   doc
     .font('sans')
     .fontSize(13)
     .fillColor(MUTED)
-    .text(t(cert.kind === 'course' ? 'completedCourse' : 'completedCohort'), left, 262, centred);
+    .text(t('certifies'), left, 168, tag(root, 'P', centred));
+  doc.font('serifBold').fillColor(INK);
+  fitText(doc, cert.holder, 36, 20, width);
+  doc.text(cert.holder, left, 194, tag(root, 'P', centred));
+  artifact(doc, () =>
+    doc
+      .moveTo(WIDTH / 2 - 190, 246)
+      .lineTo(WIDTH / 2 + 190, 246)
+      .lineWidth(0.8)
+      .strokeColor(ACCENT)
+      .stroke(),
+  );
+  doc
+    .font('sans')
+    .fontSize(13)
+    .fillColor(MUTED)
+    .text(t(cert.kind === 'course' ? 'completedCourse' : 'completedCohort'), left, 262, tag(root, 'P', centred));
   doc.font('serifBold').fillColor(INK);
   fitText(doc, cert.title, 22, 14, width);
-  doc.text(cert.title, left, 288, { ...centred, height: 60 });
+  doc.text(cert.title, left, 288, tag(root, 'P', { ...centred, height: 60 }));
   const when = t('completedOn', { date: longDate(cert.completedAt, cert.locale) });
   const line = cert.detail ? `${when}  ·  ${cert.detail}` : when;
-  doc.font('sans').fontSize(12).fillColor(MUTED).text(line, left, 350, centred);
+  doc
+    .font('sans')
+    .fontSize(12)
+    .fillColor(MUTED)
+    .text(line, left, 350, tag(root, 'P', centred));
 }
 
-function drawFooter(doc: PDFKit.PDFDocument, cert: CertificateDocument, t: Translate): void {
+function drawFooter(doc: PDFKit.PDFDocument, cert: CertificateDocument, t: Translate, root: Struct): void {
   const top = 420;
-  doc.font('sansBold').fontSize(11).fillColor(INK).text(cert.issuer, 70, top, { width: 420 });
+  doc
+    .font('sansBold')
+    .fontSize(11)
+    .fillColor(INK)
+    .text(cert.issuer, 70, top, tag(root, 'P', { width: 420 }));
   doc.font('sans').fontSize(10).fillColor(MUTED);
-  doc.text(t('issuedOn', { date: longDate(cert.issuedAt, cert.locale) }), 70, top + 20, { width: 420 });
-  doc.text(t('serial', { serial: String(cert.serial).padStart(6, '0') }), 70, top + 36, { width: 420 });
-  doc.text(t('code', { code: groupedCode(cert.code) }), 70, top + 52, { width: 460 });
-  doc.text(t('verifyAt'), 70, top + 76, { width: 460 });
+  const issued = t('issuedOn', { date: longDate(cert.issuedAt, cert.locale) });
+  doc.text(issued, 70, top + 20, tag(root, 'P', { width: 420 }));
+  doc.text(t('serial', { serial: String(cert.serial).padStart(6, '0') }), 70, top + 36, tag(root, 'P', { width: 420 }));
+  doc.text(t('code', { code: groupedCode(cert.code) }), 70, top + 52, tag(root, 'P', { width: 460 }));
+  doc.text(t('verifyAt'), 70, top + 76, tag(root, 'P', { width: 460 }));
   doc
     .font('sans')
     .fontSize(9)
     .fillColor(INK)
-    .text(cert.verifyUrl, 70, top + 90, { width: 500, link: cert.verifyUrl });
-  drawQr(doc, cert.verifyUrl, WIDTH - 70 - 118, top - 6, 118);
+    .text(cert.verifyUrl, 70, top + 90, tag(root, 'P', { width: 500, link: cert.verifyUrl }));
+  // The QR code repeats the address printed beside it: a figure with that as its text alternative.
+  const figure = doc.struct('Figure', { alt: cert.verifyUrl }, () =>
+    drawQr(doc, cert.verifyUrl, WIDTH - 188, top - 6, 118),
+  );
+  root.add(figure);
 }
 
 /** Vector QR code: crisp at any print size, and decodable from a 150 dpi scan. */
