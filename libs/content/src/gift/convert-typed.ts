@@ -12,6 +12,12 @@ export function convertShort(answers: GiftAnswer[]): Conversion {
   const accepted: string[] = [];
   const feedback: string[] = [];
   const notes: string[] = [];
+  /** Why each answer with a positive weight was left out: the reason a question with none is refused. */
+  const refused: string[] = [];
+  const leaveOut = (reason: string) => {
+    notes.push(`${reason}: left out`);
+    refused.push(reason);
+  };
   let wildcards = 0;
   for (const answer of answers) {
     // Moodle compares answers as written, whatever their [format].
@@ -31,14 +37,15 @@ export function convertShort(answers: GiftAnswer[]): Conversion {
       }
     } else if (wildcard) {
       wildcards++;
-      notes.push(`answer ${quoted(written)} uses the * wildcard, which Karvan cannot express: left out`);
+      leaveOut(`answer ${quoted(written)} uses the * wildcard, which Karvan cannot express`);
     } else if (text === '') {
       notes.push('an empty answer left out');
+      refused.push('the answer is empty');
     } else if (/<[a-z/!?]/i.test(text)) {
       // Answer lines are kept as written, not rendered, so escaping cannot make them safe.
-      notes.push(`answer ${quoted(text)} looks like HTML: left out`);
+      leaveOut(`answer ${quoted(text)} looks like HTML, which a typed answer cannot contain`);
     } else if (hasTolerance(text) && parseNumericAnswer(text) === null) {
-      notes.push(`answer ${quoted(text)} contains ± or +-, which Karvan reads as a tolerance: left out`);
+      leaveOut(`answer ${quoted(text)} contains ± or +-, which Karvan reads as a tolerance`);
     } else {
       if (answer.weight < 100)
         notes.push(`partial credit lost: ${quoted(text)} (${percent(answer.weight)}) now counts as correct`);
@@ -47,12 +54,10 @@ export function convertShort(answers: GiftAnswer[]): Conversion {
     }
   }
   if (accepted.length === 0) {
-    return {
-      skip:
-        wildcards > 0
-          ? 'every accepted answer uses the * wildcard, which Karvan cannot express'
-          : 'no answer is accepted',
-    };
+    if (wildcards > 0 && wildcards === refused.length)
+      return { skip: 'every accepted answer uses the * wildcard, which Karvan cannot express' };
+    if (refused.length > 0) return { skip: `no answer could be taken: ${refused.join('; ')}` };
+    return { skip: 'no answer has a positive weight, so none is accepted' };
   }
   const numeric = accepted.every((a) => parseNumericAnswer(a) !== null);
   return { type: numeric ? 'numeric' : 'short', lines: accepted.map((a) => `= ${a}`), feedback, notes };

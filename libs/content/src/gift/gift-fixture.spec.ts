@@ -57,7 +57,7 @@ describe("importing Moodle's GIFT fixture", () => {
       ['2-08-tsl-2', 'single'],
     ]);
     expect(quiz.questions[0]).toMatchObject({
-      promptHtml: 'Match the activity to the description.',
+      promptHtml: 'Match the <strong>activity</strong> to the description.',
       items: [
         { html: 'An activity supporting asynchronous discussions.' },
         { html: 'A teacher asks a question and specifies a choice of multiple responses.' },

@@ -21,11 +21,11 @@ const ENTITIES: Record<string, string> = {
   middot: '·',
 };
 
-const BLOCK_TAG = /^(?:p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|table|tr|td|th|blockquote|pre|section|article)$/i;
-const TAG = /<\/?([a-z][a-z0-9-]*)\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
-const HIDDEN = /<(script|style|template)\b[\s\S]*?(?:<\/\1\s*>|$)/gi;
-const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
-const ALT = /\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
+export const BLOCK_TAG = /^(?:p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|table|tr|td|th|blockquote|pre|section|article)$/i;
+export const TAG = /<\/?([a-z][a-z0-9-]*)\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
+export const HIDDEN = /<(script|style|template)\b[\s\S]*?(?:<\/\1\s*>|$)/gi;
+export const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+export const ALT = /\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
 
 /**
  * The readable text of an HTML fragment: tags dropped (block tags end a line), images replaced by

@@ -133,8 +133,20 @@ describe('importing GIFT short answer and numerical questions', () => {
 
   it('keeps short answers as written, whatever their format, leaving out HTML-like ones', () => {
     const gift = 'Company?{=AT&amp;T =[html]AT & T =<b>ATT</b>}';
-    expect(importGift(gift).taken[0].reason).toBe('answer “<b>ATT</b>” looks like HTML: left out');
+    expect(importGift(gift).taken[0].reason).toBe(
+      'answer “<b>ATT</b>” looks like HTML, which a typed answer cannot contain: left out',
+    );
     expect(onlyQuestion(gift).key).toMatchObject({ accepted: ['AT&amp;T', 'AT & T'] });
+  });
+
+  it('names the real reason when no answer can be taken', () => {
+    expect(importGift('Tag?{=<b>}').skipped[0].reason).toBe(
+      'no answer could be taken: answer “<b>” looks like HTML, which a typed answer cannot contain',
+    );
+    expect(importGift('Tolerance?{=5 +- x}').skipped[0].reason).toBe(
+      'no answer could be taken: answer “5 +- x” contains ± or +-, which Karvan reads as a tolerance',
+    );
+    expect(importGift('Wrong only?{=%0%yes}').skipped[0].reason).toMatch(/^no /);
   });
 
   it('reports a short answer whose answers are all numbers as numeric', () => {

@@ -5,7 +5,7 @@ import { restoreEscapes } from './gift-escapes.js';
 import { isCategory, readGiftParts, splitGiftBlocks, type GiftBlock } from './gift-lexer.js';
 import type { GiftImport, GiftReportItem } from './gift-types.js';
 import type { Conversion, KarvanDraft } from './karvan-draft.js';
-import { asParagraph, toMarkdownLine, toPlainText } from './markdown-text.js';
+import { asParagraph, markdownLines, toMarkdownLine, toPlainText } from './markdown-text.js';
 import { titleSlug, uniqueId } from './question-id.js';
 
 interface Taken {
@@ -65,7 +65,8 @@ function readQuestion(block: GiftBlock): Taken | GiftReportItem {
       `a missing-word question (text after the answer block: "${parts.after}"); Karvan has no fill-in-the-blank type`,
     );
   }
-  const prompt = toMarkdownLine(parts.prompt);
+  const promptLines = markdownLines(parts.prompt);
+  const prompt = promptLines.join(' ');
   if (prompt === '') return skip(title, kind, 'the question has no text before its answer block');
   const body = readAnswerBlock(parts.answers, parts.prompt.format);
   if ('error' in body) return skip(title, kind, body.error);
@@ -75,6 +76,9 @@ function readQuestion(block: GiftBlock): Taken | GiftReportItem {
   const general = parts.generalFeedback ? toMarkdownLine(parts.generalFeedback) : '';
   if (general !== '') draft.feedback.push(general);
   if (parts.after !== '') draft.notes.push(`text after the answer block ("${parts.after}") left out`);
+  if (promptLines.length > 1) {
+    draft.notes.push('the question text had several paragraphs or line breaks: joined into one paragraph');
+  }
   if (/<img\b/i.test(parts.prompt.text) && parts.prompt.format !== 'plain') {
     draft.notes.push('images in the question text are not imported (their alt text is kept)');
   }

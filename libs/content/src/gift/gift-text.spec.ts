@@ -44,19 +44,33 @@ describe('reading a GIFT file', () => {
 });
 
 describe('GIFT text formats', () => {
-  it('strips [html] tags and decodes entities into plain Markdown text, never raw HTML', () => {
+  it('turns [html] into Markdown with the same emphasis, decoding entities, never raw HTML', () => {
     const gift =
       '[html]<p>Is <b>5 &lt; 6</b> &amp; <script>alert(1)</script><i>true</i>?<br>Think<img src="x.png" alt="a chart">.</p>{T}';
     const result = importGift(gift);
-    expect(result.markdown).toContain('1. Is 5 \\< 6 \\& true? Think a chart . {#q1}');
+    expect(result.markdown).toContain('1. Is **5 \\< 6** \\& *true*? Think a chart . {#q1}');
     expect(result.markdown).not.toMatch(/<[a-z/]/i);
-    expect(result.taken[0].reason).toBe('images in the question text are not imported (their alt text is kept)');
-    expect(parsedOk(result.markdown).quiz.questions[0].promptHtml).toBe('Is 5 &lt; 6 &amp; true? Think a chart .');
+    expect(result.taken[0].reason).toBe(
+      'the question text had several paragraphs or line breaks: joined into one paragraph; ' +
+        'images in the question text are not imported (their alt text is kept)',
+    );
+    expect(parsedOk(result.markdown).quiz.questions[0].promptHtml).toBe(
+      'Is <strong>5 &lt; 6</strong> &amp; <em>true</em>? Think a chart .',
+    );
+  });
+
+  it('keeps [html] code and safe links as Markdown, and drops unsafe link targets', () => {
+    const gift =
+      '[html]See <a href="https://www.ilo.org/normlex">NORMLEX</a>, <a href="javascript:alert(1)">this</a> and <code>C097</code>.{T}';
+    const { quiz } = parsedOk(importGift(gift).markdown);
+    expect(quiz.questions[0].promptHtml).toBe(
+      'See <a href="https://www.ilo.org/normlex">NORMLEX</a>, this and <code>C097</code>.',
+    );
   });
 
   it('treats unmarked text as [moodle], which allows HTML', () => {
-    expect(importGift('A <em>word</em> & 2 < 3?{T}').markdown).toContain('1. A word \\& 2 \\< 3? {#q1}');
-    expect(importGift('[moodle]A <em>word</em>?{T}').markdown).toContain('1. A word? {#q1}');
+    expect(importGift('A <em>word</em> & 2 < 3?{T}').markdown).toContain('1. A *word* \\& 2 \\< 3? {#q1}');
+    expect(importGift('[moodle]A <em>word</em>?{T}').markdown).toContain('1. A *word*? {#q1}');
   });
 
   it('keeps [plain] text as written, escaping what Markdown would read as markup', () => {
@@ -77,8 +91,12 @@ describe('GIFT text formats', () => {
   it('reads format tags on answers and feedback, defaulting to the question text format', () => {
     const gift = '[plain]Pick <one>.{=[html]<b>A</b> # [html]<i>good</i> ~<b>B</b> # <i>no</i>}';
     const { quiz, key } = parsedOk(importGift(gift).markdown);
-    expect(quiz.questions[0]).toMatchObject({ options: [{ html: 'A' }, { html: '&lt;b&gt;B&lt;/b&gt;' }] });
-    expect(key.q1.feedbackHtml).toBe('<p>“A”: good. “&lt;b&gt;B&lt;/b&gt;”: &lt;i&gt;no&lt;/i&gt;.</p>\n');
+    expect(quiz.questions[0]).toMatchObject({
+      options: [{ html: '<strong>A</strong>' }, { html: '&lt;b&gt;B&lt;/b&gt;' }],
+    });
+    expect(key.q1.feedbackHtml).toBe(
+      '<p>“<strong>A</strong>”: <em>good</em>. “&lt;b&gt;B&lt;/b&gt;”: &lt;i&gt;no&lt;/i&gt;.</p>\n',
+    );
   });
 
   it('keeps text that looks like quiz syntax from being read as options, pairs or ids', () => {
