@@ -13,8 +13,8 @@ export const USAGE = `usage: npm run karvan -- <command>
   user create --email E --name N [--role admin|coordinator|trainer|trainee] [--password P]
                                      create an account (the first admin, say); without
                                      --password a random one is generated and printed
-  content check [dir]                check the Markdown courses under dir (default: content)
-  content sync [dir]                 import the courses under dir into the database (default: CONTENT_DIR)
+  content check [dir]                check the glossary and the Markdown courses under dir (default: content)
+  content sync [dir]                 import the glossary and courses under dir into the database (default: CONTENT_DIR)
   demo seed                          add the demo accounts (again: adds only what is missing)
   backup <file>                      write the database and the stored files into one archive
                                      (works while Karvan runs, in either mode)
