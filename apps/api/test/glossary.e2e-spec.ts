@@ -51,7 +51,7 @@ describe('the glossary', () => {
       expect(letters.map((l) => alphabet.indexOf(l))).toEqual(
         [...letters.map((l) => alphabet.indexOf(l))].sort((a, b) => a - b),
       );
-      expect(az.letters.find((l) => l.letter === 'X')).toEqual({ letter: 'X', used: false });
+      expect(az.letters.find((l) => l.letter === 'Ğ')).toEqual({ letter: 'Ğ', used: false });
       expect(az.letters.find((l) => l.letter === 'Ə')?.used).toBe(true);
     });
 
@@ -98,7 +98,7 @@ describe('the glossary', () => {
       expect(page.status).toBe(200);
       expect(page.text).toContain('<title>Glossary of migration terms · Karvan</title>');
       expect(page.text).toMatch(/<a href="#letter-\d+">Ə<\/a>/);
-      expect(page.text).toContain('<span aria-hidden="true">X</span>');
+      expect(page.text).toContain('<span aria-hidden="true">Ğ</span>');
       expect(page.text).toContain('<div class="glossary-entry" id="term-refugee">');
       expect(page.text).toContain('<dfn>qaçqın</dfn>');
       expect(page.text).toContain('<span lang="ru">беженец</span>');
@@ -162,6 +162,45 @@ describe('the glossary', () => {
       const en = await modulePage('en');
       expect(en).toContain('<h2 id="terms-heading" lang="en">Terms in this module</h2>');
       expect(en.match(/<dt>/g)).toHaveLength(3);
+    });
+  });
+
+  describe('the module editor', () => {
+    it('checks glossary links against the stored glossary when saving', async () => {
+      const author = await createUser(t.db, ['trainer'], 'Glossary Author');
+      const trainer = t.client();
+      await signIn(trainer, author.email, TEST_PASSWORD);
+      const slug = `glossary-editor-${Date.now().toString(36)}`;
+      await trainer.postForm('/authoring/courses', {
+        title: 'Glossary editing',
+        slug,
+        summary: 'Editing a module that links terms.',
+        language: 'az',
+        enrolmentMode: 'open',
+      });
+      await trainer.postForm(`/authoring/courses/${slug}/modules`, { title: 'Icazələr', slug: 'permits' });
+      const text = (id: string) =>
+        `---\ntitle: İcazələr\nsummary: İş icazəsi.\nobjectives:\n  - İzah edin.\nduration: 5\n---\n\n` +
+        `Əcnəbiyə [iş icazəsi](glossary:${id}) lazımdır.\n`;
+      const address = `/api/v1/authoring/courses/${slug}/modules/permits`;
+
+      const refused = await trainer.json('PUT', address, { markdown: text('work-permits') });
+      expect(refused.status).toBe(422);
+      const body = refused.json<{ error: { details: Array<{ line: number; column: number; message: string }> } }>();
+      expect(body.error.details).toEqual([
+        expect.objectContaining({
+          line: 9,
+          column: 23,
+          message: 'broken glossary link: no term "work-permits" in the glossary',
+        }),
+      ]);
+
+      const saved = await trainer.json('PUT', address, { markdown: text('work-permit') });
+      expect(saved.status).toBe(200);
+      const preview = await trainer.json('POST', `${address}/preview`, { markdown: text('work-permit') });
+      expect(preview.json<{ html: string }>().html).toContain(
+        '<a href="/glossary?lang=az#term-work-permit" class="glossary-link" data-term="work-permit"',
+      );
     });
   });
 });
