@@ -22,8 +22,9 @@ export interface GlossarySyncReport {
  */
 export async function storeGlossary(tx: EntityManager, glossary: Glossary): Promise<GlossarySyncReport> {
   const ids = glossary.terms.map((t) => t.id);
-  const removed = await tx.query<Array<{ id: string }>>(
-    'DELETE FROM glossary_terms WHERE NOT (id = ANY($1)) RETURNING id',
+  // A DELETE's result is driver-shaped; counting through a SELECT gives plain rows.
+  const [{ removed }] = await tx.query<Array<{ removed: number }>>(
+    'WITH gone AS (DELETE FROM glossary_terms WHERE NOT (id = ANY($1)) RETURNING id) SELECT count(*)::int AS removed FROM gone',
     [ids],
   );
   let changed = 0;
@@ -38,7 +39,7 @@ export async function storeGlossary(tx: EntityManager, glossary: Glossary): Prom
     );
     changed += rows.length;
   }
-  return { terms: ids.length, changed, removed: removed.length };
+  return { terms: ids.length, changed, removed };
 }
 
 /** The glossary as the database has it: what module rendering and the pages resolve terms against. */
