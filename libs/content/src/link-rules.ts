@@ -51,7 +51,7 @@ function rewriteLink(token: Token, line: number, context: Context): void {
 
 function rewriteGlossaryLink(token: Token, id: string, line: number, context: Context): void {
   const { resolveGlossaryTerm } = context.options;
-  const resolved = resolveGlossaryTerm ? resolveGlossaryTerm(id) : { href: glossaryPageHref(id), definition: '' };
+  const resolved = resolveGlossaryTerm ? resolveGlossaryTerm(id) : { href: glossaryPageHref(id) };
   if (!resolved) {
     report(context, line, `glossary:${id}`, 'error', `broken glossary link: no term "${id}" in the glossary`);
     token.attrSet('href', glossaryPageHref(id));
@@ -60,7 +60,6 @@ function rewriteGlossaryLink(token: Token, id: string, line: number, context: Co
   token.attrSet('href', resolved.href);
   token.attrSet('class', 'glossary-link');
   token.attrSet('data-term', id);
-  if (resolved.definition) token.attrSet('title', resolved.definition);
   if (!context.glossaryTerms.includes(id)) context.glossaryTerms.push(id);
 }
 

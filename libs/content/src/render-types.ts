@@ -16,10 +16,11 @@ export interface RenderOptions {
   /** Address of a relative image or file such as `media/map.png`; undefined means it does not exist. */
   resolveMedia?: (path: string) => string | undefined;
   /**
-   * The address and definition of a glossary term linked as `glossary:<id>`; undefined means there
-   * is no such term and the link is reported. Without it, such links lead to the glossary page unchecked.
+   * The address of a glossary term linked as `glossary:<id>`; undefined means there is no such
+   * term and the link is reported. Without it, such links lead to the glossary page unchecked.
+   * The definition is not written into the HTML (see `titleGlossaryLinks`), so it never goes stale.
    */
-  resolveGlossaryTerm?: (id: string) => { href: string; definition: string } | undefined;
+  resolveGlossaryTerm?: (id: string) => { href: string } | undefined;
   /** Words shown for each call-out kind, e.g. in the course's language. */
   calloutLabels?: Partial<Record<CalloutKind, string>>;
 }

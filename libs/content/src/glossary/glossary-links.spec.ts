@@ -7,6 +7,7 @@ import {
   renderMarkdown,
   sourceHash,
   glossaryLinks,
+  titleGlossaryLinks,
   type GlossaryTerm,
 } from '@karvan/content';
 
@@ -37,9 +38,7 @@ describe('glossary links in module text', () => {
       ...glossaryLinks(GLOSSARY, 'az'),
     });
     expect(problems).toEqual([]);
-    expect(html).toContain(
-      '<a href="/glossary?lang=az#term-visa" class="glossary-link" data-term="visa" title="viza: məna.">viza</a>',
-    );
+    expect(html).toContain('<a href="/glossary?lang=az#term-visa" class="glossary-link" data-term="visa">viza</a>');
     expect(glossaryTerms).toEqual(['visa']);
   });
 
@@ -63,6 +62,20 @@ describe('glossary links in module text', () => {
   it('lead to the glossary page where no module context is given (quiz prompts, guides)', () => {
     expect(renderInline('A [visa](glossary:visa).')).toContain('<a href="/glossary#term-visa">visa</a>');
     expect(renderMarkdown('A [visa](glossary:visa).').html).toContain('href="/glossary#term-visa"');
+  });
+
+  it('get their definition as a tooltip when served, escaped, and only where the term exists', () => {
+    const { html } = renderMarkdown('[a](glossary:visa) and [b](glossary:refugee) and [c](https://x.org).', {
+      ...glossaryLinks(GLOSSARY, 'en'),
+    });
+    const definitions = new Map([['visa', 'A "visa" <permit> & more.']]);
+    const titled = titleGlossaryLinks(html, (id) => definitions.get(id));
+    expect(titled).toContain(
+      '<a href="/glossary?lang=en#term-visa" class="glossary-link" data-term="visa" title="A &quot;visa&quot; &lt;permit&gt; &amp; more.">a</a>',
+    );
+    expect(titled).toContain('data-term="refugee">b</a>');
+    expect(titled).toContain('<a href="https://x.org">c</a>');
+    expect(titleGlossaryLinks('<p>plain</p>', () => 'x')).toBe('<p>plain</p>');
   });
 
   it('are refused as images', () => {
@@ -134,7 +147,9 @@ describe('glossary links in a course', () => {
   it('show a base file in the course language and a translation in its own', () => {
     const module = course!.modules[0];
     expect(module.html).toContain('href="/glossary?lang=az#term-visa"');
-    expect(module.html).toContain('title="iş icazəsi: məna."');
+    expect(module.html).toContain(
+      'href="/glossary?lang=az#term-work-permit" class="glossary-link" data-term="work-permit"',
+    );
     expect(module.translations[0].html).toContain('href="/glossary?lang=en#term-refugee"');
     expect(module.glossaryTerms).toEqual(['visa', 'work-permit']);
   });

@@ -14,9 +14,27 @@ export function glossaryLinks(
   return {
     resolveGlossaryTerm(id) {
       const term = glossary.byId.get(id);
-      return term ? { href: glossaryHref(id, lang), definition: term.definition[lang] } : undefined;
+      return term ? { href: glossaryHref(id, lang) } : undefined;
     },
   };
+}
+
+const TERM_ATTRIBUTE = /(<a [^>]*?data-term="([^"]+)")/g;
+
+/**
+ * Gives each glossary link of rendered HTML its definition as a tooltip, when the page is served:
+ * stored HTML carries only the term's id (`data-term`), so an edited definition shows at once.
+ */
+export function titleGlossaryLinks(html: string, definitionOf: (id: string) => string | undefined): string {
+  if (!html.includes('data-term="')) return html;
+  return html.replace(TERM_ATTRIBUTE, (whole: string, _tag: string, id: string) => {
+    const definition = definitionOf(id);
+    return definition ? `${whole} title="${escapeAttribute(definition)}"` : whole;
+  });
+}
+
+function escapeAttribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 const QUIZ_LINK = /\]\(\s*<?glossary:([^)\s>]*)/gi;

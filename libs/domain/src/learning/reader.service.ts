@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { glossaryLanguage } from '@karvan/content';
+import { glossaryLanguage, titleGlossaryLinks } from '@karvan/content';
 import { DataSource, type EntityManager } from 'typeorm';
 import { can, courseScope } from '../access/index.js';
 import type { Principal } from '../auth/index.js';
@@ -87,6 +87,8 @@ export class ReaderService {
     const module = course.modules[index];
     const neighbour = (m: ModuleContent | undefined) => (m ? { slug: m.slug, title: m.title } : undefined);
     const language = module.translated ? locale : course.language;
+    const terms = await this.glossary.entries(linkedTermIds(module.html), glossaryLanguage(language));
+    const definitions = new Map(terms.map((t) => [t.id, t.definition]));
     return {
       course: { slug: course.slug, title: course.title, language: course.language },
       slug: module.slug,
@@ -95,7 +97,7 @@ export class ReaderService {
       objectives: module.objectives,
       sources: module.sources,
       minutes: module.minutes,
-      html: module.html,
+      html: titleGlossaryLinks(module.html, (id) => definitions.get(id)),
       toc: module.toc,
       untranslated: locale !== course.language && !module.translated,
       language,
@@ -104,7 +106,7 @@ export class ReaderService {
       previous: neighbour(course.modules[index - 1]),
       next: neighbour(course.modules[index + 1]),
       progress: { read: course.modules.filter((m) => readIds.has(m.id)).length, total: course.modules.length },
-      terms: await this.glossary.entries(linkedTermIds(module.html), glossaryLanguage(language)),
+      terms,
     };
   }
 
