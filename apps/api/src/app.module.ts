@@ -13,6 +13,7 @@ import { ErrorFilter } from './common/error.filter.js';
 import { PageInterceptor } from './common/page.interceptor.js';
 import { ContentSyncOnStart } from './content-sync-on-start.js';
 import { HealthController } from './health/health.controller.js';
+import { GlossaryModule } from './glossary/glossary.module.js';
 import { HelpModule } from './help/help.module.js';
 import { HomeController } from './home/home.controller.js';
 import { LearningModule } from './learning/learning.module.js';
@@ -46,6 +47,7 @@ export class AppModule {
         CertificatesModule,
         SummerModule,
         HelpModule,
+        GlossaryModule,
         ...(options.inProcessWorker ? [DomainProcessorsModule] : []),
       ],
       controllers: [HomeController, HealthController],

@@ -27,11 +27,17 @@ export class ContentSyncOnStart implements OnApplicationBootstrap {
   }
 
   private async syncContent(): Promise<void> {
-    const reports = await this.sync.syncTree(this.config.contentDir).catch((error: Error) => {
+    const synced = await this.sync.syncContent(this.config.contentDir).catch((error: Error) => {
       this.logger.warn({ msg: `content not synced: ${error.message}`, dir: this.config.contentDir });
-      return [];
+      return null;
     });
-    for (const r of reports) {
+    if (!synced) return;
+    const { glossary } = synced;
+    if (glossary.present) this.logger.log({ msg: 'glossary synced', stored: glossary.stored ?? 'refused' });
+    for (const p of glossary.problems.filter((x) => x.severity === 'error')) {
+      this.logger.warn({ msg: `${p.path}:${p.line}:${p.column} ${p.severity} ${p.message}` });
+    }
+    for (const r of synced.courses) {
       this.logger.log({
         msg: 'content synced',
         course: r.slug,

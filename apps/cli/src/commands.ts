@@ -3,7 +3,7 @@ import type { AppConfig } from '@karvan/config';
 import { resolve } from 'node:path';
 import { formatProblem } from '@karvan/content';
 import { DemoService, demoLoginLines } from '@karvan/demo';
-import { CourseSyncService, ROLES, UsersService, type Role } from '@karvan/domain';
+import { CourseSyncService, ROLES, UsersService, type GlossaryTreeReport, type Role } from '@karvan/domain';
 import { readOptions, UsageError } from './args.js';
 import { openDatabase } from './database.js';
 
@@ -13,8 +13,8 @@ export const USAGE = `usage: npm run karvan -- <command>
   user create --email E --name N [--role admin|coordinator|trainer|trainee] [--password P]
                                      create an account (the first admin, say); without
                                      --password a random one is generated and printed
-  content check [dir]                check the Markdown courses under dir (default: content)
-  content sync [dir]                 import the courses under dir into the database (default: CONTENT_DIR)
+  content check [dir]                check the glossary and the Markdown courses under dir (default: content)
+  content sync [dir]                 import the glossary and courses under dir into the database (default: CONTENT_DIR)
   demo seed                          add the demo accounts (again: adds only what is missing)
   backup <file>                      write the database and the stored files into one archive
                                      (works while Karvan runs, in either mode)
@@ -40,7 +40,9 @@ export const COMMANDS: Record<string, Command> = {
     const dir = args[0] ? resolve(process.cwd(), args[0]) : config.contentDir;
     const db = await openDatabase(config);
     try {
-      const reports = await new CourseSyncService(db.dataSource).syncTree(dir);
+      const { glossary, courses: reports } = await new CourseSyncService(db.dataSource).syncContent(dir);
+      for (const p of glossary.problems.filter((x) => x.severity === 'error')) console.log(formatProblem(p));
+      if (glossary.present) console.log(glossaryLine(glossary));
       for (const r of reports) {
         for (const p of r.problems.filter((x) => x.severity === 'error')) console.log(formatProblem(p));
         const state = r.created ? 'created' : 'updated';
@@ -48,7 +50,7 @@ export const COMMANDS: Record<string, Command> = {
           `${r.slug}: ${state}, ${r.revisions} new revisions, ${r.unchanged} unchanged, ${r.archived} archived, ${r.refused.length} refused`,
         );
       }
-      if (reports.some((r) => r.refused.length > 0)) process.exitCode = 1;
+      if (reports.some((r) => r.refused.length > 0) || (glossary.present && !glossary.stored)) process.exitCode = 1;
     } finally {
       await db.close();
     }
@@ -80,3 +82,9 @@ export const COMMANDS: Record<string, Command> = {
     }
   },
 };
+
+function glossaryLine(report: GlossaryTreeReport): string {
+  if (!report.stored) return 'glossary: refused for its errors; the stored glossary stays';
+  const { terms, changed, removed } = report.stored;
+  return `glossary: ${terms} terms, ${changed} added or changed, ${removed} removed`;
+}

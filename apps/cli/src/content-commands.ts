@@ -5,7 +5,7 @@ import { UsageError } from './args.js';
 
 type Command = (config: AppConfig, args: string[]) => Promise<void>;
 
-export const CONTENT_USAGE = `  content check [dir]                check the Markdown courses under dir (default: content)`;
+export const CONTENT_USAGE = `  content check [dir]                check the glossary and the Markdown courses under dir (default: content)`;
 
 export const CONTENT_COMMANDS: Record<string, Command> = {
   'content check': async (_config, args) => {

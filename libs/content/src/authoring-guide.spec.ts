@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '@karvan/config';
-import { buildCourse, type SourceFile } from '@karvan/content';
+import { buildCourse, buildGlossary, readGlossary, type Glossary, type SourceFile } from '@karvan/content';
 
 /**
  * The examples of docs/authoring.md, each marked by a comment line before its fence:
  * `<!-- example FILE | valid -->` or `<!-- example FILE | error|warning | MESSAGE -->`.
- * FILE `quiz` is a bare quiz block, checked inside a module.
+ * FILE `quiz` is a bare quiz block, checked inside a module; FILE `glossary.yaml` a glossary file,
+ * checked on its own. Modules are checked against the shipped glossary (content/glossary).
  */
 interface Example {
   /** Line of the marker in the guide. */
@@ -36,6 +37,7 @@ enrolment: open
 ---
 `;
 const MEDIA = ['media/border-posts.png'];
+const GLOSSARY_FILE = 'glossary.yaml';
 
 function readExamples(guide: string): Example[] {
   const lines = guide.split('\n');
@@ -45,7 +47,7 @@ function readExamples(guide: string): Example[] {
     if (!marker) return;
     const [, file, kind, message] = marker;
     const open = i + 2;
-    if (lines[i + 1] !== '' || !/^```markdown$/.test(lines[open] ?? '')) {
+    if (lines[i + 1] !== '' || !/^```(markdown|yaml)$/.test(lines[open] ?? '')) {
       throw new Error(`docs/authoring.md:${i + 1}: an example marker must be followed by a blank line and a fence`);
     }
     const close = lines.findIndex((l, j) => j > open && l === '```');
@@ -63,23 +65,36 @@ function asFile(example: Example): SourceFile {
 }
 
 /** The example in a course made of the guide's first valid example of every other file. */
-function problemsOf(example: Example, examples: Example[]): string[] {
+function problemsOf(example: Example, examples: Example[], glossary: Glossary): string[] {
+  if (example.file === GLOSSARY_FILE) {
+    const { problems } = buildGlossary([{ path: GLOSSARY_FILE, text: example.text }]);
+    return problems.map((p) => `${p.severity} ${p.message}`);
+  }
   const own = asFile(example);
   const context = new Map<string, SourceFile>([['course.md', { name: 'course.md', path: 'course.md', text: COURSE }]]);
-  for (const other of examples.filter((e) => e.expected === 'valid').reverse())
+  for (const other of examples.filter((e) => e.expected === 'valid' && e.file !== GLOSSARY_FILE).reverse())
     context.set(asFile(other).name, asFile(other));
   context.set(own.name, own);
-  const { problems } = buildCourse({
-    slug: 'guide-examples',
-    path: 'guide-examples',
-    files: [...context.values()],
-    media: MEDIA,
-  });
+  const { problems } = buildCourse(
+    {
+      slug: 'guide-examples',
+      path: 'guide-examples',
+      files: [...context.values()],
+      media: MEDIA,
+    },
+    undefined,
+    glossary,
+  );
   return problems.filter((p) => p.path === own.path).map((p) => `${p.severity} ${p.message}`);
 }
 
 describe('the authoring guide', () => {
   const examples = readExamples(readFileSync(GUIDE, 'utf8'));
+  let glossary: Glossary;
+
+  beforeAll(async () => {
+    glossary = (await readGlossary(join(projectRoot(), 'content'))).glossary;
+  });
 
   it('has examples of valid files and of messages', () => {
     expect(examples.filter((e) => e.expected === 'valid').length).toBeGreaterThanOrEqual(5);
@@ -90,7 +105,7 @@ describe('the authoring guide', () => {
     'example at %s gives what the guide says',
     (_name, example) => {
       const expected = example.expected === 'valid' ? [] : [`${example.expected.severity} ${example.expected.message}`];
-      expect(problemsOf(example, examples)).toEqual(expected);
+      expect(problemsOf(example, examples, glossary)).toEqual(expected);
     },
   );
 });

@@ -11,6 +11,8 @@ import {
   type SourceFile,
 } from './course-model.js';
 import { isSlug } from './file-name.js';
+import { checkQuizGlossaryLinks, glossaryLinks } from './glossary/glossary-links.js';
+import { EMPTY_GLOSSARY, type Glossary } from './glossary/glossary-model.js';
 import { renderMarkdown } from './markdown-renderer.js';
 import { parseDocument, type ParsedDocument } from './parse-document.js';
 import { problem, sortProblems, type Problem } from './problem.js';
@@ -28,21 +30,30 @@ interface Loaded<D extends ParsedDocument = ParsedDocument> {
   doc: D;
   html: string;
   toc: Course['toc'];
+  glossaryTerms: string[];
   quiz: ParsedQuiz | null;
 }
 
 type Kind<K extends ParsedDocument['kind']> = Loaded<Extract<ParsedDocument, { kind: K }>>;
 type Groups = { [K in ParsedDocument['kind']]: Kind<K>[] };
 
-/** Turns the files of one course directory into a typed course, with every problem found. */
-export function buildCourse(source: CourseSource, urls: CourseUrls = DEFAULT_COURSE_URLS): CourseBuildResult {
+/**
+ * Turns the files of one course directory into a typed course, with every problem found.
+ * `glossary:` links are checked against `glossary` (none resolve in an empty one).
+ */
+export function buildCourse(
+  source: CourseSource,
+  urls: CourseUrls = DEFAULT_COURSE_URLS,
+  glossary: Glossary = EMPTY_GLOSSARY,
+): CourseBuildResult {
   const problems: Problem[] = [];
   if (!isSlug(source.slug)) {
     const message = `course slug "${source.slug}" must be lowercase a-z, 0-9 and single hyphens`;
     problems.push(problem(source.path, 1, 1, 'error', message));
   }
   const files = markdownFiles(source, problems);
-  const groups = groupByKind(files.map((file) => load(source, urls, file, problems)));
+  const context: LoadContext = { source, urls, glossary, courseLanguage: courseLanguageOf(files) };
+  const groups = groupByKind(files.map((file) => load(context, file, problems)));
   const courseFile = groups.course[0];
   const modules = groups.module.sort((a, b) => a.doc.file.number - b.doc.file.number || byName(a, b));
   const bases = new Map<string, Loaded>([...groups.course, ...modules].map((l) => [l.file.name, l]));
@@ -88,16 +99,34 @@ function byName(a: Loaded, b: Loaded): number {
   return a.file.name < b.file.name ? -1 : a.file.name > b.file.name ? 1 : 0;
 }
 
-function load(source: CourseSource, urls: CourseUrls, file: SourceFile, problems: Problem[]): Loaded {
+interface LoadContext {
+  source: CourseSource;
+  urls: CourseUrls;
+  glossary: Glossary;
+  courseLanguage: string | undefined;
+}
+
+function courseLanguageOf(files: SourceFile[]): string | undefined {
+  const courseFile = files.find((f) => f.name === 'course.md');
+  const doc = courseFile ? parseDocument(courseFile.path, courseFile.text) : null;
+  return doc?.kind === 'course' ? doc.meta.language : undefined;
+}
+
+function load(context: LoadContext, file: SourceFile, problems: Problem[]): Loaded {
   const doc = parseDocument(file.path, file.text);
   problems.push(...doc.problems);
   // Links from a translation lead to the same language; links from a base file to the default.
   const language = doc.file && 'language' in doc.file ? doc.file.language : undefined;
   const location = { path: file.path, lineOffset: doc.lineOffset };
-  const result = renderMarkdown(doc.body, { ...location, ...courseLinks(source, urls, language) });
+  const result = renderMarkdown(doc.body, {
+    ...location,
+    ...courseLinks(context.source, context.urls, language),
+    // Glossary definitions are shown in the text's own language: a base file's is the course's.
+    ...glossaryLinks(context.glossary, language ?? context.courseLanguage),
+  });
   const quiz = parseQuiz(doc.body, location);
-  problems.push(...result.problems, ...quiz.problems);
-  return { file, doc, html: result.html, toc: result.toc, quiz: quiz.parsed };
+  problems.push(...result.problems, ...quiz.problems, ...checkQuizGlossaryLinks(doc.body, location, context.glossary));
+  return { file, doc, html: result.html, toc: result.toc, glossaryTerms: result.glossaryTerms, quiz: quiz.parsed };
 }
 
 function checkDuplicates(modules: Kind<'module'>[], problems: Problem[]): void {
@@ -155,7 +184,8 @@ function checkTranslation(
 }
 
 function rendered(l: Loaded) {
-  return { path: l.file.path, markdown: l.file.text, contentHash: contentHash(l.file.text), html: l.html, toc: l.toc };
+  const { html, toc, glossaryTerms } = l;
+  return { path: l.file.path, markdown: l.file.text, contentHash: contentHash(l.file.text), html, toc, glossaryTerms };
 }
 
 function translated(l: Kind<'course-translation'> | Kind<'module-translation'>, base: Loaded | undefined) {

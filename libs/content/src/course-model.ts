@@ -35,6 +35,8 @@ interface Rendered {
   contentHash: string;
   html: string;
   toc: TocEntry[];
+  /** Ids of the glossary terms the text links, in order of first link. */
+  glossaryTerms: string[];
 }
 
 interface Translated extends Rendered {

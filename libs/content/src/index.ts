@@ -16,3 +16,4 @@ export * from './course-builder.js';
 export * from './tree-checker.js';
 export { splitQuiz, type QuizBlock } from './quiz-block.js';
 export * from './gift/index.js';
+export * from './glossary/index.js';

@@ -1,5 +1,6 @@
 import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 import { plainText } from './callouts.js';
+import { glossaryAnchor } from './glossary/glossary-model.js';
 import { classifyLink } from './link-policy.js';
 import { problem, type Severity } from './problem.js';
 import { CALLOUT_KINDS, type RenderEnv } from './render-types.js';
@@ -11,6 +12,7 @@ export function linkRulesPlugin(md: MarkdownIt): void {
   md.core.ruler.push('karvan_links', (state: StateCore) => {
     const context = (state.env as RenderEnv).karvan;
     if (context) checkTokens(state.tokens, context);
+    else pointGlossaryLinksAtPage(state.tokens);
   });
 }
 
@@ -34,7 +36,8 @@ function rewriteLink(token: Token, line: number, context: Context): void {
   const href = String(token.attrGet('href') ?? '');
   const target = classifyLink(href);
   const { resolveModuleLink, resolveMedia } = context.options;
-  if (target.kind === 'module' && resolveModuleLink) {
+  if (target.kind === 'glossary') rewriteGlossaryLink(token, target.id, line, context);
+  else if (target.kind === 'module' && resolveModuleLink) {
     const url = resolveModuleLink(target.fileName, target.anchor);
     if (url === undefined)
       report(context, line, target.fileName, 'error', `broken link: no module "${target.fileName}"`);
@@ -44,6 +47,35 @@ function rewriteLink(token: Token, line: number, context: Context): void {
     if (url === undefined) report(context, line, target.path, 'error', `broken link: "${target.path}" does not exist`);
     else token.attrSet('href', url);
   }
+}
+
+function rewriteGlossaryLink(token: Token, id: string, line: number, context: Context): void {
+  const { resolveGlossaryTerm } = context.options;
+  const resolved = resolveGlossaryTerm ? resolveGlossaryTerm(id) : { href: glossaryPageHref(id) };
+  if (!resolved) {
+    report(context, line, `glossary:${id}`, 'error', `broken glossary link: no term "${id}" in the glossary`);
+    token.attrSet('href', glossaryPageHref(id));
+    return;
+  }
+  token.attrSet('href', resolved.href);
+  token.attrSet('class', 'glossary-link');
+  token.attrSet('data-term', id);
+  if (!context.glossaryTerms.includes(id)) context.glossaryTerms.push(id);
+}
+
+/** Text rendered without a module's context (quiz prompts, feedback, guides) links terms to the page. */
+function pointGlossaryLinksAtPage(tokens: Token[]): void {
+  for (const token of tokens) {
+    for (const child of token.children ?? []) {
+      if (child.type !== 'link_open') continue;
+      const target = classifyLink(String(child.attrGet('href') ?? ''));
+      if (target.kind === 'glossary') child.attrSet('href', glossaryPageHref(target.id));
+    }
+  }
+}
+
+function glossaryPageHref(id: string): string {
+  return `/glossary#${encodeURIComponent(glossaryAnchor(id))}`;
 }
 
 function rewriteImage(token: Token, line: number, context: Context): void {
@@ -57,6 +89,9 @@ function rewriteImage(token: Token, line: number, context: Context): void {
     report(context, line, src, 'warning', message);
   } else if (target.kind === 'module') {
     report(context, line, target.fileName, 'error', `broken image: "${target.fileName}" is not an image`);
+  } else if (target.kind === 'glossary') {
+    report(context, line, src, 'error', `broken image: "${src}" is a glossary term, not an image`);
+    token.attrSet('src', '');
   } else if (target.kind === 'media' && context.options.resolveMedia) {
     const url = context.options.resolveMedia(target.path);
     if (url === undefined) report(context, line, target.path, 'error', `broken image: "${target.path}" does not exist`);

@@ -29,10 +29,11 @@ const md = createMarkdown();
 export function renderMarkdown(body: string, options: RenderOptions = {}): RenderResult {
   const text = splitQuiz(body.replace(/\r\n/g, '\n')).text;
   const problems: Problem[] = [];
-  const env: RenderEnv = { karvan: { options, problems, sourceLines: text.split('\n') } };
+  const glossaryTerms: string[] = [];
+  const env: RenderEnv = { karvan: { options, problems, sourceLines: text.split('\n'), glossaryTerms } };
   const tokens = md.parse(text, env);
   const html = md.renderer.render(tokens, md.options, env);
-  return { html, toc: tableOfContents(tokens), problems };
+  return { html, toc: tableOfContents(tokens), problems, glossaryTerms };
 }
 
 /** One line of Markdown (a quiz prompt or option) as safe inline HTML. */

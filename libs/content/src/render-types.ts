@@ -15,6 +15,12 @@ export interface RenderOptions {
   resolveModuleLink?: (fileName: string, anchor: string | undefined) => string | undefined;
   /** Address of a relative image or file such as `media/map.png`; undefined means it does not exist. */
   resolveMedia?: (path: string) => string | undefined;
+  /**
+   * The address of a glossary term linked as `glossary:<id>`; undefined means there is no such
+   * term and the link is reported. Without it, such links lead to the glossary page unchecked.
+   * The definition is not written into the HTML (see `titleGlossaryLinks`), so it never goes stale.
+   */
+  resolveGlossaryTerm?: (id: string) => { href: string } | undefined;
   /** Words shown for each call-out kind, e.g. in the course's language. */
   calloutLabels?: Partial<Record<CalloutKind, string>>;
 }
@@ -29,6 +35,8 @@ export interface RenderResult {
   html: string;
   toc: TocEntry[];
   problems: Problem[];
+  /** Ids of the glossary terms the text links, in order of first link. */
+  glossaryTerms: string[];
 }
 
 /** Per-render state handed to the markdown-it rules through `env`. */
@@ -37,5 +45,6 @@ export type RenderEnv = {
     options: RenderOptions;
     problems: Problem[];
     sourceLines: string[];
+    glossaryTerms: string[];
   };
 };

@@ -2,6 +2,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildCourse, type CourseBuildResult } from './course-builder.js';
 import { DEFAULT_COURSE_URLS, type CourseSource, type CourseUrls, type SourceFile } from './course-model.js';
+import { EMPTY_GLOSSARY, type Glossary } from './glossary/glossary-model.js';
+import { readGlossary } from './glossary/glossary-reader.js';
 import { problem, sortProblems, type Problem } from './problem.js';
 
 export interface TreeReport {
@@ -17,14 +19,15 @@ export async function checkTree(dir: string): Promise<Problem[]> {
   return (await checkTreeReport(dir)).problems;
 }
 
+/** Checks the glossary (`<dir>/glossary/`) and every course, whose glossary links must name its terms. */
 export async function checkTreeReport(dir: string): Promise<TreeReport> {
   const coursesDir = join(dir, 'courses');
   const entries = await readdir(coursesDir, { withFileTypes: true }).catch(() => null);
   if (!entries) {
     return { problems: [problem(coursesDir, 1, 1, 'error', 'no courses/ directory here')], files: 0 };
   }
-  const problems: Problem[] = [];
-  let files = 0;
+  const { glossary, problems, files: glossaryFiles } = await readGlossary(dir);
+  let files = glossaryFiles;
   for (const entry of entries.filter((e) => !e.name.startsWith('.')).sort(byName)) {
     const path = join(coursesDir, entry.name);
     if (!entry.isDirectory()) {
@@ -32,16 +35,20 @@ export async function checkTreeReport(dir: string): Promise<TreeReport> {
       continue;
     }
     const { source, problems: found } = await readCourseSource(path);
-    problems.push(...found, ...buildCourse(source).problems);
+    problems.push(...found, ...buildCourse(source, DEFAULT_COURSE_URLS, glossary).problems);
     files += source.files.length;
   }
   return { problems: sortProblems(problems), files };
 }
 
 /** Reads a course directory and turns it into a typed course (see `buildCourse`). */
-export async function loadCourse(dir: string, urls: CourseUrls = DEFAULT_COURSE_URLS): Promise<CourseBuildResult> {
+export async function loadCourse(
+  dir: string,
+  urls: CourseUrls = DEFAULT_COURSE_URLS,
+  glossary: Glossary = EMPTY_GLOSSARY,
+): Promise<CourseBuildResult> {
   const { source, problems } = await readCourseSource(dir);
-  const built = buildCourse(source, urls);
+  const built = buildCourse(source, urls, glossary);
   return { course: built.course, problems: sortProblems([...problems, ...built.problems]) };
 }
 

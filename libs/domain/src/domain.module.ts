@@ -5,6 +5,7 @@ import { EventsDomainModule, EventSweep, QueueCoverageCheck } from './events/ind
 import { MailDomainModule, SendMailProcessor } from './mail/index.js';
 import { User, UsersDomainModule } from './users/index.js';
 import { AuthDomainModule } from './auth/index.js';
+import { GlossaryDomainModule } from './glossary/index.js';
 import { CoursesDomainModule } from './courses/index.js';
 import { LearningDomainModule } from './learning/index.js';
 import { CertificatesDomainModule, IssueCertificateProcessor } from './certificates/index.js';
@@ -20,6 +21,7 @@ const FEATURES = [
   MailDomainModule,
   UsersDomainModule,
   AuthDomainModule,
+  GlossaryDomainModule,
   CoursesDomainModule,
   LearningDomainModule,
   CertificatesDomainModule,

@@ -15,6 +15,7 @@ export * from './users/index.js';
 export * from './auth/index.js';
 export * from './events/index.js';
 export * from './mail/index.js';
+export * from './glossary/index.js';
 export * from './courses/index.js';
 export * from './learning/index.js';
 export * from './certificates/index.js';

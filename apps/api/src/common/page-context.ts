@@ -23,6 +23,7 @@ function navigation(principal: Principal | undefined, locale: Locale, path: stri
     { href: '/courses', key: 'nav.courses', show: true },
     { href: '/learning', key: 'nav.learning', show: !!principal },
     { href: '/summer-schools', key: 'nav.summerSchools', show: true },
+    { href: '/glossary', key: 'nav.glossary', show: true },
     { href: '/applications', key: 'nav.applications', show: !!principal },
     { href: '/certificates', key: 'nav.certificates', show: !!principal },
     {

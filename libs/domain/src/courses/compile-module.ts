@@ -3,6 +3,7 @@ import {
   type CourseModule,
   type CourseSource,
   type CourseUrls,
+  type Glossary,
   type Problem,
   type QuizModel,
   type TocEntry,
@@ -46,10 +47,11 @@ export const SITE_URLS: CourseUrls = {
 
 /**
  * Checks and renders one module file in the context of its whole course, so links to other
- * modules and images are checked against what the course really has.
+ * modules and images are checked against what the course really has, and glossary links against
+ * the glossary.
  */
-export function compileModule(source: CourseSource, fileName: string): CompiledModule {
-  const { course, problems } = buildCourse(source, SITE_URLS);
+export function compileModule(source: CourseSource, fileName: string, glossary: Glossary): CompiledModule {
+  const { course, problems } = buildCourse(source, SITE_URLS, glossary);
   const path = source.files.find((f) => f.name === fileName)?.path ?? fileName;
   const own = problems.filter((p) => p.path === path);
   const module = course?.modules.find((m) => m.path === path);

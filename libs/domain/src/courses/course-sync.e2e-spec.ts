@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, projectRoot } from '@karvan/config';
+import { EMPTY_GLOSSARY } from '@karvan/content';
 import { createDataSource, runMigrationsLocked } from '@karvan/database';
 import { CourseSyncService, ENTITIES } from '@karvan/domain';
 import type { DataSource } from 'typeorm';
@@ -130,7 +131,7 @@ describe('content sync', () => {
         tx,
         (await tx.query<Array<{ id: string }>>('SELECT id FROM courses WHERE slug = $1', [slug]))[0].id,
       );
-      const compiled = compileModule(withModuleFile(source, '01-first.md', edited), '01-first.md');
+      const compiled = compileModule(withModuleFile(source, '01-first.md', edited), '01-first.md', EMPTY_GLOSSARY);
       await storeRevision(tx, id, edited, compiled, null, 'editor');
     });
     expect((await sync.syncTree(root))[0]).toMatchObject({ revisions: 0 });

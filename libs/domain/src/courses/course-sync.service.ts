@@ -2,10 +2,19 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
-import { buildCourse, readCourseSource, type Course, type CourseSource, type Problem } from '@karvan/content';
+import {
+  buildCourse,
+  readCourseSource,
+  type Course,
+  type CourseSource,
+  type Glossary,
+  type Problem,
+} from '@karvan/content';
 import { grantCourseAuthors } from '../access/index.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import { fromModule, SITE_URLS } from './compile-module.js';
+import { loadGlossary } from '../glossary/index.js';
+import { syncGlossaryFiles, type GlossaryTreeReport } from './glossary-sync.js';
 import { checkImage } from './media.service.js';
 import { storeRevision } from './modules.service.js';
 
@@ -36,6 +45,13 @@ export interface SyncOptions {
   authorId?: string;
   /** Refuse everything when any file has an error (an uploaded archive), instead of file by file. */
   allOrNothing?: boolean;
+  /** What glossary links resolve against; by default the glossary in the database. */
+  glossary?: Glossary;
+}
+
+export interface ContentSyncReport {
+  glossary: GlossaryTreeReport;
+  courses: CourseSyncReport[];
 }
 
 type Tx = EntityManager;
@@ -49,7 +65,19 @@ type Tx = EntityManager;
 export class CourseSyncService {
   constructor(private readonly db: DataSource) {}
 
+  /** The courses of a content tree (see `syncContent`). */
   async syncTree(dir: string): Promise<CourseSyncReport[]> {
+    return (await this.syncContent(dir)).courses;
+  }
+
+  /** A content tree: its glossary first (when it has one), then every course, resolved against it. */
+  async syncContent(dir: string): Promise<ContentSyncReport> {
+    const glossary = await syncGlossaryFiles(this.db, dir);
+    const courses = await this.syncCourses(dir, glossary.glossary);
+    return { glossary, courses };
+  }
+
+  private async syncCourses(dir: string, glossary: Glossary): Promise<CourseSyncReport[]> {
     const coursesDir = join(dir, 'courses');
     const entries = await readdir(coursesDir, { withFileTypes: true });
     const reports: CourseSyncReport[] = [];
@@ -60,14 +88,15 @@ export class CourseSyncService {
       const { source, problems } = await readCourseSource(courseDir);
       const media = new Map<string, Buffer>();
       for (const path of source.media) media.set(path, await readFile(join(courseDir, path)));
-      const report = await this.syncCourse(source, media, { origin: 'files', publishNew: true });
+      const report = await this.syncCourse(source, media, { origin: 'files', publishNew: true, glossary });
       reports.push({ ...report, problems: [...problems, ...report.problems] });
     }
     return reports;
   }
 
   async syncCourse(source: CourseSource, media: Map<string, Buffer>, options: SyncOptions): Promise<CourseSyncReport> {
-    const { course, problems } = buildCourse(source, SITE_URLS);
+    const glossary = options.glossary ?? (await loadGlossary(this.db.manager));
+    const { course, problems } = buildCourse(source, SITE_URLS, glossary);
     const errorPaths = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.path));
     const report: CourseSyncReport = {
       slug: source.slug,

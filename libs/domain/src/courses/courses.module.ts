@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccessDomainModule } from '../access/index.js';
+import { GlossaryDomainModule } from '../glossary/index.js';
 import { CoursesService } from './courses.service.js';
 import { ModulesService } from './modules.service.js';
 import { MediaService } from './media.service.js';
@@ -7,6 +8,7 @@ import { CertificateApprovalService } from './certificate-approval.service.js';
 import { CourseSyncService } from './course-sync.service.js';
 import { CourseArchiveService } from './course-archive.service.js';
 import { QuizTransferService } from './quiz-transfer.service.js';
+import { GlossaryUsageService } from './glossary-usage.service.js';
 
 /** What other features may use. */
 const PUBLIC = [
@@ -17,11 +19,12 @@ const PUBLIC = [
   CourseSyncService,
   CourseArchiveService,
   QuizTransferService,
+  GlossaryUsageService,
 ];
 
 /** The courses feature: its services, with only the public ones exported. */
 @Module({
-  imports: [AccessDomainModule],
+  imports: [AccessDomainModule, GlossaryDomainModule],
   providers: [...PUBLIC],
   exports: PUBLIC,
 })

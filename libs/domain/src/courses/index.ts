@@ -10,3 +10,5 @@ export * from './quiz-transfer.service.js';
 export type { ContentProblem, CompiledModule } from './compile-module.js';
 export * from './courses.module.js';
 export * from './course-settings.js';
+export * from './glossary-usage.service.js';
+export type { GlossaryTreeReport } from './glossary-sync.js';

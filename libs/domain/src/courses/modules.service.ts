@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/index.js';
+import { GlossaryService } from '../glossary/index.js';
 import { compileModule, type CompiledModule, type ContentProblem, newModuleMarkdown } from './compile-module.js';
 import { loadCourseSource, moduleFileName, withModuleFile } from './course-source.js';
 import { CoursesError, CoursesErrorCode } from './courses.errors.js';
@@ -43,6 +44,7 @@ export class ModulesService {
   constructor(
     private readonly db: DataSource,
     private readonly courses: CoursesService,
+    private readonly glossary: GlossaryService,
   ) {}
 
   /** The course's modules, for those who may edit it. */
@@ -68,7 +70,11 @@ export class ModulesService {
       );
       const source = await loadCourseSource(tx, course.id);
       const fileName = moduleFileName(position, slug);
-      const compiled = compileModule(withModuleFile(source, fileName, markdown), fileName);
+      const compiled = compileModule(
+        withModuleFile(source, fileName, markdown),
+        fileName,
+        await this.glossary.glossary(),
+      );
       if (hasErrors(compiled)) return { saved: false, revision: null, problems: compiled.problems };
       const taken = await tx.query<unknown[]>('SELECT 1 FROM modules WHERE course_id = $1 AND slug = $2', [
         course.id,
@@ -157,7 +163,7 @@ export class ModulesService {
     const fileName = source.moduleFiles.get(slug);
     if (!fileName)
       throw new CoursesError(CoursesErrorCode.ModuleNotFound, `There is no module "${slug}" in this course.`);
-    return compileModule(withModuleFile(source, fileName, markdown), fileName);
+    return compileModule(withModuleFile(source, fileName, markdown), fileName, await this.glossary.glossary());
   }
 
   async history(principal: Principal, course: CourseSummary, slug: string): Promise<RevisionInfo[]> {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EventsDomainModule } from '../events/index.js';
 import { MailDomainModule } from '../mail/index.js';
+import { GlossaryDomainModule } from '../glossary/index.js';
 import { EnrolmentsService } from './enrolments.service.js';
 import { CatalogueService } from './catalogue.service.js';
 import { ReaderService } from './reader.service.js';
@@ -23,7 +24,7 @@ const PUBLIC = [
 
 /** The learning feature: its services, with only the public ones exported. */
 @Module({
-  imports: [EventsDomainModule, MailDomainModule],
+  imports: [EventsDomainModule, MailDomainModule, GlossaryDomainModule],
   providers: [...PUBLIC, ReaderStateCache],
   exports: PUBLIC,
 })

@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import { glossaryLanguage, titleGlossaryLinks } from '@karvan/content';
 import { DataSource, type EntityManager } from 'typeorm';
 import { can, courseScope } from '../access/index.js';
 import type { Principal } from '../auth/index.js';
 import { TtlCache } from '../shared/ttl-cache.js';
 import type { Locale } from '../shared/locale.js';
 import { DomainEvents } from '../events/index.js';
+import { linkedTermIds } from '../courses/index.js';
+import { GlossaryService, type GlossaryEntry } from '../glossary/index.js';
 import { evaluateCompletion, type CompletionOutcome } from './completion.js';
 import { EnrolmentError, EnrolmentErrorCode } from './enrolment.errors.js';
 import { ReaderStateCache, type ReaderState } from './reader-state.cache.js';
@@ -29,6 +32,8 @@ export interface ModulePage {
   previous?: { slug: string; title: string };
   next?: { slug: string; title: string };
   progress: { read: number; total: number };
+  /** The glossary terms the text links, with their definitions in the text's language. */
+  terms: GlossaryEntry[];
 }
 
 interface ModuleContent {
@@ -71,6 +76,7 @@ export class ReaderService {
     private readonly db: DataSource,
     private readonly states: ReaderStateCache,
     private readonly events: DomainEvents,
+    private readonly glossary: GlossaryService,
   ) {}
 
   async read(principal: Principal, courseSlug: string, moduleSlug: string, locale: Locale): Promise<ModulePage> {
@@ -80,6 +86,9 @@ export class ReaderService {
     const readIds = await this.readerState(principal, course);
     const module = course.modules[index];
     const neighbour = (m: ModuleContent | undefined) => (m ? { slug: m.slug, title: m.title } : undefined);
+    const language = module.translated ? locale : course.language;
+    const terms = await this.glossary.entries(linkedTermIds(module.html), glossaryLanguage(language));
+    const definitions = new Map(terms.map((t) => [t.id, t.definition]));
     return {
       course: { slug: course.slug, title: course.title, language: course.language },
       slug: module.slug,
@@ -88,15 +97,16 @@ export class ReaderService {
       objectives: module.objectives,
       sources: module.sources,
       minutes: module.minutes,
-      html: module.html,
+      html: titleGlossaryLinks(module.html, (id) => definitions.get(id)),
       toc: module.toc,
       untranslated: locale !== course.language && !module.translated,
-      language: module.translated ? locale : course.language,
+      language,
       hasQuiz: module.hasQuiz,
       read: readIds.has(module.id),
       previous: neighbour(course.modules[index - 1]),
       next: neighbour(course.modules[index + 1]),
       progress: { read: course.modules.filter((m) => readIds.has(m.id)).length, total: course.modules.length },
+      terms,
     };
   }
 
