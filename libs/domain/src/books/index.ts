@@ -1,0 +1,6 @@
+/** The books feature's public surface: other features and the apps import only this. */
+export * from './book-types.js';
+export * from './books.errors.js';
+export { courseGlossary, provideGlossary, type GlossaryProvider } from './glossary-seam.js';
+export { buildBook, bookRevision, BOOK_LAYOUT_VERSION, type BookOptions } from './build-book.js';
+export { PDF_VARIANT } from './book-pdf.js';
