@@ -52,12 +52,15 @@ figcaption { font-size: 0.9em; }
 .cover-title { font-size: 2.2em; margin: 2em 0 1em; }
 `;
 
-/** Paged media for WeasyPrint: running headers, page numbers, footnotes at the foot of the page. */
+/**
+ * Paged media for WeasyPrint. The footnote area has a border but no padding: with padding,
+ * WeasyPrint 57 moves a note to the page after its reference.
+ */
 const PRINT = `
 @page { size: A4; margin: 22mm 20mm 24mm;
   @top-center { content: string(chapter); font-family: "Book Sans", sans-serif; font-size: 8.5pt; color: #4a5560; }
   @bottom-center { content: counter(page); font-family: "Book Sans", sans-serif; font-size: 9pt; }
-  @footnote { border-top: 0.5pt solid #4a5560; padding-top: 2mm; } }
+  @footnote { border-top: 0.5pt solid #4a5560; } }
 @page cover { @top-center { content: none; } @bottom-center { content: none; } }
 @page front { @top-center { content: none; } }
 html { font-size: 10.5pt; }
