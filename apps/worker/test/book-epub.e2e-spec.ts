@@ -34,7 +34,14 @@ describe('course books as EPUB', () => {
         const edition: BookEdition = language === 'en' ? 'trainer' : 'trainee';
         const bytes = await buildBook(
           { source, media: new Map() },
-          { language, edition, format: 'epub', programme: 'Test programme', verifyUrl: 'https://karvan.example/b', glossary: [] },
+          {
+            language,
+            edition,
+            format: 'epub',
+            programme: 'Test programme',
+            verifyUrl: 'https://karvan.example/b',
+            glossary: [],
+          },
         );
         const file = join(dir, `${slug}.${language}.epub`);
         await writeFile(file, bytes);

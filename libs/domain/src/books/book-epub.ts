@@ -82,9 +82,11 @@ function epubDocuments(input: BookInput, content: BookContent): Document[] {
     });
   }
   const glossary = glossaryHtml(input);
-  if (glossary) docs.push({ file: 'glossary.xhtml', title: translateText(l, 'book.glossary'), body: glossary, inNav: true });
+  if (glossary)
+    docs.push({ file: 'glossary.xhtml', title: translateText(l, 'book.glossary'), body: glossary, inNav: true });
   const answers = answersAppendixHtml(input, content);
-  if (answers) docs.push({ file: 'answers.xhtml', title: translateText(l, 'book.answers'), body: answers, inNav: true });
+  if (answers)
+    docs.push({ file: 'answers.xhtml', title: translateText(l, 'book.answers'), body: answers, inNav: true });
   return docs;
 }
 

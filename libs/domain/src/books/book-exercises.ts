@@ -55,7 +55,9 @@ function answerText(q: PublicQuestion, entry: KeyEntry): string {
   }
   if (entry.type === 'short') return entry.accepted.map(escapeHtml).join(' / ');
   if (entry.type === 'numeric')
-    return entry.accepted.map((a) => escapeHtml(a.tolerance ? `${a.value} ± ${a.tolerance}` : `${a.value}`)).join(' / ');
+    return entry.accepted
+      .map((a) => escapeHtml(a.tolerance ? `${a.value} ± ${a.tolerance}` : `${a.value}`))
+      .join(' / ');
   if (q.type !== 'matching' || entry.type !== 'matching') return '';
   const choices = new Map(q.choices.map((c, i) => [c.id, `${letter(i)}) ${c.html}`]));
   return q.items.map((item) => `${item.html} → ${choices.get(entry.pairs[item.id]) ?? ''}`).join('; ');

@@ -21,9 +21,7 @@ export function escapeHtml(text: string): string {
 
 /** Void elements closed the XML way; the heading's tabindex is for the web page only. */
 export function toXhtml(html: string): string {
-  return html
-    .replace(/<(br|hr|img|col|input|wbr)\b([^>]*?)\s*\/?>/g, '<$1$2 />')
-    .replace(/ tabindex="-1"/g, '');
+  return html.replace(/<(br|hr|img|col|input|wbr)\b([^>]*?)\s*\/?>/g, '<$1$2 />').replace(/ tabindex="-1"/g, '');
 }
 
 /** Prefixes every id and in-page link of a chapter, so two chapters' "#introduction" differ. */
@@ -75,7 +73,8 @@ export function extractFootnotes(html: string): { html: string; footnotes: Footn
   return { html: html.replace(FOOTNOTES, ''), footnotes };
 }
 
-const FOOTNOTE_REF = /<sup class="footnote-ref"><a href="#([^"]*?)fn(\d+)" id="([^"]*?fnref[\d-]+)">\[\d+\]<\/a><\/sup>/g;
+const FOOTNOTE_REF =
+  /<sup class="footnote-ref"><a href="#([^"]*?)fn(\d+)" id="([^"]*?fnref[\d-]+)">\[\d+\]<\/a><\/sup>/g;
 
 /** Replaces each footnote reference; `render` gets the note's number, its id and the reference's id. */
 export function replaceFootnoteRefs(
@@ -89,7 +88,10 @@ export function replaceFootnoteRefs(
 
 /** The note's text without its paragraph wrapper, to sit inline in a footnote area. */
 export function inlineNote(html: string): string {
-  return html.replace(/^<p>/, '').replace(/<\/p>$/, '').replace(/<\/p>\s*<p>/g, ' ');
+  return html
+    .replace(/^<p>/, '')
+    .replace(/<\/p>$/, '')
+    .replace(/<\/p>\s*<p>/g, ' ');
 }
 
 export interface Numbered {

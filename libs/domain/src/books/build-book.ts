@@ -64,7 +64,9 @@ export async function buildBook(book: BookSource, options: BookOptions): Promise
   const content = bookContent(input);
   await options.onProgress?.(40);
   const bytes =
-    options.format === 'pdf' ? await renderPdf(printDocument(input, content), book.media) : await renderEpub(input, content);
+    options.format === 'pdf'
+      ? await renderPdf(printDocument(input, content), book.media)
+      : await renderEpub(input, content);
   await options.onProgress?.(90);
   return bytes;
 }

@@ -12,12 +12,14 @@ export const az: Catalogue = {
   'book.imprint.licence':
     '© {programme}. Bu kitab dəyişdirilmədən və pulsuz olaraq təlim və təhsil məqsədilə çoxaldıla və paylaşıla bilər.',
   'book.imprint.generated': 'Kursun Markdown mətnindən {date} tarixində yaradılıb.',
-  'book.imprint.verify': 'Bu nəşrin aktual olub-olmadığını yoxlamaq üçün {url} ünvanını açın: səhifədə cari redaksiya göstərilir.',
+  'book.imprint.verify':
+    'Bu nəşrin aktual olub-olmadığını yoxlamaq üçün {url} ünvanını açın: səhifədə cari redaksiya göstərilir.',
   'book.contents': 'Mündəricat',
   'book.introduction': 'Giriş',
   'book.chapter': 'Fəsil {number}',
   'book.objectives': 'Bu fəsildən sonra siz bacaracaqsınız',
-  'book.untranslated': 'Bu fəslin {language} dilinə aktual tərcüməsi hələ yoxdur, ona görə də {base} dilində çap olunub.',
+  'book.untranslated':
+    'Bu fəslin {language} dilinə aktual tərcüməsi hələ yoxdur, ona görə də {base} dilində çap olunub.',
   'book.figure': 'Şəkil',
   'book.table': 'Cədvəl',
   'book.notes': 'Qeydlər',

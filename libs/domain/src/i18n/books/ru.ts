@@ -17,7 +17,8 @@ export const ru: Catalogue = {
   'book.introduction': 'Введение',
   'book.chapter': 'Глава {number}',
   'book.objectives': 'После этой главы вы сможете',
-  'book.untranslated': 'Актуального перевода этой главы на {language} пока нет, поэтому она напечатана на языке: {base}.',
+  'book.untranslated':
+    'Актуального перевода этой главы на {language} пока нет, поэтому она напечатана на языке: {base}.',
   'book.figure': 'Рисунок',
   'book.table': 'Таблица',
   'book.notes': 'Примечания',
