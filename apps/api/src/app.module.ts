@@ -16,6 +16,7 @@ import { HealthController } from './health/health.controller.js';
 import { HelpModule } from './help/help.module.js';
 import { HomeController } from './home/home.controller.js';
 import { LearningModule } from './learning/learning.module.js';
+import { BooksModule } from './books/books.module.js';
 import { CertificatesModule } from './certificates/certificates.module.js';
 import { SummerModule } from './summer/summer.module.js';
 import { ProfileModule } from './profile/profile.module.js';
@@ -43,6 +44,7 @@ export class AppModule {
         UsersModule,
         AuthoringModule,
         LearningModule,
+        BooksModule,
         CertificatesModule,
         SummerModule,
         HelpModule,

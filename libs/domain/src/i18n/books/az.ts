@@ -54,4 +54,10 @@ export const az: Catalogue = {
   'book.status.refresh': 'Kitab hazır olana qədər bu səhifə özü yenilənir.',
   'book.status.downloadFile': '{format} faylını yüklə ({size})',
   'book.status.back': 'Başqa nəşr hazırla',
+  'error.book_not_found': 'Belə kitab yoxdur.',
+  'error.book_forbidden':
+    'Kitabı yükləmək üçün bu kursa yazılın; təlimçi nəşri kursun müəllifləri və təlimçiləri üçündür.',
+  'error.book_content_invalid': 'Kursda xətalar var, ona görə də kitab hazırlanmadı.',
+  'error.book_bad_request': 'Dil (en, az və ya ru), nəşr və format (PDF və ya EPUB) seçin.',
+  'error.book_not_ready': 'Bu kitab hələ hazır deyil.',
 };

@@ -52,4 +52,10 @@ export const en: Catalogue = {
   'book.status.refresh': 'This page refreshes by itself until the book is ready.',
   'book.status.downloadFile': 'Download the {format} ({size})',
   'book.status.back': 'Make another edition',
+  'error.book_not_found': 'There is no such book.',
+  'error.book_forbidden':
+    'Enrol in this course to download its book; the trainer edition is for its authors and trainers.',
+  'error.book_content_invalid': 'The course has errors, so no book was made.',
+  'error.book_bad_request': 'Choose a language (en, az or ru), an edition and a format (PDF or EPUB).',
+  'error.book_not_ready': 'This book is not ready yet.',
 };

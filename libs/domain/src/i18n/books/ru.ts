@@ -53,4 +53,10 @@ export const ru: Catalogue = {
   'book.status.refresh': 'Эта страница обновляется сама, пока книга не будет готова.',
   'book.status.downloadFile': 'Скачать {format} ({size})',
   'book.status.back': 'Собрать другое издание',
+  'error.book_not_found': 'Такой книги нет.',
+  'error.book_forbidden':
+    'Запишитесь на этот курс, чтобы скачать его книгу; издание для преподавателей доступно авторам и преподавателям курса.',
+  'error.book_content_invalid': 'В курсе есть ошибки, поэтому книга не собрана.',
+  'error.book_bad_request': 'Выберите язык (en, az или ru), издание и формат (PDF или EPUB).',
+  'error.book_not_ready': 'Эта книга ещё не готова.',
 };
