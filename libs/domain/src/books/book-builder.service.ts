@@ -22,10 +22,12 @@ export class BookBuilder {
   ) {}
 
   async build(bookId: string): Promise<BuildOutcome> {
-    // Claiming in one statement: a second job for the same book finds it ready (or failed) and stops.
+    // Claimed in one statement (UPDATE … RETURNING inside WITH, so the rows come back as rows): a second job for the same book finds it ready (or failed) and stops.
     const [row] = await this.db.query<BookRow[]>(
-      `UPDATE books SET status = 'building', progress = 5, builds = builds + 1
-       WHERE id = $1 AND status IN ('queued', 'building') RETURNING *`,
+      `WITH claimed AS (
+         UPDATE books SET status = 'building', progress = 5, builds = builds + 1
+         WHERE id = $1 AND status IN ('queued', 'building') RETURNING *
+       ) SELECT * FROM claimed`,
       [bookId],
     );
     if (!row) return 'cached';

@@ -70,9 +70,11 @@ export class BooksService {
       const again = inserted[0]
         ? []
         : await tx.query<BookRow[]>(
-            `UPDATE books SET status = 'queued', progress = 0, error = NULL
-             WHERE course_id = $1 AND content_hash = $2 AND language = $3 AND edition = $4 AND format = $5
-               AND status = 'failed' RETURNING *`,
+            `WITH again AS (
+               UPDATE books SET status = 'queued', progress = 0, error = NULL
+               WHERE course_id = $1 AND content_hash = $2 AND language = $3 AND edition = $4 AND format = $5
+                 AND status = 'failed' RETURNING *
+             ) SELECT * FROM again`,
             [course.id, hash, language, edition, format],
           );
       const queued = inserted[0] ?? again[0];
