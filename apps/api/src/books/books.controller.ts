@@ -1,5 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiExcludeEndpoint,
+  ApiOperation,
+  ApiProduces,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { BooksService, type Book, type Principal } from '@karvan/domain';
 import { Access, CurrentUser } from '../common/decorators.js';
 import { parseForm } from '../common/forms.js';
@@ -28,6 +36,7 @@ export class BooksController {
 
   @ApiOperation({ summary: 'Ask for the course as a book; it is built in the background, once per revision.' })
   @ApiObject('The book: its status and progress, and its file once ready.', 202)
+  @ApiBody({ type: BookRequestDto })
   @Post(['courses/:course/book', 'api/v1/courses/:course/books'])
   @HttpCode(202)
   async request(
@@ -66,6 +75,15 @@ export class BooksController {
   }
 
   @ApiOperation({ summary: 'The book’s file (PDF or EPUB), once it is ready.' })
+  @ApiProduces('application/pdf', 'application/epub+zip')
+  @ApiResponse({
+    status: 200,
+    description: 'The PDF or the EPUB, as the book was asked for.',
+    content: {
+      'application/pdf': { schema: { type: 'string', format: 'binary' } },
+      'application/epub+zip': { schema: { type: 'string', format: 'binary' } },
+    },
+  })
   @Get(['courses/:course/book/:id/file', 'api/v1/courses/:course/books/:id/file'])
   async file(
     @CurrentUser() me: Principal,
