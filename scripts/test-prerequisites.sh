@@ -54,7 +54,7 @@ find_missing() {
         { has pdftoppm && has pdftotext && has pdfinfo; } || need 'pdftoppm, pdftotext, pdfinfo (poppler-utils)' poppler-utils
         # Course books: WeasyPrint renders the PDF, EPUBCheck validates the EPUB (a Java jar).
         has weasyprint || need 'WeasyPrint (weasyprint)' weasyprint
-        [ -f /usr/share/java/epubcheck.jar ] || need 'EPUBCheck (epubcheck)' epubcheck
+        { [ -f /usr/share/java/epubcheck.jar ] && has java; } || need 'EPUBCheck (epubcheck)' epubcheck
         ;;
       *)
         echo "unknown prerequisite: $item (expected postgres, redis, chromium or tools)" >&2
