@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import yazl from 'yazl';
+import { translate } from '../i18n/translate.js';
 import { moduleFragment, type BookContent, type Chapter } from './book-content.js';
 import { escapeHtml, replaceFootnoteRefs, resolveBookLinks } from './book-html.js';
 import {
@@ -115,14 +116,9 @@ function chapterBody(chapter: Chapter, input: BookInput, linked: (html: string) 
   );
 }
 
+/** Plain text for titles: `xhtml()` and the navigation document escape it once. */
 function translateText(language: BookInput['language'], key: string, number?: number): string {
-  // The titles go into XML through `xhtml()` and the nav, which escape them once.
-  return t(language, key, number === undefined ? {} : { number })
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
+  return translate(language, key, number === undefined ? {} : { number });
 }
 
 /** The images the documents show, each once; a file no page uses stays out of the book. */

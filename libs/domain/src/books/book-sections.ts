@@ -42,6 +42,7 @@ export function imprintHtml(input: BookInput): string {
     `<p>${t(l, 'book.imprint.revision', { revision: input.revision, edition })}</p>` +
     `<p>${t(l, 'book.imprint.licence', { programme: input.programme })}</p>` +
     `<p>${t(l, 'book.imprint.generated', { date: bookDate(input) })}</p>` +
+    // The address is a link: the message is escaped with a placeholder, then the link put in its place.
     `<p>${t(l, 'book.imprint.verify', { url: '{url}' }).replace('{url}', url)}</p>` +
     `</section>`
   );
