@@ -152,7 +152,9 @@ describe('the book of a course', () => {
     const html = print('trainee', 'az');
     // 02-risk.az.md names an old revision of its base file: it is out of date, so not used.
     expect(html).toContain('<span class="chapter-name">Risk</span>');
-    expect(html).toContain('Bu fəslin Azərbaycanca dilinə aktual tərcüməsi hələ yoxdur');
+    expect(html).toContain(
+      'Bu fəslin aktual tərcüməsi hələ yoxdur (Azərbaycanca), ona görə də mətn kursun dilində verilib: English.',
+    );
     expect(html).toContain('<span class="callout-kind">Diqqət</span>');
   });
 

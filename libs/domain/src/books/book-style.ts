@@ -65,7 +65,7 @@ const PRINT = `
 @page front { @top-center { content: none; } }
 html { font-size: 10.5pt; }
 body { hyphens: auto; text-align: justify; }
-h1, h2, h3, figcaption, caption, .cover, .toc { text-align: left; hyphens: manual; }
+h1, h2, h3, figcaption, caption, .cover, .toc, .untranslated { text-align: left; hyphens: manual; }
 .cover { page: cover; padding-top: 40mm; text-align: center; bookmark-level: none; }
 .cover h1 { bookmark-level: none; text-align: center; }
 .imprint { page: front; break-before: page; padding-top: 120mm; font-size: 9pt; }

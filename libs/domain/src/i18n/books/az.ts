@@ -19,7 +19,7 @@ export const az: Catalogue = {
   'book.chapter': 'Fəsil {number}',
   'book.objectives': 'Bu fəsildən sonra siz bacaracaqsınız',
   'book.untranslated':
-    'Bu fəslin {language} dilinə aktual tərcüməsi hələ yoxdur, ona görə də {base} dilində çap olunub.',
+    'Bu fəslin aktual tərcüməsi hələ yoxdur ({language}), ona görə də mətn kursun dilində verilib: {base}.',
   'book.figure': 'Şəkil',
   'book.table': 'Cədvəl',
   'book.notes': 'Qeydlər',

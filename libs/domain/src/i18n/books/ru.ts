@@ -18,7 +18,7 @@ export const ru: Catalogue = {
   'book.chapter': 'Глава {number}',
   'book.objectives': 'После этой главы вы сможете',
   'book.untranslated':
-    'Актуального перевода этой главы на {language} пока нет, поэтому она напечатана на языке: {base}.',
+    'Актуального перевода этой главы ({language}) пока нет, поэтому она напечатана на языке курса: {base}.',
   'book.figure': 'Рисунок',
   'book.table': 'Таблица',
   'book.notes': 'Примечания',
