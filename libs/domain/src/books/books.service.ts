@@ -1,6 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '@karvan/config';
 import { can, courseScope } from '../access/index.js';
 import type { Principal } from '../auth/index.js';
 import { FileStorage } from '../certificates/index.js';
@@ -42,7 +41,6 @@ export class BooksService {
     private readonly enrolments: EnrolmentsService,
     private readonly events: DomainEvents,
     private readonly storage: FileStorage,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async choices(principal: Principal, slug: string): Promise<BookChoices> {
@@ -106,11 +104,6 @@ export class BooksService {
     const bytes = book.status === 'ready' && book.storageKey ? await this.storage.get(book.storageKey) : null;
     if (!bytes) throw new BookError(BookErrorCode.NotReady, 'This book is not ready yet.');
     return { book, bytes };
-  }
-
-  /** Where the imprint sends a reader to check that their copy is current. */
-  verifyUrl(slug: string): string {
-    return `${this.config.baseUrl}/courses/${encodeURIComponent(slug)}/book`;
   }
 
   private mayHaveAnswers(principal: Principal, course: CourseSummary): boolean {
