@@ -26,6 +26,15 @@ async function entries(file: string): Promise<{ names: string[]; text: string }>
   return { names: list.split('\n').filter(Boolean), text };
 }
 
+const GLOSSARY = [
+  {
+    id: 'migrant-worker',
+    term: 'Migrant worker',
+    definition: 'A person working in a state of which they are not a national.',
+  },
+  { id: 'non refoulement', term: 'Non-refoulement', definition: 'No return to a place of persecution & harm.' },
+];
+
 interface Built {
   slug: string;
   language: Locale;
@@ -54,7 +63,8 @@ describe('course books as EPUB', () => {
             format: 'epub',
             programme: 'Test programme',
             verifyUrl: 'https://karvan.example/courses/x/book',
-            glossary: [],
+            // One edition carries a glossary, so its chapter is checked too.
+            glossary: language === 'en' ? GLOSSARY : [],
           },
         );
         const file = join(dir, `${slug}.${language}.epub`);
@@ -83,7 +93,8 @@ describe('course books as EPUB', () => {
     expect(names[0]).toBe('mimetype');
     const { stdout } = await run('unzip', ['-Zv', book.file, 'mimetype']);
     expect(stdout).toMatch(/compression method:\s+none \(stored\)/);
-    expect(names).toEqual(expect.arrayContaining(['OEBPS/nav.xhtml', 'OEBPS/package.opf']));
+    expect(names).toEqual(expect.arrayContaining(['OEBPS/nav.xhtml', 'OEBPS/package.opf', 'OEBPS/glossary.xhtml']));
+    expect(text).toContain('<dt id="term-non-refoulement">Non-refoulement</dt>');
     expect(text).toContain(`<dc:language>${book.language}</dc:language>`);
     expect(text).toMatch(/<meta property="dcterms:modified">\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ<\/meta>/);
   });

@@ -9,6 +9,7 @@ import {
   glossaryTerms,
   numberFiguresAndTables,
   prefixIds,
+  safeId,
   toXhtml,
   type Footnote,
 } from './book-html.js';
@@ -136,6 +137,6 @@ export function languageName(bookLanguage: Locale, code: string): string {
 export function moduleFragment(content: BookContent, slug: string, anchor: string): string {
   const chapter = content.chapters.find((c) => c.slug === slug);
   if (!chapter) return 'contents';
-  const wanted = `${chapter.id}-${anchor.replace(/[^\p{L}\p{M}\p{N}_.-]/gu, '-')}`;
+  const wanted = `${chapter.id}-${safeId(anchor)}`;
   return anchor && idsIn(chapter.html).has(wanted) ? wanted : chapter.id;
 }

@@ -24,10 +24,14 @@ export function toXhtml(html: string): string {
   return html.replace(/<(br|hr|img|col|input|wbr)\b([^>]*?)\s*\/?>/g, '<$1$2 />').replace(/ tabindex="-1"/g, '');
 }
 
+/** A value usable as an XML id: no ":" or space (markdown-it names a second note reference "fnref1:1"). */
+export function safeId(value: string): string {
+  return value.replace(/[^\p{L}\p{M}\p{N}_.-]/gu, '-');
+}
+
 /** Prefixes every id and in-page link of a chapter, so two chapters' "#introduction" differ. */
 export function prefixIds(html: string, prefix: string): string {
-  // An XML id takes no ":" (markdown-it names a second reference to a note "fnref1:1").
-  const id = (value: string) => `${prefix}-${value.replace(/[^\p{L}\p{M}\p{N}_.-]/gu, '-')}`;
+  const id = (value: string) => `${prefix}-${safeId(value)}`;
   return html
     .replace(/ id="([^"]+)"/g, (_all, value: string) => ` id="${id(value)}"`)
     .replace(/ href="#([^"]+)"/g, (_all, value: string) => ` href="#${id(value)}"`);

@@ -1,5 +1,5 @@
 import { moduleFragment, type BookContent, type Chapter } from './book-content.js';
-import { escapeHtml, inlineNote, replaceFootnoteRefs, resolveBookLinks } from './book-html.js';
+import { escapeHtml, inlineNote, replaceFootnoteRefs, resolveBookLinks, safeId } from './book-html.js';
 import {
   answersAppendixHtml,
   chapterEndHtml,
@@ -91,7 +91,7 @@ function indexHtml(input: BookInput, content: BookContent): string {
   if (!hasIndex(input, content)) return '';
   const marks = content.chapters.flatMap((c) => c.termMarks);
   const items = input.glossary.map((g) => {
-    const refs = [`term-${g.id}`, ...marks.filter((m) => m.termId === g.id).map((m) => m.markId)];
+    const refs = [`term-${safeId(g.id)}`, ...marks.filter((m) => m.termId === g.id).map((m) => m.markId)];
     const pages = refs.map((id) => `<a href="#${escapeHtml(id)}"></a>`).join(', ');
     return `<li>${escapeHtml(g.term)} ${pages}</li>`;
   });

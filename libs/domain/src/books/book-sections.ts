@@ -2,7 +2,7 @@ import { translate } from '../i18n/translate.js';
 import type { Locale } from '../shared/locale.js';
 import type { BookContent, Chapter } from './book-content.js';
 import { answersHtml, exercisesHtml } from './book-exercises.js';
-import { escapeHtml, toXhtml } from './book-html.js';
+import { escapeHtml, safeId, toXhtml } from './book-html.js';
 import type { BookInput } from './book-types.js';
 import { languageName } from './book-content.js';
 
@@ -80,7 +80,7 @@ export function chapterEndHtml(chapter: Chapter, language: Locale): string {
 export function glossaryHtml(input: BookInput): string {
   if (input.glossary.length === 0) return '';
   const entries = input.glossary
-    .map((g) => `<dt id="term-${escapeHtml(g.id)}">${escapeHtml(g.term)}</dt><dd>${escapeHtml(g.definition)}</dd>`)
+    .map((g) => `<dt id="term-${safeId(g.id)}">${escapeHtml(g.term)}</dt><dd>${escapeHtml(g.definition)}</dd>`)
     .join('');
   return `<h1 class="back-title">${t(input.language, 'book.glossary')}</h1><dl class="glossary">${entries}</dl>`;
 }
