@@ -44,7 +44,10 @@ describe('course books as PDF', () => {
           format: 'pdf',
           programme: 'Test programme',
           verifyUrl: 'https://karvan.example/courses/x/book',
-          glossary: [],
+          glossary:
+            language === 'az'
+              ? [{ id: 'migrant-worker', term: 'Miqrant işçi', definition: 'Başqa dövlətdə işləyən şəxs.' }]
+              : [],
         },
       );
       const file = join(dir, `${language}.pdf`);
@@ -129,5 +132,13 @@ describe('course books as PDF', () => {
       'options' in question ? question.options.find((o) => 'correct' in key && key.correct.includes(o.id)) : undefined;
     const appendix = ru.slice(ru.indexOf('Глава 1: '));
     expect(appendix).toContain(plain(right!.html).slice(0, 20));
+  });
+
+  it('indexes the glossary terms with the pages they are on', () => {
+    const { pages: text } = books.az!;
+    const index = text.findLast((p) => p.startsWith('Göstərici'))!;
+    const page = Number(/Miqrant işçi (\d+)/.exec(index)?.[1]);
+    expect(text[page - 1]).toContain('Lüğət');
+    expect(text[page - 1]).toContain('Miqrant işçi Başqa dövlətdə işləyən şəxs.');
   });
 });
