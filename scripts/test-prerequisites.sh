@@ -53,6 +53,9 @@ find_missing() {
         has zbarimg || need 'zbarimg (zbar-tools)' zbar-tools
         { has pdftoppm && has pdftotext && has pdfinfo; } || need 'pdftoppm, pdftotext, pdfinfo (poppler-utils)' poppler-utils
         has qpdf || need 'qpdf (checks PDF structure)' qpdf
+        # Course books: WeasyPrint renders the PDF, EPUBCheck validates the EPUB (a Java jar).
+        has weasyprint || need 'WeasyPrint (weasyprint)' weasyprint
+        { [ -f /usr/share/java/epubcheck.jar ] && has java; } || need 'EPUBCheck (epubcheck)' epubcheck
         ;;
       *)
         echo "unknown prerequisite: $item (expected postgres, redis, chromium or tools)" >&2

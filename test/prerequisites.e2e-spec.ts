@@ -110,7 +110,15 @@ describe('the test bootstrap without root', () => {
     expect(result.status).toBe(1);
     const lines = result.stderr.trim().split('\n');
     expect(lines.every((line) => line.startsWith('missing: '))).toBe(true);
-    for (const pkg of ['openssl', 'zbar-tools', 'poppler-utils', 'chromium', 'redis-server']) {
+    for (const pkg of [
+      'openssl',
+      'zbar-tools',
+      'poppler-utils',
+      'weasyprint',
+      'epubcheck',
+      'chromium',
+      'redis-server',
+    ]) {
       expect(lines.filter((line) => line.endsWith(`apt-get install -y ${pkg})`))).toHaveLength(1);
     }
   });

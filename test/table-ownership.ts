@@ -2,6 +2,7 @@
 export const TABLE_OWNERS: Record<string, string[]> = {
   access: ['access_audit', 'grants', 'organisations'],
   auth: ['api_tokens', 'login_throttle', 'sessions'],
+  books: ['books'],
   certificates: ['certificates', 'credential_holders', 'credential_status', 'signing_keys'],
   courses: ['courses', 'media', 'module_revisions', 'module_translations', 'modules', 'questions'],
   events: ['domain_events'],

@@ -17,6 +17,7 @@ import { GlossaryModule } from './glossary/glossary.module.js';
 import { HelpModule } from './help/help.module.js';
 import { HomeController } from './home/home.controller.js';
 import { LearningModule } from './learning/learning.module.js';
+import { BooksModule } from './books/books.module.js';
 import { CertificatesModule } from './certificates/certificates.module.js';
 import { SummerModule } from './summer/summer.module.js';
 import { ProfileModule } from './profile/profile.module.js';
@@ -44,6 +45,7 @@ export class AppModule {
         UsersModule,
         AuthoringModule,
         LearningModule,
+        BooksModule,
         CertificatesModule,
         SummerModule,
         HelpModule,

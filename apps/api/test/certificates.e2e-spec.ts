@@ -312,7 +312,7 @@ describe('certificates: issuing, verifying, revoking', () => {
     expect(page.status).toBe(200);
     expect(page.text).toContain('certificates');
     const overview = (await admin.json('GET', '/api/v1/admin/queues')).json<Array<{ name: string }>>();
-    expect(overview.map((q) => q.name).sort()).toEqual(['certificates', 'mail', 'maintenance']);
+    expect(overview.map((q) => q.name).sort()).toEqual(['books', 'certificates', 'mail', 'maintenance']);
     expect((await admin.json('POST', '/api/v1/admin/queues/certificates/jobs/nope/retry')).status).toBe(404);
 
     // A job that cannot succeed (its id is not a certificate's) fails once and shows its error.

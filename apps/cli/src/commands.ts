@@ -15,6 +15,9 @@ export const USAGE = `usage: npm run karvan -- <command>
                                      --password a random one is generated and printed
   content check [dir]                check the glossary and the Markdown courses under dir (default: content)
   content sync [dir]                 import the glossary and courses under dir into the database (default: CONTENT_DIR)
+  book build <course> [--lang en|az|ru] [--edition trainee|trainer] [--format pdf|epub|both]
+             [--dir content] [--out .]
+                                     make a course under dir/courses/ a book (PDF and/or EPUB)
   demo seed                          add the demo accounts (again: adds only what is missing)
   backup <file>                      write the database and the stored files into one archive
                                      (works while Karvan runs, in either mode)

@@ -4,12 +4,13 @@ import { DomainError } from '@karvan/domain';
 import { UsageError } from './args.js';
 import { BackupError } from './backup/manifest.js';
 import { BACKUP_COMMANDS } from './backup-commands.js';
+import { BOOK_COMMANDS } from './book-commands.js';
 import { COMMANDS, USAGE } from './commands.js';
 import { CONTENT_COMMANDS } from './content-commands.js';
 
 const argv = process.argv.slice(2);
 const [group = '', action = ''] = argv;
-const commands: Partial<typeof COMMANDS> = { ...COMMANDS, ...CONTENT_COMMANDS, ...BACKUP_COMMANDS };
+const commands: Partial<typeof COMMANDS> = { ...COMMANDS, ...CONTENT_COMMANDS, ...BACKUP_COMMANDS, ...BOOK_COMMANDS };
 // Two-word commands ("user create") first, then one-word ones ("backup <file>").
 const twoWords = commands[`${group} ${action}`];
 const command = twoWords ?? commands[group];

@@ -29,7 +29,7 @@ export interface AppConfig {
   /** smtp:// or smtps:// address of the mail relay; without it e-mails stay in the outbox. */
   smtpUrl: string | undefined;
   mailFrom: string;
-  /** Where certificate PDFs are stored (shared by api and worker processes). */
+  /** Where certificate PDFs and course books are stored (shared by api and worker processes). */
   storageDir: string;
   /** The organisation named on certificates as their issuer. */
   certificateIssuer: string;

@@ -11,6 +11,7 @@ import { LearningDomainModule } from './learning/index.js';
 import { CertificatesDomainModule, IssueCertificateProcessor } from './certificates/index.js';
 import { SummerDomainModule } from './summer/index.js';
 import { MaintenanceDomainModule, MaintenanceService, PurgeExpiredProcessor } from './maintenance/index.js';
+import { BooksDomainModule, BuildBookProcessor } from './books/index.js';
 
 /** Every entity of the domain, for the DataSource of each app and the migration command. */
 export const ENTITIES = [User];
@@ -27,6 +28,7 @@ const FEATURES = [
   CertificatesDomainModule,
   SummerDomainModule,
   MaintenanceDomainModule,
+  BooksDomainModule,
 ];
 
 /** All features, for an app that serves them all; each app module may import just the features it needs. */
@@ -52,10 +54,13 @@ class StopWorkersFirst implements BeforeApplicationShutdown {
     private readonly purge: PurgeExpiredProcessor,
     private readonly mail: SendMailProcessor,
     private readonly certificates: IssueCertificateProcessor,
+    private readonly books: BuildBookProcessor,
   ) {}
 
   async beforeApplicationShutdown(): Promise<void> {
-    await Promise.all([this.purge, this.mail, this.certificates].map((processor) => processor.worker?.close()));
+    await Promise.all(
+      [this.purge, this.mail, this.certificates, this.books].map((processor) => processor.worker?.close()),
+    );
   }
 }
 
@@ -66,6 +71,7 @@ class StopWorkersFirst implements BeforeApplicationShutdown {
     PurgeExpiredProcessor,
     SendMailProcessor,
     IssueCertificateProcessor,
+    BuildBookProcessor,
     RecurringJobs,
     StopWorkersFirst,
     EventSweep,

@@ -21,4 +21,5 @@ export * from './learning/index.js';
 export * from './certificates/index.js';
 export * from './summer/index.js';
 export * from './maintenance/index.js';
+export * from './books/index.js';
 export * from './domain.module.js';

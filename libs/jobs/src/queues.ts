@@ -36,4 +36,15 @@ export interface IssueCertificatePayload {
   certificateId: string;
 }
 
-export const ALL_QUEUES = [MAINTENANCE_QUEUE, MAIL_QUEUE, CERTIFICATES_QUEUE] as const;
+export const BOOKS_QUEUE = 'books';
+
+export const BookJob = {
+  Build: 'build',
+} as const;
+
+/** The book row to build; the job's id is its BookRequested event's id. */
+export interface BuildBookPayload {
+  bookId: string;
+}
+
+export const ALL_QUEUES = [MAINTENANCE_QUEUE, MAIL_QUEUE, CERTIFICATES_QUEUE, BOOKS_QUEUE] as const;

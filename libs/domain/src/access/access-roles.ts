@@ -17,7 +17,13 @@ export type ScopedRole = (typeof SCOPED_ROLES)[number];
 export type AccessRole = SiteRole | ScopedRole;
 export const ACCESS_ROLES: readonly AccessRole[] = [...SITE_ROLES, ...SCOPED_ROLES];
 
-const COURSE_STAFF: Capability[] = ['course.edit', 'course.enrolments.manage', 'gradebook.read', 'certificate.manage'];
+const COURSE_STAFF: Capability[] = [
+  'course.edit',
+  'course.enrolments.manage',
+  'course.answers.read',
+  'gradebook.read',
+  'certificate.manage',
+];
 /** On a cohort; gradebook.read and certificate.manage reach its members in the linked courses. */
 const COHORT_STAFF: Capability[] = [
   'cohort.manage',

@@ -9,6 +9,8 @@ export const CAPABILITIES = [
   'course.create',
   'course.edit',
   'course.enrolments.manage',
+  // The answer key: the trainer edition of a course's book.
+  'course.answers.read',
   'gradebook.read',
   'certificate.manage',
   'certificate.approve',

@@ -52,3 +52,17 @@ export function withModuleFile(source: CourseSource, name: string, text: string)
   const path = `${source.path}/${name}`;
   return { ...source, files: [...source.files.filter((f) => f.name !== name), { name, path, text }] };
 }
+
+/** The course's files and its media bytes: what a book of the course is made from. */
+export async function readCourseFiles(
+  db: EntityManager,
+  courseId: string,
+): Promise<{ source: CourseSource; media: Map<string, Buffer> }> {
+  const source = await loadCourseSource(db, courseId);
+  const rows = await db.query<Array<{ path: string; bytes: Buffer }>>(
+    'SELECT path, bytes FROM media WHERE course_id = $1',
+    [courseId],
+  );
+  const { slug, path, files, media } = source;
+  return { source: { slug, path, files, media }, media: new Map(rows.map((r) => [r.path, r.bytes])) };
+}

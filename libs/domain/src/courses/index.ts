@@ -12,3 +12,4 @@ export * from './courses.module.js';
 export * from './course-settings.js';
 export * from './glossary-usage.service.js';
 export type { GlossaryTreeReport } from './glossary-sync.js';
+export { readCourseFiles } from './course-source.js';

@@ -4,6 +4,8 @@ export type DomainEvent =
   | { type: 'CertificateRequested'; payload: { certificateId: string; revision: number } }
   /** An outbox e-mail was written and must be sent. */
   | { type: 'EmailQueued'; payload: { emailId: string } }
+  /** A course book (one revision, language, edition and format) must be built. */
+  | { type: 'BookRequested'; payload: { bookId: string } }
   | { type: 'CourseCompleted'; payload: { userId: string; courseId: string } }
   | { type: 'CohortCompleted'; payload: { userId: string; cohortId: string } }
   | { type: 'CertificateRevoked'; payload: { certificateId: string; revokedBy: string } }

@@ -1,7 +1,7 @@
 import { loadConfig } from '@karvan/config';
 import { createDataSource, runMigrationsLocked } from '@karvan/database';
 import { DomainEvents, ENTITIES, EventDispatcher } from '@karvan/domain';
-import { CERTIFICATES_QUEUE, MAIL_QUEUE, queueRootOptions } from '@karvan/jobs';
+import { BOOKS_QUEUE, CERTIFICATES_QUEUE, MAIL_QUEUE, queueRootOptions } from '@karvan/jobs';
 import { createScratchDatabase } from '@karvan/testing';
 import { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
@@ -15,9 +15,9 @@ describe('domain events', () => {
   let events: DomainEvents;
 
   const newDispatcher = () => {
-    const own = [CERTIFICATES_QUEUE, MAIL_QUEUE].map((name) => new Queue(name, options));
+    const own = [CERTIFICATES_QUEUE, MAIL_QUEUE, BOOKS_QUEUE].map((name) => new Queue(name, options));
     queues.push(...own);
-    return new EventDispatcher(db, own[0], own[1]);
+    return new EventDispatcher(db, own[0], own[1], own[2]);
   };
   const options = { ...queueRootOptions(loadConfig()), prefix: `${process.env.QUEUE_PREFIX}_events` };
   const emailQueued = (emailId: string) => ({ type: 'EmailQueued' as const, payload: { emailId } });

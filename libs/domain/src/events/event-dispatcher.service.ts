@@ -2,10 +2,13 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { JobsOptions, Queue } from 'bullmq';
 import {
+  BookJob,
+  BOOKS_QUEUE,
   CertificateJob,
   CERTIFICATES_QUEUE,
   MAIL_QUEUE,
   MailJob,
+  type BuildBookPayload,
   type IssueCertificatePayload,
   type SendMailPayload,
 } from '@karvan/jobs';
@@ -13,9 +16,9 @@ import { DataSource } from 'typeorm';
 import type { DomainEventType, EventPayload } from './domain-event.js';
 
 interface Route<T extends DomainEventType> {
-  queue: typeof CERTIFICATES_QUEUE | typeof MAIL_QUEUE;
+  queue: typeof CERTIFICATES_QUEUE | typeof MAIL_QUEUE | typeof BOOKS_QUEUE;
   job: string;
-  data: (payload: EventPayload<T>) => IssueCertificatePayload | SendMailPayload;
+  data: (payload: EventPayload<T>) => IssueCertificatePayload | SendMailPayload | BuildBookPayload;
   options: JobsOptions;
 }
 
@@ -32,6 +35,13 @@ const ROUTES: { [T in DomainEventType]: Route<T> | null } = {
     job: MailJob.Send,
     data: (p) => ({ emailId: p.emailId }),
     options: { attempts: 5, backoff: { type: 'exponential', delay: 5_000 } },
+  },
+  // A book takes seconds of CPU; a failure is recorded on its row, so one retry covers a lost worker.
+  BookRequested: {
+    queue: BOOKS_QUEUE,
+    job: BookJob.Build,
+    data: (p) => ({ bookId: p.bookId }),
+    options: { attempts: 2, backoff: { type: 'fixed', delay: 5_000 }, removeOnComplete: { age: 24 * 3600 } },
   },
   CourseCompleted: null,
   CohortCompleted: null,
@@ -59,8 +69,9 @@ export class EventDispatcher {
     private readonly db: DataSource,
     @InjectQueue(CERTIFICATES_QUEUE) certificates: Queue,
     @InjectQueue(MAIL_QUEUE) mail: Queue,
+    @InjectQueue(BOOKS_QUEUE) books: Queue,
   ) {
-    this.queues = { [CERTIFICATES_QUEUE]: certificates, [MAIL_QUEUE]: mail };
+    this.queues = { [CERTIFICATES_QUEUE]: certificates, [MAIL_QUEUE]: mail, [BOOKS_QUEUE]: books };
   }
 
   /** Dispatches the given events, or every undispatched one; returns how many this call dispatched. */

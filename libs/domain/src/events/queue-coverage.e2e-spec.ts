@@ -2,7 +2,7 @@ import { Test } from '@nestjs/testing';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { DiscoveryModule } from '@nestjs/core';
 import { ConfigModule, loadConfig } from '@karvan/config';
-import { CERTIFICATES_QUEUE, JobsModule, MAIL_QUEUE, MAINTENANCE_QUEUE } from '@karvan/jobs';
+import { BOOKS_QUEUE, CERTIFICATES_QUEUE, JobsModule, MAIL_QUEUE, MAINTENANCE_QUEUE } from '@karvan/jobs';
 import { MissingProcessorError, QueueCoverageCheck, queuesWithoutProcessor } from './queue-coverage.js';
 
 @Processor(MAIL_QUEUE)
@@ -14,6 +14,13 @@ class MailStub extends WorkerHost {
 
 @Processor(CERTIFICATES_QUEUE)
 class CertificatesStub extends WorkerHost {
+  process(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+@Processor(BOOKS_QUEUE)
+class BooksStub extends WorkerHost {
   process(): Promise<void> {
     return Promise.resolve();
   }
@@ -44,7 +51,7 @@ describe('the worker refuses to start when a queue has no processor', () => {
   });
 
   it('stops start-up, naming the queue, when the certificates processor is missing', async () => {
-    const app = await start([MailStub, MaintenanceStub]);
+    const app = await start([MailStub, MaintenanceStub, BooksStub]);
     try {
       const init = app.init();
       await expect(init).rejects.toThrow(MissingProcessorError);
@@ -55,7 +62,7 @@ describe('the worker refuses to start when a queue has no processor', () => {
   });
 
   it('starts when every registered queue has its processor', async () => {
-    const app = await start([MailStub, MaintenanceStub, CertificatesStub]);
+    const app = await start([MailStub, MaintenanceStub, CertificatesStub, BooksStub]);
     try {
       await expect(app.init()).resolves.toBeDefined();
     } finally {

@@ -3,6 +3,7 @@ import { az as certificates } from './certificates/az.js';
 import { az as summer } from './summer/az.js';
 import { az as access } from './access/az.js';
 import { az as glossary } from './glossary/az.js';
+import { az as books } from './books/az.js';
 
 export const az: Catalogue = {
   'app.name': 'Karvan',
@@ -393,4 +394,5 @@ export const az: Catalogue = {
   ...summer,
   ...access,
   ...glossary,
+  ...books,
 };

@@ -3,6 +3,7 @@ import { en as certificates } from './certificates/en.js';
 import { en as summer } from './summer/en.js';
 import { en as access } from './access/en.js';
 import { en as glossary } from './glossary/en.js';
+import { en as books } from './books/en.js';
 
 export const en: Catalogue = {
   'app.name': 'Karvan',
@@ -396,4 +397,5 @@ export const en: Catalogue = {
   ...summer,
   ...access,
   ...glossary,
+  ...books,
 };

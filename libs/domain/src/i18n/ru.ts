@@ -3,6 +3,7 @@ import { ru as certificates } from './certificates/ru.js';
 import { ru as summer } from './summer/ru.js';
 import { ru as access } from './access/ru.js';
 import { ru as glossary } from './glossary/ru.js';
+import { ru as books } from './books/ru.js';
 
 export const ru: Catalogue = {
   'app.name': 'Karvan',
@@ -448,4 +449,5 @@ export const ru: Catalogue = {
   ...summer,
   ...access,
   ...glossary,
+  ...books,
 };

@@ -2,7 +2,7 @@ import { requireCapability, type Grantee } from '../access/index.js';
 import { Injectable } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Job, Queue } from 'bullmq';
-import { CERTIFICATES_QUEUE, MAIL_QUEUE, MAINTENANCE_QUEUE } from '@karvan/jobs';
+import { BOOKS_QUEUE, CERTIFICATES_QUEUE, MAIL_QUEUE, MAINTENANCE_QUEUE } from '@karvan/jobs';
 import { DomainError } from '../shared/domain-error.js';
 
 export interface QueueOverview {
@@ -29,8 +29,9 @@ export class QueueDashboardService {
     @InjectQueue(CERTIFICATES_QUEUE) certificates: Queue,
     @InjectQueue(MAIL_QUEUE) mail: Queue,
     @InjectQueue(MAINTENANCE_QUEUE) maintenance: Queue,
+    @InjectQueue(BOOKS_QUEUE) books: Queue,
   ) {
-    this.queues = new Map([certificates, mail, maintenance].map((q) => [q.name, q]));
+    this.queues = new Map([certificates, mail, maintenance, books].map((q) => [q.name, q]));
   }
 
   async overview(actor: Grantee, failedLimit = 20): Promise<QueueOverview[]> {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { loadConfig } from '@karvan/config';
 import { createDataSource, runMigrationsLocked } from '@karvan/database';
 import { CourseSyncService, DomainEvents, ENTITIES, EventDispatcher, type Principal } from '@karvan/domain';
-import { CERTIFICATES_QUEUE, MAIL_QUEUE, queueRootOptions } from '@karvan/jobs';
+import { BOOKS_QUEUE, CERTIFICATES_QUEUE, MAIL_QUEUE, queueRootOptions } from '@karvan/jobs';
 import { Queue } from 'bullmq';
 import { createUser, principalOf } from '@karvan/testing';
 import type { DataSource } from 'typeorm';
@@ -82,7 +82,7 @@ export interface QuizFixtures {
 export async function quizFixtures(): Promise<QuizFixtures> {
   const config = loadConfig();
   const db = createDataSource({ url: config.databaseUrl!, entities: ENTITIES, poolMax: 3 });
-  const queues = [CERTIFICATES_QUEUE, MAIL_QUEUE].map((name) => new Queue(name, queueRootOptions(config)));
+  const queues = [CERTIFICATES_QUEUE, MAIL_QUEUE, BOOKS_QUEUE].map((name) => new Queue(name, queueRootOptions(config)));
   await db.initialize();
   await runMigrationsLocked(db);
   const sync = new CourseSyncService(db);
@@ -95,7 +95,7 @@ export async function quizFixtures(): Promise<QuizFixtures> {
 
   return {
     db,
-    certificates: new DomainEvents(db, new EventDispatcher(db, queues[0], queues[1])),
+    certificates: new DomainEvents(db, new EventDispatcher(db, queues[0], queues[1], queues[2])),
     async course(modules) {
       const slug = `quiz-${Math.random().toString(36).slice(2, 10)}`;
       const root = mkdtempSync(join(tmpdir(), 'karvan-quiz-'));
