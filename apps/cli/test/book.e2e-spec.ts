@@ -18,6 +18,8 @@ describe('karvan book build', () => {
     dir = await mkdtemp(join(tmpdir(), 'karvan-book-cli-'));
     out = join(dir, 'out');
     await cp(join(process.cwd(), 'content', 'courses', COURSE), join(dir, 'courses', COURSE), { recursive: true });
+    // The course links glossary terms: the book reads the glossary beside the courses.
+    await cp(join(process.cwd(), 'content', 'glossary'), join(dir, 'glossary'), { recursive: true });
     await mkdir(out);
     errors = [];
     lines = [];

@@ -1,4 +1,4 @@
-import { buildCourse, sourceHash, type CourseSource } from '@karvan/content';
+import { buildCourse, createGlossary, sourceHash, type CourseSource } from '@karvan/content';
 import { bookContent } from './book-content.js';
 import { printDocument } from './book-print.js';
 import type { BookEdition, BookInput } from './book-types.js';
@@ -91,7 +91,20 @@ function input(edition: BookEdition, language: BookInput['language'] = 'en', cur
     module: (_c: string, m: string, a: string | undefined) => `book-module:${m}:${a ?? ''}`,
     media: (_c: string, f: string) => f,
   };
-  const { course, problems } = buildCourse(source, urls);
+  const text = (en: string) => ({ en, az: en, ru: en });
+  const glossary = createGlossary([
+    {
+      id: 'second-line',
+      term: text('Second-line check'),
+      definition: text('A closer check.'),
+      source: 'Test',
+      see: [],
+      path: 'glossary/test.yaml',
+      line: 1,
+      seeLine: 1,
+    },
+  ]);
+  const { course, problems } = buildCourse(source, urls, glossary);
   expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
   return {
     course: course!,
