@@ -55,7 +55,8 @@ export function resolveBookLinks(html: string, moduleHref: ModuleHref, courseHre
 const GLOSSARY_TEXT = /\[([^\]<>]+)\]\(glossary:([A-Za-z0-9_-]+)\)/g;
 const GLOSSARY_LINK = /<a href="glossary:([A-Za-z0-9_-]+)"[^>]*>(.*?)<\/a>/g;
 // The renderer's glossary links (to the site's glossary page), once the glossary resolves them.
-const RENDERED_LINK = /<a href="[^"]*" class="glossary-link" data-term="([A-Za-z0-9_-]+)"[^>]*>(.*?)<\/a>/g;
+// Link text may run over a line break.
+const RENDERED_LINK = /<a href="[^"]*" class="glossary-link" data-term="([A-Za-z0-9_-]+)"[^>]*>([\s\S]*?)<\/a>/g;
 
 /** Glossary links become marked terms, never links: the book has no address for them. */
 export function glossaryTerms(html: string, mark: (termId: string, text: string) => string): string {
