@@ -7,6 +7,7 @@ import {
   PASSWORD_MIN_LENGTH,
   TOKEN_LIFETIMES,
   UsersError,
+  timeZones,
   type Principal,
 } from '@karvan/domain';
 import { Access, CurrentUser, RequestState } from '../common/decorators.js';
@@ -94,6 +95,8 @@ export class ProfilePagesController {
       tokenForm: { scope: 'read', expiresInDays: DEFAULT_TOKEN_LIFETIME },
       lifetimes: TOKEN_LIFETIMES,
       minLength: PASSWORD_MIN_LENGTH,
+      zones: timeZones(),
+      siteZone: this.config.timeZone,
     };
   }
 

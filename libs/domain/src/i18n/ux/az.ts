@@ -1,0 +1,20 @@
+import type { Catalogue } from '../translate.js';
+
+/** Messages of the shared reading aids: zones and dates, page titles, time-zone settings. */
+export const az: Catalogue = {
+  'ux.zoneLabel': '{city} vaxtı ({offset})',
+  'ux.zone.Asia/Baku': 'Bakı',
+  'ux.zone.Europe/Berlin': 'Berlin',
+  'ux.zone.Europe/Moscow': 'Moskva',
+  'ux.zone.Europe/Istanbul': 'İstanbul',
+  'ux.zone.Asia/Tbilisi': 'Tbilisi',
+  'ux.zone.Europe/London': 'London',
+  'ux.noDate': 'qeyd olunmayıb',
+  'ux.timesShownIn': 'Vaxtlar {zone} ilə göstərilir.',
+  'ux.timeZone': 'Saat qurşağı',
+  'ux.timeZoneHint': 'Kursların və saytın vaxtları bu qurşaqda göstərilir; yay məktəbinin məşğələləri keçirildiyi yerin vaxtı ilə qalır.',
+  'ux.timeZoneSite': 'Saytın qurşağı ({zone})',
+  'ux.timeZoneInvalid': 'Siyahıdan saat qurşağı seçin.',
+  'ux.errorSummary': 'Problem var',
+  'ux.titleError': 'Xəta',
+};
