@@ -31,7 +31,7 @@ interface Root {
 type Options = Handlebars.HelperOptions;
 
 function rootOf(options: Options): Root {
-  return ((options.data as { root?: Root } | undefined)?.root ?? {}) as Root;
+  return (options.data as { root?: Root } | undefined)?.root ?? {};
 }
 
 function localeOf(options: Options): Locale {
@@ -91,7 +91,7 @@ export function createHandlebars(siteZone: string = DEFAULT_TIME_ZONE): typeof H
 function registerTitleHelper(hbs: typeof Handlebars): void {
   hbs.registerHelper('pageTitle', (...args: unknown[]) => {
     const options = args.pop() as Options;
-    const parts = args.map((part) => String(part ?? '').trim()).filter(Boolean);
+    const parts = args.map((part) => (typeof part === 'string' ? part.trim() : '')).filter(Boolean);
     const head = rootOf(options).head;
     if (head && parts.length) head.title = parts.join(' — ');
     return '';

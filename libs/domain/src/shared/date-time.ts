@@ -109,7 +109,9 @@ export function formatTimeRange(start: unknown, end: unknown, locale: Locale, zo
   const to = toDate(end);
   if (!from || !to) return formatTime(from ?? to, locale, zone);
   const otherDay = formatDate(from, locale, zone) !== formatDate(to, locale, zone);
-  const until = otherDay ? `${formatDate(to, locale, zone)}, ${formatClock(to, locale, zone)}` : formatClock(to, locale, zone);
+  const until = otherDay
+    ? `${formatDate(to, locale, zone)}, ${formatClock(to, locale, zone)}`
+    : formatClock(to, locale, zone);
   return `${formatClock(from, locale, zone)}–${until}, ${zoneLabel(zone, locale, from)}`;
 }
 

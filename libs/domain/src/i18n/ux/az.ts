@@ -12,7 +12,8 @@ export const az: Catalogue = {
   'ux.noDate': 'qeyd olunmayıb',
   'ux.timesShownIn': 'Vaxtlar {zone} ilə göstərilir.',
   'ux.timeZone': 'Saat qurşağı',
-  'ux.timeZoneHint': 'Kursların və saytın vaxtları bu qurşaqda göstərilir; yay məktəbinin məşğələləri keçirildiyi yerin vaxtı ilə qalır.',
+  'ux.timeZoneHint':
+    'Kursların və saytın vaxtları bu qurşaqda göstərilir; yay məktəbinin məşğələləri keçirildiyi yerin vaxtı ilə qalır.',
   'ux.timeZoneSite': 'Saytın qurşağı ({zone})',
   'ux.timeZoneInvalid': 'Siyahıdan saat qurşağı seçin.',
   'ux.errorSummary': 'Problem var',

@@ -12,7 +12,8 @@ export const en: Catalogue = {
   'ux.noDate': 'not recorded',
   'ux.timesShownIn': 'Times are shown in {zone}.',
   'ux.timeZone': 'Time zone',
-  'ux.timeZoneHint': 'Times of courses and the site are shown in this zone; summer-school sessions keep the zone of the place they happen in.',
+  'ux.timeZoneHint':
+    'Times of courses and the site are shown in this zone; summer-school sessions keep the zone of the place they happen in.',
   'ux.timeZoneSite': 'The site’s zone ({zone})',
   'ux.timeZoneInvalid': 'Choose a time zone from the list.',
   'ux.errorSummary': 'There is a problem',
