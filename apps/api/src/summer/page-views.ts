@@ -3,6 +3,7 @@ import {
   AttendanceService,
   CohortDashboardService,
   bakuLocal,
+  SCHOOL_TIME_ZONE,
   canAnywhere,
   CohortsService,
   SelectionService,
@@ -181,6 +182,7 @@ export class SummerPages {
       {
         cohort,
         days: await this.timetable.days(id),
+        timeZone: SCHOOL_TIME_ZONE,
         sessionForm: extra ? typedSession(extra.form) : {},
         sessionErrors: errorList(extra?.errors, { title: 'summer.sessionTitle' }),
       },
@@ -202,6 +204,7 @@ export class SummerPages {
       {
         ...register,
         cohort: await this.cohorts.cohort(register.session.cohort_id),
+        timeZone: SCHOOL_TIME_ZONE,
         sessionForm: extra.session ? typedSession(extra.session.form) : storedSession(register.session),
         sessionErrors: errorList(extra.session?.errors, { title: 'summer.sessionTitle' }),
         markErrors: errorList(extra.marks),

@@ -9,3 +9,9 @@ export function bakuTime(value: unknown, zone: string = DEFAULT_TIME_ZONE): Date
 export function bakuLocal(date: Date, zone: string = DEFAULT_TIME_ZONE): string {
   return zonedLocal(date, zone);
 }
+
+/**
+ * The zone of a summer school's times on every page, whoever reads them: sessions happen in a
+ * place, and the schools take place in Baku. A zone per cohort would replace this constant.
+ */
+export const SCHOOL_TIME_ZONE = DEFAULT_TIME_ZONE;

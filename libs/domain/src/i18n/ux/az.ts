@@ -17,5 +17,7 @@ export const az: Catalogue = {
   'ux.timeZoneSite': 'Saytın qurşağı ({zone})',
   'ux.timeZoneInvalid': 'Siyahıdan saat qurşağı seçin.',
   'ux.errorSummary': 'Problem var',
+  'ux.revokedAt': 'Ləğv edilib',
+  'ux.keyCreated': '{date} tarixində yaradılıb',
   'ux.titleError': 'Xəta',
 };

@@ -17,5 +17,7 @@ export const en: Catalogue = {
   'ux.timeZoneSite': 'The site’s zone ({zone})',
   'ux.timeZoneInvalid': 'Choose a time zone from the list.',
   'ux.errorSummary': 'There is a problem',
+  'ux.revokedAt': 'Revoked',
+  'ux.keyCreated': 'created {date}',
   'ux.titleError': 'Error',
 };

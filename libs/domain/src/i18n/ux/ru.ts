@@ -17,5 +17,7 @@ export const ru: Catalogue = {
   'ux.timeZoneSite': 'Пояс сайта ({zone})',
   'ux.timeZoneInvalid': 'Выберите часовой пояс из списка.',
   'ux.errorSummary': 'Есть ошибки',
+  'ux.revokedAt': 'Отозван',
+  'ux.keyCreated': 'создан {date}',
   'ux.titleError': 'Ошибка',
 };
