@@ -19,6 +19,8 @@ import {
   type MessageVars,
 } from '@karvan/domain';
 
+import { registerReadingHelpers } from './reading-helpers.js';
+
 export const VIEWS_DIR = join(projectRoot(), 'apps/api/views');
 export const PUBLIC_DIR = join(projectRoot(), 'apps/api/public');
 
@@ -81,6 +83,7 @@ export function createHandlebars(siteZone: string = DEFAULT_TIME_ZONE): typeof H
   hbs.registerHelper('zone', (options: Options) => zoneLabel(zoneOf(options, siteZone), localeOf(options)));
   hbs.registerHelper('decimal', (value: unknown, options: Options) => formatNumber(value, localeOf(options)));
   registerTitleHelper(hbs);
+  registerReadingHelpers(hbs);
   registerPartials(hbs, join(VIEWS_DIR, 'partials'));
   return hbs;
 }

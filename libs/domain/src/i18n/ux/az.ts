@@ -19,5 +19,11 @@ export const az: Catalogue = {
   'ux.errorSummary': 'Problem var',
   'ux.revokedAt': 'Ləğv edilib',
   'ux.keyCreated': '{date} tarixində yaradılıb',
+  'ux.callout.note': 'Qeyd',
+  'ux.callout.tip': 'Məsləhət',
+  'ux.callout.warning': 'Xəbərdarlıq',
+  'ux.callout.example': 'Nümunə',
+  'ux.callout.definition': 'Tərif',
+  'ux.callout.case-study': 'Praktiki hal',
   'ux.titleError': 'Xəta',
 };

@@ -19,5 +19,11 @@ export const en: Catalogue = {
   'ux.errorSummary': 'There is a problem',
   'ux.revokedAt': 'Revoked',
   'ux.keyCreated': 'created {date}',
+  'ux.callout.note': 'Note',
+  'ux.callout.tip': 'Tip',
+  'ux.callout.warning': 'Warning',
+  'ux.callout.example': 'Example',
+  'ux.callout.definition': 'Definition',
+  'ux.callout.case-study': 'Case study',
   'ux.titleError': 'Error',
 };

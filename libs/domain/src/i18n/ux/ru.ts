@@ -19,5 +19,11 @@ export const ru: Catalogue = {
   'ux.errorSummary': 'Есть ошибки',
   'ux.revokedAt': 'Отозван',
   'ux.keyCreated': 'создан {date}',
+  'ux.callout.note': 'Примечание',
+  'ux.callout.tip': 'Совет',
+  'ux.callout.warning': 'Внимание',
+  'ux.callout.example': 'Пример',
+  'ux.callout.definition': 'Определение',
+  'ux.callout.case-study': 'Практический случай',
   'ux.titleError': 'Ошибка',
 };
