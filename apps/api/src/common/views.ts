@@ -73,7 +73,10 @@ export function createHandlebars(siteZone: string = DEFAULT_TIME_ZONE): typeof H
   hbs.registerHelper('array', (...args: unknown[]) => args.slice(0, -1));
   hbs.registerHelper('date', dateHelper(siteZone, formatDate));
   // A calendar day with no time (`2026-07-01`) is the same day in every zone.
-  hbs.registerHelper('calendarDay', dateHelper(siteZone, (value, locale) => formatDate(value, locale, 'UTC')));
+  hbs.registerHelper(
+    'calendarDay',
+    dateHelper(siteZone, (value, locale) => formatDate(value, locale, 'UTC')),
+  );
   hbs.registerHelper('datetime', dateHelper(siteZone, formatDateTime));
   hbs.registerHelper('time', dateHelper(siteZone, formatTime));
   hbs.registerHelper('clock', dateHelper(siteZone, formatClock));
