@@ -120,6 +120,66 @@ describe('times, titles and forms as people read them', () => {
     expect(choices.every((c) => c.oneLine && c.inside)).toBe(true);
   });
 
+  it('shows a summer school’s title and texts in the reader’s language, the base text where none is given', async () => {
+    const { app: t, browser } = suite;
+    const visits = new Visits();
+    const coordinator = await person(t, ['coordinator'], 'Aysel Coordinator');
+    const programme = await coordinator.client.json('POST', '/api/v1/programmes', {
+      title: 'Translated Summer School',
+      description: 'A week on migration.',
+      titleAz: 'Tərcümə olunmuş yay məktəbi',
+      descriptionAz: 'Miqrasiya üzrə bir həftə.',
+    });
+    expect(programme.status).toBe(201);
+    const cohort = await coordinator.client.json(
+      'POST',
+      `/api/v1/programmes/${programme.json<{ id: string }>().id}/cohorts`,
+      {
+        title: 'Translated edition',
+        titleAz: 'Tərcümə buraxılışı',
+        titleRu: 'Переведённый выпуск',
+        eligibility: 'Young officials.',
+        eligibilityAz: 'Gənc məmurlar.',
+        startsOn: '2027-07-05',
+        endsOn: '2027-07-09',
+        capacity: 5,
+        opensAt: iso(-1),
+        closesAt: '2030-06-01T18:00',
+      },
+    );
+    expect(cohort.status).toBe(201);
+    const cohortId = cohort.json<{ id: string }>().id;
+
+    const az = await (await browser.newContext({ locale: 'az', viewport: PHONE, isMobile: true })).newPage();
+    await az.goto(`${t.url}/summer-schools`);
+    const list = await visits.check(az);
+    expect(list).toContain('Tərcümə olunmuş yay məktəbi');
+    expect(list).toContain('Miqrasiya üzrə bir həftə.');
+    expect(list).toContain('Tərcümə buraxılışı');
+    await az.goto(`${t.url}/cohorts/${cohortId}`);
+    const call = await visits.check(az);
+    expect(await az.locator('h1').textContent()).toBe('Tərcümə buraxılışı');
+    expect(call).toContain('Gənc məmurlar.');
+    expect(call).toContain('18:00, Bakı vaxtı (UTC+4)');
+
+    const ru = await (await browser.newContext({ locale: 'ru' })).newPage();
+    await ru.goto(`${t.url}/cohorts/${cohortId}`);
+    expect(await ru.locator('h1').textContent()).toBe('Переведённый выпуск');
+    const ruCall = await visits.check(ru);
+    expect(ruCall).toContain('Young officials.');
+    expect(ruCall).toContain('Translated Summer School');
+
+    // The coordinator's form shows what is stored, to edit.
+    const form = await signedIn(browser, t.url, coordinator.email);
+    await form.goto(`${t.url}/cohorts/${cohortId}/manage`);
+    expect(await form.getByLabel('Title in Azerbaijani').inputValue()).toBe('Tərcümə buraxılışı');
+    await form.getByLabel('Who may apply, in Russian').fill('Молодые чиновники.');
+    await form.getByRole('button', { name: 'Save' }).last().click();
+    await form.waitForURL(/notice=/);
+    await ru.reload();
+    expect(await ru.locator('main').textContent()).toContain('Молодые чиновники.');
+  });
+
   it('links an error summary to the field in error', async () => {
     const { app: t, browser } = suite;
     const visits = new Visits();

@@ -84,6 +84,12 @@ export function createHandlebars(siteZone: string = DEFAULT_TIME_ZONE): typeof H
     formatTimeRange(start, end, localeOf(options), zoneOf(options, siteZone)),
   );
   hbs.registerHelper('zone', (options: Options) => zoneLabel(zoneOf(options, siteZone), localeOf(options)));
+  // `{{localised title translations "title"}}`: the words in the reader's language, else the base text.
+  hbs.registerHelper('localised', (base: unknown, translations: unknown, field: string, options: Options) => {
+    const words = (translations as Record<string, Record<string, unknown> | undefined> | null)?.[localeOf(options)];
+    const text = words?.[field];
+    return typeof text === 'string' && text ? text : base;
+  });
   hbs.registerHelper('decimal', (value: unknown, options: Options) => formatNumber(value, localeOf(options)));
   registerTitleHelper(hbs);
   registerReadingHelpers(hbs);

@@ -99,6 +99,10 @@ export function typedCohort(value: UpdateCohortDto) {
       rubric_source: value.rubric,
       min_attendance: value.minAttendance,
       require_courses: value.requireCourses === true,
+      translations: {
+        az: { title: value.titleAz, eligibility: value.eligibilityAz },
+        ru: { title: value.titleRu, eligibility: value.eligibilityRu },
+      },
     },
     opens: value.opensAt,
     closes: value.closesAt,

@@ -36,6 +36,8 @@ export class CredentialStatus1766300000000 implements MigrationInterface {
     await db.query(`DROP INDEX signing_keys_one_active`);
     await db.query(`CREATE UNIQUE INDEX signing_keys_one_active ON signing_keys ((true)) WHERE retired_at IS NULL`);
     await db.query(`ALTER TABLE signing_keys DROP CONSTRAINT signing_keys_algorithm_check`);
-    await db.query(`ALTER TABLE signing_keys ADD CONSTRAINT signing_keys_algorithm_check CHECK (algorithm = 'Ed25519')`);
+    await db.query(
+      `ALTER TABLE signing_keys ADD CONSTRAINT signing_keys_algorithm_check CHECK (algorithm = 'Ed25519')`,
+    );
   }
 }

@@ -11,6 +11,7 @@ import { DomainEvents1764960000000 } from './1764960000000-domain-events.js';
 import { SessionSequence1765000000000 } from './1765000000000-session-sequence.js';
 import { CredentialStatus1766300000000 } from './1766300000000-credential-status.js';
 import { UserTimeZone1766400000000 } from './1766400000000-user-time-zone.js';
+import { SummerTranslations1766400001000 } from './1766400001000-summer-translations.js';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   SessionSequence1765000000000,
   CredentialStatus1766300000000,
   UserTimeZone1766400000000,
+  SummerTranslations1766400001000,
 ];

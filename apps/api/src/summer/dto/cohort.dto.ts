@@ -74,6 +74,27 @@ export class CohortDto {
   @IsString()
   @MaxLength(5000)
   courses?: string;
+
+  @ApiPropertyOptional({ description: 'The title in Azerbaijani; empty shows the base title.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  titleAz?: string;
+  @ApiPropertyOptional({ description: 'The title in Russian.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  titleRu?: string;
+  @ApiPropertyOptional({ description: 'Who may apply, in Azerbaijani.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  eligibilityAz?: string;
+  @ApiPropertyOptional({ description: 'Who may apply, in Russian.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  eligibilityRu?: string;
 }
 
 /**

@@ -25,5 +25,13 @@ export const az: Catalogue = {
   'ux.callout.example': 'Nümunə',
   'ux.callout.definition': 'Tərif',
   'ux.callout.case-study': 'Praktiki hal',
+  'ux.translations': 'Digər dillərdə',
+  'ux.translationsHint': 'Boş qalsa, həmin dilin oxucuları yuxarıdakı mətni görür.',
+  'ux.titleAz': 'Azərbaycanca ad',
+  'ux.titleRu': 'Rusca ad',
+  'ux.descriptionAz': 'Azərbaycanca təsvir',
+  'ux.descriptionRu': 'Rusca təsvir',
+  'ux.eligibilityAz': 'Kim müraciət edə bilər (azərbaycanca)',
+  'ux.eligibilityRu': 'Kim müraciət edə bilər (rusca)',
   'ux.titleError': 'Xəta',
 };

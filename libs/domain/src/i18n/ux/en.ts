@@ -25,5 +25,13 @@ export const en: Catalogue = {
   'ux.callout.example': 'Example',
   'ux.callout.definition': 'Definition',
   'ux.callout.case-study': 'Case study',
+  'ux.translations': 'In other languages',
+  'ux.translationsHint': 'Left empty, readers of that language see the text above.',
+  'ux.titleAz': 'Title in Azerbaijani',
+  'ux.titleRu': 'Title in Russian',
+  'ux.descriptionAz': 'Description in Azerbaijani',
+  'ux.descriptionRu': 'Description in Russian',
+  'ux.eligibilityAz': 'Who may apply, in Azerbaijani',
+  'ux.eligibilityRu': 'Who may apply, in Russian',
   'ux.titleError': 'Error',
 };

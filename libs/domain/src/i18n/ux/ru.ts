@@ -25,5 +25,13 @@ export const ru: Catalogue = {
   'ux.callout.example': 'Пример',
   'ux.callout.definition': 'Определение',
   'ux.callout.case-study': 'Практический случай',
+  'ux.translations': 'На других языках',
+  'ux.translationsHint': 'Если оставить пустым, читатели на этом языке увидят текст выше.',
+  'ux.titleAz': 'Название на азербайджанском',
+  'ux.titleRu': 'Название на русском',
+  'ux.descriptionAz': 'Описание на азербайджанском',
+  'ux.descriptionRu': 'Описание на русском',
+  'ux.eligibilityAz': 'Кто может подать заявку (на азербайджанском)',
+  'ux.eligibilityRu': 'Кто может подать заявку (на русском)',
   'ux.titleError': 'Ошибка',
 };
