@@ -75,22 +75,22 @@ export class CohortDto {
   @MaxLength(5000)
   courses?: string;
 
-  @ApiPropertyOptional({ description: 'The title in Azerbaijani; empty shows the base title.' })
+  @ApiPropertyOptional({ description: 'The title in Azerbaijani; empty shows the base title.', example: 'Yay 2027' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   titleAz?: string;
-  @ApiPropertyOptional({ description: 'The title in Russian.' })
+  @ApiPropertyOptional({ description: 'The title in Russian.', example: 'Лето 2027' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   titleRu?: string;
-  @ApiPropertyOptional({ description: 'Who may apply, in Azerbaijani.' })
+  @ApiPropertyOptional({ description: 'Who may apply, in Azerbaijani.', example: 'İlk üç ilində olan məmurlar.' })
   @IsOptional()
   @IsString()
   @MaxLength(5000)
   eligibilityAz?: string;
-  @ApiPropertyOptional({ description: 'Who may apply, in Russian.' })
+  @ApiPropertyOptional({ description: 'Who may apply, in Russian.', example: 'Сотрудники первых трёх лет службы.' })
   @IsOptional()
   @IsString()
   @MaxLength(5000)

@@ -12,22 +12,25 @@ export class CreateProgrammeDto {
   @IsString()
   @MaxLength(5000)
   description?: string;
-  @ApiPropertyOptional({ description: 'The title in Azerbaijani; empty shows the base title.' })
+  @ApiPropertyOptional({
+    description: 'The title in Azerbaijani; empty shows the base title.',
+    example: 'Miqrasiya yay məktəbi',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   titleAz?: string;
-  @ApiPropertyOptional({ description: 'The title in Russian.' })
+  @ApiPropertyOptional({ description: 'The title in Russian.', example: 'Летняя школа по миграции' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   titleRu?: string;
-  @ApiPropertyOptional({ description: 'The description in Azerbaijani.' })
+  @ApiPropertyOptional({ description: 'The description in Azerbaijani.', example: 'Gənc məmurlar üçün bir həftə.' })
   @IsOptional()
   @IsString()
   @MaxLength(5000)
   descriptionAz?: string;
-  @ApiPropertyOptional({ description: 'The description in Russian.' })
+  @ApiPropertyOptional({ description: 'The description in Russian.', example: 'Неделя для молодых сотрудников.' })
   @IsOptional()
   @IsString()
   @MaxLength(5000)
