@@ -196,6 +196,21 @@ describe('times, titles and forms as people read them', () => {
     await link.click();
     expect(await page.evaluate<string>('document.activeElement.id')).toBe('session-ends');
     await visits.check(page);
+
+    // Without JavaScript's checks too: the registration form names and links each field.
+    const anonymous = t.client();
+    await anonymous.get('/register');
+    const refused = await anonymous.postForm('/register', {
+      name: '',
+      email: 'not an address',
+      password: 'short',
+      organisation: '',
+      position: '',
+      locale: 'en',
+    });
+    expect(refused.status).toBe(422);
+    for (const field of ['name', 'email']) expect(refused.text).toContain(`<a href="#register-${field}">`);
+    expect(refused.text).not.toContain('{min}');
   });
 });
 

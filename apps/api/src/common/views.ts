@@ -19,6 +19,7 @@ import {
   type MessageVars,
 } from '@karvan/domain';
 
+import { errorSummary, type FieldErrors } from './forms.js';
 import { registerReadingHelpers } from './reading-helpers.js';
 
 export const VIEWS_DIR = join(projectRoot(), 'apps/api/views');
@@ -91,6 +92,14 @@ export function createHandlebars(siteZone: string = DEFAULT_TIME_ZONE): typeof H
     return typeof text === 'string' && text ? text : base;
   });
   hbs.registerHelper('decimal', (value: unknown, options: Options) => formatNumber(value, localeOf(options)));
+  // `(errorLinks errors "register" name="register.name" …)`: a form's errors, each linking to `#register-name`.
+  hbs.registerHelper('errorLinks', (errors: unknown, prefix: string, options: Options) => {
+    const labels = options.hash as Record<string, string>;
+    const fields = Object.fromEntries(
+      Object.entries(labels).map(([name, label]) => [name, { label, id: `${prefix}-${name}` }]),
+    );
+    return errorSummary(errors as FieldErrors | undefined, fields);
+  });
   registerTitleHelper(hbs);
   registerReadingHelpers(hbs);
   registerPartials(hbs, join(VIEWS_DIR, 'partials'));
