@@ -1,6 +1,9 @@
 import { jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { createUser, launchBrowser, TEST_PASSWORD } from '@karvan/testing';
+import { join } from 'node:path';
+import { projectRoot } from '@karvan/config';
+import { CourseSyncService } from '@karvan/domain';
+import { createScratchDatabase, createUser, launchBrowser, TEST_PASSWORD } from '@karvan/testing';
 import {
   certificateCourse,
   completeCourse,
@@ -9,7 +12,7 @@ import {
   type CertificateApp,
 } from './certificate-helpers.js';
 import { apply, iso, makeCohort, person } from './summer-helpers.js';
-import { expectAccessible, signIn, useBrowserSuite } from './test-app.js';
+import { expectAccessible, signIn, startTestApp, useBrowserSuite, type TestApp } from './test-app.js';
 
 jest.setTimeout(180_000);
 
@@ -211,6 +214,56 @@ describe('times, titles and forms as people read them', () => {
     expect(refused.status).toBe(422);
     for (const field of ['name', 'email']) expect(refused.text).toContain(`<a href="#register-${field}">`);
     expect(refused.text).not.toContain('{min}');
+  });
+});
+
+describe('a module as people read and print it', () => {
+  let t: TestApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    t = await startTestApp({ DATABASE_URL: await createScratchDatabase('ux_reading') });
+    await t.app.get(CourseSyncService).syncTree(join(projectRoot(), 'content'));
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('shows an Azerbaijani reader translated call-outs, numbered sections, linked sources and a printable page', async () => {
+    const visits = new Visits();
+    const course = 'migration-management-fundamentals';
+    const [module] = await t.db.query<Array<{ slug: string }>>(
+      `SELECT m.slug FROM modules m JOIN courses c ON c.id = m.course_id WHERE c.slug = $1 ORDER BY m.position LIMIT 1`,
+      [course],
+    );
+    const { email, user } = await createUser(t.db, ['trainee'], 'Nərmin Reader');
+    await t.db.query(`UPDATE users SET locale = 'az' WHERE id = $1`, [user.id]);
+    const reader = await signedIn(browser, t.url, email, true);
+    const client = t.client();
+    await signIn(client, email, TEST_PASSWORD);
+    expect((await client.postForm(`/courses/${course}/enrol`, {})).status).toBe(303);
+
+    await reader.goto(`${t.url}/courses/${course}/modules/${module.slug}`);
+    await visits.check(reader);
+    expect(await reader.title()).toBe(
+      'Azərbaycanda miqrasiya idarəçiliyi və miqrasiya siyasətinin hazırlanması — Miqrasiya idarəetməsinin əsasları — Karvan',
+    );
+    expect(await reader.locator('.breadcrumb').textContent()).toContain('Miqrasiya idarəetməsinin əsasları');
+    const kinds = await reader.locator('.callout-kind').allTextContents();
+    expect(kinds.slice(0, 4)).toEqual(['Tərif', 'Nümunə', 'Məsləhət', 'Qeyd']);
+    // Only sections are numbered: sub-sections sit in an unnumbered list inside their section.
+    const sections = await reader.locator('.toc > ol > li').count();
+    const h2 = await reader.locator('.module-text h2').count();
+    expect(sections).toBe(h2);
+    expect(await reader.locator('.toc > ol > li > ul > li').count()).toBeGreaterThan(0);
+    expect(await reader.locator('.references a[href^="https://"]').count()).toBeGreaterThan(5);
+
+    await reader.emulateMedia({ media: 'print' });
+    expect(await reader.locator('.print-header').isVisible()).toBe(true);
+    expect(await reader.locator('.print-header').textContent()).toContain('Miqrasiya idarəetməsinin əsasları —');
+    expect(await reader.locator('.site-header').isVisible()).toBe(false);
   });
 });
 
