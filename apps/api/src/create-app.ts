@@ -62,7 +62,7 @@ async function registerPlugins(app: NestFastifyApplication, config: AppConfig): 
   await registerThrottles(fastify, config);
   await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/static/', maxAge: '1h' });
   await app.register(fastifyView, {
-    engine: { handlebars: createHandlebars() },
+    engine: { handlebars: createHandlebars(config.timeZone) },
     root: VIEWS_DIR,
     layout: 'layouts/main',
     viewExt: 'hbs',

@@ -42,6 +42,14 @@ describe('configuration', () => {
     expect(problemsOf({ REGISTRATION: 'maybe' })).toEqual(['REGISTRATION must be one of open, closed (got "maybe")']);
   });
 
+  it('shows times in Baku unless TIME_ZONE names a real zone', () => {
+    expect(loadConfig({}).timeZone).toBe('Asia/Baku');
+    expect(loadConfig({ TIME_ZONE: 'Europe/Berlin' }).timeZone).toBe('Europe/Berlin');
+    expect(problemsOf({ TIME_ZONE: 'Baku' })).toEqual([
+      'TIME_ZONE must be an IANA time zone such as Asia/Baku (got "Baku")',
+    ]);
+  });
+
   it('reports every problem at once', () => {
     expect(problemsOf({ PORT: '-1', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x' })).toHaveLength(3);
   });

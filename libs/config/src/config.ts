@@ -29,6 +29,8 @@ export interface AppConfig {
   /** smtp:// or smtps:// address of the mail relay; without it e-mails stay in the outbox. */
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** The IANA zone times are shown in (TIME_ZONE, Asia/Baku by default) unless a user picks their own. */
+  timeZone: string;
   /** Where certificate PDFs and course books are stored (shared by api and worker processes). */
   storageDir: string;
   /** The organisation named on certificates as their issuer. */
@@ -82,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     'a sender such as Karvan <karvan@example.org>',
   );
 
+  const timeZone = read.timeZone('TIME_ZONE', 'Asia/Baku');
   const storageDir = read.string('STORAGE_DIR', `${dataDir}/storage`);
   const certificateIssuer = read.pattern(
     'CERTIFICATE_ISSUER',
@@ -117,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     syncContentOnStart,
     smtpUrl,
     mailFrom,
+    timeZone,
     storageDir: isAbsolute(storageDir) ? storageDir : resolve(process.cwd(), storageDir),
     certificateIssuer,
     certificateSweepSeconds,
@@ -171,6 +175,18 @@ class EnvReader {
     if (value === undefined) return fallback;
     if (!re.test(value)) this.problems.push(`${name} must be ${what} (got "${value}")`);
     return value;
+  }
+
+  timeZone(name: string, fallback: string): string {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: value });
+      return value;
+    } catch {
+      this.problems.push(`${name} must be an IANA time zone such as Asia/Baku (got "${value}")`);
+      return fallback;
+    }
   }
 
   url(name: string, fallback: string, protocols: string[]): string {

@@ -210,3 +210,16 @@ describe('links and images', () => {
     expect(problems[0].line).toBe(19);
   });
 });
+
+describe('addresses in the text', () => {
+  it('links a full web address in a footnote, and nothing that only looks like one', () => {
+    const { html, problems } = renderMarkdown(
+      'Text.[^1] See example.org too.\n\n[^1]: IOM, Glossary on Migration, https://publications.iom.int/books/glossary.\n',
+    );
+    expect(problems).toEqual([]);
+    expect(html).toContain(
+      '<a href="https://publications.iom.int/books/glossary">https://publications.iom.int/books/glossary</a>.',
+    );
+    expect(html).not.toContain('href="http://example.org"');
+  });
+});

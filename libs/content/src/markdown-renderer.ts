@@ -11,7 +11,9 @@ import type { RenderEnv, RenderOptions, RenderResult, TocEntry } from './render-
 
 function createMarkdown(): Markdown {
   // Raw HTML is shown as text; tables and strikethrough come with the default preset.
-  const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+  // Addresses written out in full (a reference, a footnote) become links; "example.org" alone does not.
+  const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
+  md.linkify.set({ fuzzyLink: false, fuzzyEmail: false });
   md.validateLink = isSafeUrl;
   md.use(footnote);
   md.use(anchor, { level: 1, slugify: headingSlug });

@@ -9,6 +9,7 @@ export * from './shared/csv.js';
 export * from './shared/spreadsheet.js';
 export * from './shared/ids.js';
 export * from './shared/locale.js';
+export * from './shared/date-time.js';
 export * from './i18n/translate.js';
 export * from './access/index.js';
 export * from './users/index.js';

@@ -44,3 +44,27 @@ function toFieldErrors(problems: ValidationError[]): FieldErrors {
   }
   return errors;
 }
+
+/** One line of a form's error summary: what is wrong, said next to the field's label, linked to the field. */
+export interface ErrorSummaryItem {
+  label?: string;
+  message: string;
+  href?: string;
+}
+
+/**
+ * A form's field errors as its error summary lists them, in the form's order, each linking to its
+ * field (`fields` maps a field's name to its label key and its element id).
+ */
+export function errorSummary(
+  errors: FieldErrors | undefined,
+  fields: Record<string, { label: string; id: string }>,
+): ErrorSummaryItem[] {
+  if (!errors) return [];
+  const known = Object.keys(fields).filter((name) => name in errors);
+  const others = Object.keys(errors).filter((name) => !(name in fields));
+  return [
+    ...known.map((name) => ({ label: fields[name].label, message: errors[name], href: `#${fields[name].id}` })),
+    ...others.map((name) => ({ message: errors[name] })),
+  ];
+}

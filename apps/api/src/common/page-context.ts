@@ -14,6 +14,10 @@ export interface PageContext {
   path: string;
   nav: NavLink[];
   languages: Array<{ code: Locale; label: string; current: boolean }>;
+  /** The reader's own zone, if they chose one; the views fall back to the site's. */
+  timeZone?: string;
+  /** Filled by the page's `{{pageTitle …}}` while it renders, read by the layout's `<title>`. */
+  head: { title?: string };
 }
 
 /** Navigation by role: a link appears only for people who may open it. */
@@ -57,5 +61,7 @@ export function pageContext(request: KarvanRequest): PageContext {
     path,
     nav: navigation(principal, locale, path),
     languages: LOCALES.map((code) => ({ code, label: translate(code, `lang.${code}`), current: code === locale })),
+    timeZone: principal?.timeZone,
+    head: {},
   };
 }

@@ -7,10 +7,11 @@ import {
   PASSWORD_MIN_LENGTH,
   TOKEN_LIFETIMES,
   UsersError,
+  timeZones,
   type Principal,
 } from '@karvan/domain';
 import { Access, CurrentUser, RequestState } from '../common/decorators.js';
-import { parseForm, type FieldErrors } from '../common/forms.js';
+import { errorSummary, parseForm, type FieldErrors } from '../common/forms.js';
 import { renderPage } from '../common/render.js';
 import type { KarvanReply, RequestState as State } from '../common/request-context.js';
 import { cookieSettings, setLanguageCookie } from '../common/request-hooks.js';
@@ -21,6 +22,18 @@ import { Inject } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@karvan/config';
 
 const NOTICES = new Set(['saved', 'passwordChanged', 'tokenRevoked']);
+
+const PROFILE_FIELDS = {
+  name: { label: 'register.name', id: 'profile-name' },
+  organisation: { label: 'register.organisation', id: 'profile-organisation' },
+  position: { label: 'register.position', id: 'profile-position' },
+  locale: { label: 'register.locale', id: 'profile-locale' },
+  timeZone: { label: 'ux.timeZone', id: 'profile-timeZone' },
+};
+const PASSWORD_FIELDS = {
+  currentPassword: { label: 'profile.currentPassword', id: 'current-password' },
+  newPassword: { label: 'profile.newPassword', id: 'new-password' },
+};
 
 @ApiExcludeController()
 @Access('signed-in')
@@ -94,11 +107,27 @@ export class ProfilePagesController {
       tokenForm: { scope: 'read', expiresInDays: DEFAULT_TOKEN_LIFETIME },
       lifetimes: TOKEN_LIFETIMES,
       minLength: PASSWORD_MIN_LENGTH,
+      zones: timeZones(),
+      siteZone: this.config.timeZone,
     };
   }
 
-  private async showAgain(reply: KarvanReply, me: Principal, extra: object) {
-    await renderPage(reply, 'pages/profile/profile', { ...(await this.view(me)), ...extra }, 422);
+  private async showAgain(
+    reply: KarvanReply,
+    me: Principal,
+    extra: { profileErrors?: FieldErrors; passwordErrors?: FieldErrors; [more: string]: unknown },
+  ) {
+    await renderPage(
+      reply,
+      'pages/profile/profile',
+      {
+        ...(await this.view(me)),
+        ...extra,
+        profileSummary: errorSummary(extra.profileErrors, PROFILE_FIELDS),
+        passwordSummary: errorSummary(extra.passwordErrors, PASSWORD_FIELDS),
+      },
+      422,
+    );
   }
 }
 

@@ -38,6 +38,7 @@ export function describeUser(user: User) {
     organisation: user.organisation,
     position: user.position,
     locale: user.locale,
+    timeZone: user.timeZone ?? '',
     roles: user.roles,
   };
 }

@@ -6,6 +6,7 @@ import {
   CATEGORIES,
   CohortsService,
   isOpen,
+  SCHOOL_TIME_ZONE,
   SummerError,
   SummerErrorCode,
   type Principal,
@@ -144,7 +145,11 @@ export class ApplicationsController {
   @Get('cohorts/:id/attendance/me')
   async myAttendance(@CurrentUser() me: Principal, @Param('id') id: string, @Res() reply: KarvanReply) {
     const cohort = await this.cohorts.cohort(id);
-    await renderPage(reply, 'pages/summer/my-attendance', { cohort, ...(await this.attendance.mine(me, id)) });
+    await renderPage(reply, 'pages/summer/my-attendance', {
+      cohort,
+      ...(await this.attendance.mine(me, id)),
+      timeZone: SCHOOL_TIME_ZONE,
+    });
   }
 
   @Access('signed-in')

@@ -3,6 +3,7 @@ import {
   AttendanceService,
   CohortDashboardService,
   bakuLocal,
+  SCHOOL_TIME_ZONE,
   canAnywhere,
   CohortsService,
   SelectionService,
@@ -50,11 +51,37 @@ const LABELS: Record<string, string> = {
   room: 'summer.room',
 };
 
-/** A form's errors as the page lists them; messages are keys (the DTO's) or sentences (the domain's). */
-export function errorList(errors: FieldErrors | undefined, labels: Record<string, string> = {}) {
+/** The id of each field in the cohort form partial, after its prefix. */
+const COHORT_FIELD_IDS: Record<string, string> = {
+  startsOn: 'starts',
+  endsOn: 'ends',
+  opensAt: 'opens',
+  closesAt: 'closes',
+  minAttendance: 'attendance',
+  requireCourses: 'require',
+};
+
+/** Where the error summary's link for a field points: `#<prefix>-<field's id>`. */
+export function fieldAnchor(prefix: string, ids: Record<string, string> = {}) {
+  return (field: string) => `#${prefix}-${ids[field] ?? field}`;
+}
+
+export const cohortAnchor = (prefix: string) => fieldAnchor(prefix, COHORT_FIELD_IDS);
+export const sessionAnchor = fieldAnchor('session', { startsAt: 'starts', endsAt: 'ends' });
+
+/**
+ * A form's errors as the page lists them, each linked to its field when the form has one; messages
+ * are keys (the DTO's) or sentences (the domain's).
+ */
+export function errorList(
+  errors: FieldErrors | undefined,
+  labels: Record<string, string> = {},
+  anchor?: (field: string) => string,
+) {
   return Object.entries(errors ?? {}).map(([field, message]) => ({
     label: labels[field] ?? LABELS[field] ?? field,
     message,
+    href: anchor?.(field),
   }));
 }
 
@@ -72,6 +99,10 @@ export function typedCohort(value: UpdateCohortDto) {
       rubric_source: value.rubric,
       min_attendance: value.minAttendance,
       require_courses: value.requireCourses === true,
+      translations: {
+        az: { title: value.titleAz, eligibility: value.eligibilityAz },
+        ru: { title: value.titleRu, eligibility: value.eligibilityRu },
+      },
     },
     opens: value.opensAt,
     closes: value.closesAt,
@@ -124,7 +155,11 @@ export class SummerPages {
     const failed = extra.cohort;
     const programmes = (await this.cohorts.programmes()).map((p) =>
       p.id === failed?.programmeId
-        ? { ...p, cohortForm: typedCohort(failed.form), cohortErrors: errorList(failed.errors) }
+        ? {
+            ...p,
+            cohortForm: typedCohort(failed.form),
+            cohortErrors: errorList(failed.errors, {}, cohortAnchor(`new-${p.id}`)),
+          }
         : p,
     );
     await renderPage(
@@ -135,7 +170,11 @@ export class SummerPages {
         staff,
         canCreate: canAnywhere(principal, 'programme.create'),
         programmeForm: extra.programme?.form,
-        programmeErrors: errorList(extra.programme?.errors, { title: 'summer.programmeTitle' }),
+        programmeErrors: errorList(
+          extra.programme?.errors,
+          { title: 'summer.programmeTitle' },
+          fieldAnchor('programme'),
+        ),
       },
       status,
     );
@@ -159,9 +198,9 @@ export class SummerPages {
         cohort,
         staff: await this.cohorts.staff(me, id),
         cohortForm: extra.cohort ? typedCohort(extra.cohort.form) : storedCohort(cohort),
-        cohortErrors: errorList(extra.cohort?.errors),
+        cohortErrors: errorList(extra.cohort?.errors, {}, cohortAnchor('edit')),
         staffForm: extra.staff?.form,
-        staffErrors: errorList(extra.staff?.errors),
+        staffErrors: errorList(extra.staff?.errors, {}, fieldAnchor('staff')),
       },
       status,
     );
@@ -181,8 +220,9 @@ export class SummerPages {
       {
         cohort,
         days: await this.timetable.days(id),
+        timeZone: SCHOOL_TIME_ZONE,
         sessionForm: extra ? typedSession(extra.form) : {},
-        sessionErrors: errorList(extra?.errors, { title: 'summer.sessionTitle' }),
+        sessionErrors: errorList(extra?.errors, { title: 'summer.sessionTitle' }, sessionAnchor),
       },
       status,
     );
@@ -202,9 +242,10 @@ export class SummerPages {
       {
         ...register,
         cohort: await this.cohorts.cohort(register.session.cohort_id),
+        timeZone: SCHOOL_TIME_ZONE,
         sessionForm: extra.session ? typedSession(extra.session.form) : storedSession(register.session),
-        sessionErrors: errorList(extra.session?.errors, { title: 'summer.sessionTitle' }),
-        markErrors: errorList(extra.marks),
+        sessionErrors: errorList(extra.session?.errors, { title: 'summer.sessionTitle' }, sessionAnchor),
+        markErrors: errorList(extra.marks, {}, (field) => `#${field}-present`),
         rows: register.rows.map((r) => ({
           ...r,
           choices: ['present', 'late', 'excused', 'absent'].map((s) => ({ value: s, checked: r.status === s })),

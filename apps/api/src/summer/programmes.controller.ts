@@ -5,7 +5,7 @@ import { Access, CurrentUser } from '../common/decorators.js';
 import { parseForm } from '../common/forms.js';
 import type { KarvanReply } from '../common/request-context.js';
 import { CohortDto, cohortInput, UpdateCohortDto } from './dto/cohort.dto.js';
-import { CreateProgrammeDto } from './dto/programme.dto.js';
+import { CreateProgrammeDto, programmeTranslations } from './dto/programme.dto.js';
 import { AddStaffDto } from './dto/staff.dto.js';
 import { submitForm } from './form-submit.js';
 import { SummerPages } from './page-views.js';
@@ -30,7 +30,7 @@ export class ProgrammesController {
   @ApiObject('The programme made.', 201)
   @Post('api/v1/programmes')
   createProgramme(@CurrentUser() me: Principal, @Body() dto: CreateProgrammeDto) {
-    return this.cohorts.createProgramme(me, dto.title, dto.description);
+    return this.cohorts.createProgramme(me, dto.title, dto.description, programmeTranslations(dto));
   }
 
   @Access('programme.create')
@@ -38,7 +38,9 @@ export class ProgrammesController {
   @Post('programmes')
   async createProgrammeForm(@CurrentUser() me: Principal, @Body() body: unknown, @Res() reply: KarvanReply) {
     const parsed = await parseForm(CreateProgrammeDto, body);
-    const errors = await submitForm(parsed, (v) => this.cohorts.createProgramme(me, v.title, v.description));
+    const errors = await submitForm(parsed, (v) =>
+      this.cohorts.createProgramme(me, v.title, v.description, programmeTranslations(v)),
+    );
     if (!errors) return reply.redirect('/summer-schools', 303);
     await this.pages.list(reply, me, { programme: { form: parsed.value, errors } }, 422);
   }

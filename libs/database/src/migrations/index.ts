@@ -12,6 +12,8 @@ import { SessionSequence1765000000000 } from './1765000000000-session-sequence.j
 import { Books1766000000000 } from './1766000000000-books.js';
 import { Glossary1766200000000 } from './1766200000000-glossary.js';
 import { CredentialStatus1766300000000 } from './1766300000000-credential-status.js';
+import { UserTimeZone1766400000000 } from './1766400000000-user-time-zone.js';
+import { SummerTranslations1766400001000 } from './1766400001000-summer-translations.js';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
 export const MIGRATIONS = [
@@ -29,4 +31,6 @@ export const MIGRATIONS = [
   Books1766000000000,
   Glossary1766200000000,
   CredentialStatus1766300000000,
+  UserTimeZone1766400000000,
+  SummerTranslations1766400001000,
 ];

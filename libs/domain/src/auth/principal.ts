@@ -10,6 +10,8 @@ export interface Principal {
   email: string;
   name: string;
   locale: Locale;
+  /** The zone the person chose for times on pages; undefined means the site's zone. */
+  timeZone?: string;
   via: 'session' | 'token';
   grants: readonly Grant[];
   /** Only for a personal access token: `read` tokens may only read (GET and HEAD). */
@@ -27,10 +29,12 @@ export interface PrincipalRow {
   email: string;
   name: string;
   locale: Locale;
+  time_zone: string | null;
 }
 
-export const PRINCIPAL_COLUMNS = `u.id, u.email, u.name, u.locale`;
+export const PRINCIPAL_COLUMNS = `u.id, u.email, u.name, u.locale, u.time_zone`;
 
 export function toIdentity(row: PrincipalRow, via: Principal['via']): Identity {
-  return { userId: row.id, email: row.email, name: row.name, locale: row.locale, via };
+  const identity: Identity = { userId: row.id, email: row.email, name: row.name, locale: row.locale, via };
+  return row.time_zone ? { ...identity, timeZone: row.time_zone } : identity;
 }

@@ -4,6 +4,7 @@ import { az as summer } from './summer/az.js';
 import { az as access } from './access/az.js';
 import { az as glossary } from './glossary/az.js';
 import { az as books } from './books/az.js';
+import { az as ux } from './ux/az.js';
 
 export const az: Catalogue = {
   'app.name': 'Karvan',
@@ -395,4 +396,5 @@ export const az: Catalogue = {
   ...access,
   ...glossary,
   ...books,
+  ...ux,
 };

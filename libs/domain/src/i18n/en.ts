@@ -4,6 +4,7 @@ import { en as summer } from './summer/en.js';
 import { en as access } from './access/en.js';
 import { en as glossary } from './glossary/en.js';
 import { en as books } from './books/en.js';
+import { en as ux } from './ux/en.js';
 
 export const en: Catalogue = {
   'app.name': 'Karvan',
@@ -398,4 +399,5 @@ export const en: Catalogue = {
   ...access,
   ...glossary,
   ...books,
+  ...ux,
 };

@@ -4,6 +4,7 @@ import { ru as summer } from './summer/ru.js';
 import { ru as access } from './access/ru.js';
 import { ru as glossary } from './glossary/ru.js';
 import { ru as books } from './books/ru.js';
+import { ru as ux } from './ux/ru.js';
 
 export const ru: Catalogue = {
   'app.name': 'Karvan',
@@ -450,4 +451,5 @@ export const ru: Catalogue = {
   ...access,
   ...glossary,
   ...books,
+  ...ux,
 };

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { glossaryLanguage, titleGlossaryLinks } from '@karvan/content';
+import { localiseCallouts } from './callout-labels.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import { can, courseScope } from '../access/index.js';
 import type { Principal } from '../auth/index.js';
@@ -151,6 +152,7 @@ async function loadContent(tx: EntityManager, courseSlug: string, locale: Locale
     Array<{
       course_id: string;
       course_title: string;
+      course_title_translated: string | null;
       language: string;
       status: string;
       organisation_id: string | null;
@@ -167,7 +169,8 @@ async function loadContent(tx: EntityManager, courseSlug: string, locale: Locale
       t: { title: string; summary: string; objectives: string[]; html: string; toc: Toc } | null;
     }>
   >(
-    `SELECT c.id AS course_id, c.title AS course_title, c.language, c.status, c.organisation_id, m.id, m.slug, r.title, r.summary,
+    `SELECT c.id AS course_id, c.title AS course_title, c.language,
+       CASE WHEN $2 <> c.language THEN c.translations -> $2 ->> 'title' END AS course_title_translated, c.status, c.organisation_id, m.id, m.slug, r.title, r.summary,
        r.objectives, r.sources, r.duration, r.html, r.toc, r.quiz IS NOT NULL AS has_quiz,
        (SELECT json_build_object('title', t.title, 'summary', t.summary, 'objectives', t.objectives, 'html', t.html,
                                  'toc', t.toc)
@@ -182,7 +185,8 @@ async function loadContent(tx: EntityManager, courseSlug: string, locale: Locale
   return {
     id: rows[0].course_id,
     slug: courseSlug,
-    title: rows[0].course_title,
+    // The reader's language when the course has a title in it (the breadcrumb, the page title).
+    title: rows[0].course_title_translated || rows[0].course_title,
     language: rows[0].language,
     published: rows[0].status === 'published',
     organisationId: rows[0].organisation_id,
@@ -196,7 +200,7 @@ async function loadContent(tx: EntityManager, courseSlug: string, locale: Locale
         objectives: r.t?.objectives ?? r.objectives,
         sources: r.sources,
         minutes: r.duration,
-        html: r.t?.html ?? r.html,
+        html: localiseCallouts(r.t?.html ?? r.html, r.t ? locale : rows[0].language),
         toc: r.t?.toc ?? r.toc,
         translated: !!r.t,
         hasQuiz: r.has_quiz,

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { tableCsv, tableXlsx, zoneLabel, type SheetTable } from './spreadsheet.js';
+import { tableCsv, tableXlsx, exportZoneLabel, type SheetTable } from './spreadsheet.js';
 
 const TABLE: SheetTable = {
   name: 'Applications',
@@ -12,9 +12,9 @@ const TABLE: SheetTable = {
 
 describe('spreadsheet exports', () => {
   it('names the zone with its offset', () => {
-    expect(zoneLabel('Asia/Baku')).toBe('Asia/Baku (UTC+4)');
-    expect(zoneLabel('Europe/Berlin', new Date('2026-07-01T00:00:00Z'))).toBe('Europe/Berlin (UTC+2)');
-    expect(zoneLabel('UTC')).toBe('UTC (UTC)');
+    expect(exportZoneLabel('Asia/Baku')).toBe('Asia/Baku (UTC+4)');
+    expect(exportZoneLabel('Europe/Berlin', new Date('2026-07-01T00:00:00Z'))).toBe('Europe/Berlin (UTC+2)');
+    expect(exportZoneLabel('UTC')).toBe('UTC (UTC)');
   });
 
   it('writes an .xlsx that a spreadsheet library reads back: letters intact, numbers as numbers, times in the zone', async () => {

@@ -16,7 +16,7 @@ export function tableCsv(table: SheetTable): string {
 }
 
 /** "Asia/Baku (UTC+4)": the zone a spreadsheet's times are written in, named in their column titles. */
-export function zoneLabel(timeZone: string, at = new Date()): string {
+export function exportZoneLabel(timeZone: string, at = new Date()): string {
   const offset = new Intl.DateTimeFormat('en', { timeZone, timeZoneName: 'shortOffset' })
     .formatToParts(at)
     .find((part) => part.type === 'timeZoneName')!.value;
@@ -53,7 +53,7 @@ export async function tableXlsx(table: SheetTable, timeZone: string): Promise<Bu
   workbook.creator = 'Karvan';
   const sheet = workbook.addWorksheet(table.name.slice(0, 31));
   const timed = table.columns.map((_, i) => table.rows.some((row) => row[i] instanceof Date));
-  const zone = zoneLabel(timeZone);
+  const zone = exportZoneLabel(timeZone);
   sheet.addRow(table.columns.map((title, i) => (timed[i] ? `${title}, ${zone}` : title))).font = { bold: true };
   for (const row of table.rows) {
     sheet.addRow(row.map((cell) => (cell instanceof Date ? wallClock(cell, timeZone) : (cell ?? null))));

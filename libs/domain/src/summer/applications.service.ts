@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { formatDateTime } from '../shared/date-time.js';
+import { SCHOOL_TIME_ZONE } from './baku-time.js';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/index.js';
@@ -257,8 +259,8 @@ function assertOpen(cohort: CohortRow): void {
     throw new SummerError(
       SummerErrorCode.CallClosed,
       cohort.opens_at > new Date()
-        ? `Applications open on ${cohort.opens_at.toISOString().slice(0, 10)}.`
-        : `Applications closed on ${cohort.closes_at.toISOString().slice(0, 10)}; thank you for your interest.`,
+        ? `Applications open on ${formatDateTime(cohort.opens_at, 'en', SCHOOL_TIME_ZONE)}.`
+        : `Applications closed on ${formatDateTime(cohort.closes_at, 'en', SCHOOL_TIME_ZONE)}; thank you for your interest.`,
     );
 }
 

@@ -24,9 +24,12 @@ export interface CohortRow {
   quotas: Record<string, number>;
   min_attendance: number;
   require_courses: boolean;
+  translations: import('./summer-translations.js').SummerTranslations;
+  programme_translations: import('./summer-translations.js').SummerTranslations;
 }
 
-const SELECT_COHORT = `SELECT c.*, c.starts_on::text AS starts_on, c.ends_on::text AS ends_on, p.title AS programme_title, p.organisation_id
+const SELECT_COHORT = `SELECT c.*, c.starts_on::text AS starts_on, c.ends_on::text AS ends_on, p.title AS programme_title, p.translations AS programme_translations,
+  p.organisation_id
   FROM cohorts c JOIN programmes p ON p.id = c.programme_id`;
 
 export async function findCohort(tx: EntityManager, cohortId: string, lock = false): Promise<CohortRow> {

@@ -1,6 +1,7 @@
 import { bakuTime } from './baku-time.js';
 import { parseForm, parseRubric, type FormField, type RubricCriterion } from './form-definition.js';
 import { SummerError, SummerErrorCode } from './summer.errors.js';
+import { collectTranslations, type SummerTranslations } from './summer-translations.js';
 
 export const CATEGORIES = ['entry_level_official', 'young_researcher', 'other'] as const;
 export type ApplicantCategory = (typeof CATEGORIES)[number];
@@ -23,6 +24,11 @@ export interface CohortInput {
   requireCourses?: string | boolean;
   /** Slugs of the linked online courses, separated by commas or spaces. */
   courses?: string;
+  /** The title and who-may-apply text in Azerbaijani and Russian; empty shows the base text. */
+  titleAz?: string;
+  titleRu?: string;
+  eligibilityAz?: string;
+  eligibilityRu?: string;
 }
 
 export interface CohortValues {
@@ -42,6 +48,7 @@ export interface CohortValues {
   minAttendance: number;
   requireCourses: boolean;
   courseSlugs: string[];
+  translations: SummerTranslations;
 }
 
 /** Checks everything at once, so the coordinator sees every problem with the field it concerns. */
@@ -101,6 +108,7 @@ export function checkCohortInput(input: CohortInput): CohortValues {
     minAttendance,
     requireCourses: input.requireCourses === true || input.requireCourses === 'true' || input.requireCourses === 'on',
     courseSlugs,
+    translations: collectTranslations({ ...input }, { title: 200, eligibility: 5000 }),
   };
 }
 

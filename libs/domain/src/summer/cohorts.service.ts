@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { SummerTranslations } from './summer-translations.js';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
 import {
@@ -21,9 +22,11 @@ export interface ProgrammeSummary {
   id: string;
   title: string;
   description: string;
+  translations: SummerTranslations;
   cohorts: Array<{
     id: string;
     title: string;
+    translations: SummerTranslations;
     starts_on: string;
     ends_on: string;
     place: string;
@@ -48,14 +51,19 @@ export class CohortsService {
   /** Every programme with its cohorts, for the public list of summer schools. */
   async programmes(): Promise<ProgrammeSummary[]> {
     return this.db.query<ProgrammeSummary[]>(
-      `SELECT p.id, p.title, p.description, coalesce(json_agg(json_build_object(
-         'id', c.id, 'title', c.title, 'starts_on', c.starts_on::text, 'ends_on', c.ends_on::text, 'place', c.place,
+      `SELECT p.id, p.title, p.description, p.translations, coalesce(json_agg(json_build_object(
+         'id', c.id, 'title', c.title, 'translations', c.translations, 'starts_on', c.starts_on::text, 'ends_on', c.ends_on::text, 'place', c.place,
          'opens_at', c.opens_at, 'closes_at', c.closes_at) ORDER BY c.starts_on DESC) FILTER (WHERE c.id IS NOT NULL), '[]') AS cohorts
        FROM programmes p LEFT JOIN cohorts c ON c.programme_id = p.id GROUP BY p.id ORDER BY p.title`,
     );
   }
 
-  async createProgramme(principal: Principal, title: string, description = ''): Promise<{ id: string }> {
+  async createProgramme(
+    principal: Principal,
+    title: string,
+    description = '',
+    translations: SummerTranslations = {},
+  ): Promise<{ id: string }> {
     this.grants.require(principal, 'programme.create', SITE_SCOPE);
     const text = title.trim();
     if (text.length < 3 || text.length > 200)
@@ -63,8 +71,8 @@ export class CohortsService {
         title: 'Give the programme a title of 3 to 200 characters.',
       });
     const [row] = await this.db.query<Array<{ id: string }>>(
-      `INSERT INTO programmes (title, description, created_by) VALUES ($1, $2, $3) RETURNING id`,
-      [text, description.trim().slice(0, 5000), principal.userId],
+      `INSERT INTO programmes (title, description, created_by, translations) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [text, description.trim().slice(0, 5000), principal.userId, JSON.stringify(translations)],
     );
     return row;
   }
@@ -239,7 +247,7 @@ async function writeCohort(tx: EntityManager, principal: Principal, cohortId: st
   await tx.query(
     `UPDATE cohorts SET title = $2, starts_on = $3, ends_on = $4, place = $5, capacity = $6, opens_at = $7, closes_at = $8,
        eligibility = $9, form_source = $10, form = $11, rubric_source = $12, rubric = $13, quotas = $14,
-       min_attendance = $15, require_courses = $16
+       min_attendance = $15, require_courses = $16, translations = $17
      WHERE id = $1`,
     [
       cohortId,
@@ -258,6 +266,7 @@ async function writeCohort(tx: EntityManager, principal: Principal, cohortId: st
       JSON.stringify(v.quotas),
       v.minAttendance,
       v.requireCourses,
+      JSON.stringify(v.translations),
     ],
   );
   await tx.query(`DELETE FROM cohort_courses WHERE cohort_id = $1`, [cohortId]);

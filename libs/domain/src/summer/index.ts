@@ -13,3 +13,4 @@ export * from './cohort-dashboard.service.js';
 export * from './ical.js';
 export * from './baku-time.js';
 export * from './summer.module.js';
+export * from './summer-translations.js';

@@ -24,6 +24,10 @@ export class User {
   @Column({ type: 'varchar' })
   position: string;
 
+  /** The zone the person reads times in; null means the site's. */
+  @Column({ name: 'time_zone', type: 'varchar', nullable: true })
+  timeZone: string | null;
+
   @Column({ type: 'varchar' })
   status: 'active' | 'disabled';
 

@@ -20,6 +20,8 @@ export interface ProfileChanges {
   organisation: string;
   position: string;
   locale: Locale;
+  /** An IANA zone, or empty for the site's zone. */
+  timeZone?: string;
 }
 
 export interface UserPage {
@@ -107,6 +109,7 @@ export class UsersService {
         organisation: changes.organisation.trim(),
         position: changes.position.trim(),
         locale: changes.locale,
+        ...(changes.timeZone === undefined ? {} : { timeZone: changes.timeZone || null }),
       },
     );
     return this.get(id);

@@ -7,6 +7,7 @@ import {
   PASSWORD_MIN_LENGTH,
   TOKEN_LIFETIMES,
   TOKEN_SCOPES,
+  timeZones,
   type Locale,
   type TokenLifetime,
   type TokenScope,
@@ -22,6 +23,11 @@ export class ProfileDto {
   @ApiPropertyOptional({ maxLength: 200, example: 'Specialist' }) @IsOptional() @IsString() @MaxLength(200) position =
     '';
   @ApiProperty({ enum: LOCALES, example: 'az' }) @IsIn(LOCALES) locale: Locale;
+  /** Empty for the site's zone. */
+  @ApiPropertyOptional({ example: 'Europe/Berlin', description: 'An IANA time zone; empty for the site’s zone.' })
+  @IsOptional()
+  @IsIn(['', ...timeZones()])
+  timeZone?: string;
 }
 
 export class PasswordChangeDto {

@@ -74,6 +74,27 @@ export class CohortDto {
   @IsString()
   @MaxLength(5000)
   courses?: string;
+
+  @ApiPropertyOptional({ description: 'The title in Azerbaijani; empty shows the base title.', example: 'Yay 2027' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  titleAz?: string;
+  @ApiPropertyOptional({ description: 'The title in Russian.', example: 'Лето 2027' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  titleRu?: string;
+  @ApiPropertyOptional({ description: 'Who may apply, in Azerbaijani.', example: 'İlk üç ilində olan məmurlar.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  eligibilityAz?: string;
+  @ApiPropertyOptional({ description: 'Who may apply, in Russian.', example: 'Сотрудники первых трёх лет службы.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  eligibilityRu?: string;
 }
 
 /**

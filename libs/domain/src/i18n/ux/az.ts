@@ -1,0 +1,38 @@
+import type { Catalogue } from '../translate.js';
+
+/** Messages of the shared reading aids: zones and dates, page titles, time-zone settings. */
+export const az: Catalogue = {
+  'ux.zoneLabel': '{city} vaxtı ({offset})',
+  'ux.zone.Asia/Baku': 'Bakı',
+  'ux.zone.Europe/Berlin': 'Berlin',
+  'ux.zone.Europe/Moscow': 'Moskva',
+  'ux.zone.Europe/Istanbul': 'İstanbul',
+  'ux.zone.Asia/Tbilisi': 'Tbilisi',
+  'ux.zone.Europe/London': 'London',
+  'ux.submitBefore': '{time} vaxtından əvvəl göndərin.',
+  'ux.noDate': 'qeyd olunmayıb',
+  'ux.timeZone': 'Saat qurşağı',
+  'ux.timeZoneHint':
+    'Kursların və saytın vaxtları bu qurşaqda göstərilir; yay məktəbinin məşğələləri keçirildiyi yerin vaxtı ilə qalır.',
+  'ux.timeZoneSite': 'Saytın qurşağı ({zone})',
+  'ux.timeZoneInvalid': 'Siyahıdan saat qurşağı seçin.',
+  'ux.revokedAt': 'Ləğv edilib',
+  'ux.keyCreated': '{date} tarixində yaradılıb',
+  'ux.callout.note': 'Qeyd',
+  'ux.callout.tip': 'Məsləhət',
+  'ux.callout.warning': 'Xəbərdarlıq',
+  'ux.callout.example': 'Nümunə',
+  'ux.callout.definition': 'Tərif',
+  'ux.callout.case-study': 'Praktiki hal',
+  'ux.translations': 'Digər dillərdə',
+  'ux.translationsHint': 'Boş qalsa, həmin dilin oxucuları yuxarıdakı mətni görür.',
+  'ux.titleAz': 'Azərbaycanca ad',
+  'ux.titleRu': 'Rusca ad',
+  'ux.descriptionAz': 'Azərbaycanca təsvir',
+  'ux.descriptionRu': 'Rusca təsvir',
+  'ux.eligibilityAz': 'Kim müraciət edə bilər (azərbaycanca)',
+  'ux.eligibilityRu': 'Kim müraciət edə bilər (rusca)',
+  'ux.queue.maintenance': 'Texniki xidmət',
+  'ux.queue.mail': 'E-poçt',
+  'ux.queue.certificates': 'Sertifikatlar',
+};

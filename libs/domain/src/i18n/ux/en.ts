@@ -1,0 +1,38 @@
+import type { Catalogue } from '../translate.js';
+
+/** Messages of the shared reading aids: zones and dates, page titles, time-zone settings. */
+export const en: Catalogue = {
+  'ux.zoneLabel': '{city} time ({offset})',
+  'ux.zone.Asia/Baku': 'Baku',
+  'ux.zone.Europe/Berlin': 'Berlin',
+  'ux.zone.Europe/Moscow': 'Moscow',
+  'ux.zone.Europe/Istanbul': 'Istanbul',
+  'ux.zone.Asia/Tbilisi': 'Tbilisi',
+  'ux.zone.Europe/London': 'London',
+  'ux.submitBefore': 'Submit before {time}.',
+  'ux.noDate': 'not recorded',
+  'ux.timeZone': 'Time zone',
+  'ux.timeZoneHint':
+    'Times of courses and the site are shown in this zone; summer-school sessions keep the zone of the place they happen in.',
+  'ux.timeZoneSite': 'The site’s zone ({zone})',
+  'ux.timeZoneInvalid': 'Choose a time zone from the list.',
+  'ux.revokedAt': 'Revoked',
+  'ux.keyCreated': 'created {date}',
+  'ux.callout.note': 'Note',
+  'ux.callout.tip': 'Tip',
+  'ux.callout.warning': 'Warning',
+  'ux.callout.example': 'Example',
+  'ux.callout.definition': 'Definition',
+  'ux.callout.case-study': 'Case study',
+  'ux.translations': 'In other languages',
+  'ux.translationsHint': 'Left empty, readers of that language see the text above.',
+  'ux.titleAz': 'Title in Azerbaijani',
+  'ux.titleRu': 'Title in Russian',
+  'ux.descriptionAz': 'Description in Azerbaijani',
+  'ux.descriptionRu': 'Description in Russian',
+  'ux.eligibilityAz': 'Who may apply, in Azerbaijani',
+  'ux.eligibilityRu': 'Who may apply, in Russian',
+  'ux.queue.maintenance': 'Maintenance',
+  'ux.queue.mail': 'E-mail',
+  'ux.queue.certificates': 'Certificates',
+};

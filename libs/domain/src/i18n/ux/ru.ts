@@ -1,0 +1,38 @@
+import type { Catalogue } from '../translate.js';
+
+/** Messages of the shared reading aids: zones and dates, page titles, time-zone settings. */
+export const ru: Catalogue = {
+  'ux.zoneLabel': 'время {city} ({offset})',
+  'ux.zone.Asia/Baku': 'Баку',
+  'ux.zone.Europe/Berlin': 'Берлина',
+  'ux.zone.Europe/Moscow': 'Москвы',
+  'ux.zone.Europe/Istanbul': 'Стамбула',
+  'ux.zone.Asia/Tbilisi': 'Тбилиси',
+  'ux.zone.Europe/London': 'Лондона',
+  'ux.submitBefore': 'Отправьте до {time}.',
+  'ux.noDate': 'не указано',
+  'ux.timeZone': 'Часовой пояс',
+  'ux.timeZoneHint':
+    'Время курсов и сайта показывается в этом поясе; занятия летней школы — по времени места, где они проходят.',
+  'ux.timeZoneSite': 'Пояс сайта ({zone})',
+  'ux.timeZoneInvalid': 'Выберите часовой пояс из списка.',
+  'ux.revokedAt': 'Отозван',
+  'ux.keyCreated': 'создан {date}',
+  'ux.callout.note': 'Примечание',
+  'ux.callout.tip': 'Совет',
+  'ux.callout.warning': 'Внимание',
+  'ux.callout.example': 'Пример',
+  'ux.callout.definition': 'Определение',
+  'ux.callout.case-study': 'Практический случай',
+  'ux.translations': 'На других языках',
+  'ux.translationsHint': 'Если оставить пустым, читатели на этом языке увидят текст выше.',
+  'ux.titleAz': 'Название на азербайджанском',
+  'ux.titleRu': 'Название на русском',
+  'ux.descriptionAz': 'Описание на азербайджанском',
+  'ux.descriptionRu': 'Описание на русском',
+  'ux.eligibilityAz': 'Кто может подать заявку (на азербайджанском)',
+  'ux.eligibilityRu': 'Кто может подать заявку (на русском)',
+  'ux.queue.maintenance': 'Обслуживание',
+  'ux.queue.mail': 'Почта',
+  'ux.queue.certificates': 'Сертификаты',
+};
