@@ -7,6 +7,8 @@ import { CertificateApprovalService } from './certificate-approval.service.js';
 import { CourseSyncService } from './course-sync.service.js';
 import { CourseArchiveService } from './course-archive.service.js';
 import { QuizTransferService } from './quiz-transfer.service.js';
+import { ModuleLifecycleService } from './module-lifecycle.service.js';
+import { CourseSettingsService } from './course-settings.service.js';
 
 /** What other features may use. */
 const PUBLIC = [
@@ -17,6 +19,8 @@ const PUBLIC = [
   CourseSyncService,
   CourseArchiveService,
   QuizTransferService,
+  ModuleLifecycleService,
+  CourseSettingsService,
 ];
 
 /** The courses feature: its services, with only the public ones exported. */

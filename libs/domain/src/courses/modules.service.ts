@@ -22,6 +22,12 @@ export interface RevisionInfo {
   createdAt: Date;
 }
 
+/** What the editor's preview shows: the text, the front matter and the quiz as a trainee sees it (no answers). */
+export type ModulePreview = Pick<
+  CompiledModule,
+  'html' | 'toc' | 'quiz' | 'problems' | 'title' | 'summary' | 'objectives' | 'duration'
+>;
+
 export interface SaveResult {
   saved: boolean;
   revision: number | null;
@@ -146,10 +152,11 @@ export class ModulesService {
     course: CourseSummary,
     slug: string,
     markdown: string,
-  ): Promise<Pick<CompiledModule, 'html' | 'toc' | 'quiz' | 'problems'>> {
+  ): Promise<ModulePreview> {
     this.courses.requireAllowed(principal, 'course.edit', course);
     const compiled = await this.compile(course.id, slug, markdown);
-    return { html: compiled.html, toc: compiled.toc, quiz: compiled.quiz, problems: compiled.problems };
+    const { html, toc, quiz, problems, title, summary, objectives, duration } = compiled;
+    return { html, toc, quiz, problems, title, summary, objectives, duration };
   }
 
   private async compile(courseId: string, slug: string, markdown: string): Promise<CompiledModule> {

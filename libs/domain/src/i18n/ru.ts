@@ -2,6 +2,7 @@ import type { Catalogue } from './translate.js';
 import { ru as certificates } from './certificates/ru.js';
 import { ru as summer } from './summer/ru.js';
 import { ru as access } from './access/ru.js';
+import { ru as authoring } from './authoring/ru.js';
 
 export const ru: Catalogue = {
   'app.name': 'Karvan',
@@ -446,4 +447,5 @@ export const ru: Catalogue = {
   ...certificates,
   ...summer,
   ...access,
+  ...authoring,
 };
