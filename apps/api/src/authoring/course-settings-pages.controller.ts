@@ -38,7 +38,12 @@ export class CourseSettingsPagesController {
   }
 
   @Post()
-  async save(@CurrentUser() me: Principal, @Param('slug') slug: string, @Body() body: unknown, @Res() reply: KarvanReply) {
+  async save(
+    @CurrentUser() me: Principal,
+    @Param('slug') slug: string,
+    @Body() body: unknown,
+    @Res() reply: KarvanReply,
+  ) {
     await this.courses.getEditable(me, slug); // who may, before what was sent
     const { value, errors } = await parseForm(CourseSettingsDto, body);
     const form = { ...value, key: '' };

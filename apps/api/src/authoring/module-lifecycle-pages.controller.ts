@@ -34,7 +34,8 @@ export class ModuleLifecyclePagesController {
   ) {
     const course = await this.courses.getEditable(me, courseSlug);
     const module = (await this.modules.list(me, course)).find((m) => m.slug === slug);
-    if (!module) throw new CoursesError(CoursesErrorCode.ModuleNotFound, `There is no module "${slug}" in this course.`);
+    if (!module)
+      throw new CoursesError(CoursesErrorCode.ModuleNotFound, `There is no module "${slug}" in this course.`);
     await renderPage(reply, 'pages/authoring/archive-module', { course, module });
   }
 

@@ -31,10 +31,9 @@ export class CourseSettingsService {
 
   async get(principal: Principal, course: CourseSummary): Promise<CourseSettings> {
     this.courses.requireAllowed(principal, 'course.edit', course);
-    const [row] = await this.db.query<Array<{ source_markdown: string; completion: CompletionRule; certificate: boolean }>>(
-      'SELECT source_markdown, completion, certificate FROM courses WHERE id = $1',
-      [course.id],
-    );
+    const [row] = await this.db.query<
+      Array<{ source_markdown: string; completion: CompletionRule; certificate: boolean }>
+    >('SELECT source_markdown, completion, certificate FROM courses WHERE id = $1', [course.id]);
     const parsed = parseDocument(`${course.slug}/course.md`, row.source_markdown);
     return {
       title: course.title,
@@ -55,7 +54,11 @@ export class CourseSettingsService {
       const old = source.files.find((f) => f.name === 'course.md')!;
       const before = parseDocument(old.path, old.text);
       const authors = before.kind === 'course' ? before.meta.authors : [];
-      const markdown = courseMarkdown(settings, before.kind === 'course' ? before.meta.language : course.language, authors);
+      const markdown = courseMarkdown(
+        settings,
+        before.kind === 'course' ? before.meta.language : course.language,
+        authors,
+      );
       const files = source.files.map((f) => (f.name === 'course.md' ? { ...f, text: markdown } : f));
       const { course: built, problems } = buildCourse({ ...source, files }, SITE_URLS);
       const errors = problems.filter((p) => p.path === old.path && p.severity === 'error');

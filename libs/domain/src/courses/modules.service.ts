@@ -147,12 +147,7 @@ export class ModulesService {
   }
 
   /** Renders without saving: the editor's preview and its checker messages. */
-  async preview(
-    principal: Principal,
-    course: CourseSummary,
-    slug: string,
-    markdown: string,
-  ): Promise<ModulePreview> {
+  async preview(principal: Principal, course: CourseSummary, slug: string, markdown: string): Promise<ModulePreview> {
     this.courses.requireAllowed(principal, 'course.edit', course);
     const compiled = await this.compile(course.id, slug, markdown);
     const { html, toc, quiz, problems, title, summary, objectives, duration } = compiled;

@@ -28,4 +28,3 @@ export class CourseSettingsDto {
 export function revisionNumber(value: string): number | null {
   return /^[1-9][0-9]{0,8}$/.test(value) ? Number(value) : null;
 }
-

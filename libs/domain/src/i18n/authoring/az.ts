@@ -39,7 +39,8 @@ export const az: Catalogue = {
   'authoring.revisionView.current': 'cari redaksiya',
   'authoring.revisionView.restore': 'Bu redaksiyanı bərpa et',
   'authoring.revisionView.restoreHint': 'Onun mətni yeni redaksiya kimi yenidən saxlanılır; heç bir redaksiya itmir.',
-  'authoring.revisionView.refused': 'Bu redaksiya bərpa edilə bilməz: onun mətnində kursun indiki vəziyyətində səhvlər var.',
+  'authoring.revisionView.refused':
+    'Bu redaksiya bərpa edilə bilməz: onun mətnində kursun indiki vəziyyətində səhvlər var.',
   'authoring.revisionView.rendered': 'Dinləyicilərin gördüyü kimi',
   'authoring.revisionView.source': 'Mətn (Markdown)',
   'authoring.revisionView.restored': '{number} saylı redaksiya {latest} saylı redaksiya kimi bərpa edildi.',
