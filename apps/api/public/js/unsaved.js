@@ -3,7 +3,8 @@
 (function () {
   const forms = document.querySelectorAll('form[data-warn-unsaved]');
   if (!forms.length) return;
-  let dirty = false;
+  // A builder's draft in the address is unsaved from the start.
+  let dirty = document.querySelector('form[data-warn-unsaved][data-draft]') !== null;
   forms.forEach(function (form) {
     form.addEventListener('input', function () {
       dirty = true;
