@@ -30,7 +30,12 @@
     const form = textarea.form;
     const body = new URLSearchParams(new FormData(form));
     body.set('action', 'preview');
-    const response = await fetch(form.action, { method: 'POST', body: body, credentials: 'same-origin' });
+    // Not form.action: the form's buttons are named "action", which shadows the property.
+    const response = await fetch(form.getAttribute('action'), {
+      method: 'POST',
+      body: body,
+      credentials: 'same-origin',
+    });
     const page = new DOMParser().parseFromString(await response.text(), 'text/html');
     for (const id of ['preview-front-matter', 'preview-quiz']) {
       const fresh = page.getElementById(id);
