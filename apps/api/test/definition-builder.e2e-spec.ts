@@ -129,13 +129,11 @@ describe('the application form and rubric builders', () => {
     expect(refused.text).toContain('nonsense line</textarea>');
 
     const fields = parseFormText(FORM).fields;
-    const rows = fields.map((f) => ({
-      key: f.key,
-      label: f.label,
-      type: f.type,
-      options: f.options.join('\n'),
-      ...(f.required ? { required: 'true' } : {}),
-    }));
+    const rows = fields.map((f) => {
+      const row: Record<string, string> = { key: f.key, label: f.label, type: f.type, options: f.options.join('\n') };
+      if (f.required) row.required = 'true';
+      return row;
+    });
     const saved = await coordinator.client.postForm(`/cohorts/${cohortId}/builder/form`, builderBody(rows, 'save'));
     expect(saved.status).toBe(303);
     expect((await sources()).form_source).toBe(FORM);
