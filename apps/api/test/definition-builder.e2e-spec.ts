@@ -47,7 +47,7 @@ describe('the application form and rubric builders', () => {
   });
 
   it('adds, moves and removes rows through redirects, then saves what the rows say', async () => {
-    const rows = [
+    const rows: Array<Record<string, string>> = [
       { key: 'motivation', label: 'Why do you want to attend?', type: 'long', required: 'true', options: '' },
       { key: 'level', label: 'Your experience', type: 'single', options: 'Under a year\nMore' },
     ];
@@ -60,7 +60,7 @@ describe('the application form and rubric builders', () => {
     // Loading the result again adds nothing more.
     expect((await coordinator.client.get(added.location!)).text).not.toContain('id="row-4"');
 
-    const withNew = [
+    const withNew: Array<Record<string, string>> = [
       ...rows,
       { key: 'position', label: 'Your position', type: 'short', required: 'true', options: '' },
     ];
