@@ -43,7 +43,10 @@ async function signedIn(browser: Browser, url: string, email: string, javaScript
 
 /** Nothing wider than the phone's screen: no sideways scrolling at 390 px. */
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, screen: window.innerWidth }));
+  // A string, so that the test's TypeScript (no DOM library) does not type the page's code.
+  const widths = await page.evaluate<{ page: number; screen: number }>(
+    '({ page: document.documentElement.scrollWidth, screen: window.innerWidth })',
+  );
   expect(widths.page).toBeLessThanOrEqual(widths.screen);
 }
 
