@@ -138,6 +138,14 @@ describe('managing a course in the browser: settings, removing modules, revision
     expect(refused.status).toBe(422);
     expect(refused.text).toContain('value="Kept summary"');
     expect(refused.text).toContain('aria-invalid="true"');
+    const badLink = await trainer.postForm(
+      `/authoring/courses/${slug}/settings`,
+      settingsForm({ introduction: 'Start with [the missing module](09-nowhere.md).' }),
+    );
+    expect(badLink.status).toBe(422);
+    expect(badLink.text).toContain('The text has errors; nothing was saved.');
+    expect(badLink.text).toContain('the missing module](09-nowhere.md)');
+    expect((await courseRow()).source_markdown).not.toContain('09-nowhere');
     const other = t.client();
     const stranger = await createUser(t.db, ['trainer']);
     await signIn(other, stranger.email, TEST_PASSWORD);
