@@ -102,7 +102,7 @@ describe('authoring courses in the browser', () => {
     expect(history.text).toContain('Author Trainer');
     const diff = await trainer.get(`/authoring/courses/${slug}/modules/visa-fees/diff?from=1&to=2`);
     expect(diff.status).toBe(200);
-    expect(diff.text).toContain('<ins>+ The fee for a visa is **€35** under the agreement.</ins>');
+    expect(diff.text).toContain('<ins>The fee for a visa is **€35** under the agreement.</ins>');
     expect((await trainer.get(`/authoring/courses/${slug}/modules/visa-fees/diff?from=1&to=9`)).status).toBe(404);
   });
 

@@ -147,6 +147,13 @@ describe('permissions an outside check found missing', () => {
     expect(book.status).toBe(200);
     expect(book.json<{ rows: Array<{ name: string }> }>().rows.map((r) => r.name)).toEqual(['Member Of The Cohort']);
     expect(book.text).not.toContain(outsider.email);
+    // The course's certificates page lists every completion, not only the cohort's: the gradebook
+    // links to it only for those who may open it.
+    expect(book.json<{ canManageCertificates: boolean }>().canManageCertificates).toBe(false);
+    const page = await coordinator.client.get(`/courses/${slug}/gradebook`);
+    expect(page.status).toBe(200);
+    expect(page.text).not.toContain(`href="/courses/${slug}/certificates"`);
+    expect((await coordinator.client.get(`/courses/${slug}/certificates`)).status).toBe(403);
 
     const other = await person(t, ['trainee', 'coordinator'], 'Unlinked Coordinator');
     await makeCohort(other.client);

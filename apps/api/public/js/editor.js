@@ -24,6 +24,26 @@
     else problems.appendChild(list);
   }
 
+  // The front matter and the quiz are rendered by the server, as a trainee would see them: take
+  // them from the page the Preview button would show.
+  async function refreshServerParts() {
+    const form = textarea.form;
+    const body = new URLSearchParams(new FormData(form));
+    body.set('action', 'preview');
+    // Not form.action: the form's buttons are named "action", which shadows the property.
+    const response = await fetch(form.getAttribute('action'), {
+      method: 'POST',
+      body: body,
+      credentials: 'same-origin',
+    });
+    const page = new DOMParser().parseFromString(await response.text(), 'text/html');
+    for (const id of ['preview-front-matter', 'preview-quiz']) {
+      const fresh = page.getElementById(id);
+      const old = document.getElementById(id);
+      if (fresh && old) old.replaceWith(fresh);
+    }
+  }
+
   textarea.addEventListener('input', function () {
     clearTimeout(timer);
     timer = setTimeout(async function () {
@@ -34,6 +54,7 @@
         credentials: 'same-origin',
       });
       if (response.ok) render(await response.json());
+      refreshServerParts();
     }, 400);
   });
 })();

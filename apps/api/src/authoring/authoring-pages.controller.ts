@@ -8,6 +8,7 @@ import {
   SITE_SCOPE,
   EnrolmentsService,
   MediaService,
+  ModuleLifecycleService,
   ModulesService,
   type Principal,
 } from '@karvan/domain';
@@ -34,6 +35,8 @@ const NOTICES = new Set([
   'keySet',
   'certificatesApproved',
   'certificatesWithdrawn',
+  'moduleArchived',
+  'moduleRestored',
 ]);
 
 /** Trainers' courses: create, order modules, co-authors, publishing. Admins see every course. */
@@ -47,6 +50,7 @@ export class AuthoringPagesController {
     private readonly media: MediaService,
     private readonly enrolments: EnrolmentsService,
     private readonly certificateApproval: CertificateApprovalService,
+    private readonly lifecycle: ModuleLifecycleService,
   ) {}
 
   @Post('courses/:slug/key')
@@ -194,8 +198,9 @@ export class AuthoringPagesController {
 
   private async courseView(me: Principal, slug: string) {
     const course = await this.courses.getEditable(me, slug);
-    const [modules, authors, media, certificates] = await Promise.all([
+    const [modules, archived, authors, media, certificates] = await Promise.all([
       this.modules.list(me, course),
+      this.lifecycle.archived(me, course),
       this.courses.authors(me, course),
       this.media.list(me, course),
       this.certificateApproval.state(me, course),
@@ -204,6 +209,7 @@ export class AuthoringPagesController {
     return {
       course,
       modules,
+      archived,
       authors,
       media,
       published,

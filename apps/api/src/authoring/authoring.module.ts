@@ -6,6 +6,8 @@ import { CourseArchiveController } from './course-archive.controller.js';
 import { GiftController } from './gift.controller.js';
 import { MediaController } from './media.controller.js';
 import { ModuleEditorPagesController } from './module-editor-pages.controller.js';
+import { ModuleLifecyclePagesController } from './module-lifecycle-pages.controller.js';
+import { CourseSettingsPagesController } from './course-settings-pages.controller.js';
 
 @Module({
   imports: [DomainModule],
@@ -16,6 +18,8 @@ import { ModuleEditorPagesController } from './module-editor-pages.controller.js
     AuthoringApiController,
     CourseArchiveController,
     GiftController,
+    ModuleLifecyclePagesController,
+    CourseSettingsPagesController,
   ],
 })
 export class AuthoringModule {}

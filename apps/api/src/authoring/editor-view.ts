@@ -2,18 +2,50 @@ import { diffLines } from 'diff';
 import type { ContentProblem } from '@karvan/domain';
 
 export interface DiffLine {
-  kind: 'added' | 'removed' | 'same';
+  kind: 'added' | 'removed' | 'same' | 'skipped';
   text: string;
+  /** Line number in the older revision (removed, same) and in the newer one (added, same). */
+  before?: number;
+  after?: number;
+  /** For a skipped run: how many unchanged lines it stands for. */
+  count?: number;
 }
+
+/** Unchanged lines kept around each change; longer unchanged runs are folded into one line. */
+const CONTEXT = 3;
 
 /** Line-by-line difference between two revisions, for the history page. */
 export function lineDiff(before: string, after: string): DiffLine[] {
   const lines: DiffLine[] = [];
+  let old = 0;
+  let now = 0;
   for (const part of diffLines(before, after)) {
     const kind = part.added ? 'added' : part.removed ? 'removed' : 'same';
-    for (const text of part.value.replace(/\n$/, '').split('\n')) lines.push({ kind, text });
+    for (const text of part.value.replace(/\n$/, '').split('\n')) {
+      if (kind !== 'added') old += 1;
+      if (kind !== 'removed') now += 1;
+      lines.push({
+        kind,
+        text,
+        before: kind === 'added' ? undefined : old,
+        after: kind === 'removed' ? undefined : now,
+      });
+    }
   }
-  return lines;
+  return foldUnchanged(lines);
+}
+
+function foldUnchanged(lines: DiffLine[]): DiffLine[] {
+  const changed = lines.map((l, i) => (l.kind === 'same' ? -1 : i)).filter((i) => i >= 0);
+  if (changed.length === 0) return lines;
+  const near = (i: number) => changed.some((c) => Math.abs(c - i) <= CONTEXT);
+  const folded: DiffLine[] = [];
+  for (const [i, line] of lines.entries()) {
+    if (line.kind !== 'same' || near(i)) folded.push(line);
+    else if (folded.at(-1)?.kind === 'skipped') folded.at(-1)!.count! += 1;
+    else folded.push({ kind: 'skipped', text: '', count: 1 });
+  }
+  return folded;
 }
 
 export interface AnnotatedLine {

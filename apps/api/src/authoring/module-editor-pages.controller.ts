@@ -73,10 +73,18 @@ export class ModuleEditorPagesController {
 
   @Get('history')
   @Render('pages/authoring/history')
-  async history(@CurrentUser() me: Principal, @Param('course') courseSlug: string, @Param('module') slug: string) {
+  async history(
+    @CurrentUser() me: Principal,
+    @Param('course') courseSlug: string,
+    @Param('module') slug: string,
+    @Query('restored') restored?: string,
+    @Query('unchanged') unchanged?: string,
+  ) {
     const course = await this.courses.getEditable(me, courseSlug);
     const revisions = await this.modules.history(me, course, slug);
     return {
+      restored: /^[0-9]{1,9}$/.test(restored ?? '') ? Number(restored) : undefined,
+      unchanged: unchanged === '1',
       course,
       slug,
       revisions,
@@ -98,6 +106,7 @@ export class ModuleEditorPagesController {
       this.modules.source(me, course, slug, query.from),
       this.modules.source(me, course, slug, query.to),
     ]);
-    return { course, slug, from: from.number, to: to.number, lines: lineDiff(from.markdown, to.markdown) };
+    const lines = lineDiff(from.markdown, to.markdown);
+    return { course, slug, from: from.number, to: to.number, lines, changed: lines.some((l) => l.kind !== 'same') };
   }
 }

@@ -1,3 +1,4 @@
+import { DefinitionBuilderController } from './definition-builder.controller.js';
 import { Module } from '@nestjs/common';
 import { DomainModule } from '@karvan/domain';
 import { ApplicationsController } from './applications.controller.js';
@@ -18,6 +19,7 @@ import { TimetableController } from './timetable.controller.js';
     SelectionController,
     TimetableController,
     CohortDashboardController,
+    DefinitionBuilderController,
   ],
 })
 export class SummerModule {}

@@ -9,6 +9,8 @@ import { CourseSyncService } from './course-sync.service.js';
 import { CourseArchiveService } from './course-archive.service.js';
 import { QuizTransferService } from './quiz-transfer.service.js';
 import { GlossaryUsageService } from './glossary-usage.service.js';
+import { ModuleLifecycleService } from './module-lifecycle.service.js';
+import { CourseSettingsService } from './course-settings.service.js';
 
 /** What other features may use. */
 const PUBLIC = [
@@ -20,6 +22,8 @@ const PUBLIC = [
   CourseArchiveService,
   QuizTransferService,
   GlossaryUsageService,
+  ModuleLifecycleService,
+  CourseSettingsService,
 ];
 
 /** The courses feature: its services, with only the public ones exported. */

@@ -7,6 +7,8 @@ export * from './certificate-approval.service.js';
 export * from './course-sync.service.js';
 export * from './course-archive.service.js';
 export * from './quiz-transfer.service.js';
+export * from './module-lifecycle.service.js';
+export * from './course-settings.service.js';
 export type { ContentProblem, CompiledModule } from './compile-module.js';
 export * from './courses.module.js';
 export * from './course-settings.js';

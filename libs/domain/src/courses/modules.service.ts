@@ -23,6 +23,12 @@ export interface RevisionInfo {
   createdAt: Date;
 }
 
+/** What the editor's preview shows: the text, the front matter and the quiz as a trainee sees it (no answers). */
+export type ModulePreview = Pick<
+  CompiledModule,
+  'html' | 'toc' | 'quiz' | 'problems' | 'title' | 'summary' | 'objectives' | 'duration'
+>;
+
 export interface SaveResult {
   saved: boolean;
   revision: number | null;
@@ -147,15 +153,11 @@ export class ModulesService {
   }
 
   /** Renders without saving: the editor's preview and its checker messages. */
-  async preview(
-    principal: Principal,
-    course: CourseSummary,
-    slug: string,
-    markdown: string,
-  ): Promise<Pick<CompiledModule, 'html' | 'toc' | 'quiz' | 'problems'>> {
+  async preview(principal: Principal, course: CourseSummary, slug: string, markdown: string): Promise<ModulePreview> {
     this.courses.requireAllowed(principal, 'course.edit', course);
     const compiled = await this.compile(course.id, slug, markdown);
-    return { html: compiled.html, toc: compiled.toc, quiz: compiled.quiz, problems: compiled.problems };
+    const { html, toc, quiz, problems, title, summary, objectives, duration } = compiled;
+    return { html, toc, quiz, problems, title, summary, objectives, duration };
   }
 
   private async compile(courseId: string, slug: string, markdown: string): Promise<CompiledModule> {

@@ -5,6 +5,7 @@ import { az as access } from './access/az.js';
 import { az as glossary } from './glossary/az.js';
 import { az as books } from './books/az.js';
 import { az as ux } from './ux/az.js';
+import { az as authoring } from './authoring/az.js';
 
 export const az: Catalogue = {
   'app.name': 'Karvan',
@@ -397,4 +398,5 @@ export const az: Catalogue = {
   ...glossary,
   ...books,
   ...ux,
+  ...authoring,
 };

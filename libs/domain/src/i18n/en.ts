@@ -5,6 +5,7 @@ import { en as access } from './access/en.js';
 import { en as glossary } from './glossary/en.js';
 import { en as books } from './books/en.js';
 import { en as ux } from './ux/en.js';
+import { en as authoring } from './authoring/en.js';
 
 export const en: Catalogue = {
   'app.name': 'Karvan',
@@ -400,4 +401,5 @@ export const en: Catalogue = {
   ...glossary,
   ...books,
   ...ux,
+  ...authoring,
 };

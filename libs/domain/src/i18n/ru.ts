@@ -5,6 +5,7 @@ import { ru as access } from './access/ru.js';
 import { ru as glossary } from './glossary/ru.js';
 import { ru as books } from './books/ru.js';
 import { ru as ux } from './ux/ru.js';
+import { ru as authoring } from './authoring/ru.js';
 
 export const ru: Catalogue = {
   'app.name': 'Karvan',
@@ -452,4 +453,5 @@ export const ru: Catalogue = {
   ...glossary,
   ...books,
   ...ux,
+  ...authoring,
 };

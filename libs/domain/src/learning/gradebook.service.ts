@@ -23,6 +23,11 @@ export interface GradebookRow {
 
 export interface Gradebook {
   course: { slug: string; title: string };
+  /**
+   * Whether this person may open the course's certificates page: it lists every completion, so
+   * staff who see only their linked cohort's members do not get it.
+   */
+  canManageCertificates: boolean;
   modules: Array<{ slug: string; title: string; hasQuiz: boolean }>;
   rows: GradebookRow[];
   /** Per module with a quiz: how many trainees' best scores fall in 0-9 %, 10-19 %, … 90-100 %. */
@@ -83,6 +88,7 @@ export class GradebookService {
     }));
     return {
       course: { slug: course.slug, title: course.title },
+      canManageCertificates: can(principal, 'certificate.manage', courseScope(course)),
       modules: modules.map((m) => ({ slug: m.slug, title: m.title, hasQuiz: m.has_quiz })),
       rows,
       distributions: modules
@@ -103,14 +109,16 @@ export class GradebookService {
   private async visibleCourse(
     principal: Principal,
     slug: string,
-  ): Promise<{ course: { id: string; slug: string; title: string }; audience: string[] | null }> {
-    const [course] = await this.db.query<
+  ): Promise<{
+    course: { id: string; slug: string; title: string; organisationId: string | null };
+    audience: string[] | null;
+  }> {
+    const [row] = await this.db.query<
       Array<{ id: string; slug: string; title: string; organisation_id: string | null }>
     >(`SELECT c.id, c.slug, c.title, c.organisation_id FROM courses c WHERE c.slug = $1`, [slug]);
-    if (!course) throw new EnrolmentError(EnrolmentErrorCode.CourseNotFound, 'There is no such course.');
-    if (can(principal, 'gradebook.read', courseScope({ id: course.id, organisationId: course.organisation_id }))) {
-      return { course, audience: null };
-    }
+    if (!row) throw new EnrolmentError(EnrolmentErrorCode.CourseNotFound, 'There is no such course.');
+    const course = { id: row.id, slug: row.slug, title: row.title, organisationId: row.organisation_id };
+    if (can(principal, 'gradebook.read', courseScope(course))) return { course, audience: null };
     const audience = await this.linkedAudience(principal, course.id);
     if (audience.length === 0) {
       throw new EnrolmentError(

@@ -85,3 +85,17 @@ function lines(source: string): Array<{ text: string; line: number }> {
     .map((text, i) => ({ text: text.trim(), line: i + 1 }))
     .filter((l) => l.text && !l.text.startsWith('#'));
 }
+
+/** The text a form is written as: what the builder saves, and what can be copied out and back in. */
+export function formToText(fields: FormField[]): string {
+  return fields
+    .map((f) => {
+      const options = f.options.length ? ` | ${f.options.join('; ')}` : '';
+      return `${f.required ? '*' : ''}${f.type}: ${f.key} | ${f.label}${options}`;
+    })
+    .join('\n');
+}
+
+export function rubricToText(criteria: RubricCriterion[]): string {
+  return criteria.map((c) => `${c.key} | ${c.label} | ${c.max}`).join('\n');
+}

@@ -10,6 +10,7 @@ export * from './selection.service.js';
 export * from './timetable.service.js';
 export * from './attendance.service.js';
 export * from './cohort-dashboard.service.js';
+export * from './cohort-definitions.service.js';
 export * from './ical.js';
 export * from './baku-time.js';
 export * from './summer.module.js';

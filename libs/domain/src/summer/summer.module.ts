@@ -9,6 +9,7 @@ import { SelectionService } from './selection.service.js';
 import { TimetableService } from './timetable.service.js';
 import { AttendanceService } from './attendance.service.js';
 import { CohortDashboardService } from './cohort-dashboard.service.js';
+import { CohortDefinitionsService } from './cohort-definitions.service.js';
 
 /** What other features may use. */
 const PUBLIC = [
@@ -19,6 +20,7 @@ const PUBLIC = [
   TimetableService,
   AttendanceService,
   CohortDashboardService,
+  CohortDefinitionsService,
 ];
 
 /** The summer feature: its services, with only the public ones exported. */
