@@ -39,7 +39,7 @@ export const KNOWN_CROSS_READS: Record<string, string[]> = {
     'modules',
   ],
   'certificates/certificates.service.ts': ['cohorts', 'course_completions', 'courses', 'programmes'],
-  'learning/attempt-rows.ts': ['courses', 'module_revisions', 'modules', 'questions'],
+  'learning/attempt-rows.ts': ['courses', 'module_revisions', 'modules'],
   'learning/catalogue.service.ts': ['courses', 'module_revisions', 'module_translations', 'modules'],
   'learning/completion.ts': ['courses', 'module_revisions', 'modules'],
   'learning/enrolments.service.ts': ['courses'],

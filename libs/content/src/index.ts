@@ -10,6 +10,7 @@ export { headingSlug } from './heading-slug.js';
 export * from './quiz-model.js';
 export * from './quiz-parser.js';
 export { gradeQuestion } from './grade-question.js';
+export { readNumber, numberFor, type NumberReading } from './number-reading.js';
 export { compareQuizShape } from './quiz-shape.js';
 export * from './course-model.js';
 export * from './course-builder.js';

@@ -1,4 +1,4 @@
-import { formatProblem, parseQuiz, type ParsedQuiz } from '@karvan/content';
+import { formatProblem, parseQuiz, splitQuiz, type ParsedQuiz } from '@karvan/content';
 
 const QUIZ = `Module text.
 
@@ -190,6 +190,44 @@ describe('parsing a quiz', () => {
 
   it('is absent from a body without a quiz', () => {
     expect(parseQuiz('Just text.\n\n```\n::: quiz\n```\n')).toEqual({ parsed: null, problems: [] });
+  });
+
+  it('is not closed by a fence line with an info string: a quiz shown inside a code block stays code', () => {
+    const body = [
+      'Example:',
+      '',
+      '```markdown',
+      'Code:',
+      '```js',
+      '::: quiz',
+      '1. Shown, not asked',
+      '   = a',
+      ':::',
+      '```',
+    ];
+    expect(parseQuiz(body.join('\n'))).toEqual({ parsed: null, problems: [] });
+    const split = splitQuiz(body.join('\n'));
+    expect(split.text).toBe(body.join('\n'));
+    const tilde = [
+      '~~~',
+      '~~~ text',
+      '::: quiz',
+      '1. Still code',
+      '   = a',
+      ':::',
+      '~~~',
+      '',
+      '::: quiz',
+      '1. Real',
+      '   = b',
+      ':::',
+    ];
+    expect(splitQuiz(tilde.join('\n')).quizzes.map((q) => q.line)).toEqual([9]);
+  });
+
+  it('does not open a fence on a backtick line whose info string has a backtick', () => {
+    const body = ['```not a fence```', '::: quiz', '1. Asked', '   = a', ':::'];
+    expect(splitQuiz(body.join('\n')).quizzes.map((q) => q.line)).toEqual([2]);
   });
 });
 

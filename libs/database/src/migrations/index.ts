@@ -9,6 +9,7 @@ import { Access1764900000000 } from './1764900000000-access.js';
 import { CertificateApproval1764950000000 } from './1764950000000-certificate-approval.js';
 import { DomainEvents1764960000000 } from './1764960000000-domain-events.js';
 import { SessionSequence1765000000000 } from './1765000000000-session-sequence.js';
+import { Assessment1766100000000 } from './1766100000000-assessment.js';
 import { CredentialStatus1766300000000 } from './1766300000000-credential-status.js';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
@@ -24,5 +25,6 @@ export const MIGRATIONS = [
   CertificateApproval1764950000000,
   DomainEvents1764960000000,
   SessionSequence1765000000000,
+  Assessment1766100000000,
   CredentialStatus1766300000000,
 ];

@@ -5,6 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { buildCourse, readCourseSource, type Course, type CourseSource, type Problem } from '@karvan/content';
 import { grantCourseAuthors } from '../access/index.js';
 import { DataSource, type EntityManager } from 'typeorm';
+import { acceptedAnswers } from './answer-keys.js';
 import { fromModule, SITE_URLS } from './compile-module.js';
 import { checkImage } from './media.service.js';
 import { storeRevision } from './modules.service.js';
@@ -268,11 +269,11 @@ async function upsertTranslation(
 ): Promise<void> {
   await tx.query(
     `INSERT INTO module_translations (module_id, language, source_markdown, content_hash, based_on, title, summary,
-                                      objectives, html, toc, quiz)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                                      objectives, html, toc, quiz, accepted_answers)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
      ON CONFLICT (module_id, language) DO UPDATE SET source_markdown = $3, content_hash = $4, based_on = $5, title = $6,
-       summary = $7, objectives = $8, html = $9, toc = $10, quiz = $11, updated_at = now()
-     WHERE module_translations.content_hash <> $4`,
+       summary = $7, objectives = $8, html = $9, toc = $10, quiz = $11, accepted_answers = $12, updated_at = now()
+     WHERE module_translations.content_hash <> $4 OR module_translations.accepted_answers IS NULL`,
     [
       moduleId,
       t.language,
@@ -285,6 +286,7 @@ async function upsertTranslation(
       t.html,
       JSON.stringify(t.toc),
       t.quiz ? JSON.stringify(t.quiz) : null,
+      JSON.stringify(acceptedAnswers(t.answerKey)),
     ],
   );
 }

@@ -10,3 +10,4 @@ export * from './quiz-transfer.service.js';
 export type { ContentProblem, CompiledModule } from './compile-module.js';
 export * from './courses.module.js';
 export * from './course-settings.js';
+export { loadAnswerKeys, type StoredKey } from './answer-keys.js';

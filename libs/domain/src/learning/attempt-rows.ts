@@ -1,6 +1,5 @@
 import { DEFAULT_QUIZ_SETTINGS, type QuizModel, type QuizSettings } from '@karvan/content';
 import type { EntityManager } from 'typeorm';
-import type { StoredKey } from './attempt-grading.js';
 import type { QuizStanding } from './attempt-view.js';
 import type { CheckedResponse } from './attempt-responses.js';
 import { LearningError, LearningErrorCode } from './learning.errors.js';
@@ -99,13 +98,6 @@ export async function loadAnswers(tx: EntityManager, attemptId: string): Promise
     'SELECT question_key, response, score::float8 AS score FROM attempt_answers WHERE attempt_id = $1',
     [attemptId],
   );
-}
-
-/** Server side only: the answer keys of a revision, for grading and for review when allowed. */
-export async function loadKeys(tx: EntityManager, revisionId: string): Promise<StoredKey[]> {
-  return tx.query<StoredKey[]>('SELECT key, answer_key, feedback_html, points FROM questions WHERE revision_id = $1', [
-    revisionId,
-  ]);
 }
 
 /** Marks the attempt submitted, once: null when another request already did. */

@@ -8,7 +8,6 @@ import { checkResponses } from './attempt-responses.js';
 import {
   claimSubmission,
   loadAnswers,
-  loadKeys,
   loadAttemptSummaries,
   loadOwnAttempt,
   loadStanding,
@@ -18,6 +17,7 @@ import {
   type AttemptRow,
 } from './attempt-rows.js';
 import { answersAllowed, answersHidden, attemptView, resultOf } from './attempt-view.js';
+import { loadAnswerKeys } from '../courses/index.js';
 import { DomainEvents } from '../events/index.js';
 import { evaluateCompletion } from './completion.js';
 import { LearningError, LearningErrorCode } from './learning.errors.js';
@@ -103,7 +103,9 @@ export class QuizAttemptsService {
     if (!row.submitted_at) return attemptView(row, [], null);
     const answers = await loadAnswers(this.db.manager, row.id);
     const standing = await loadStanding(this.db.manager, row);
-    const keys = answersAllowed(row, standing) ? await loadKeys(this.db.manager, row.revision_id) : null;
+    const keys = answersAllowed(row, standing)
+      ? await loadAnswerKeys(this.db.manager, row.revision_id, row.module_id)
+      : null;
     return attemptView(row, answers, keys, answersHidden(row, standing));
   }
 
@@ -218,7 +220,7 @@ async function gradeClaimed(
   const checked = checkResponses(questions, responses);
   const graded = gradeAttempt(
     questions,
-    keyEntries(await loadKeys(tx, row.revision_id)),
+    keyEntries(await loadAnswerKeys(tx, row.revision_id, row.module_id)),
     checked,
     settings.passPercent,
   );
