@@ -8,7 +8,8 @@ import {
 
 const ANSWERS: AnswersVisibility[] = ['after-submit', 'after-pass', 'never'];
 const LATE: LateSubmissions[] = ['refuse', 'grade'];
-const KNOWN = ['pass', 'attempts', 'time', 'shuffle', 'answers', 'late'];
+const KNOWN = ['pass', 'attempts', 'time', 'shuffle', 'draw', 'answers', 'late'];
+const DRAW = /^(?:([a-z0-9][a-z0-9_-]*):)?([1-9]\d{0,3})$/i;
 
 interface Place {
   path: string;
@@ -32,6 +33,8 @@ export function parseQuizAttributes(text: string, place: Place, problems: Proble
     } else if (name === 'answers') {
       if (ANSWERS.includes(value as AnswersVisibility)) settings.answers = value as AnswersVisibility;
       else fail(`answers must be one of ${ANSWERS.join(', ')}`);
+    } else if (name === 'draw') {
+      readDraw(settings, value, fail);
     } else if (name === 'late') {
       if (LATE.includes(value as LateSubmissions)) settings.lateSubmissions = value as LateSubmissions;
       else fail(`late must be ${LATE.join(' or ')}, e.g. late=grade`);
@@ -40,6 +43,17 @@ export function parseQuizAttributes(text: string, place: Place, problems: Proble
     }
   }
   return settings;
+}
+
+function readDraw(settings: QuizSettings, value: string | undefined, fail: (message: string) => void): void {
+  const match = DRAW.exec(value ?? '');
+  if (!match)
+    return void fail('draw must be a number of questions, or a tag and a number, e.g. draw=5 or draw=scenario:2');
+  const tag = match[1]?.toLowerCase() ?? null;
+  if (settings.draws.some((d) => d.tag === tag)) {
+    return void fail(tag === null ? 'only one draw may have no tag' : `two draws from the pool "${tag}": merge them`);
+  }
+  settings.draws = [...settings.draws, { tag, count: Number(match[2]) }];
 }
 
 function splitAttribute(token: string): [string, string | undefined] {

@@ -3,6 +3,12 @@ export type AnswersVisibility = 'after-submit' | 'after-pass' | 'never';
 /** What happens to a submission that arrives after a timed attempt's deadline. */
 export type LateSubmissions = 'refuse' | 'grade';
 
+/** `draw=5` (tag null) or `draw=scenario:2`: how many questions an attempt takes from a pool. */
+export interface QuizDraw {
+  tag: string | null;
+  count: number;
+}
+
 export interface QuizSettings {
   /** Percent of points needed to pass. */
   passPercent: number;
@@ -12,6 +18,8 @@ export interface QuizSettings {
   timeLimitMinutes: number | null;
   /** Shuffle questions and options per attempt. */
   shuffle: boolean;
+  /** Random draws per attempt; empty: every question is asked. */
+  draws: QuizDraw[];
   /** When a trainee may see the correct answers and feedback. */
   answers: AnswersVisibility;
   /** After the deadline: close the attempt ungraded with score 0, or grade it and mark it late. */
@@ -74,6 +82,7 @@ export const DEFAULT_QUIZ_SETTINGS: QuizSettings = {
   maxAttempts: null,
   timeLimitMinutes: null,
   shuffle: false,
+  draws: [],
   answers: 'after-submit',
   lateSubmissions: 'refuse',
 };

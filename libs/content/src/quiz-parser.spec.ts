@@ -65,6 +65,7 @@ describe('parsing a quiz', () => {
       maxAttempts: 3,
       timeLimitMinutes: 15,
       shuffle: true,
+      draws: [],
       answers: 'after-pass',
       lateSubmissions: 'refuse',
     });
@@ -76,6 +77,7 @@ describe('parsing a quiz', () => {
       maxAttempts: null,
       timeLimitMinutes: null,
       shuffle: false,
+      draws: [],
       answers: 'after-submit',
       lateSubmissions: 'refuse',
     });
@@ -294,7 +296,7 @@ describe('checking a quiz', () => {
   it('reports an unknown attribute and bad attribute values at their column', () => {
     expect(errorsOf('::: quiz pass=120 attempt=3 time=0 answers=later shuffle=yes\n1. Q\n   = a\n:::')).toEqual([
       'm.md:1:10 error pass must be a whole percentage from 0 to 100, e.g. pass=70',
-      'm.md:1:19 error unknown quiz attribute "attempt" (known: pass, attempts, time, shuffle, answers, late)',
+      'm.md:1:19 error unknown quiz attribute "attempt" (known: pass, attempts, time, shuffle, draw, answers, late)',
       'm.md:1:29 error time must be a whole number of minutes of at least 1, e.g. time=15',
       'm.md:1:36 error answers must be one of after-submit, after-pass, never',
       'm.md:1:50 error shuffle takes no value, or true/false',

@@ -3,7 +3,7 @@ import type { QuestionResponse, QuizModel } from '@karvan/content';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/index.js';
 import { gradeAttempt, keyEntries } from './attempt-grading.js';
-import { newAttemptOrder, orderedQuestions } from './attempt-order.js';
+import { newAttemptOrder, newAttemptSeed, orderedQuestions } from './attempt-order.js';
 import { checkResponses } from './attempt-responses.js';
 import {
   claimSubmission,
@@ -75,10 +75,11 @@ export class QuizAttemptsService {
       if (passed) throw quizPassed();
       const settings = settingsOf(module.quiz);
       if (settings.maxAttempts !== null && used >= settings.maxAttempts) throw attemptsUsed(settings.maxAttempts);
-      const order = newAttemptOrder(module.quiz);
+      const seed = newAttemptSeed();
+      const order = newAttemptOrder(module.quiz, seed);
       const [inserted] = await tx.query<Array<{ id: string }>>(
-        `INSERT INTO quiz_attempts (user_id, module_id, revision_id, number, deadline, question_order, option_order)
-         VALUES ($1, $2, $3, $4, now() + make_interval(mins => $5::int), $6, $7) RETURNING id`,
+        `INSERT INTO quiz_attempts (user_id, module_id, revision_id, number, deadline, question_order, option_order, seed)
+         VALUES ($1, $2, $3, $4, now() + make_interval(mins => $5::int), $6, $7, $8) RETURNING id`,
         [
           principal.userId,
           module.moduleId,
@@ -87,6 +88,7 @@ export class QuizAttemptsService {
           settings.timeLimitMinutes,
           JSON.stringify(order.questionOrder),
           JSON.stringify(order.optionOrder),
+          seed,
         ],
       );
       return { id: inserted.id, created: true };
