@@ -16,6 +16,6 @@ export * from './course-model.js';
 export * from './course-builder.js';
 export * from './tree-checker.js';
 export { splitQuiz, type QuizBlock } from './quiz-block.js';
-export { drawQuestions, poolsOf, type Pool } from './quiz-draws.js';
+export { askedCount, drawQuestions, poolsOf, type Pool } from './quiz-draws.js';
 export { seededRandom, shuffleWith, type RandomInt } from './seeded-random.js';
 export * from './gift/index.js';

@@ -1,14 +1,19 @@
 import { problem, type Problem } from './problem.js';
 import {
   DEFAULT_QUIZ_SETTINGS,
+  REVIEW_ITEMS,
+  REVIEW_WHEN,
+  reviewOfAnswers,
   type AnswersVisibility,
   type LateSubmissions,
   type QuizSettings,
+  type ReviewItem,
+  type ReviewWhen,
 } from './quiz-model.js';
 
 const ANSWERS: AnswersVisibility[] = ['after-submit', 'after-pass', 'never'];
 const LATE: LateSubmissions[] = ['refuse', 'grade'];
-const KNOWN = ['pass', 'attempts', 'time', 'shuffle', 'draw', 'answers', 'late'];
+const KNOWN = ['pass', 'attempts', 'time', 'late', 'shuffle', 'draw', 'review', 'show', 'answers'];
 const DRAW = /^(?:([a-z0-9][a-z0-9_-]*):)?([1-9]\d{0,3})$/i;
 
 interface Place {
@@ -31,8 +36,17 @@ export function parseQuizAttributes(text: string, place: Place, problems: Proble
       if (value !== undefined && value !== 'true' && value !== 'false') fail('shuffle takes no value, or true/false');
       settings.shuffle = value !== 'false';
     } else if (name === 'answers') {
-      if (ANSWERS.includes(value as AnswersVisibility)) settings.answers = value as AnswersVisibility;
+      // The older spelling of review=, kept so existing quizzes keep their meaning.
+      if (ANSWERS.includes(value as AnswersVisibility)) settings.review = reviewOfAnswers(value as AnswersVisibility);
       else fail(`answers must be one of ${ANSWERS.join(', ')}`);
+    } else if (name === 'review') {
+      if (REVIEW_WHEN.includes(value as ReviewWhen)) settings.review = value as ReviewWhen;
+      else fail(`review must be one of ${REVIEW_WHEN.join(', ')}`);
+    } else if (name === 'show') {
+      const items = (value ?? '').split(',');
+      if (value && items.every((item) => REVIEW_ITEMS.includes(item as ReviewItem))) {
+        settings.show = REVIEW_ITEMS.filter((item) => items.includes(item));
+      } else fail('show must list marks, answers and feedback, or some of them, e.g. show=marks,feedback');
     } else if (name === 'draw') {
       readDraw(settings, value, fail);
     } else if (name === 'late') {

@@ -37,3 +37,9 @@ export function drawQuestions(questions: PublicQuestion[], draws: QuizDraw[], ra
   }
   return questions.filter((q) => chosen.has(q.id)).map((q) => q.id);
 }
+
+/** How many questions each attempt asks. */
+export function askedCount(questions: PublicQuestion[], draws: QuizDraw[]): number {
+  const { pools, always } = poolsOf(questions, draws);
+  return always.length + pools.reduce((sum, pool) => sum + Math.min(pool.draw.count, pool.ids.length), 0);
+}

