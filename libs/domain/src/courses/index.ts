@@ -11,4 +11,4 @@ export type { ContentProblem, CompiledModule } from './compile-module.js';
 export * from './courses.module.js';
 export * from './course-settings.js';
 export { loadAnswerKeys, type StoredKey } from './answer-keys.js';
-export { loadNextModule } from './module-neighbours.js';
+export { loadModuleQuiz, loadNextModule, type ModuleQuiz } from './module-reads.js';

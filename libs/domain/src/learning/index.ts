@@ -5,6 +5,8 @@ export * from './catalogue.service.js';
 export * from './reader.service.js';
 export * from './completion.js';
 export * from './gradebook.service.js';
+export * from './item-analysis.service.js';
+export { itemAnalysisCsv, type ItemStats, type ItemFlag } from './item-analysis.js';
 export * from './my-learning.service.js';
 export * from './learning.errors.js';
 export * from './quiz-attempts.types.js';

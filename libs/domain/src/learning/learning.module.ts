@@ -7,6 +7,7 @@ import { ReaderService } from './reader.service.js';
 import { QuizAttemptsService } from './quiz-attempts.service.js';
 import { BulkEnrolmentService } from './bulk-enrolment.service.js';
 import { GradebookService } from './gradebook.service.js';
+import { ItemAnalysisService } from './item-analysis.service.js';
 import { MyLearningService } from './my-learning.service.js';
 import { ReaderStateCache } from './reader-state.cache.js';
 
@@ -18,6 +19,7 @@ const PUBLIC = [
   QuizAttemptsService,
   BulkEnrolmentService,
   GradebookService,
+  ItemAnalysisService,
   MyLearningService,
 ];
 
