@@ -5,7 +5,14 @@ export const TABLE_OWNERS: Record<string, string[]> = {
   certificates: ['certificates', 'credential_holders', 'credential_status', 'signing_keys'],
   courses: ['courses', 'media', 'module_revisions', 'module_translations', 'modules', 'questions'],
   events: ['domain_events'],
-  learning: ['attempt_answers', 'course_completions', 'enrolments', 'module_progress', 'quiz_attempts'],
+  learning: [
+    'attempt_answers',
+    'course_completions',
+    'enrolments',
+    'grade_changes',
+    'module_progress',
+    'quiz_attempts',
+  ],
   mail: ['outbox_emails'],
   summer: [
     'application_events',

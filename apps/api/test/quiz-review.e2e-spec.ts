@@ -219,4 +219,28 @@ describe('the review policy, on the attempt page, in the API and in exports', ()
     expect(page).toContain(`href="/courses/${slug}/modules/readmission"`);
     expect(page).toContain('Next module: Readmission');
   });
+
+  it('shows trainers the item analysis as a page with an SVG chart, JSON and CSV, and refuses trainees', async () => {
+    const slug = await course(92, 'review=immediately');
+    const { me } = await trainee(slug, 'passed');
+    await trainee(slug, 'failed, attempts left');
+    const page = await trainer.get(`/courses/${slug}/modules/fee/item-analysis`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<svg');
+    expect(page.text).toContain('From 2 graded attempts.');
+    const json = await trainer.json('GET', `/api/v1/courses/${slug}/modules/fee/item-analysis`);
+    expect(json.json()).toMatchObject({ attempts: 2, items: [{ id: 'fee', asked: 2, facility: 0.5 }] });
+    const csv = await trainer.get(`/courses/${slug}/modules/fee/item-analysis.csv`);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(csv.text).toContain('fee,1,,,2,,0.5,,');
+    expect((await trainer.get(`/courses/${slug}/gradebook`)).text).toContain(
+      `/courses/${slug}/modules/fee/item-analysis`,
+    );
+    for (const path of [
+      `/courses/${slug}/modules/fee/item-analysis`,
+      `/api/v1/courses/${slug}/modules/fee/item-analysis.csv`,
+    ]) {
+      expect((await me.get(path)).status).toBe(403);
+    }
+  });
 });

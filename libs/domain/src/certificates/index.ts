@@ -15,3 +15,4 @@ export * from './file-storage.js';
 export * from './signing-keys.service.js';
 export * from './issue-certificate.processor.js';
 export * from './certificates.module.js';
+export * from './course-certificate-lookup.js';

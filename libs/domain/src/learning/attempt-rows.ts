@@ -198,3 +198,55 @@ function stateOf(row: AttemptSummaryRow): AttemptState {
   if (row.submitted_at) return row.graded ? 'graded' : 'refused';
   return row.expired ? 'expired' : 'open';
 }
+
+/** A graded attempt's answer to one question, with what regrading it needs. */
+export interface GradedAnswerRow {
+  attempt_id: string;
+  user_id: string;
+  course_id: string;
+  organisation_id: string | null;
+  number: number;
+  quiz: QuizModel;
+  question_key: string;
+  response: CheckedResponse;
+  score: number;
+  total: number;
+  max_score: number;
+  percent: number;
+  passed: boolean;
+  name: string;
+  email: string;
+}
+
+const GRADED_ANSWER_SELECT = `SELECT a.id AS attempt_id, a.user_id, m.course_id, c.organisation_id, a.number, r.quiz, x.question_key, x.response,
+   x.score::float8 AS score, a.score::float8 AS total, a.max_score::float8 AS max_score, a.percent::float8 AS percent,
+   a.passed, u.name, u.email
+ FROM quiz_attempts a JOIN attempt_answers x ON x.attempt_id = a.id
+ JOIN module_revisions r ON r.id = a.revision_id JOIN modules m ON m.id = a.module_id JOIN courses c ON c.id = m.course_id JOIN users u ON u.id = a.user_id`;
+
+/** Every graded answer to a question of a module, oldest attempt first, each attempt locked for the change. */
+export async function loadGradedAnswers(
+  tx: EntityManager,
+  moduleId: string,
+  questionKey: string,
+): Promise<GradedAnswerRow[]> {
+  return tx.query<GradedAnswerRow[]>(
+    `${GRADED_ANSWER_SELECT} WHERE a.module_id = $1 AND x.question_key = $2 AND a.submitted_at IS NOT NULL
+     ORDER BY a.submitted_at, a.id FOR UPDATE OF a`,
+    [moduleId, questionKey],
+  );
+}
+
+/** One graded answer, locked; null when the attempt or the answer does not exist. */
+export async function loadGradedAnswer(
+  tx: EntityManager,
+  attemptId: string,
+  questionKey: string,
+): Promise<GradedAnswerRow | null> {
+  if (!isUuid(attemptId)) return null;
+  const [row] = await tx.query<GradedAnswerRow[]>(
+    `${GRADED_ANSWER_SELECT} WHERE a.id = $1 AND x.question_key = $2 FOR UPDATE OF a`,
+    [attemptId, questionKey],
+  );
+  return row ?? null;
+}

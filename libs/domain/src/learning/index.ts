@@ -6,6 +6,7 @@ export * from './reader.service.js';
 export * from './completion.js';
 export * from './gradebook.service.js';
 export * from './item-analysis.service.js';
+export * from './regrade.service.js';
 export { itemAnalysisCsv, type ItemStats, type ItemFlag } from './item-analysis.js';
 export * from './my-learning.service.js';
 export * from './learning.errors.js';

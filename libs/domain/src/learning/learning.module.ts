@@ -8,6 +8,7 @@ import { QuizAttemptsService } from './quiz-attempts.service.js';
 import { BulkEnrolmentService } from './bulk-enrolment.service.js';
 import { GradebookService } from './gradebook.service.js';
 import { ItemAnalysisService } from './item-analysis.service.js';
+import { RegradeService } from './regrade.service.js';
 import { MyLearningService } from './my-learning.service.js';
 import { ReaderStateCache } from './reader-state.cache.js';
 
@@ -20,6 +21,7 @@ const PUBLIC = [
   BulkEnrolmentService,
   GradebookService,
   ItemAnalysisService,
+  RegradeService,
   MyLearningService,
 ];
 
