@@ -13,7 +13,7 @@ import {
 
 const ANSWERS: AnswersVisibility[] = ['after-submit', 'after-pass', 'never'];
 const LATE: LateSubmissions[] = ['refuse', 'grade'];
-const KNOWN = ['pass', 'attempts', 'time', 'late', 'shuffle', 'draw', 'review', 'show', 'answers'];
+const KNOWN = ['pass', 'attempts', 'time', 'late', 'shuffle', 'draw', 'pool', 'review', 'show', 'answers'];
 const DRAW = /^(?:([a-z0-9][a-z0-9_-]*):)?([1-9]\d{0,3})$/i;
 
 interface Place {
@@ -39,6 +39,9 @@ export function parseQuizAttributes(text: string, place: Place, problems: Proble
       // The older spelling of review=, kept so existing quizzes keep their meaning.
       if (ANSWERS.includes(value as AnswersVisibility)) settings.review = reviewOfAnswers(value as AnswersVisibility);
       else fail(`answers must be one of ${ANSWERS.join(', ')}`);
+    } else if (name === 'pool') {
+      if (value === 'course' || value === 'module') settings.pool = value;
+      else fail('pool must be module or course, e.g. pool=course');
     } else if (name === 'review') {
       if (REVIEW_WHEN.includes(value as ReviewWhen)) settings.review = value as ReviewWhen;
       else fail(`review must be one of ${REVIEW_WHEN.join(', ')}`);

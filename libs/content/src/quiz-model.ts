@@ -40,6 +40,8 @@ export interface QuizSettings {
   shuffle: boolean;
   /** Random draws per attempt; empty: every question is asked. */
   draws: QuizDraw[];
+  /** Where tagged draws take from: this quiz's questions, or every module's quiz in the course. */
+  pool: 'module' | 'course';
   /** When a trainee may review an attempt: its marks, correct answers and feedback as `show` says. */
   review: ReviewWhen;
   show: ReviewItem[];
@@ -104,6 +106,7 @@ export const DEFAULT_QUIZ_SETTINGS: QuizSettings = {
   timeLimitMinutes: null,
   shuffle: false,
   draws: [],
+  pool: 'module',
   review: 'after-pass-or-last',
   show: ['marks', 'answers', 'feedback'],
   lateSubmissions: 'refuse',

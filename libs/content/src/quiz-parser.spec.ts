@@ -66,6 +66,7 @@ describe('parsing a quiz', () => {
       timeLimitMinutes: 15,
       shuffle: true,
       draws: [],
+      pool: 'module',
       review: 'after-pass',
       show: ['marks', 'answers', 'feedback'],
       lateSubmissions: 'refuse',
@@ -79,6 +80,7 @@ describe('parsing a quiz', () => {
       timeLimitMinutes: null,
       shuffle: false,
       draws: [],
+      pool: 'module',
       review: 'after-pass-or-last',
       show: ['marks', 'answers', 'feedback'],
       lateSubmissions: 'refuse',
@@ -299,7 +301,7 @@ describe('checking a quiz', () => {
   it('reports an unknown attribute and bad attribute values at their column', () => {
     expect(errorsOf('::: quiz pass=120 attempt=3 time=0 answers=later shuffle=yes\n1. Q\n   = a\n:::')).toEqual([
       'm.md:1:10 error pass must be a whole percentage from 0 to 100, e.g. pass=70',
-      'm.md:1:19 error unknown quiz attribute "attempt" (known: pass, attempts, time, late, shuffle, draw, review, show, answers)',
+      'm.md:1:19 error unknown quiz attribute "attempt" (known: pass, attempts, time, late, shuffle, draw, pool, review, show, answers)',
       'm.md:1:29 error time must be a whole number of minutes of at least 1, e.g. time=15',
       'm.md:1:36 error answers must be one of after-submit, after-pass, never',
       'm.md:1:50 error shuffle takes no value, or true/false',

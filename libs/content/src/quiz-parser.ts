@@ -66,12 +66,19 @@ function readBlock(path: string, block: QuizBlock, offset: number, problems: Pro
     key[id] = built.key;
     lines[id] = built.line;
   });
-  checkDraws(path, line, settings.draws, questions, problems);
+  // A course-wide pool is complete only once the course's other modules are read (course-builder).
+  if (settings.pool === 'module') checkDraws(path, line, settings.draws, questions, problems);
   return { quiz: { settings, questions }, key, lines, line };
 }
 
 /** A draw may not ask for more questions than its pool has, and a question sits in one pool at most. */
-function checkDraws(path: string, line: number, draws: QuizDraw[], questions: PublicQuestion[], problems: Problem[]) {
+export function checkDraws(
+  path: string,
+  line: number,
+  draws: QuizDraw[],
+  questions: PublicQuestion[],
+  problems: Problem[],
+): void {
   const fail = (message: string) => problems.push(problem(path, line, 1, 'error', message));
   for (const question of questions) {
     const tags = draws.filter((d) => d.tag !== null && question.tags.includes(d.tag)).map((d) => d.tag);
