@@ -47,12 +47,10 @@ export function convertShort(answers: GiftAnswer[]): Conversion {
     }
   }
   if (accepted.length === 0) {
-    return {
-      skip:
-        wildcards > 0
-          ? 'every accepted answer uses the * wildcard, which Karvan cannot express'
-          : 'no answer is accepted',
-    };
+    // Name the real reason: an answer left out (HTML, a stray tolerance) is why none is left.
+    const leftOut = notes.filter((note) => note.endsWith('left out') && !note.startsWith('wildcard answer'));
+    if (wildcards > 0) return { skip: 'every accepted answer uses the * wildcard, which Karvan cannot express' };
+    return { skip: leftOut.length ? `no answer could be kept: ${leftOut.join('; ')}` : 'no answer is accepted' };
   }
   // A GIFT short answer stays text even when it looks like a number ("1,500", "007"): only "#" makes a
   // numerical question. Karvan reads a quoted answer as text.

@@ -137,6 +137,13 @@ describe('importing GIFT short answer and numerical questions', () => {
     expect(onlyQuestion(gift).key).toMatchObject({ accepted: ['AT&amp;T', 'AT & T'] });
   });
 
+  it('names the real reason when every answer is left out', () => {
+    expect(importGift('::H::Tag?{=<b>}').skipped[0].reason).toBe(
+      'no answer could be kept: answer “<b>” looks like HTML: left out',
+    );
+    expect(importGift('::E::Nothing?{=%0%x}').skipped[0].reason).toBe('no answer is accepted');
+  });
+
   it.each([
     ['{=1,500}', ['1,500']],
     ['{=007}', ['007']],
