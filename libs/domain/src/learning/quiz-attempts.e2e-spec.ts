@@ -194,6 +194,7 @@ describe('quiz attempts', () => {
       expect(reviewOf(shown)).toEqual({
         response: 'o1',
         score: 0,
+        outcome: 'incorrect',
         answer: { type: 'single', correct: ['o2'] },
         feedbackHtml: expect.stringContaining('presidential decree'),
       });
@@ -203,7 +204,13 @@ describe('quiz attempts', () => {
       await quizzes.submit(never.me, b.id, { single: 'o2' });
       const hidden = await quizzes.view(never.me, b.id);
       expect(hidden.answersShown).toBe(false);
-      expect(reviewOf(hidden)).toEqual({ response: 'o2', score: null, answer: null, feedbackHtml: null });
+      expect(reviewOf(hidden)).toEqual({
+        response: 'o2',
+        score: null,
+        outcome: null,
+        answer: null,
+        feedbackHtml: null,
+      });
       expect(JSON.stringify(hidden)).not.toMatch(/correct"|presidential decree/);
 
       const afterPass = await enrolled('answers=after-pass');
