@@ -111,5 +111,21 @@ describe('a trainee in a real browser', () => {
     expect(await page.locator('.course-card').first().textContent()).toContain('Completed.');
     await expectAccessible(page);
     await context.close();
+
+    // The trainer reads how the questions worked, from the gradebook.
+    const staff = await suite.browser.newContext();
+    const trainerPage = await staff.newPage();
+    await trainerPage.goto(`${url}/login`);
+    await trainerPage.getByLabel('E-mail address').fill(author.email);
+    await trainerPage.getByLabel('Password').fill(TEST_PASSWORD);
+    await trainerPage.getByRole('button', { name: 'Sign in' }).click();
+    await trainerPage.waitForURL(`${url}/`);
+    await trainerPage.goto(`${url}/courses/${slug}/gradebook`);
+    await trainerPage.getByRole('link', { name: 'How the questions of “agreements” work' }).click();
+    await trainerPage.waitForURL(/item-analysis/);
+    expect(await trainerPage.locator('svg[role="img"]').count()).toBe(1);
+    expect(await trainerPage.locator('tbody tr').count()).toBe(2);
+    await expectAccessible(trainerPage);
+    await staff.close();
   });
 });

@@ -31,6 +31,7 @@ const TAKE_NO_BODY = new Set([
   'PUT /api/v1/authoring/courses/{course}/certificate-approval',
   'DELETE /api/v1/authoring/courses/{course}/certificate-approval',
   'POST /api/v1/courses/{course}/modules/{module}/attempts',
+  'POST /api/v1/courses/{course}/modules/{module}/questions/{question}/regrade',
   'POST /api/v1/certificates/{id}/reissue',
   'POST /api/v1/courses/{course}/certificates/issue',
   'POST /api/v1/admin/queues/{queue}/jobs/{id}/retry',

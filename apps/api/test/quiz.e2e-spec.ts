@@ -124,8 +124,8 @@ describe('quizzes over HTTP', () => {
       expect(text).not.toContain('FEEDBACK-YEAR-SECRET');
       expect(text).not.toMatch(/"(correct|accepted|pairs)"/);
     }
-    expect(api.json()).toMatchObject({ answersShown: false, answersHidden: 'attempts-left' });
-    expect(page.text).toContain('Correct answers are shown when you have no attempts left.');
+    expect(api.json()).toMatchObject({ answersShown: false, answersHidden: 'pass-or-last' });
+    expect(page.text).toContain('The review is shown once you pass or have no attempts left.');
   });
 
   it('refuses to grade an attempt after its owner left the course, saying why', async () => {

@@ -18,6 +18,7 @@ import { parseDocument, type ParsedDocument } from './parse-document.js';
 import { problem, sortProblems, type Problem } from './problem.js';
 import { parseQuiz, type ParsedQuiz } from './quiz-parser.js';
 import { compareQuizShape } from './quiz-shape.js';
+import { borrowCoursePools } from './course-pools.js';
 
 export interface CourseBuildResult {
   /** Null when there is no course.md. */
@@ -71,6 +72,11 @@ export function buildCourse(
     return { course: null, problems: sortProblems(problems) };
   }
   checkCertificateRule(courseFile, modules, problems);
+  const pooled = borrowCoursePools(
+    modules.map((m) => ({ slug: m.doc.file.slug, path: m.file.path, quiz: m.quiz })),
+    problems,
+  );
+  modules.forEach((m, i) => (m.quiz = pooled[i]));
   const course: Course = {
     ...rendered(courseFile),
     slug: source.slug,

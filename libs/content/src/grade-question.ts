@@ -1,4 +1,5 @@
-import { normaliseAnswer, parseNumber } from './answer-text.js';
+import { normaliseAnswer } from './answer-text.js';
+import { numberFor, readNumber } from './number-reading.js';
 import type { KeyEntry, PublicQuestion, QuestionResponse } from './quiz-model.js';
 
 /**
@@ -36,8 +37,10 @@ function gradeMultiple(options: { id: string }[], correct: string[], response: Q
 }
 
 function gradeNumeric(accepted: { value: number; tolerance: number }[], response: QuestionResponse): number {
-  const x = typeof response === 'string' ? parseNumber(response.replace(/\s+/g, '')) : null;
-  if (x === null) return 0;
+  const reading = typeof response === 'string' ? readNumber(response) : null;
+  if (reading === null) return 0;
+  const whole = accepted.every((a) => Number.isInteger(a.value) && Number.isInteger(a.tolerance));
+  const x = numberFor(reading, whole);
   // Leave room for binary rounding: 0.1 + 0.2 is within 0.3 ± 0.
   return accepted.some((a) => Math.abs(x - a.value) <= a.tolerance + 1e-9 * Math.max(1, Math.abs(a.value))) ? 1 : 0;
 }

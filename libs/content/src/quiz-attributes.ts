@@ -1,14 +1,20 @@
 import { problem, type Problem } from './problem.js';
 import {
   DEFAULT_QUIZ_SETTINGS,
+  REVIEW_ITEMS,
+  REVIEW_WHEN,
+  reviewOfAnswers,
   type AnswersVisibility,
   type LateSubmissions,
   type QuizSettings,
+  type ReviewItem,
+  type ReviewWhen,
 } from './quiz-model.js';
 
 const ANSWERS: AnswersVisibility[] = ['after-submit', 'after-pass', 'never'];
 const LATE: LateSubmissions[] = ['refuse', 'grade'];
-const KNOWN = ['pass', 'attempts', 'time', 'shuffle', 'answers', 'late'];
+const KNOWN = ['pass', 'attempts', 'time', 'late', 'shuffle', 'draw', 'pool', 'review', 'show', 'answers'];
+const DRAW = /^(?:([a-z0-9][a-z0-9_-]*):)?([1-9]\d{0,3})$/i;
 
 interface Place {
   path: string;
@@ -30,8 +36,22 @@ export function parseQuizAttributes(text: string, place: Place, problems: Proble
       if (value !== undefined && value !== 'true' && value !== 'false') fail('shuffle takes no value, or true/false');
       settings.shuffle = value !== 'false';
     } else if (name === 'answers') {
-      if (ANSWERS.includes(value as AnswersVisibility)) settings.answers = value as AnswersVisibility;
+      // The older spelling of review=, kept so existing quizzes keep their meaning.
+      if (ANSWERS.includes(value as AnswersVisibility)) settings.review = reviewOfAnswers(value as AnswersVisibility);
       else fail(`answers must be one of ${ANSWERS.join(', ')}`);
+    } else if (name === 'pool') {
+      if (value === 'course' || value === 'module') settings.pool = value;
+      else fail('pool must be module or course, e.g. pool=course');
+    } else if (name === 'review') {
+      if (REVIEW_WHEN.includes(value as ReviewWhen)) settings.review = value as ReviewWhen;
+      else fail(`review must be one of ${REVIEW_WHEN.join(', ')}`);
+    } else if (name === 'show') {
+      const items = (value ?? '').split(',');
+      if (value && items.every((item) => REVIEW_ITEMS.includes(item as ReviewItem))) {
+        settings.show = REVIEW_ITEMS.filter((item) => items.includes(item));
+      } else fail('show must list marks, answers and feedback, or some of them, e.g. show=marks,feedback');
+    } else if (name === 'draw') {
+      readDraw(settings, value, fail);
     } else if (name === 'late') {
       if (LATE.includes(value as LateSubmissions)) settings.lateSubmissions = value as LateSubmissions;
       else fail(`late must be ${LATE.join(' or ')}, e.g. late=grade`);
@@ -40,6 +60,17 @@ export function parseQuizAttributes(text: string, place: Place, problems: Proble
     }
   }
   return settings;
+}
+
+function readDraw(settings: QuizSettings, value: string | undefined, fail: (message: string) => void): void {
+  const match = DRAW.exec(value ?? '');
+  if (!match)
+    return void fail('draw must be a number of questions, or a tag and a number, e.g. draw=5 or draw=scenario:2');
+  const tag = match[1]?.toLowerCase() ?? null;
+  if (settings.draws.some((d) => d.tag === tag)) {
+    return void fail(tag === null ? 'only one draw may have no tag' : `two draws from the pool "${tag}": merge them`);
+  }
+  settings.draws = [...settings.draws, { tag, count: Number(match[2]) }];
 }
 
 function splitAttribute(token: string): [string, string | undefined] {

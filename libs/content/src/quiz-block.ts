@@ -20,7 +20,8 @@ export interface SplitBody {
 
 const OPEN = /^ {0,3}:::\s*quiz(?=\s|$)(.*)$/;
 const CLOSE = /^ {0,3}:::\s*$/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+/** A fence line: its marker, and what follows it (an opening fence's info string). */
+const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 
 /** Cuts the quiz blocks out of a module body; quizzes inside code fences are left alone. */
 export function splitQuiz(body: string): SplitBody {
@@ -30,9 +31,14 @@ export function splitQuiz(body: string): SplitBody {
   for (let i = 0; i < lines.length; i++) {
     const fenceMatch = FENCE.exec(lines[i]);
     if (fenceMatch) {
-      const marker = fenceMatch[1];
-      if (fence === null) fence = marker;
-      else if (marker[0] === fence[0] && marker.length >= fence.length) fence = null;
+      const [, marker, rest] = fenceMatch;
+      if (fence === null) {
+        // A backtick fence's info string may not contain a backtick (CommonMark): "```a```" is code, not a fence.
+        if (marker[0] === '~' || !rest.includes('`')) fence = marker;
+      } else if (marker[0] === fence[0] && marker.length >= fence.length && rest.trim() === '') {
+        // Only a bare marker closes (CommonMark): "```js" inside a fence is a line of its text.
+        fence = null;
+      }
       continue;
     }
     const open = fence === null ? OPEN.exec(lines[i]) : null;

@@ -1,7 +1,33 @@
 export type QuestionType = 'single' | 'multiple' | 'short' | 'numeric' | 'matching';
+/** The older `answers=` setting, read as a review policy (see `reviewOfAnswers`). */
 export type AnswersVisibility = 'after-submit' | 'after-pass' | 'never';
+/** When a trainee may review a submitted attempt beyond its total score. */
+export type ReviewWhen = 'immediately' | 'after-pass' | 'after-last' | 'after-pass-or-last' | 'after-close' | 'never';
+/** What the review shows: each question's points, the correct answers, the author's feedback. */
+export type ReviewItem = 'marks' | 'answers' | 'feedback';
+
+export const REVIEW_WHEN: ReviewWhen[] = [
+  'immediately',
+  'after-pass',
+  'after-last',
+  'after-pass-or-last',
+  'after-close',
+  'never',
+];
+export const REVIEW_ITEMS: ReviewItem[] = ['marks', 'answers', 'feedback'];
+
+/** `answers=after-submit` always meant "once no further attempt can use them": passed or none left. */
+export function reviewOfAnswers(answers: AnswersVisibility): ReviewWhen {
+  return answers === 'after-submit' ? 'after-pass-or-last' : answers;
+}
 /** What happens to a submission that arrives after a timed attempt's deadline. */
 export type LateSubmissions = 'refuse' | 'grade';
+
+/** `draw=5` (tag null) or `draw=scenario:2`: how many questions an attempt takes from a pool. */
+export interface QuizDraw {
+  tag: string | null;
+  count: number;
+}
 
 export interface QuizSettings {
   /** Percent of points needed to pass. */
@@ -12,8 +38,13 @@ export interface QuizSettings {
   timeLimitMinutes: number | null;
   /** Shuffle questions and options per attempt. */
   shuffle: boolean;
-  /** When a trainee may see the correct answers and feedback. */
-  answers: AnswersVisibility;
+  /** Random draws per attempt; empty: every question is asked. */
+  draws: QuizDraw[];
+  /** Where tagged draws take from: this quiz's questions, or every module's quiz in the course. */
+  pool: 'module' | 'course';
+  /** When a trainee may review an attempt: its marks, correct answers and feedback as `show` says. */
+  review: ReviewWhen;
+  show: ReviewItem[];
   /** After the deadline: close the attempt ungraded with score 0, or grade it and mark it late. */
   lateSubmissions: LateSubmissions;
 }
@@ -74,6 +105,9 @@ export const DEFAULT_QUIZ_SETTINGS: QuizSettings = {
   maxAttempts: null,
   timeLimitMinutes: null,
   shuffle: false,
-  answers: 'after-submit',
+  draws: [],
+  pool: 'module',
+  review: 'after-pass-or-last',
+  show: ['marks', 'answers', 'feedback'],
   lateSubmissions: 'refuse',
 };

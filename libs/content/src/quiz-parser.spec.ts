@@ -1,4 +1,4 @@
-import { formatProblem, parseQuiz, type ParsedQuiz } from '@karvan/content';
+import { formatProblem, parseQuiz, splitQuiz, type ParsedQuiz } from '@karvan/content';
 
 const QUIZ = `Module text.
 
@@ -65,7 +65,10 @@ describe('parsing a quiz', () => {
       maxAttempts: 3,
       timeLimitMinutes: 15,
       shuffle: true,
-      answers: 'after-pass',
+      draws: [],
+      pool: 'module',
+      review: 'after-pass',
+      show: ['marks', 'answers', 'feedback'],
       lateSubmissions: 'refuse',
     });
   });
@@ -76,11 +79,14 @@ describe('parsing a quiz', () => {
       maxAttempts: null,
       timeLimitMinutes: null,
       shuffle: false,
-      answers: 'after-submit',
+      draws: [],
+      pool: 'module',
+      review: 'after-pass-or-last',
+      show: ['marks', 'answers', 'feedback'],
       lateSubmissions: 'refuse',
     });
     expect(parsed('::: quiz answers=never shuffle=false\n1. Q?\n   = a\n:::').quiz.settings).toMatchObject({
-      answers: 'never',
+      review: 'never',
       shuffle: false,
     });
   });
@@ -191,12 +197,51 @@ describe('parsing a quiz', () => {
   it('is absent from a body without a quiz', () => {
     expect(parseQuiz('Just text.\n\n```\n::: quiz\n```\n')).toEqual({ parsed: null, problems: [] });
   });
+
+  it('is not closed by a fence line with an info string: a quiz shown inside a code block stays code', () => {
+    const body = [
+      'Example:',
+      '',
+      '```markdown',
+      'Code:',
+      '```js',
+      '::: quiz',
+      '1. Shown, not asked',
+      '   = a',
+      ':::',
+      '```',
+    ];
+    expect(parseQuiz(body.join('\n'))).toEqual({ parsed: null, problems: [] });
+    const split = splitQuiz(body.join('\n'));
+    expect(split.text).toBe(body.join('\n'));
+    const tilde = [
+      '~~~',
+      '~~~ text',
+      '::: quiz',
+      '1. Still code',
+      '   = a',
+      ':::',
+      '~~~',
+      '',
+      '::: quiz',
+      '1. Real',
+      '   = b',
+      ':::',
+    ];
+    expect(splitQuiz(tilde.join('\n')).quizzes.map((q) => q.line)).toEqual([9]);
+  });
+
+  it('does not open a fence on a backtick line whose info string has a backtick', () => {
+    const body = ['```not a fence```', '::: quiz', '1. Asked', '   = a', ':::'];
+    expect(splitQuiz(body.join('\n')).quizzes.map((q) => q.line)).toEqual([2]);
+  });
 });
 
 describe('the quiz a trainee sees', () => {
   it('contains no answer, flag or feedback', () => {
     const { quiz } = parsed(QUIZ);
-    const json = JSON.stringify(quiz);
+    // The settings name what a review shows ("feedback"); the questions must name nothing.
+    const json = JSON.stringify(quiz.questions);
     expect(json).not.toMatch(/correct|accepted|pairs|feedback|tolerance|\[x\]|\[ \]|->|±/i);
     expect(json).not.toContain('Established by presidential decree');
     expect(json).not.toContain('281');
@@ -256,7 +301,7 @@ describe('checking a quiz', () => {
   it('reports an unknown attribute and bad attribute values at their column', () => {
     expect(errorsOf('::: quiz pass=120 attempt=3 time=0 answers=later shuffle=yes\n1. Q\n   = a\n:::')).toEqual([
       'm.md:1:10 error pass must be a whole percentage from 0 to 100, e.g. pass=70',
-      'm.md:1:19 error unknown quiz attribute "attempt" (known: pass, attempts, time, shuffle, answers, late)',
+      'm.md:1:19 error unknown quiz attribute "attempt" (known: pass, attempts, time, late, shuffle, draw, pool, review, show, answers)',
       'm.md:1:29 error time must be a whole number of minutes of at least 1, e.g. time=15',
       'm.md:1:36 error answers must be one of after-submit, after-pass, never',
       'm.md:1:50 error shuffle takes no value, or true/false',

@@ -2,7 +2,8 @@ import { problem, sortProblems, type Problem } from './problem.js';
 import { parseQuizAttributes } from './quiz-attributes.js';
 import { splitQuiz, type QuizBlock } from './quiz-block.js';
 import { readQuestionDrafts } from './quiz-lines.js';
-import type { AnswerKey, PublicQuestion, QuizModel } from './quiz-model.js';
+import { poolsOf } from './quiz-draws.js';
+import type { AnswerKey, PublicQuestion, QuizDraw, QuizModel } from './quiz-model.js';
 import { buildQuestion } from './quiz-questions.js';
 
 export interface QuizLocation {
@@ -65,5 +66,29 @@ function readBlock(path: string, block: QuizBlock, offset: number, problems: Pro
     key[id] = built.key;
     lines[id] = built.line;
   });
+  // A course-wide pool is complete only once the course's other modules are read (course-builder).
+  if (settings.pool === 'module') checkDraws(path, line, settings.draws, questions, problems);
   return { quiz: { settings, questions }, key, lines, line };
+}
+
+/** A draw may not ask for more questions than its pool has, and a question sits in one pool at most. */
+export function checkDraws(
+  path: string,
+  line: number,
+  draws: QuizDraw[],
+  questions: PublicQuestion[],
+  problems: Problem[],
+): void {
+  const fail = (message: string) => problems.push(problem(path, line, 1, 'error', message));
+  for (const question of questions) {
+    const tags = draws.filter((d) => d.tag !== null && question.tags.includes(d.tag)).map((d) => d.tag);
+    if (tags.length > 1) fail(`question ${question.number} is in two pools drawn from: ${tags.join(' and ')}`);
+  }
+  for (const { draw, ids } of poolsOf(questions, draws).pools) {
+    if (draw.count <= ids.length) continue;
+    const pool = draw.tag === null ? 'the questions outside tagged pools' : `the pool "${draw.tag}"`;
+    fail(
+      `draw=${draw.tag === null ? '' : `${draw.tag}:`}${draw.count} asks for more questions than ${pool} has (${ids.length})`,
+    );
+  }
 }

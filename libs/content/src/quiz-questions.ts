@@ -1,5 +1,6 @@
 import { contentHash } from './content-hash.js';
 import { hasTolerance, parseNumericAnswer } from './answer-text.js';
+import { isAmbiguousKey } from './number-reading.js';
 import { renderBlock, renderInline } from './markdown-renderer.js';
 import { problem, type Problem } from './problem.js';
 import type { QuestionDraft } from './quiz-lines.js';
@@ -61,20 +62,33 @@ function buildAnswered(draft: QuestionDraft, base: Base, feedbackHtml: string | 
   const written = draft.answers.filter((a) => a.text !== '');
   if (written.length === 0) fail(draft.line, `question ${base.number} has no correct answer: write it after "="`);
   else draft.answers.filter((a) => a.text === '').forEach((a) => fail(a.line, 'an "=" line with no answer'));
-  const numeric = written.map((a) => parseNumericAnswer(a.text));
+  // `= "007"`: an answer in double quotes is text, however much it looks like a number.
+  const quoted = written.map((a) => /^".+"$/.test(a.text));
+  const numeric = written.map((a, i) => (quoted[i] ? null : parseNumericAnswer(a.text)));
   written.forEach((a, i) => {
-    if (hasTolerance(a.text) && numeric[i] === null) {
+    if (hasTolerance(a.text) && numeric[i] === null && !quoted[i]) {
       fail(a.line, `unparseable number "${a.text}": write e.g. "= 281 ± 5" or "= 2,5 +- 0,1"`);
     }
   });
   if (written.length > 0 && numeric.every((n) => n !== null)) {
+    written
+      .filter((a) => isAmbiguousKey(a.text))
+      .forEach((a) =>
+        fail(a.line, `"${a.text}" could be a whole number or a decimal: write ${wholeAndDecimal(a.text)}`),
+      );
     return {
       question: { ...base, type: 'numeric' },
       key: { type: 'numeric', accepted: numeric, feedbackHtml },
     } as const;
   }
-  const accepted = written.map((a) => a.text);
+  const accepted = written.map((a, i) => (quoted[i] ? a.text.slice(1, -1) : a.text));
   return { question: { ...base, type: 'short' }, key: { type: 'short', accepted, feedbackHtml } } as const;
+}
+
+/** `1,522` → `1522 or 1.522`, the two things it could mean. */
+function wholeAndDecimal(text: string): string {
+  const trimmed = text.trim();
+  return `${trimmed.replace(',', '')} or ${trimmed.replace(',', '.')}`;
 }
 
 function buildMatching(draft: QuestionDraft, base: Base, feedbackHtml: string | null, fail: Fail) {

@@ -157,9 +157,9 @@ describe('checking a content tree', () => {
         'courses/test/01-intro.az.md': translationOf(broken),
       }),
     ).toEqual([
-      'courses/test/01-intro.az.md:13:18 error unknown quiz attribute "retries" (known: pass, attempts, time, shuffle, answers, late)',
+      'courses/test/01-intro.az.md:13:18 error unknown quiz attribute "retries" (known: pass, attempts, time, late, shuffle, draw, pool, review, show, answers)',
       'courses/test/01-intro.az.md:14:1 error single-choice question 1 has no [x]: mark the correct option with [x]',
-      'courses/test/01-intro.md:13:18 error unknown quiz attribute "retries" (known: pass, attempts, time, shuffle, answers, late)',
+      'courses/test/01-intro.md:13:18 error unknown quiz attribute "retries" (known: pass, attempts, time, late, shuffle, draw, pool, review, show, answers)',
       'courses/test/01-intro.md:14:1 error single-choice question 1 has no [x]: mark the correct option with [x]',
     ]);
   });

@@ -1,9 +1,17 @@
 import { Controller, Get, Param, Render, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
-import { gradebookTable, GradebookService, MyLearningService, type Principal } from '@karvan/domain';
+import {
+  gradebookTable,
+  GradebookService,
+  ItemAnalysisService,
+  itemAnalysisCsv,
+  MyLearningService,
+  type Principal,
+} from '@karvan/domain';
 import { Access, CurrentUser, RequestState } from '../common/decorators.js';
 import type { KarvanReply, KarvanRequest, RequestState as State } from '../common/request-context.js';
 import { formatOf, sendTable } from '../common/send-table.js';
+import { itemChartSvg } from './item-chart.js';
 import { scoreChartSvg } from './score-chart.js';
 import { ApiFile, ApiList, ApiObject } from '../common/openapi.js';
 
@@ -16,6 +24,7 @@ export class GradebookController {
   constructor(
     private readonly gradebooks: GradebookService,
     private readonly myLearning: MyLearningService,
+    private readonly items: ItemAnalysisService,
   ) {}
 
   @Access('signed-in')
@@ -68,5 +77,38 @@ export class GradebookController {
   ) {
     const book = await this.gradebooks.gradebook(me, slug);
     await sendTable(reply, gradebookTable(book), formatOf(request.url), `${slug}-gradebook`);
+  }
+
+  @ApiExcludeEndpoint()
+  @Get('courses/:course/modules/:module/item-analysis')
+  @Render('pages/learning/item-analysis')
+  async itemPage(@CurrentUser() me: Principal, @Param('course') course: string, @Param('module') module: string) {
+    const analysis = await this.items.analyse(me, course, module);
+    return { course, analysis, svg: itemChartSvg('items', analysis.module.title, analysis.items) };
+  }
+
+  /** Per question: facility, discrimination, how often each option was chosen, and flags. */
+  @ApiObject('How each question of the quiz works.')
+  @Get('api/v1/courses/:course/modules/:module/item-analysis')
+  itemJson(@CurrentUser() me: Principal, @Param('course') course: string, @Param('module') module: string) {
+    return this.items.analyse(me, course, module);
+  }
+
+  @ApiFile('text/csv', 'The item analysis as CSV.')
+  @Get([
+    'courses/:course/modules/:module/item-analysis.csv',
+    'api/v1/courses/:course/modules/:module/item-analysis.csv',
+  ])
+  async itemCsv(
+    @CurrentUser() me: Principal,
+    @Param('course') course: string,
+    @Param('module') module: string,
+    @Res() reply: KarvanReply,
+  ) {
+    const analysis = await this.items.analyse(me, course, module);
+    await reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${course}-${module}-items.csv"`)
+      .send(`\uFEFF${itemAnalysisCsv(analysis.items)}`);
   }
 }

@@ -6,6 +6,7 @@ import { GradebookController } from './gradebook.controller.js';
 import { LearningPagesController } from './learning-pages.controller.js';
 import { QuizApiController } from './quiz-api.controller.js';
 import { QuizPagesController } from './quiz-pages.controller.js';
+import { RegradeController } from './regrade.controller.js';
 
 @Module({
   imports: [DomainModule],
@@ -16,6 +17,7 @@ import { QuizPagesController } from './quiz-pages.controller.js';
     LearningPagesController,
     QuizPagesController,
     QuizApiController,
+    RegradeController,
   ],
 })
 export class LearningModule {}

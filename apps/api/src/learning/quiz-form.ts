@@ -50,6 +50,32 @@ export function questionsForPage(view: AttemptView) {
             }))
           : [],
       typed: typeof response === 'string' ? response : '',
+      ...correctAnswerOf(question),
     };
   });
+}
+
+/**
+ * The correct answer as the results page shows it: option and pair texts are rendered HTML from
+ * the module (`correctHtml`), typed answers plain text the template escapes (`correctText`).
+ */
+function correctAnswerOf(question: AttemptView['questions'][number]): { correctHtml: string[]; correctText: string[] } {
+  const answer = question.review?.answer;
+  const none = { correctHtml: [], correctText: [] };
+  if (!answer) return none;
+  if ((answer.type === 'single' || answer.type === 'multiple') && 'options' in question) {
+    return { ...none, correctHtml: question.options.filter((o) => answer.correct.includes(o.id)).map((o) => o.html) };
+  }
+  if (answer.type === 'short') return { ...none, correctText: answer.accepted };
+  if (answer.type === 'numeric') {
+    return {
+      ...none,
+      correctText: answer.accepted.map((a) => (a.tolerance ? `${a.value} ± ${a.tolerance}` : `${a.value}`)),
+    };
+  }
+  if (answer.type === 'matching' && question.type === 'matching') {
+    const choice = (id: string) => question.choices.find((c) => c.id === id)?.html ?? '';
+    return { ...none, correctHtml: question.items.map((item) => `${item.html} → ${choice(answer.pairs[item.id])}`) };
+  }
+  return none;
 }

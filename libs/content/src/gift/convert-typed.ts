@@ -59,8 +59,10 @@ export function convertShort(answers: GiftAnswer[]): Conversion {
     if (refused.length > 0) return { skip: `no answer could be taken: ${refused.join('; ')}` };
     return { skip: 'no answer has a positive weight, so none is accepted' };
   }
-  const numeric = accepted.every((a) => parseNumericAnswer(a) !== null);
-  return { type: numeric ? 'numeric' : 'short', lines: accepted.map((a) => `= ${a}`), feedback, notes };
+  // A GIFT short answer stays text even when it looks like a number ("1,500", "007"): only "#" makes a
+  // numerical question. Karvan reads a quoted answer as text.
+  const lines = accepted.map((a) => (parseNumericAnswer(a) !== null || /^".*"$/.test(a) ? `= "${a}"` : `= ${a}`));
+  return { type: 'short', lines, feedback, notes };
 }
 
 /** Numerical: answers with a positive weight become numeric alternatives. */

@@ -149,8 +149,18 @@ describe('importing GIFT short answer and numerical questions', () => {
     expect(importGift('Wrong only?{=%0%yes}').skipped[0].reason).toMatch(/^no /);
   });
 
-  it('reports a short answer whose answers are all numbers as numeric', () => {
-    expect(importGift('Year?{=2013 =2,013}').taken[0].type).toBe('numeric');
+  it.each([
+    ['{=1,500}', ['1,500']],
+    ['{=007}', ['007']],
+    ['{=2013 =2,013}', ['2013', '2,013']],
+    ['{=2.5 =two and a half}', ['2.5', 'two and a half']],
+    ['{="quoted"}', ['"quoted"']],
+  ])('keeps the short answer %s text, however much it looks like a number', (answers, accepted) => {
+    const result = importGift(`Number?${answers}`);
+    expect(result.taken[0].type).toBe('short');
+    const { question, key } = onlyQuestion(`Number?${answers}`);
+    expect(question.type).toBe('short');
+    expect(key).toEqual({ type: 'short', accepted, feedbackHtml: null });
   });
 
   it.each([

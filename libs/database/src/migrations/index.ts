@@ -10,6 +10,7 @@ import { CertificateApproval1764950000000 } from './1764950000000-certificate-ap
 import { DomainEvents1764960000000 } from './1764960000000-domain-events.js';
 import { SessionSequence1765000000000 } from './1765000000000-session-sequence.js';
 import { Books1766000000000 } from './1766000000000-books.js';
+import { Assessment1766100000000 } from './1766100000000-assessment.js';
 import { Glossary1766200000000 } from './1766200000000-glossary.js';
 import { CredentialStatus1766300000000 } from './1766300000000-credential-status.js';
 import { UserTimeZone1766400000000 } from './1766400000000-user-time-zone.js';
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   DomainEvents1764960000000,
   SessionSequence1765000000000,
   Books1766000000000,
+  Assessment1766100000000,
   Glossary1766200000000,
   CredentialStatus1766300000000,
   UserTimeZone1766400000000,

@@ -16,3 +16,4 @@ export * from './signing-keys.service.js';
 export * from './issue-certificate.processor.js';
 export * from './certificates.module.js';
 export { bundledDocumentLoader } from './data-integrity.js';
+export * from './course-certificate-lookup.js';

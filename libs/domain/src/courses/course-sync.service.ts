@@ -12,6 +12,7 @@ import {
 } from '@karvan/content';
 import { grantCourseAuthors } from '../access/index.js';
 import { DataSource, type EntityManager } from 'typeorm';
+import { acceptedAnswers } from './answer-keys.js';
 import { fromModule, SITE_URLS } from './compile-module.js';
 import { loadGlossary } from '../glossary/index.js';
 import { syncGlossaryFiles, type GlossaryTreeReport } from './glossary-sync.js';
@@ -231,6 +232,9 @@ interface ExistingModule {
   current_hash: string | null;
   /** Of the last revision that came from the files. */
   files_hash: string | null;
+  /** The current revision's questions and keys, to see when a course-wide pool changed. */
+  current_quiz: { questions: unknown[] } | null;
+  current_keys: Record<string, unknown> | null;
 }
 
 async function syncModules(
@@ -245,7 +249,10 @@ async function syncModules(
     `SELECT m.id, m.slug, m.position, m.status,
        (SELECT r.content_hash FROM module_revisions r WHERE r.id = m.current_revision_id) AS current_hash,
        (SELECT r.content_hash FROM module_revisions r WHERE r.module_id = m.id AND r.origin = 'files'
-        ORDER BY r.number DESC LIMIT 1) AS files_hash
+        ORDER BY r.number DESC LIMIT 1) AS files_hash,
+       (SELECT r.quiz FROM module_revisions r WHERE r.id = m.current_revision_id) AS current_quiz,
+       (SELECT jsonb_object_agg(q.key, q.answer_key) FROM questions q WHERE q.revision_id = m.current_revision_id)
+         AS current_keys
      FROM modules m WHERE m.course_id = $1 FOR UPDATE OF m`,
     [courseId],
   );
@@ -264,8 +271,9 @@ async function syncModules(
     // Files: compare with what the files last said, so an unchanged file keeps browser edits.
     // An uploaded archive: compare with the current text, so the course ends up as the archive.
     const baseline = origin === 'files' ? known?.files_hash : known?.current_hash;
-    if (baseline === module.contentHash && known?.status === 'active') report.unchanged++;
-    else if (baseline === module.contentHash) {
+    const same = baseline === module.contentHash && !(known && poolChanged(module, known));
+    if (same && known?.status === 'active') report.unchanged++;
+    else if (same) {
       await tx.query(`UPDATE modules SET status = 'active' WHERE id = $1`, [id]);
     } else {
       await storeRevision(tx, id, module.markdown, { ...fromModule(module), problems: [] }, null, origin);
@@ -280,6 +288,38 @@ async function syncModules(
     await tx.query(`UPDATE modules SET status = 'archived' WHERE id = $1`, [gone.id]);
     report.archived++;
   }
+}
+
+/**
+ * A quiz drawing from the course's pool holds copies of other modules' questions and keys: when
+ * those change, the module needs a new revision though its own file is unchanged.
+ */
+function poolChanged(module: Course['modules'][number], known: ExistingModule): boolean {
+  if (module.quiz?.settings.pool !== 'course') return false;
+  const keys = Object.fromEntries(
+    Object.entries(module.answerKey ?? {}).map(([id, entry]) => [id, withoutFeedback(entry)]),
+  );
+  return (
+    stable(module.quiz.questions) !== stable(known.current_quiz?.questions ?? null) ||
+    stable(keys) !== stable(known.current_keys ?? {})
+  );
+}
+
+/** A key as the questions table stores it: its feedback is kept beside it. */
+function withoutFeedback(entry: object): object {
+  const copy: Record<string, unknown> = { ...entry };
+  delete copy.feedbackHtml;
+  return copy;
+}
+
+/** JSON with object keys sorted, so a value read back from jsonb compares equal to the one written. */
+function stable(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stable).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stable(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
 }
 
 async function insertModule(tx: Tx, courseId: string, slug: string, position: number): Promise<string> {
@@ -297,11 +337,11 @@ async function upsertTranslation(
 ): Promise<void> {
   await tx.query(
     `INSERT INTO module_translations (module_id, language, source_markdown, content_hash, based_on, title, summary,
-                                      objectives, html, toc, quiz)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                                      objectives, html, toc, quiz, accepted_answers)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
      ON CONFLICT (module_id, language) DO UPDATE SET source_markdown = $3, content_hash = $4, based_on = $5, title = $6,
-       summary = $7, objectives = $8, html = $9, toc = $10, quiz = $11, updated_at = now()
-     WHERE module_translations.content_hash <> $4`,
+       summary = $7, objectives = $8, html = $9, toc = $10, quiz = $11, accepted_answers = $12, updated_at = now()
+     WHERE module_translations.content_hash <> $4 OR module_translations.accepted_answers IS NULL`,
     [
       moduleId,
       t.language,
@@ -314,6 +354,7 @@ async function upsertTranslation(
       t.html,
       JSON.stringify(t.toc),
       t.quiz ? JSON.stringify(t.quiz) : null,
+      JSON.stringify(acceptedAnswers(t.answerKey)),
     ],
   );
 }

@@ -15,3 +15,5 @@ export * from './course-settings.js';
 export * from './glossary-usage.service.js';
 export type { GlossaryTreeReport } from './glossary-sync.js';
 export { readCourseFiles } from './course-source.js';
+export { loadAnswerKeys, type StoredKey } from './answer-keys.js';
+export { loadModuleQuiz, loadNextModule, type ModuleQuiz } from './module-reads.js';

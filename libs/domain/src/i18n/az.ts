@@ -6,6 +6,7 @@ import { az as glossary } from './glossary/az.js';
 import { az as books } from './books/az.js';
 import { az as ux } from './ux/az.js';
 import { az as authoring } from './authoring/az.js';
+import { az as assessment } from './assessment/az.js';
 
 export const az: Catalogue = {
   'app.name': 'Karvan',
@@ -399,4 +400,5 @@ export const az: Catalogue = {
   ...books,
   ...ux,
   ...authoring,
+  ...assessment,
 };

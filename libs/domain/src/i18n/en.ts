@@ -6,6 +6,7 @@ import { en as glossary } from './glossary/en.js';
 import { en as books } from './books/en.js';
 import { en as ux } from './ux/en.js';
 import { en as authoring } from './authoring/en.js';
+import { en as assessment } from './assessment/en.js';
 
 export const en: Catalogue = {
   'app.name': 'Karvan',
@@ -402,4 +403,5 @@ export const en: Catalogue = {
   ...books,
   ...ux,
   ...authoring,
+  ...assessment,
 };

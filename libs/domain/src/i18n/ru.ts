@@ -6,6 +6,7 @@ import { ru as glossary } from './glossary/ru.js';
 import { ru as books } from './books/ru.js';
 import { ru as ux } from './ux/ru.js';
 import { ru as authoring } from './authoring/ru.js';
+import { ru as assessment } from './assessment/ru.js';
 
 export const ru: Catalogue = {
   'app.name': 'Karvan',
@@ -454,4 +455,5 @@ export const ru: Catalogue = {
   ...books,
   ...ux,
   ...authoring,
+  ...assessment,
 };

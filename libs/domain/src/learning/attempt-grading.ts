@@ -1,13 +1,8 @@
 import { gradeQuestion, type KeyEntry, type PublicQuestion } from '@karvan/content';
+import type { StoredKey } from '../courses/index.js';
 import type { CheckedResponse } from './attempt-responses.js';
 
-/** A row of the questions table: the answer key of one question of a revision, feedback apart. */
-export interface StoredKey {
-  key: string;
-  answer_key: Omit<KeyEntry, 'feedbackHtml'>;
-  feedback_html: string;
-  points: number;
-}
+export type { StoredKey };
 
 export interface GradedAnswer {
   key: string;

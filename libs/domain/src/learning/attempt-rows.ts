@@ -1,6 +1,11 @@
-import { DEFAULT_QUIZ_SETTINGS, type QuizModel, type QuizSettings } from '@karvan/content';
+import {
+  DEFAULT_QUIZ_SETTINGS,
+  reviewOfAnswers,
+  type AnswersVisibility,
+  type QuizModel,
+  type QuizSettings,
+} from '@karvan/content';
 import type { EntityManager } from 'typeorm';
-import type { StoredKey } from './attempt-grading.js';
 import type { QuizStanding } from './attempt-view.js';
 import type { CheckedResponse } from './attempt-responses.js';
 import { LearningError, LearningErrorCode } from './learning.errors.js';
@@ -16,6 +21,8 @@ export interface AttemptRow {
   course_slug: string;
   module_slug: string;
   module_title: string;
+  /** `archived` once the course is closed. */
+  course_status: string;
   revision_id: string;
   revision: number;
   quiz: QuizModel;
@@ -45,9 +52,11 @@ export interface AnswerRow {
 /** Seconds after the deadline a submission still counts as on time: the network's share. */
 export const LATE_GRACE_SECONDS = 30;
 
-/** Stored quizzes from before a setting existed get its default. */
+/** Stored quizzes from before a setting existed get its default; an older `answers` becomes `review`. */
 export function settingsOf(quiz: QuizModel): QuizSettings {
-  return { ...DEFAULT_QUIZ_SETTINGS, ...quiz.settings };
+  const stored = quiz.settings as Partial<QuizSettings> & { answers?: AnswersVisibility };
+  const review = stored.review ?? (stored.answers ? reviewOfAnswers(stored.answers) : undefined);
+  return { ...DEFAULT_QUIZ_SETTINGS, ...quiz.settings, ...(review ? { review } : {}) };
 }
 
 /** The caller's own attempt; anyone else's is "not found", so attempt ids say nothing. */
@@ -55,7 +64,7 @@ export async function loadOwnAttempt(tx: EntityManager, attemptId: string, userI
   const [row] = isUuid(attemptId)
     ? await tx.query<AttemptRow[]>(
         `SELECT a.id, a.user_id, a.module_id, m.course_id, c.slug AS course_slug, m.slug AS module_slug,
-           r.title AS module_title, a.revision_id, r.number AS revision, r.quiz, a.number, a.started_at, a.deadline,
+           r.title AS module_title, c.status AS course_status, a.revision_id, r.number AS revision, r.quiz, a.number, a.started_at, a.deadline,
            a.submitted_at, a.late, a.score::float8 AS score, a.max_score::float8 AS max_score,
            a.percent::float8 AS percent, a.passed, a.question_order, a.option_order,
            (a.deadline IS NOT NULL AND now() > a.deadline) AS expired,
@@ -89,6 +98,8 @@ export async function loadStanding(tx: EntityManager, row: AttemptRow): Promise<
   const max = settingsOf(standing.quiz ?? row.quiz).maxAttempts;
   return {
     passed: standing.passed,
+    attemptsUsed: standing.used,
+    maxAttempts: max,
     attemptsLeft: max === null ? null : Math.max(0, max - standing.used),
     gradableOpen: standing.open,
   };
@@ -99,13 +110,6 @@ export async function loadAnswers(tx: EntityManager, attemptId: string): Promise
     'SELECT question_key, response, score::float8 AS score FROM attempt_answers WHERE attempt_id = $1',
     [attemptId],
   );
-}
-
-/** Server side only: the answer keys of a revision, for grading and for review when allowed. */
-export async function loadKeys(tx: EntityManager, revisionId: string): Promise<StoredKey[]> {
-  return tx.query<StoredKey[]>('SELECT key, answer_key, feedback_html, points FROM questions WHERE revision_id = $1', [
-    revisionId,
-  ]);
 }
 
 /** Marks the attempt submitted, once: null when another request already did. */
@@ -193,4 +197,56 @@ export async function loadAttemptSummaries(
 function stateOf(row: AttemptSummaryRow): AttemptState {
   if (row.submitted_at) return row.graded ? 'graded' : 'refused';
   return row.expired ? 'expired' : 'open';
+}
+
+/** A graded attempt's answer to one question, with what regrading it needs. */
+export interface GradedAnswerRow {
+  attempt_id: string;
+  user_id: string;
+  course_id: string;
+  organisation_id: string | null;
+  number: number;
+  quiz: QuizModel;
+  question_key: string;
+  response: CheckedResponse;
+  score: number;
+  total: number;
+  max_score: number;
+  percent: number;
+  passed: boolean;
+  name: string;
+  email: string;
+}
+
+const GRADED_ANSWER_SELECT = `SELECT a.id AS attempt_id, a.user_id, m.course_id, c.organisation_id, a.number, r.quiz, x.question_key, x.response,
+   x.score::float8 AS score, a.score::float8 AS total, a.max_score::float8 AS max_score, a.percent::float8 AS percent,
+   a.passed, u.name, u.email
+ FROM quiz_attempts a JOIN attempt_answers x ON x.attempt_id = a.id
+ JOIN module_revisions r ON r.id = a.revision_id JOIN modules m ON m.id = a.module_id JOIN courses c ON c.id = m.course_id JOIN users u ON u.id = a.user_id`;
+
+/** Every graded answer to a question of a module, oldest attempt first, each attempt locked for the change. */
+export async function loadGradedAnswers(
+  tx: EntityManager,
+  moduleId: string,
+  questionKey: string,
+): Promise<GradedAnswerRow[]> {
+  return tx.query<GradedAnswerRow[]>(
+    `${GRADED_ANSWER_SELECT} WHERE a.module_id = $1 AND x.question_key = $2 AND a.submitted_at IS NOT NULL
+     ORDER BY a.submitted_at, a.id FOR UPDATE OF a`,
+    [moduleId, questionKey],
+  );
+}
+
+/** One graded answer, locked; null when the attempt or the answer does not exist. */
+export async function loadGradedAnswer(
+  tx: EntityManager,
+  attemptId: string,
+  questionKey: string,
+): Promise<GradedAnswerRow | null> {
+  if (!isUuid(attemptId)) return null;
+  const [row] = await tx.query<GradedAnswerRow[]>(
+    `${GRADED_ANSWER_SELECT} WHERE a.id = $1 AND x.question_key = $2 FOR UPDATE OF a`,
+    [attemptId, questionKey],
+  );
+  return row ?? null;
 }

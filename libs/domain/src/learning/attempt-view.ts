@@ -1,36 +1,61 @@
-import type { AnswersVisibility } from '@karvan/content';
 import type { StoredKey } from './attempt-grading.js';
 import { orderedQuestions } from './attempt-order.js';
 import { settingsOf, type AnswerRow, type AttemptRow } from './attempt-rows.js';
-import type { AttemptQuestion, AttemptResult, AttemptView, CorrectAnswer } from './quiz-attempts.types.js';
+import type {
+  AttemptProgress,
+  AttemptQuestion,
+  AttemptResult,
+  AttemptView,
+  CorrectAnswer,
+} from './quiz-attempts.types.js';
 
 /** Where this person stands on a module's quiz, across all their attempts at it. */
 export interface QuizStanding {
   passed: boolean;
+  attemptsUsed: number;
+  /** Null: unlimited. */
+  maxAttempts: number | null;
   /** Null: unlimited. */
   attemptsLeft: number | null;
   /** An unsubmitted attempt that could still be graded. */
   gradableOpen: boolean;
 }
 
-/** Why a submitted attempt's answers are hidden; the attempt page says so. */
-export type AnswersHidden = 'never' | 'after-pass' | 'attempts-left';
+/** Why a submitted attempt's review is hidden; the attempt page says so. */
+export type AnswersHidden = 'never' | 'after-pass' | 'attempts-left' | 'pass-or-last' | 'course-open';
 
 /**
- * Why this attempt may not show correct answers, feedback and per-question scores, or null when it
- * may: as the quiz's `answers=` allows, and never while another attempt could still use them.
- * Passing ends the quiz (no attempt can be started after a pass).
+ * Why this attempt may not show its review (per-question points, correct answers, feedback), or
+ * null when it may, as the quiz's `review=` says. "Last attempt" means none is left to start and
+ * none open that could still be graded, so a key shown cannot help another attempt.
  */
 export function answersHidden(row: AttemptRow, standing: QuizStanding): AnswersHidden | null {
-  const visibility: AnswersVisibility = settingsOf(row.quiz).answers;
-  if (visibility === 'never') return 'never';
-  if (visibility === 'after-pass' && !standing.passed) return 'after-pass';
-  const finished = standing.passed || standing.attemptsLeft === 0;
-  return finished && !standing.gradableOpen ? null : 'attempts-left';
+  const finished = standing.attemptsLeft === 0 && !standing.gradableOpen;
+  switch (settingsOf(row.quiz).review) {
+    case 'immediately':
+      return null;
+    case 'after-pass':
+      return standing.passed && !standing.gradableOpen ? null : 'after-pass';
+    case 'after-last':
+      return finished ? null : 'attempts-left';
+    case 'after-pass-or-last':
+      // Passing ends the quiz: no attempt can be started after a pass.
+      return (standing.passed && !standing.gradableOpen) || finished ? null : 'pass-or-last';
+    case 'after-close':
+      return row.course_status === 'archived' ? null : 'course-open';
+    case 'never':
+      return 'never';
+  }
 }
 
 export function answersAllowed(row: AttemptRow, standing: QuizStanding): boolean {
   return !!row.submitted_at && row.graded && answersHidden(row, standing) === null;
+}
+
+/** Full points are correct, some are partly correct (select all, matching), none incorrect. */
+function outcomeOf(score: number, points: number): 'correct' | 'partial' | 'incorrect' {
+  if (score >= points - 1e-9) return 'correct';
+  return score > 0 ? 'partial' : 'incorrect';
 }
 
 export function resultOf(row: AttemptRow): AttemptResult | null {
@@ -55,21 +80,25 @@ export function attemptView(
   answers: AnswerRow[],
   keys: StoredKey[] | null,
   hidden: AnswersHidden | null = null,
+  progress: AttemptProgress | null = null,
 ): AttemptView {
   const order = { questionOrder: row.question_order, optionOrder: row.option_order };
   const byKey = new Map(answers.map((a) => [a.question_key, a]));
   const keyByQuestion = new Map((keys ?? []).map((k) => [k.key, k]));
+  const show = new Set(settingsOf(row.quiz).show);
   const questions = orderedQuestions(row.quiz, order).map((question): AttemptQuestion => {
     if (!row.submitted_at) return question;
     const answer = byKey.get(question.id);
     const key = keys ? keyByQuestion.get(question.id) : undefined;
+    const score = keys && show.has('marks') ? (answer?.score ?? 0) : null;
     return {
       ...question,
       review: {
         response: answer?.response ?? null,
-        score: keys ? (answer?.score ?? 0) : null,
-        answer: key ? (key.answer_key as CorrectAnswer) : null,
-        feedbackHtml: key?.feedback_html || null,
+        score,
+        outcome: score === null ? null : outcomeOf(score, question.points),
+        answer: key && show.has('answers') ? (key.answer_key as CorrectAnswer) : null,
+        feedbackHtml: (show.has('feedback') && key?.feedback_html) || null,
       },
     };
   });
@@ -88,5 +117,23 @@ export function attemptView(
     result: resultOf(row),
     answersShown: keys !== null,
     answersHidden: row.submitted_at && row.graded && keys === null ? hidden : null,
+    progress: row.submitted_at ? progress : null,
+  };
+}
+
+/** What the results page says comes next; a pass ends the quiz, as `start` enforces. */
+export function progressOf(
+  row: AttemptRow,
+  standing: QuizStanding,
+  nextModule: { slug: string; title: string } | null,
+): AttemptProgress {
+  return {
+    passPercent: settingsOf(row.quiz).passPercent,
+    attemptsUsed: standing.attemptsUsed,
+    maxAttempts: standing.maxAttempts,
+    attemptsLeft: standing.attemptsLeft,
+    canStart: !standing.passed && standing.attemptsLeft !== 0 && row.course_status === 'published',
+    grading: 'best',
+    nextModule,
   };
 }

@@ -13,6 +13,9 @@ export enum LearningErrorCode {
   QuizPassed = 'quiz_already_passed',
   SubmitNotEnrolled = 'quiz_submit_not_enrolled',
   CourseClosed = 'quiz_course_not_published',
+  GradeNotAllowed = 'grade_not_allowed',
+  QuestionNotFound = 'question_not_found',
+  InvalidOverride = 'grade_override_invalid',
 }
 
 const KIND: Record<LearningErrorCode, ErrorKind> = {
@@ -27,6 +30,9 @@ const KIND: Record<LearningErrorCode, ErrorKind> = {
   [LearningErrorCode.QuizPassed]: 'conflict',
   [LearningErrorCode.SubmitNotEnrolled]: 'forbidden',
   [LearningErrorCode.CourseClosed]: 'conflict',
+  [LearningErrorCode.GradeNotAllowed]: 'forbidden',
+  [LearningErrorCode.QuestionNotFound]: 'not_found',
+  [LearningErrorCode.InvalidOverride]: 'invalid',
 };
 
 export class LearningError extends DomainError {

@@ -8,6 +8,8 @@ import { ReaderService } from './reader.service.js';
 import { QuizAttemptsService } from './quiz-attempts.service.js';
 import { BulkEnrolmentService } from './bulk-enrolment.service.js';
 import { GradebookService } from './gradebook.service.js';
+import { ItemAnalysisService } from './item-analysis.service.js';
+import { RegradeService } from './regrade.service.js';
 import { MyLearningService } from './my-learning.service.js';
 import { ReaderStateCache } from './reader-state.cache.js';
 
@@ -19,6 +21,8 @@ const PUBLIC = [
   QuizAttemptsService,
   BulkEnrolmentService,
   GradebookService,
+  ItemAnalysisService,
+  RegradeService,
   MyLearningService,
 ];
 

@@ -122,7 +122,7 @@ describe('quiz attempts', () => {
     it('shows the questions without any answer key or feedback before submission', async () => {
       const { slug, me } = await enrolled('answers=after-submit');
       const { attempt } = await quizzes.start(me, slug, 'quiz');
-      const json = JSON.stringify(await quizzes.view(me, attempt.id));
+      const json = JSON.stringify({ ...(await quizzes.view(me, attempt.id)), settings: null });
       expect(json).not.toMatch(/correct|accepted|pairs|tolerance|feedback|presidential decree|\[x\]|checked/i);
       const single = attempt.questions.find((q) => q.id === 'single');
       if (single?.type !== 'single') throw new Error('expected the single-choice question');
@@ -194,6 +194,7 @@ describe('quiz attempts', () => {
       expect(reviewOf(shown)).toEqual({
         response: 'o1',
         score: 0,
+        outcome: 'incorrect',
         answer: { type: 'single', correct: ['o2'] },
         feedbackHtml: expect.stringContaining('presidential decree'),
       });
@@ -203,7 +204,13 @@ describe('quiz attempts', () => {
       await quizzes.submit(never.me, b.id, { single: 'o2' });
       const hidden = await quizzes.view(never.me, b.id);
       expect(hidden.answersShown).toBe(false);
-      expect(reviewOf(hidden)).toEqual({ response: 'o2', score: null, answer: null, feedbackHtml: null });
+      expect(reviewOf(hidden)).toEqual({
+        response: 'o2',
+        score: null,
+        outcome: null,
+        answer: null,
+        feedbackHtml: null,
+      });
       expect(JSON.stringify(hidden)).not.toMatch(/correct"|presidential decree/);
 
       const afterPass = await enrolled('answers=after-pass');
@@ -231,7 +238,7 @@ describe('quiz attempts', () => {
       const blank = (await quizzes.start(me, slug, 'quiz')).attempt;
       await quizzes.submit(me, blank.id, {});
       const view = await quizzes.view(me, blank.id);
-      expect(view).toMatchObject({ answersShown: false, answersHidden: 'attempts-left' });
+      expect(view).toMatchObject({ answersShown: false, answersHidden: 'pass-or-last' });
       expect(keyShown(view)).toBeNull();
       expect(reviewed(view).every((r) => r?.answer === null && r.feedbackHtml === null && r.score === null)).toBe(true);
     });
@@ -261,7 +268,7 @@ describe('quiz attempts', () => {
       ]);
       const last = (await quizzes.start(me, slug, 'quiz')).attempt;
       await quizzes.submit(me, last.id, {});
-      expect(await quizzes.view(me, last.id)).toMatchObject({ answersShown: false, answersHidden: 'attempts-left' });
+      expect(await quizzes.view(me, last.id)).toMatchObject({ answersShown: false, answersHidden: 'pass-or-last' });
       await quizzes.submit(me, expired.id, {});
       expect((await quizzes.view(me, last.id)).answersShown).toBe(true);
     });

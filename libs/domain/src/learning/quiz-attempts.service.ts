@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import type { QuestionResponse, QuizModel } from '@karvan/content';
+import { askedCount, type QuestionResponse, type QuizModel } from '@karvan/content';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/index.js';
 import { gradeAttempt, keyEntries } from './attempt-grading.js';
-import { newAttemptOrder, orderedQuestions } from './attempt-order.js';
+import { newAttemptOrder, newAttemptSeed, orderedQuestions } from './attempt-order.js';
 import { checkResponses } from './attempt-responses.js';
 import {
   claimSubmission,
   loadAnswers,
-  loadKeys,
   loadAttemptSummaries,
   loadOwnAttempt,
   loadStanding,
@@ -17,7 +16,8 @@ import {
   storeResult,
   type AttemptRow,
 } from './attempt-rows.js';
-import { answersAllowed, answersHidden, attemptView, resultOf } from './attempt-view.js';
+import { answersAllowed, answersHidden, attemptView, progressOf, resultOf } from './attempt-view.js';
+import { loadAnswerKeys, loadNextModule } from '../courses/index.js';
 import { DomainEvents } from '../events/index.js';
 import { evaluateCompletion } from './completion.js';
 import { LearningError, LearningErrorCode } from './learning.errors.js';
@@ -75,10 +75,11 @@ export class QuizAttemptsService {
       if (passed) throw quizPassed();
       const settings = settingsOf(module.quiz);
       if (settings.maxAttempts !== null && used >= settings.maxAttempts) throw attemptsUsed(settings.maxAttempts);
-      const order = newAttemptOrder(module.quiz);
+      const seed = newAttemptSeed();
+      const order = newAttemptOrder(module.quiz, seed);
       const [inserted] = await tx.query<Array<{ id: string }>>(
-        `INSERT INTO quiz_attempts (user_id, module_id, revision_id, number, deadline, question_order, option_order)
-         VALUES ($1, $2, $3, $4, now() + make_interval(mins => $5::int), $6, $7) RETURNING id`,
+        `INSERT INTO quiz_attempts (user_id, module_id, revision_id, number, deadline, question_order, option_order, seed)
+         VALUES ($1, $2, $3, $4, now() + make_interval(mins => $5::int), $6, $7, $8) RETURNING id`,
         [
           principal.userId,
           module.moduleId,
@@ -87,6 +88,7 @@ export class QuizAttemptsService {
           settings.timeLimitMinutes,
           JSON.stringify(order.questionOrder),
           JSON.stringify(order.optionOrder),
+          seed,
         ],
       );
       return { id: inserted.id, created: true };
@@ -103,8 +105,11 @@ export class QuizAttemptsService {
     if (!row.submitted_at) return attemptView(row, [], null);
     const answers = await loadAnswers(this.db.manager, row.id);
     const standing = await loadStanding(this.db.manager, row);
-    const keys = answersAllowed(row, standing) ? await loadKeys(this.db.manager, row.revision_id) : null;
-    return attemptView(row, answers, keys, answersHidden(row, standing));
+    const keys = answersAllowed(row, standing)
+      ? await loadAnswerKeys(this.db.manager, row.revision_id, row.module_id)
+      : null;
+    const progress = progressOf(row, standing, await loadNextModule(this.db.manager, row.module_id));
+    return attemptView(row, answers, keys, answersHidden(row, standing), progress);
   }
 
   /**
@@ -141,7 +146,8 @@ export class QuizAttemptsService {
     if (!module) throw moduleNotFound(moduleSlug);
     const attempts = await loadAttemptSummaries(this.db.manager, principal.userId, module.id);
     const graded = attempts.filter((a) => a.state === 'graded').map((a) => a.percent ?? 0);
-    const maxAttempts = module.quiz ? settingsOf(module.quiz).maxAttempts : null;
+    const settings = module.quiz ? settingsOf(module.quiz) : null;
+    const maxAttempts = settings?.maxAttempts ?? null;
     const passed = attempts.some((a) => a.passed === true);
     const attemptsLeft = maxAttempts === null ? null : Math.max(0, maxAttempts - attempts.length);
     return {
@@ -151,6 +157,10 @@ export class QuizAttemptsService {
       maxAttempts,
       attemptsLeft,
       canStart: !passed && attemptsLeft !== 0,
+      questionCount: module.quiz ? askedCount(module.quiz.questions, settings!.draws) : 0,
+      timeLimitMinutes: settings?.timeLimitMinutes ?? null,
+      passPercent: settings?.passPercent ?? 0,
+      grading: 'best',
     };
   }
 }
@@ -218,7 +228,7 @@ async function gradeClaimed(
   const checked = checkResponses(questions, responses);
   const graded = gradeAttempt(
     questions,
-    keyEntries(await loadKeys(tx, row.revision_id)),
+    keyEntries(await loadAnswerKeys(tx, row.revision_id, row.module_id)),
     checked,
     settings.passPercent,
   );

@@ -9,6 +9,8 @@ export interface QuestionReview {
   response: QuestionResponse | null;
   /** Points earned; null while answers are hidden, since it gives the right answer away. */
   score: number | null;
+  /** How the answer did, shown with the points; null when they are not. */
+  outcome: 'correct' | 'partial' | 'incorrect' | null;
   answer: CorrectAnswer | null;
   feedbackHtml: string | null;
 }
@@ -46,7 +48,23 @@ export interface AttemptView {
   /** Whether correct answers and feedback are included in `questions[].review`. */
   answersShown: boolean;
   /** Why a graded attempt's answers are hidden; null when shown or nothing to show. */
-  answersHidden: 'never' | 'after-pass' | 'attempts-left' | null;
+  answersHidden: 'never' | 'after-pass' | 'attempts-left' | 'pass-or-last' | 'course-open' | null;
+  /** After submission only. */
+  progress: AttemptProgress | null;
+}
+
+/** Where the trainee stands after this attempt: what the results page needs to say what comes next. */
+export interface AttemptProgress {
+  passPercent: number;
+  attemptsUsed: number;
+  /** Null: unlimited. */
+  maxAttempts: number | null;
+  attemptsLeft: number | null;
+  /** A new attempt may be started now ("Try again"). */
+  canStart: boolean;
+  /** How the quiz's grade comes from the attempts: the best one counts. */
+  grading: 'best';
+  nextModule: { slug: string; title: string } | null;
 }
 
 export interface StartedAttempt {
@@ -88,4 +106,9 @@ export interface ModuleAttempts {
   attemptsLeft: number | null;
   /** False once passed (passing ends the quiz) or when no attempts are left. */
   canStart: boolean;
+  /** What a trainee is told before starting. */
+  questionCount: number;
+  timeLimitMinutes: number | null;
+  passPercent: number;
+  grading: 'best';
 }

@@ -1,0 +1,61 @@
+import { QuizAttemptsService } from './quiz-attempts.service.js';
+import { MODULE, quizFixtures, type QuizFixtures } from './test/quiz-fixtures.js';
+
+const BASE_QUIZ = `::: quiz pass=50
+1. Which body is the single window? {#body}
+   = State Migration Service
+
+2. How many people were registered (the module writes 1,522)? {#count}
+   = 1522
+:::
+`;
+
+const AZ = `---
+title: Sınaq
+summary: Bir cümlə.
+objectives:
+  - Bir iş görün.
+source: 000000000000
+---
+
+## Bölmə
+
+Mətn.
+
+::: quiz pass=50
+1. Vahid pəncərə hansı qurumdur? {#body}
+   = Dövlət Miqrasiya Xidməti
+   = DMX
+
+2. Neçə nəfər qeydiyyata alınıb? {#count}
+   = 1522
+:::
+`;
+
+describe('typed answers in every language of the module', () => {
+  let fx: QuizFixtures;
+  let quizzes: QuizAttemptsService;
+
+  beforeAll(async () => {
+    fx = await quizFixtures();
+    quizzes = new QuizAttemptsService(fx.db, fx.certificates);
+  });
+  afterAll(() => fx.close());
+
+  it("accepts the base file's and every translation's answers, and reads 1,522 / 1.522 / 1 522 as 1522", async () => {
+    const course = await fx.course({ '01-quiz.md': MODULE('Quiz', BASE_QUIZ), '01-quiz.az.md': AZ });
+    const cases: Array<[string, string, number]> = [
+      ['dövlət miqrasiya xidməti', '1,522', 2],
+      ['DMX', '1.522', 2],
+      ['State Migration Service', '1 522', 2],
+      ['Ministry', '1,523', 0],
+    ];
+    for (const [body, count, score] of cases) {
+      const me = await fx.trainee();
+      await fx.enrol(me, course.id);
+      const { attempt } = await quizzes.start(me, course.slug, 'quiz');
+      const outcome = await quizzes.submit(me, attempt.id, { body, count });
+      expect([body, count, outcome.result.score]).toEqual([body, count, score]);
+    }
+  });
+});

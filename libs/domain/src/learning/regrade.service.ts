@@ -1,0 +1,185 @@
+import { Injectable } from '@nestjs/common';
+import { gradeQuestion, type KeyEntry } from '@karvan/content';
+import type { EntityManager } from 'typeorm';
+import { can, courseScope } from '../access/index.js';
+import type { Principal } from '../auth/index.js';
+import { courseCertificateOf } from '../certificates/index.js';
+import { loadAnswerKeys, loadModuleQuiz } from '../courses/index.js';
+import { DomainEvents } from '../events/index.js';
+import { loadGradedAnswer, loadGradedAnswers, settingsOf, type GradedAnswerRow } from './attempt-rows.js';
+import { evaluateCompletion } from './completion.js';
+import { LearningError, LearningErrorCode } from './learning.errors.js';
+
+export interface GradeChange {
+  attemptId: string;
+  attemptNumber: number;
+  name: string;
+  email: string;
+  oldScore: number;
+  newScore: number;
+  oldPercent: number;
+  newPercent: number;
+  oldPassed: boolean;
+  newPassed: boolean;
+}
+
+export interface RegradeReport {
+  question: string;
+  changes: GradeChange[];
+  /** People whose course completion was recorded because of the new results. */
+  completionsRecorded: string[];
+  /** People who no longer pass and had a completion with no certificate: it was removed. */
+  completionsWithdrawn: string[];
+  /** People who no longer pass but hold a certificate: left as it is, for a trainer's decision. */
+  certificatesToDecide: Array<{ email: string; certificateId: string; status: string }>;
+}
+
+const MAX_REASON = 500;
+
+/** Changing grades after submission: regrading a fixed key, and a trainer's override with a reason. */
+@Injectable()
+export class RegradeService {
+  constructor(private readonly events: DomainEvents) {}
+
+  /** Grades every submitted answer to the question again with the module's current key. */
+  async regrade(
+    principal: Principal,
+    courseSlug: string,
+    moduleSlug: string,
+    questionKey: string,
+  ): Promise<RegradeReport> {
+    return this.events.transaction(async (tx) => {
+      const module = await loadModuleQuiz(tx, courseSlug, moduleSlug);
+      if (!module) throw new LearningError(LearningErrorCode.ModuleNotFound, `There is no module "${moduleSlug}".`);
+      requireGrader(principal, module);
+      const stored = (await loadAnswerKeys(tx, module.revisionId, module.moduleId)).find((k) => k.key === questionKey);
+      if (!stored) throw questionNotFound();
+      const key = { ...stored.answer_key, feedbackHtml: null } as KeyEntry;
+      const changes: Array<{ row: GradedAnswerRow; score: number }> = [];
+      for (const row of await loadGradedAnswers(tx, module.moduleId, questionKey)) {
+        const question = row.quiz.questions.find((q) => q.id === questionKey);
+        // A question whose kind changed cannot be graded with the new key: its answers keep their score.
+        if (!question || question.type !== key.type) continue;
+        const score = round(gradeQuestion(question, key, row.response) * question.points, 3);
+        if (score !== row.score) changes.push({ row, score });
+      }
+      return applyChanges(tx, questionKey, changes, 'regrade', principal.userId, null);
+    });
+  }
+
+  /** Sets one answer's points by hand; the reason is kept with the change. */
+  async override(
+    principal: Principal,
+    attemptId: string,
+    questionKey: string,
+    points: number,
+    reason: string,
+  ): Promise<RegradeReport> {
+    return this.events.transaction(async (tx) => {
+      const row = await loadGradedAnswer(tx, attemptId, questionKey);
+      if (!row) throw questionNotFound();
+      requireGrader(principal, { courseId: row.course_id, organisationId: row.organisation_id });
+      const max = row.quiz.questions.find((q) => q.id === questionKey)?.points ?? 1;
+      const text = reason.trim();
+      if (!Number.isFinite(points) || points < 0 || points > max || text === '' || text.length > MAX_REASON) {
+        throw new LearningError(
+          LearningErrorCode.InvalidOverride,
+          `Give points from 0 to ${max} and a reason of at most ${MAX_REASON} characters.`,
+          { points: 'range', reason: 'required' },
+        );
+      }
+      return applyChanges(tx, questionKey, [{ row, score: round(points, 3) }], 'override', principal.userId, text);
+    });
+  }
+}
+
+function requireGrader(principal: Principal, course: { courseId: string; organisationId: string | null }): void {
+  if (!can(principal, 'course.edit', courseScope({ id: course.courseId, organisationId: course.organisationId }))) {
+    throw new LearningError(
+      LearningErrorCode.GradeNotAllowed,
+      'Only the course’s authors and admins may change grades.',
+    );
+  }
+}
+
+function questionNotFound(): LearningError {
+  return new LearningError(LearningErrorCode.QuestionNotFound, 'There is no such question or answer in this quiz.');
+}
+
+/** Stores the new scores and totals, logs each change, and lets completions follow the new results. */
+async function applyChanges(
+  tx: EntityManager,
+  questionKey: string,
+  changes: Array<{ row: GradedAnswerRow; score: number }>,
+  kind: 'regrade' | 'override',
+  actorId: string,
+  reason: string | null,
+): Promise<RegradeReport> {
+  const report: RegradeReport = {
+    question: questionKey,
+    changes: [],
+    completionsRecorded: [],
+    completionsWithdrawn: [],
+    certificatesToDecide: [],
+  };
+  const people = new Map<string, GradedAnswerRow>();
+  for (const { row, score } of changes) {
+    const total = round(row.total - row.score + score, 3);
+    const percent = row.max_score > 0 ? round((100 * total) / row.max_score, 2) : 0;
+    const passed = percent >= settingsOf(row.quiz).passPercent;
+    await tx.query('UPDATE attempt_answers SET score = $3 WHERE attempt_id = $1 AND question_key = $2', [
+      row.attempt_id,
+      questionKey,
+      score,
+    ]);
+    await tx.query('UPDATE quiz_attempts SET score = $2, percent = $3, passed = $4 WHERE id = $1', [
+      row.attempt_id,
+      total,
+      percent,
+      passed,
+    ]);
+    await tx.query(
+      `INSERT INTO grade_changes (attempt_id, question_key, kind, old_score, new_score, old_percent, new_percent, reason, actor_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [row.attempt_id, questionKey, kind, row.score, score, row.percent, percent, reason, actorId],
+    );
+    report.changes.push({
+      attemptId: row.attempt_id,
+      attemptNumber: row.number,
+      name: row.name,
+      email: row.email,
+      oldScore: row.score,
+      newScore: score,
+      oldPercent: row.percent,
+      newPercent: percent,
+      oldPassed: row.passed,
+      newPassed: passed,
+    });
+    people.set(`${row.user_id}/${row.course_id}`, row);
+  }
+  for (const row of people.values()) await followCompletion(tx, row, report);
+  return report;
+}
+
+/** A completion follows the new results; an issued (or pending) certificate is never withdrawn here. */
+async function followCompletion(tx: EntityManager, row: GradedAnswerRow, report: RegradeReport): Promise<void> {
+  const [had] = await tx.query<unknown[]>('SELECT 1 FROM course_completions WHERE user_id = $1 AND course_id = $2', [
+    row.user_id,
+    row.course_id,
+  ]);
+  const outcome = await evaluateCompletion(tx, row.user_id, row.course_id);
+  if (outcome.newlyRecorded) report.completionsRecorded.push(row.email);
+  if (!had || outcome.complete) return;
+  const certificate = await courseCertificateOf(tx, row.user_id, row.course_id);
+  if (certificate) {
+    report.certificatesToDecide.push({ email: row.email, certificateId: certificate.id, status: certificate.status });
+    return;
+  }
+  await tx.query('DELETE FROM course_completions WHERE user_id = $1 AND course_id = $2', [row.user_id, row.course_id]);
+  report.completionsWithdrawn.push(row.email);
+}
+
+function round(value: number, digits: number): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
