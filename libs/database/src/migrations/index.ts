@@ -10,6 +10,7 @@ import { CertificateApproval1764950000000 } from './1764950000000-certificate-ap
 import { DomainEvents1764960000000 } from './1764960000000-domain-events.js';
 import { SessionSequence1765000000000 } from './1765000000000-session-sequence.js';
 import { CredentialStatus1766300000000 } from './1766300000000-credential-status.js';
+import { PasswordResets1766500000000 } from './1766500000000-password-resets.js';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   DomainEvents1764960000000,
   SessionSequence1765000000000,
   CredentialStatus1766300000000,
+  PasswordResets1766500000000,
 ];

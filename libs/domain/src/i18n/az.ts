@@ -2,6 +2,7 @@ import type { Catalogue } from './translate.js';
 import { az as certificates } from './certificates/az.js';
 import { az as summer } from './summer/az.js';
 import { az as access } from './access/az.js';
+import { az as accounts } from './accounts/az.js';
 
 export const az: Catalogue = {
   'app.name': 'Karvan',
@@ -390,4 +391,5 @@ export const az: Catalogue = {
   ...certificates,
   ...summer,
   ...access,
+  ...accounts,
 };

@@ -2,6 +2,7 @@ import type { Catalogue } from './translate.js';
 import { en as certificates } from './certificates/en.js';
 import { en as summer } from './summer/en.js';
 import { en as access } from './access/en.js';
+import { en as accounts } from './accounts/en.js';
 
 export const en: Catalogue = {
   'app.name': 'Karvan',
@@ -393,4 +394,5 @@ export const en: Catalogue = {
   ...certificates,
   ...summer,
   ...access,
+  ...accounts,
 };

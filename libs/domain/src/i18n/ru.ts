@@ -2,6 +2,7 @@ import type { Catalogue } from './translate.js';
 import { ru as certificates } from './certificates/ru.js';
 import { ru as summer } from './summer/ru.js';
 import { ru as access } from './access/ru.js';
+import { ru as accounts } from './accounts/ru.js';
 
 export const ru: Catalogue = {
   'app.name': 'Karvan',
@@ -445,4 +446,5 @@ export const ru: Catalogue = {
   ...certificates,
   ...summer,
   ...access,
+  ...accounts,
 };

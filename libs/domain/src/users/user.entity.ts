@@ -25,7 +25,7 @@ export class User {
   position: string;
 
   @Column({ type: 'varchar' })
-  status: 'active' | 'disabled';
+  status: 'active' | 'disabled' | 'invited';
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -1,0 +1,23 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { LOCALES, ROLES, type Locale, type Role } from '@karvan/domain';
+
+/** An account an admin creates; its owner chooses the password from an e-mailed link. */
+export class NewAccountForm {
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) name: string;
+  @ApiProperty() @IsEmail() @MaxLength(254) email: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) organisation?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) position?: string;
+  @ApiProperty({ enum: LOCALES }) @IsIn(LOCALES) locale: Locale;
+
+  @ApiProperty({ enum: ROLES, isArray: true, example: ['trainee'] })
+  // An HTML form sends one checked box as a string and none at all as nothing: everyone is a trainee.
+  @Transform(({ value }: { value: unknown }): unknown[] =>
+    value === undefined ? ['trainee'] : Array.isArray(value) ? value : [value],
+  )
+  @IsArray()
+  @ArrayMaxSize(ROLES.length)
+  @IsIn(ROLES, { each: true })
+  roles: Role[];
+}
