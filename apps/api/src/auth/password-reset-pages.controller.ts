@@ -59,7 +59,12 @@ export class PasswordResetPagesController {
   async reset(@Param('token') token: string, @Body() body: unknown, @Res() reply: KarvanReply) {
     const account = await this.resets.check(token);
     const again = (fieldErrors: Record<string, string>) =>
-      renderPage(reply, 'pages/auth/reset', { token, account, minLength: PASSWORD_MIN_LENGTH, errors: fieldErrors }, 422);
+      renderPage(
+        reply,
+        'pages/auth/reset',
+        { token, account, minLength: PASSWORD_MIN_LENGTH, errors: fieldErrors },
+        422,
+      );
     const { value, errors } = await parseForm(ResetForm, body);
     if (errors) return again(errors);
     try {

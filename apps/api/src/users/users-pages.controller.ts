@@ -57,7 +57,8 @@ export class UsersPagesController {
       const account = await this.admin.create(me, value);
       await reply.redirect(`/admin/users?created=${account.id}&q=${encodeURIComponent(account.email)}`, 303);
     } catch (error) {
-      if (error instanceof UsersError && error.code === UsersErrorCode.EmailTaken) return again({ email: `error.${error.code}` });
+      if (error instanceof UsersError && (error.code as UsersErrorCode) === UsersErrorCode.EmailTaken)
+        return again({ email: `error.${error.code}` });
       throw error;
     }
   }
@@ -87,7 +88,11 @@ export class UsersPagesController {
   }
 
   @Post(':id/reset')
-  async sendReset(@CurrentUser() me: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Res() reply: KarvanReply) {
+  async sendReset(
+    @CurrentUser() me: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Res() reply: KarvanReply,
+  ) {
     await this.admin.sendReset(me, id);
     await reply.redirect(`/admin/users/${id}?notice=reset`, 303);
   }
@@ -100,13 +105,21 @@ export class UsersPagesController {
   }
 
   @Post(':id/deactivate')
-  async deactivate(@CurrentUser() me: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Res() reply: KarvanReply) {
+  async deactivate(
+    @CurrentUser() me: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Res() reply: KarvanReply,
+  ) {
     await this.admin.deactivate(me, id);
     await reply.redirect(`/admin/users/${id}?notice=deactivated`, 303);
   }
 
   @Post(':id/reactivate')
-  async reactivate(@CurrentUser() me: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Res() reply: KarvanReply) {
+  async reactivate(
+    @CurrentUser() me: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Res() reply: KarvanReply,
+  ) {
     await this.admin.reactivate(me, id);
     await reply.redirect(`/admin/users/${id}?notice=reactivated`, 303);
   }

@@ -192,18 +192,17 @@ export class UsersService {
    * Deactivates or reactivates an account. Admins cannot deactivate themselves, so a site always
    * keeps someone who can undo it. Ending the person's sessions and tokens is the caller's part.
    */
-  async setStatus(
-    actor: Grantee & { userId: string },
-    userId: string,
-    status: 'active' | 'disabled',
-  ): Promise<User> {
+  async setStatus(actor: Grantee & { userId: string }, userId: string, status: 'active' | 'disabled'): Promise<User> {
     requireCapability(actor, 'user.manage', SITE_SCOPE, 'Only administrators manage accounts.');
     if (status === 'disabled' && actor.userId === userId) {
       throw new UsersError(UsersErrorCode.OwnAccount, 'You cannot deactivate your own account.');
     }
     const user = await this.get(userId);
     if (user.status === 'invited') {
-      throw new UsersError(UsersErrorCode.AccountInvited, 'This account is waiting for its owner to accept the invitation.');
+      throw new UsersError(
+        UsersErrorCode.AccountInvited,
+        'This account is waiting for its owner to accept the invitation.',
+      );
     }
     await this.db.getRepository(User).update({ id: userId }, { status });
     return this.get(userId);
@@ -212,7 +211,9 @@ export class UsersService {
   /** An account made by an admin: it has no usable password until its owner sets one from a link. */
   async createByAdmin(actor: Grantee, input: Omit<NewUser, 'password'>, roles: Role[]): Promise<User> {
     requireCapability(actor, 'user.manage', SITE_SCOPE, 'Only administrators manage accounts.');
-    return this.register({ ...input, password: randomBytes(24).toString('base64url') }, roles, { checkPassword: false });
+    return this.register({ ...input, password: randomBytes(24).toString('base64url') }, roles, {
+      checkPassword: false,
+    });
   }
 
   private async withRoles(users: User[]): Promise<void> {

@@ -60,6 +60,5 @@ export const az: Catalogue = {
   'account.deactivated': '{name} hesabı deaktiv edildi: hesabdan çıxarıldı və daxil ola bilmir.',
   'account.reactivateIntro': 'Bu hesab deaktiv edilib: sahibi daxil ola bilmir.',
   'account.reactivate': 'Hesabı yenidən aktivləşdir',
-  'account.reactivated':
-    '{name} hesabı yenidən aktivdir. Köhnə şifrə ilə daxil olur və ya bərpa keçidi istəyə bilər.',
+  'account.reactivated': '{name} hesabı yenidən aktivdir. Köhnə şifrə ilə daxil olur və ya bərpa keçidi istəyə bilər.',
 };

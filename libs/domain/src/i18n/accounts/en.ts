@@ -40,8 +40,7 @@ export const en: Catalogue = {
   'users.none': 'No account matches these filters.',
   'users.create': 'Create an account',
   'users.createTitle': 'Create an account',
-  'users.createIntro':
-    'The person gets an e-mail with a link to choose their own password. Nobody else ever knows it.',
+  'users.createIntro': 'The person gets an e-mail with a link to choose their own password. Nobody else ever knows it.',
   'users.createSubmit': 'Create the account and send the link',
   'users.created': 'The account of {name} was created, and a link to choose a password was sent to {email}.',
   'account.back': 'All users',
@@ -61,5 +60,6 @@ export const en: Catalogue = {
   'account.deactivated': 'The account of {name} was deactivated: they are signed out and cannot sign in.',
   'account.reactivateIntro': 'This account is deactivated: its owner cannot sign in.',
   'account.reactivate': 'Reactivate the account',
-  'account.reactivated': 'The account of {name} is active again. They sign in with their old password, or ask for a reset link.',
+  'account.reactivated':
+    'The account of {name} is active again. They sign in with their old password, or ask for a reset link.',
 };
