@@ -15,6 +15,7 @@ import { ContentSyncOnStart } from './content-sync-on-start.js';
 import { HealthController } from './health/health.controller.js';
 import { HelpModule } from './help/help.module.js';
 import { HomeController } from './home/home.controller.js';
+import { HomeService } from './home/home.service.js';
 import { LearningModule } from './learning/learning.module.js';
 import { CertificatesModule } from './certificates/certificates.module.js';
 import { SummerModule } from './summer/summer.module.js';
@@ -51,6 +52,7 @@ export class AppModule {
       controllers: [HomeController, HealthController],
       providers: [
         ContentSyncOnStart,
+        HomeService,
         // Order matters: who may call comes before whether the form is genuine.
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_GUARD, useClass: CsrfGuard },
