@@ -84,6 +84,7 @@ describe('a summer school in a real browser', () => {
     await expectAccessible(phone);
     await phone.getByLabel('Rəşad Quliyev').check();
     await phone.getByRole('button', { name: 'Accept' }).click();
+    await phone.waitForURL(/decided=accept/);
     expect(await phone.getByRole('status').first().textContent()).toContain('1 application changed');
     await expectAccessible(phone);
 

@@ -11,7 +11,6 @@ import {
   TimetableService,
   translate,
   type CohortPage,
-  type DecisionReport,
   type Locale,
   type Principal,
   type SessionRow,
@@ -24,6 +23,8 @@ import type { CreateProgrammeDto } from './dto/programme.dto.js';
 import type { UpdateCohortDto } from './dto/cohort.dto.js';
 import type { AddStaffDto } from './dto/staff.dto.js';
 import type { SessionDto } from './dto/session.dto.js';
+import type { DecisionResultQuery } from './dto/selection.dto.js';
+import { decisionResult } from './decision-result.js';
 
 /** Which label a field's error is shown with. */
 const LABELS: Record<string, string> = {
@@ -246,14 +247,15 @@ export class SummerPages {
     reply: KarvanReply,
     me: Principal,
     id: string,
-    extra: { report?: DecisionReport; errors?: FieldErrors } = {},
+    extra: { result?: DecisionResultQuery; errors?: FieldErrors } = {},
     status = 200,
   ) {
-    const ranked = await this.selection.ranked(me, id);
+    const [ranked, cohort] = await Promise.all([this.selection.ranked(me, id), this.cohorts.cohort(id)]);
+    const result = extra.result && decisionResult(extra.result, ranked, cohort);
     await renderPage(
       reply,
       'pages/summer/ranking',
-      { cohort: await this.cohorts.cohort(id), ranked, report: extra.report, errors: errorList(extra.errors) },
+      { cohort, ranked, result, errors: errorList(extra.errors) },
       status,
     );
   }

@@ -5,11 +5,16 @@ import { LOCALES, ROLES, type Locale, type Role } from '@karvan/domain';
 
 /** An account an admin creates; its owner chooses the password from an e-mailed link. */
 export class NewAccountForm {
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) name: string;
-  @ApiProperty() @IsEmail() @MaxLength(254) email: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) organisation?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) position?: string;
-  @ApiProperty({ enum: LOCALES }) @IsIn(LOCALES) locale: Locale;
+  @ApiProperty({ example: 'Aysel Məmmədli' }) @IsString() @IsNotEmpty() @MaxLength(200) name: string;
+  @ApiProperty({ example: 'aysel@migration.gov.az' }) @IsEmail() @MaxLength(254) email: string;
+  @ApiPropertyOptional({ example: 'State Migration Service' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  organisation?: string;
+
+  @ApiPropertyOptional({ example: 'Inspector' }) @IsOptional() @IsString() @MaxLength(200) position?: string;
+  @ApiProperty({ enum: LOCALES, example: 'az' }) @IsIn(LOCALES) locale: Locale;
 
   @ApiProperty({ enum: ROLES, isArray: true, example: ['trainee'] })
   // An HTML form sends one checked box as a string and none at all as nothing: everyone is a trainee.

@@ -100,4 +100,11 @@ export const az: Catalogue = {
   'home.allUsers': 'Bütün istifadəçilər',
   'home.grants': 'Rol və icazələrdə son dəyişikliklər',
   'home.allGrants': 'Tam jurnal',
+  'decision.refusedIntro': { one: 'Bu müraciət dəyişdirilmədi:', other: 'Bu {count} müraciət dəyişdirilmədi:' },
+  'decision.refusal.full': 'qrupda yer qalmayıb ({capacity} yer).',
+  'decision.refusal.quota': '{category} üzrə kvota ({quota} yer) dolub.',
+  'decision.refusal.status': 'onun vəziyyəti ({status}) bu qərara imkan vermir.',
+  'decision.refusal.own_application': 'bu sizin öz müraciətinizdir: onu başqa koordinator qərara alır.',
+  'decision.refusal.not_in_cohort': 'bu, həmin qrupa müraciət deyil.',
+  'decision.unnamed': { one: 'Daha bir müraciət dəyişdirilmədi.', other: 'Daha {count} müraciət dəyişdirilmədi.' },
 };

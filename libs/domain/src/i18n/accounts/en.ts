@@ -104,4 +104,17 @@ export const en: Catalogue = {
   'home.allUsers': 'All users',
   'home.grants': 'Latest changes to roles and grants',
   'home.allGrants': 'The whole log',
+  'decision.refusedIntro': {
+    one: 'This application was not changed:',
+    other: 'These {count} applications were not changed:',
+  },
+  'decision.refusal.full': 'the cohort is full ({capacity} places).',
+  'decision.refusal.quota': 'the quota for {category} ({quota} places) is reached.',
+  'decision.refusal.status': 'its status ({status}) does not allow this decision.',
+  'decision.refusal.own_application': 'it is your own application: another coordinator decides it.',
+  'decision.refusal.not_in_cohort': 'it is not an application to this cohort.',
+  'decision.unnamed': {
+    one: 'One more application was not changed.',
+    other: '{count} more applications were not changed.',
+  },
 };

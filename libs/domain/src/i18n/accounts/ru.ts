@@ -114,4 +114,21 @@ export const ru: Catalogue = {
   'home.allUsers': 'Все пользователи',
   'home.grants': 'Последние изменения ролей и прав',
   'home.allGrants': 'Весь журнал',
+  'decision.refusedIntro': {
+    one: 'Эта заявка не изменена:',
+    few: 'Эти {count} заявки не изменены:',
+    many: 'Эти {count} заявок не изменены:',
+    other: 'Эти {count} заявки не изменены:',
+  },
+  'decision.refusal.full': 'в потоке нет мест ({capacity} мест).',
+  'decision.refusal.quota': 'квота для категории «{category}» ({quota} мест) исчерпана.',
+  'decision.refusal.status': 'её состояние («{status}») не допускает такого решения.',
+  'decision.refusal.own_application': 'это ваша собственная заявка: решение принимает другой координатор.',
+  'decision.refusal.not_in_cohort': 'это заявка не в этот поток.',
+  'decision.unnamed': {
+    one: 'Ещё {count} заявка не изменена.',
+    few: 'Ещё {count} заявки не изменены.',
+    many: 'Ещё {count} заявок не изменены.',
+    other: 'Ещё {count} заявки не изменены.',
+  },
 };

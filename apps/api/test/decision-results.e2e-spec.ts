@@ -1,0 +1,61 @@
+import { apply, makeCohort, person } from './summer-helpers.js';
+import { startTestApp, type TestApp } from './test-app.js';
+
+describe('decision results after post/redirect/get', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('names who was refused and why, and reloading the result decides nothing again', async () => {
+    const coordinator = await person(t, ['trainee', 'coordinator'], 'Result Coordinator');
+    const cohortId = await makeCohort(coordinator.client, { capacity: 2 });
+    const ids: string[] = [];
+    for (const name of ['Aygün Rüstəmova', 'Tural Həsənli', 'Leyla Cəfərova']) {
+      await apply(t, cohortId, 'young_researcher', name);
+      const [row] = await t.db.query<Array<{ id: string }>>(
+        `SELECT a.id FROM applications a JOIN users u ON u.id = a.user_id WHERE a.cohort_id = $1 AND u.name = $2`,
+        [cohortId, name],
+      );
+      ids.push(row.id);
+    }
+    const decided = await coordinator.client.postForm(`/cohorts/${cohortId}/decisions`, {
+      ids,
+      decision: 'accept',
+    });
+    expect(decided.status).toBe(303);
+    const events = async () =>
+      (
+        await t.db.query<Array<{ n: number }>>(
+          `SELECT count(*)::int AS n FROM application_events e JOIN applications a ON a.id = e.application_id
+           WHERE a.cohort_id = $1`,
+          [cohortId],
+        )
+      )[0].n;
+    const before = await events();
+    for (let i = 0; i < 2; i++) {
+      const page = await coordinator.client.get(decided.location!);
+      expect(page.status).toBe(200);
+      expect(page.text).toContain('2 applications changed');
+      expect(page.text).toContain('<strong>Leyla Cəfərova</strong>: the cohort is full (2 places).');
+    }
+    expect(await events()).toBe(before);
+
+    // Rejecting an accepted application is refused for its status, in the reader's language.
+    await coordinator.client.postForm('/language', { locale: 'ru' });
+    const again = await coordinator.client.postForm(`/cohorts/${cohortId}/decisions`, {
+      ids: ids[0],
+      decision: 'reject',
+    });
+    const text = (await coordinator.client.get(again.location!)).text;
+    expect(text).toContain('<strong>Aygün Rüstəmova</strong>: её состояние');
+
+    // A made-up result in the address names nobody it cannot find, and breaks nothing.
+    const odd = await coordinator.client.get(
+      `/cohorts/${cohortId}/ranking?decided=accept&changed=0&refused=00000000-0000-4000-8000-000000000000:full`,
+    );
+    expect(odd.status).toBe(200);
+    expect((await coordinator.client.get(`/cohorts/${cohortId}/ranking?refused=nonsense`)).status).toBe(400);
+  });
+});
