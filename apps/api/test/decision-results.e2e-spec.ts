@@ -58,4 +58,32 @@ describe('decision results after post/redirect/get', () => {
     expect(odd.status).toBe(200);
     expect((await coordinator.client.get(`/cohorts/${cohortId}/ranking?refused=nonsense`)).status).toBe(400);
   });
+
+  it('asks before withdrawing, on a page of its own, and only the applicant', async () => {
+    const coordinator = await person(t, ['trainee', 'coordinator'], 'Ask Coordinator');
+    const cohortId = await makeCohort(coordinator.client, { title: 'Ask first cohort' });
+    const applicant = await apply(t, cohortId, 'young_researcher', 'Orxan Vəliyev');
+    const [{ id }] = await t.db.query<Array<{ id: string }>>('SELECT id FROM applications WHERE cohort_id = $1', [
+      cohortId,
+    ]);
+    const status = async () =>
+      (await t.db.query<Array<{ status: string }>>('SELECT status FROM applications WHERE id = $1', [id]))[0].status;
+
+    const list = await applicant.client.get('/applications');
+    expect(list.text).toContain(`href="/applications/${id}/withdraw"`);
+    expect(list.text).not.toContain(`action="/applications/${id}/withdraw"`);
+    const question = await applicant.client.get(`/applications/${id}/withdraw`);
+    expect(question.status).toBe(200);
+    expect(question.text).toContain('Withdraw your application to Ask first cohort?');
+    expect(await status()).toBe('submitted');
+    expect((await coordinator.client.get(`/applications/${id}/withdraw`)).status).toBe(404);
+    expect((await applicant.client.get(`/applications/${id}/confirm`)).status).toBe(404);
+
+    const done = await applicant.client.postForm(`/applications/${id}/withdraw`, {});
+    expect(done.status).toBe(303);
+    expect(await status()).toBe('withdrawn');
+    const result = await applicant.client.get(done.location!);
+    expect(result.text).toContain('Your application was withdrawn.');
+    expect(result.text).not.toContain(`href="/applications/${id}/withdraw"`);
+  });
 });

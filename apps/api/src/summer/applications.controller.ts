@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiExcludeEndpoint, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   ApplicationsService,
@@ -19,7 +19,11 @@ import { gather, wantsJson } from './form-body.js';
 import { submitForm } from './form-submit.js';
 import { ApiFile, ApiList, ApiObject, ApiResult } from '../common/openapi.js';
 
+/** The actions that give something up, which the applicant confirms first. */
+const GIVING_UP = ['withdraw', 'decline'];
+
 /** An applicant's own application: fill in, attach, submit, withdraw; confirm or decline a place. */
+
 @ApiTags('summer schools')
 @ApiBearerAuth()
 @Access('learning.participate')
@@ -91,8 +95,28 @@ export class ApplicationsController {
 
   @ApiExcludeEndpoint()
   @Get('applications')
-  async mine(@CurrentUser() me: Principal, @Res() reply: KarvanReply) {
-    await renderPage(reply, 'pages/summer/my-applications', { applications: await this.applications.mine(me) });
+  async mine(@CurrentUser() me: Principal, @Query('notice') notice: string | undefined, @Res() reply: KarvanReply) {
+    const done = GIVING_UP.includes(notice ?? '') || notice === 'confirm' ? notice : undefined;
+    await renderPage(reply, 'pages/summer/my-applications', { applications: await this.applications.mine(me), done });
+  }
+
+  /**
+   * The question before giving up a place or an application, on a page of its own so that it works
+   * without JavaScript; its form posts to the action itself. Only the applicant's own application.
+   */
+  @ApiExcludeEndpoint()
+  @Get('applications/:id/:action')
+  async askFirst(
+    @CurrentUser() me: Principal,
+    @Param('id') id: string,
+    @Param('action') action: string,
+    @Res() reply: KarvanReply,
+  ) {
+    const application = (await this.applications.mine(me)).find((a) => a.id === id);
+    if (!application || !GIVING_UP.includes(action)) {
+      throw new SummerError(SummerErrorCode.ApplicationNotFound, 'There is no such application of yours.');
+    }
+    await renderPage(reply, 'pages/summer/give-up', { application, action });
   }
 
   @ApiOperation({ summary: 'My applications and their status.' })

@@ -107,4 +107,16 @@ export const az: Catalogue = {
   'decision.refusal.own_application': 'bu sizin öz müraciətinizdir: onu başqa koordinator qərara alır.',
   'decision.refusal.not_in_cohort': 'bu, həmin qrupa müraciət deyil.',
   'decision.unnamed': { one: 'Daha bir müraciət dəyişdirilmədi.', other: 'Daha {count} müraciət dəyişdirilmədi.' },
+  'giveUp.withdraw.title': '{cohort} üçün müraciətiniz geri götürülsün?',
+  'giveUp.withdraw.text':
+    'Rəyçilər və koordinatorlar onu artıq nəzərdən keçirməyəcək və bunu geri qaytarmaq olmaz: yenidən nəzərdən keçirilmək üçün yeni müsabiqə lazımdır.',
+  'giveUp.withdraw.yes': 'Bəli, müraciətimi geri götür',
+  'giveUp.decline.title': '{cohort} üzrə yerinizdən imtina edilsin?',
+  'giveUp.decline.text':
+    'Yer başqasına veriləcək və sonra onu geri ala bilməyəcəksiniz. Hələ gələ biləcəksinizsə, yeri indilik saxlayın.',
+  'giveUp.decline.yes': 'Bəli, yerdən imtina et',
+  'giveUp.no': 'Xeyr, saxla',
+  'giveUp.done.withdraw': 'Müraciətiniz geri götürüldü.',
+  'giveUp.done.decline': 'Yerdən imtina etdiniz. Bizə bildirdiyiniz üçün təşəkkür edirik.',
+  'giveUp.done.confirm': 'Yeriniz təsdiqləndi. Cədvəl qrupun səhifəsindədir.',
 };

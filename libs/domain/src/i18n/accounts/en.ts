@@ -117,4 +117,16 @@ export const en: Catalogue = {
     one: 'One more application was not changed.',
     other: '{count} more applications were not changed.',
   },
+  'giveUp.withdraw.title': 'Withdraw your application to {cohort}?',
+  'giveUp.withdraw.text':
+    'Reviewers and coordinators will no longer consider it, and you cannot undo this: to be considered again you would need a new call.',
+  'giveUp.withdraw.yes': 'Yes, withdraw my application',
+  'giveUp.decline.title': 'Decline your place at {cohort}?',
+  'giveUp.decline.text':
+    'The place goes to someone else, and you cannot take it back later. If you might still come, keep it for now.',
+  'giveUp.decline.yes': 'Yes, decline the place',
+  'giveUp.no': 'No, keep it',
+  'giveUp.done.withdraw': 'Your application was withdrawn.',
+  'giveUp.done.decline': 'You declined the place. Thank you for letting us know.',
+  'giveUp.done.confirm': 'Your place is confirmed. The timetable is on the cohort’s page.',
 };
