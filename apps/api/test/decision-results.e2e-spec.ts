@@ -87,3 +87,45 @@ describe('decision results after post/redirect/get', () => {
     expect(result.text).not.toContain(`href="/applications/${id}/withdraw"`);
   });
 });
+
+describe('coordinator forms say what they did, and keep what was typed', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('confirms a saved register, and refuses a session ending before it starts with a field error', async () => {
+    const coordinator = await person(t, ['trainee', 'coordinator'], 'Register Coordinator');
+    const cohortId = await makeCohort(coordinator.client);
+    const wrong = await coordinator.client.postForm(`/cohorts/${cohortId}/sessions`, {
+      title: 'Border data workshop',
+      speaker: 'Dr. Məmmədov',
+      startsAt: '2027-07-06T14:00',
+      endsAt: '2027-07-06T13:00',
+      room: 'Hall B',
+      description: '',
+    });
+    expect(wrong.status).toBe(422);
+    expect(wrong.text).toContain('value="Border data workshop"');
+    expect(wrong.text).toContain('value="Hall B"');
+    expect(wrong.text).not.toContain('Something went wrong');
+
+    const added = await coordinator.client.postForm(`/cohorts/${cohortId}/sessions`, {
+      title: 'Border data workshop',
+      speaker: '',
+      startsAt: '2027-07-06T14:00',
+      endsAt: '2027-07-06T15:00',
+      room: 'Hall B',
+      description: '',
+    });
+    expect(added.status).toBe(303);
+    expect((await coordinator.client.get(added.location!)).text).toContain('The session was added to the timetable.');
+    const [{ id }] = await t.db.query<Array<{ id: string }>>('SELECT id FROM cohort_sessions WHERE cohort_id = $1', [
+      cohortId,
+    ]);
+    const marked = await coordinator.client.postForm(`/sessions/${id}/register`, { allPresent: 'true' });
+    expect(marked.status).toBe(303);
+    expect((await coordinator.client.get(marked.location!)).text).toContain('The register was saved.');
+  });
+});

@@ -172,7 +172,7 @@ export class SummerPages {
     reply: KarvanReply,
     me: Principal,
     id: string,
-    extra?: { form: SessionDto; errors: FieldErrors },
+    extra?: { form?: SessionDto; errors?: FieldErrors; notice?: string },
     status = 200,
   ) {
     const cohort = await this.cohorts.managed(me, id);
@@ -182,8 +182,9 @@ export class SummerPages {
       {
         cohort,
         days: await this.timetable.days(id),
-        sessionForm: extra ? typedSession(extra.form) : {},
+        sessionForm: extra?.form ? typedSession(extra.form) : {},
         sessionErrors: errorList(extra?.errors, { title: 'summer.sessionTitle' }),
+        notice: noticeKey(extra?.notice, ['added', 'removed']),
       },
       status,
     );
@@ -193,7 +194,7 @@ export class SummerPages {
     reply: KarvanReply,
     me: Principal,
     id: string,
-    extra: { session?: { form: SessionDto; errors: FieldErrors }; marks?: FieldErrors } = {},
+    extra: { session?: { form: SessionDto; errors: FieldErrors }; marks?: FieldErrors; notice?: string } = {},
     status = 200,
   ) {
     const register = await this.attendance.register(me, id);
@@ -206,6 +207,7 @@ export class SummerPages {
         sessionForm: extra.session ? typedSession(extra.session.form) : storedSession(register.session),
         sessionErrors: errorList(extra.session?.errors, { title: 'summer.sessionTitle' }),
         markErrors: errorList(extra.marks),
+        notice: noticeKey(extra.notice, ['marked', 'saved']),
         rows: register.rows.map((r) => ({
           ...r,
           choices: ['present', 'late', 'excused', 'absent'].map((s) => ({ value: s, checked: r.status === s })),
@@ -291,4 +293,9 @@ export class SummerPages {
       },
     });
   }
+}
+
+/** The message key of a `?notice=` a page knows, after the redirect that follows its form. */
+function noticeKey(notice: string | undefined, known: string[]): string | undefined {
+  return notice && known.includes(notice) ? `coord.notice.${notice}` : undefined;
 }

@@ -119,4 +119,8 @@ export const az: Catalogue = {
   'giveUp.done.withdraw': 'Müraciətiniz geri götürüldü.',
   'giveUp.done.decline': 'Yerdən imtina etdiniz. Bizə bildirdiyiniz üçün təşəkkür edirik.',
   'giveUp.done.confirm': 'Yeriniz təsdiqləndi. Cədvəl qrupun səhifəsindədir.',
+  'coord.notice.marked': 'Davamiyyət jurnalı yadda saxlanıldı.',
+  'coord.notice.saved': 'Sessiya yadda saxlanıldı. Vaxtı və ya yeri dəyişibsə, iştirakçılara e-poçtla bildirildi.',
+  'coord.notice.added': 'Sessiya cədvələ əlavə edildi.',
+  'coord.notice.removed': 'Sessiya cədvəldən çıxarıldı. İştirakçılara e-poçtla bildirildi.',
 };

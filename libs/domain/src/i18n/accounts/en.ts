@@ -129,4 +129,8 @@ export const en: Catalogue = {
   'giveUp.done.withdraw': 'Your application was withdrawn.',
   'giveUp.done.decline': 'You declined the place. Thank you for letting us know.',
   'giveUp.done.confirm': 'Your place is confirmed. The timetable is on the cohort’s page.',
+  'coord.notice.marked': 'The register was saved.',
+  'coord.notice.saved': 'The session was saved. Members were told by e-mail of any change to its time or place.',
+  'coord.notice.added': 'The session was added to the timetable.',
+  'coord.notice.removed': 'The session was removed from the timetable. Members were told by e-mail.',
 };
