@@ -129,3 +129,40 @@ describe('coordinator forms say what they did, and keep what was typed', () => {
     expect((await coordinator.client.get(marked.location!)).text).toContain('The register was saved.');
   });
 });
+
+describe('the review queue', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('counts and filters what I have not reviewed yet', async () => {
+    const coordinator = await person(t, ['trainee', 'coordinator'], 'Queue Coordinator');
+    const cohortId = await makeCohort(coordinator.client);
+    await apply(t, cohortId, 'young_researcher', 'Səmər Əlizadə');
+    await apply(t, cohortId, 'young_researcher', 'Kənan Mirzəyev');
+    const first = await coordinator.client.get(`/cohorts/${cohortId}/review`);
+    expect(first.text).toContain('Not yet reviewed by me (2)');
+    const [{ id }] = await t.db.query<Array<{ id: string }>>(
+      `SELECT a.id FROM applications a JOIN users u ON u.id = a.user_id WHERE u.name = 'Səmər Əlizadə' AND a.cohort_id = $1`,
+      [cohortId],
+    );
+    const saved = await coordinator.client.postForm(`/applications/${id}/review`, {
+      's-relevance': '7',
+      's-motivation': '4',
+      comment: 'Clear.',
+      back: `/cohorts/${cohortId}/review`,
+    });
+    expect(saved.status).toBe(303);
+    const after = await coordinator.client.get(saved.location!);
+    expect(after.text).toContain('Your scores were saved.');
+    expect(after.text).toContain('Reviewed by me (1)');
+    const open = await coordinator.client.get(`/cohorts/${cohortId}/review?filter=unreviewed`);
+    expect(open.text).toContain('Kənan Mirzəyev');
+    expect(open.text).not.toContain('<h2 id="app-' + id);
+    const done = await coordinator.client.get(`/cohorts/${cohortId}/review?filter=reviewed`);
+    expect(done.text).toContain('Səmər Əlizadə');
+    expect(done.text).not.toContain('Kənan Mirzəyev');
+  });
+});

@@ -217,15 +217,28 @@ export class SummerPages {
     );
   }
 
-  async review(reply: KarvanReply, me: Principal, id: string, errors?: FieldErrors, status = 200) {
+  async review(
+    reply: KarvanReply,
+    me: Principal,
+    id: string,
+    errors?: FieldErrors,
+    status = 200,
+    view: { filter?: string; notice?: string } = {},
+  ) {
     const cohort = await this.cohorts.cohort(id);
-    const items = await this.selection.toReview(me, id);
+    const all = await this.selection.toReview(me, id);
+    const filter = REVIEW_FILTERS.includes(view.filter ?? '') ? view.filter! : 'all';
+    const reviewed = all.filter((item) => item.mine).length;
+    const items = all.filter((item) => filter === 'all' || (filter === 'reviewed') === !!item.mine);
+    const counts: Record<string, number> = { all: all.length, unreviewed: all.length - reviewed, reviewed };
     await renderPage(
       reply,
       'pages/summer/review',
       {
         cohort,
         errors: errorList(errors),
+        filters: REVIEW_FILTERS.map((key) => ({ key, count: counts[key], current: key === filter })),
+        saved: view.notice === 'reviewed',
         items: items.map((item) => ({
           ...item,
           answers: cohort.form
@@ -294,6 +307,9 @@ export class SummerPages {
     });
   }
 }
+
+/** The review queue's views: everything, what I have not scored yet, what I have. */
+const REVIEW_FILTERS = ['all', 'unreviewed', 'reviewed'];
 
 /** The message key of a `?notice=` a page knows, after the redirect that follows its form. */
 function noticeKey(notice: string | undefined, known: string[]): string | undefined {

@@ -27,8 +27,14 @@ export class SelectionController {
   @Access('application.review')
   @ApiExcludeEndpoint()
   @Get('cohorts/:id/review')
-  async reviewPage(@CurrentUser() me: Principal, @Param('id') id: string, @Res() reply: KarvanReply) {
-    await this.pages.review(reply, me, id);
+  async reviewPage(
+    @CurrentUser() me: Principal,
+    @Param('id') id: string,
+    @Query('filter') filter: string | undefined,
+    @Query('notice') notice: string | undefined,
+    @Res() reply: KarvanReply,
+  ) {
+    await this.pages.review(reply, me, id, undefined, 200, { filter, notice });
   }
 
   @Access('application.review')

@@ -123,4 +123,12 @@ export const az: Catalogue = {
   'coord.notice.saved': 'Sessiya yadda saxlanıldı. Vaxtı və ya yeri dəyişibsə, iştirakçılara e-poçtla bildirildi.',
   'coord.notice.added': 'Sessiya cədvələ əlavə edildi.',
   'coord.notice.removed': 'Sessiya cədvəldən çıxarıldı. İştirakçılara e-poçtla bildirildi.',
+  'reviewQueue.filters': 'Hansı müraciətlər göstərilsin',
+  'reviewQueue.all': { one: 'Hamısı ({count})', other: 'Hamısı ({count})' },
+  'reviewQueue.unreviewed': {
+    one: 'Hələ qiymətləndirmədiklərim ({count})',
+    other: 'Hələ qiymətləndirmədiklərim ({count})',
+  },
+  'reviewQueue.reviewed': { one: 'Qiymətləndirdiklərim ({count})', other: 'Qiymətləndirdiklərim ({count})' },
+  'reviewQueue.saved': 'Qiymətləriniz yadda saxlanıldı.',
 };

@@ -133,4 +133,9 @@ export const en: Catalogue = {
   'coord.notice.saved': 'The session was saved. Members were told by e-mail of any change to its time or place.',
   'coord.notice.added': 'The session was added to the timetable.',
   'coord.notice.removed': 'The session was removed from the timetable. Members were told by e-mail.',
+  'reviewQueue.filters': 'Which applications to show',
+  'reviewQueue.all': { one: 'All ({count})', other: 'All ({count})' },
+  'reviewQueue.unreviewed': { one: 'Not yet reviewed by me ({count})', other: 'Not yet reviewed by me ({count})' },
+  'reviewQueue.reviewed': { one: 'Reviewed by me ({count})', other: 'Reviewed by me ({count})' },
+  'reviewQueue.saved': 'Your scores were saved.',
 };

@@ -147,4 +147,9 @@ export const ru: Catalogue = {
   'coord.notice.saved': 'Занятие сохранено. Если изменились время или место, участникам сообщили по почте.',
   'coord.notice.added': 'Занятие добавлено в расписание.',
   'coord.notice.removed': 'Занятие удалено из расписания. Участникам сообщили по почте.',
+  'reviewQueue.filters': 'Какие заявки показать',
+  'reviewQueue.all': { one: 'Все ({count})', other: 'Все ({count})' },
+  'reviewQueue.unreviewed': { one: 'Ещё не оценённые мной ({count})', other: 'Ещё не оценённые мной ({count})' },
+  'reviewQueue.reviewed': { one: 'Оценённые мной ({count})', other: 'Оценённые мной ({count})' },
+  'reviewQueue.saved': 'Ваши оценки сохранены.',
 };
