@@ -131,4 +131,12 @@ export const az: Catalogue = {
   },
   'reviewQueue.reviewed': { one: 'Qiymətləndirdiklərim ({count})', other: 'Qiymətləndirdiklərim ({count})' },
   'reviewQueue.saved': 'Qiymətləriniz yadda saxlanıldı.',
+  'applyForm.notice.saved': 'Qaralamanız yadda saxlanıldı. Müsabiqə bağlanana qədər qayıdıb onu tamamlaya bilərsiniz.',
+  'applyForm.notice.attached': 'Qaralamanız və sənədiniz yadda saxlanıldı.',
+  'applyForm.notice.submitted': 'Müraciətiniz göndərildi. Göndərdikləriniz aşağıdadır.',
+  'applyForm.attached': 'Əlavə edilib: {name}. Əvəz etmək üçün başqa fayl seçin.',
+  'applyForm.keepsText': 'Qaralamanı saxladıqda seçdiyiniz sənədlər də əlavə olunur və yazdıqlarınızın hamısı qalır.',
+  'applyForm.sentTitle': 'Göndərdikləriniz',
+  'applyForm.next':
+    'Müsabiqə bağlandıqdan sonra rəyçilər hər müraciəti qiymətləndirir, sonra koordinatorlar qərar verir və hər halda sizə e-poçt göndərilir. Qəbul olunsanız, yerinizi müraciətlər səhifəsində təsdiqləyin.',
 };

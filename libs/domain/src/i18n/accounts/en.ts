@@ -138,4 +138,12 @@ export const en: Catalogue = {
   'reviewQueue.unreviewed': { one: 'Not yet reviewed by me ({count})', other: 'Not yet reviewed by me ({count})' },
   'reviewQueue.reviewed': { one: 'Reviewed by me ({count})', other: 'Reviewed by me ({count})' },
   'reviewQueue.saved': 'Your scores were saved.',
+  'applyForm.notice.saved': 'Your draft was saved. You can come back and finish it until the call closes.',
+  'applyForm.notice.attached': 'Your draft and your document were saved.',
+  'applyForm.notice.submitted': 'Your application was submitted. Below is what you sent.',
+  'applyForm.attached': 'Attached: {name}. Choose another file to replace it.',
+  'applyForm.keepsText': 'Saving the draft also attaches the documents you chose, and keeps everything you typed.',
+  'applyForm.sentTitle': 'What you sent',
+  'applyForm.next':
+    'Reviewers score every application after the call closes; coordinators then decide, and you get an e-mail either way. If you are accepted, confirm your place on your applications page.',
 };
