@@ -1,3 +1,5 @@
+import { findControlCharacter } from '@karvan/domain';
+import { controlCharacterError } from '../common/control-characters.hook.js';
 import type { KarvanRequest } from '../common/request-context.js';
 
 export interface UploadedDocument {
@@ -22,6 +24,7 @@ export async function readApplicationForm(
   for await (const part of request.parts({ limits: { fileSize: MAX_FILE_BYTES, files: 10 } })) {
     if (part.type === 'file') {
       const bytes = await part.toBuffer();
+      // An empty file input sends a part with no name and no bytes: nothing was chosen.
       if (bytes.length > 0 || part.filename) {
         files.push({ field: part.fieldname.replace(/^file-/, ''), filename: part.filename, bytes });
       }
@@ -31,5 +34,9 @@ export async function readApplicationForm(
     const before = fields[part.fieldname];
     fields[part.fieldname] = before === undefined ? value : [before, value].flat();
   }
-  return { fields, files: files.filter((f) => f.filename !== '' || f.bytes.length > 0) };
+  // Read here rather than before the controller, so checked here as every other form is.
+  const names = Object.fromEntries(files.map((f) => [`file-${f.field}`, f.filename]));
+  const found = findControlCharacter({ ...fields, ...names });
+  if (found) throw controlCharacterError(found);
+  return { fields, files };
 }
