@@ -160,3 +160,46 @@ describe('the home page of each role, in a real browser', () => {
     await checked.close();
   });
 });
+
+describe('coordinator pages on a 390 px phone', () => {
+  const suite = useBrowserSuite();
+
+  it('scroll no page sideways, and pass axe', async () => {
+    const coordinator = await createUser(suite.app.db, ['trainee', 'coordinator'], 'Phone Coordinator');
+    const c = await client(suite, coordinator.email);
+    const cohortId = await makeCohort(c, { title: `Phone cohort ${Date.now().toString(36)}` });
+    await apply(suite.app, cohortId, 'young_researcher', 'Ülviyyə Hacıyeva-Səfərəliyeva');
+    const session = await c.json('POST', `/api/v1/cohorts/${cohortId}/sessions`, {
+      title: 'Opening',
+      speaker: 'Speaker',
+      startsAt: '2027-07-05T09:00',
+      endsAt: '2027-07-05T10:00',
+      room: 'Hall',
+    });
+    const sessionId = session.json<{ id: string }>().id;
+    const page = await signInPage(suite, coordinator.email);
+    const wide: string[] = [];
+    for (const path of [
+      '/',
+      `/cohorts/${cohortId}/manage`,
+      `/cohorts/${cohortId}/review`,
+      `/cohorts/${cohortId}/ranking`,
+      `/cohorts/${cohortId}/sessions`,
+      `/cohorts/${cohortId}/dashboard`,
+      `/sessions/${sessionId}/register`,
+    ]) {
+      await page.goto(`${suite.app.url}${path}`);
+      const sideways = await page.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth');
+      if (sideways) wide.push(path);
+      await expectAccessible(page);
+    }
+    expect(wide).toEqual([]);
+
+    // The ranking is a card per applicant: status and scores are on screen, not scrolled away.
+    await page.goto(`${suite.app.url}/cohorts/${cohortId}/ranking`);
+    const status = await page.locator('.ranking-status').first().boundingBox();
+    expect(status!.x + status!.width).toBeLessThanOrEqual(390);
+    expect(await page.locator('.ranking-status').first().textContent()).toMatch(/submitted/i);
+    await page.context().close();
+  });
+});
