@@ -40,6 +40,14 @@ describe('the home page of each role, in a real browser', () => {
     const coordinator = await createUser(suite.app.db, ['trainee', 'coordinator'], 'Call Coordinator');
     await makeCohort(await client(suite, coordinator.email), { title: `Open call ${Date.now().toString(36)}` });
     const trainee = await createUser(suite.app.db, ['trainee'], 'Səbinə Rəhimova');
+    // Before enrolling, a module's address explains and offers to enrol, with no error page.
+    const early = await signInPage(suite, trainee.email);
+    await early.goto(`${suite.app.url}/courses/${slug}/modules/only`);
+    expect(await early.getByRole('status').textContent()).toContain('Enrol in this course to read its modules');
+    expect(await early.getByRole('button', { name: 'Enrol' }).count()).toBe(1);
+    expect(await early.getByText('Something went wrong').count()).toBe(0);
+    await expectAccessible(early);
+    await early.context().close();
     const enrolled = await (await client(suite, trainee.email)).json('POST', `/api/v1/courses/${slug}/enrolment`, {});
     expect(enrolled.status).toBeLessThan(300);
 

@@ -1,6 +1,13 @@
 import { Body, Controller, Get, Param, Post, Query, Render, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { CatalogueService, EnrolmentError, EnrolmentsService, ReaderService, type Principal } from '@karvan/domain';
+import {
+  CatalogueService,
+  EnrolmentError,
+  EnrolmentErrorCode,
+  EnrolmentsService,
+  ReaderService,
+  type Principal,
+} from '@karvan/domain';
 import { Access, CurrentUser, Public, RequestState } from '../common/decorators.js';
 import { parseForm } from '../common/forms.js';
 import { renderPage } from '../common/render.js';
@@ -87,15 +94,23 @@ export class LearningPagesController {
     await reply.redirect(`/courses/${slug}/requests?notice=decided`, 303);
   }
 
+  /** A module; before enrolling, the course page says so and offers to enrol, instead of an error. */
   @Get(':course/modules/:module')
-  @Render('pages/learning/module')
   async module(
     @CurrentUser() me: Principal,
     @RequestState() state: State,
     @Param('course') slug: string,
     @Param('module') module: string,
+    @Res() reply: KarvanReply,
   ) {
-    return { page: await this.reader.read(me, slug, module, state.locale) };
+    try {
+      const page = await this.reader.read(me, slug, module, state.locale);
+      await renderPage(reply, 'pages/learning/module', { page });
+    } catch (error) {
+      if (!(error instanceof EnrolmentError) || error.code !== (EnrolmentErrorCode.NotEnrolled as string)) throw error;
+      const outline = await this.catalogue.outline(me, slug, state.locale);
+      await renderPage(reply, 'pages/learning/course', { outline, notice: 'course.enrolFirst' }, 403);
+    }
   }
 
   @Post(':course/modules/:module/read')

@@ -139,4 +139,5 @@ export const az: Catalogue = {
   'applyForm.sentTitle': 'Göndərdikləriniz',
   'applyForm.next':
     'Müsabiqə bağlandıqdan sonra rəyçilər hər müraciəti qiymətləndirir, sonra koordinatorlar qərar verir və hər halda sizə e-poçt göndərilir. Qəbul olunsanız, yerinizi müraciətlər səhifəsində təsdiqləyin.',
+  'course.enrolFirst': 'Modulları oxumaq üçün bu kursa yazılın: bunun üçün aşağıda bir addım kifayətdir.',
 };

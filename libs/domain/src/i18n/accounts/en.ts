@@ -146,4 +146,5 @@ export const en: Catalogue = {
   'applyForm.sentTitle': 'What you sent',
   'applyForm.next':
     'Reviewers score every application after the call closes; coordinators then decide, and you get an e-mail either way. If you are accepted, confirm your place on your applications page.',
+  'course.enrolFirst': 'Enrol in this course to read its modules: it takes one step, just below.',
 };
