@@ -67,6 +67,18 @@ describe('the home page of each role, in a real browser', () => {
 
     await page.getByRole('link', { name: /^Continue/ }).click();
     await page.waitForURL(`${suite.app.url}/courses/${slug}/modules/only`);
+
+    // The course page says where the trainee is, and later that the course is done.
+    await page.goto(`${suite.app.url}/courses/${slug}`);
+    expect(await page.getByRole('heading', { name: 'Your progress' }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: /^Continue/ }).count()).toBe(1);
+    await expectAccessible(page);
+    const reader = await client(suite, trainee.email);
+    await reader.postForm(`/courses/${slug}/modules/only/read`, {});
+    await page.reload();
+    expect(await page.getByText('You have completed this course.').count()).toBe(1);
+    await page.goto(`${suite.app.url}/`);
+    expect(await page.getByText('Completed', { exact: true }).count()).toBe(1);
     await page.context().close();
   });
 

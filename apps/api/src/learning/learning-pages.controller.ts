@@ -5,6 +5,7 @@ import {
   EnrolmentError,
   EnrolmentErrorCode,
   EnrolmentsService,
+  MyLearningService,
   ReaderService,
   type Principal,
 } from '@karvan/domain';
@@ -25,6 +26,7 @@ export class LearningPagesController {
     private readonly catalogue: CatalogueService,
     private readonly enrolments: EnrolmentsService,
     private readonly reader: ReaderService,
+    private readonly myLearning: MyLearningService,
   ) {}
 
   @Public()
@@ -40,7 +42,13 @@ export class LearningPagesController {
   async course(@RequestState() state: State, @Param('course') slug: string, @Query() query: CatalogueQuery) {
     const outline = await this.catalogue.outline(state.principal, slug, state.locale);
     const notice = query.notice && NOTICES.has(query.notice) ? `learning.notice.${query.notice}` : undefined;
-    return { outline, notice, active: outline.enrolment === 'active' };
+    const active = outline.enrolment === 'active';
+    // Where the person is: progress, the module to continue with, completion.
+    const progress =
+      active && state.principal
+        ? (await this.myLearning.courses(state.principal, state.locale)).find((c) => c.slug === slug)
+        : undefined;
+    return { outline, notice, active, progress };
   }
 
   @Post(':course/enrol')

@@ -140,4 +140,9 @@ export const az: Catalogue = {
   'applyForm.next':
     'Müsabiqə bağlandıqdan sonra rəyçilər hər müraciəti qiymətləndirir, sonra koordinatorlar qərar verir və hər halda sizə e-poçt göndərilir. Qəbul olunsanız, yerinizi müraciətlər səhifəsində təsdiqləyin.',
   'course.enrolFirst': 'Modulları oxumaq üçün bu kursa yazılın: bunun üçün aşağıda bir addım kifayətdir.',
+  'course.completedNow':
+    'Təbrik edirik: kursu başa vurdunuz. Kurs sertifikat verirsə, bir azdan o, sertifikatlar səhifənizdə olacaq.',
+  'course.backToCourse': 'Kursa qayıt',
+  'course.yourProgress': 'İrəliləyişiniz',
+  'course.completed': 'Bu kursu başa vurmusunuz.',
 };

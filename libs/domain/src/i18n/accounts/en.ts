@@ -147,4 +147,9 @@ export const en: Catalogue = {
   'applyForm.next':
     'Reviewers score every application after the call closes; coordinators then decide, and you get an e-mail either way. If you are accepted, confirm your place on your applications page.',
   'course.enrolFirst': 'Enrol in this course to read its modules: it takes one step, just below.',
+  'course.completedNow':
+    'Congratulations: you have completed the course. If it gives a certificate, it will be on your certificates page in a moment.',
+  'course.backToCourse': 'Back to the course',
+  'course.yourProgress': 'Your progress',
+  'course.completed': 'You have completed this course.',
 };
