@@ -116,7 +116,10 @@ export class LearningPagesController {
       await renderPage(reply, 'pages/learning/module', { page });
     } catch (error) {
       if (!(error instanceof EnrolmentError) || error.code !== (EnrolmentErrorCode.NotEnrolled as string)) throw error;
-      const outline = await this.catalogue.outline(me, slug, state.locale);
+      // A course the person may not see at all (unpublished) keeps the plain refusal.
+      const outline = await this.catalogue.outline(me, slug, state.locale).catch(() => {
+        throw error;
+      });
       await renderPage(reply, 'pages/learning/course', { outline, notice: 'course.enrolFirst' }, 403);
     }
   }
