@@ -16,6 +16,7 @@ import { HealthController } from './health/health.controller.js';
 import { GlossaryModule } from './glossary/glossary.module.js';
 import { HelpModule } from './help/help.module.js';
 import { HomeController } from './home/home.controller.js';
+import { HomeService } from './home/home.service.js';
 import { LearningModule } from './learning/learning.module.js';
 import { BooksModule } from './books/books.module.js';
 import { CertificatesModule } from './certificates/certificates.module.js';
@@ -55,6 +56,7 @@ export class AppModule {
       controllers: [HomeController, HealthController],
       providers: [
         ContentSyncOnStart,
+        HomeService,
         // Order matters: who may call comes before whether the form is genuine.
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_GUARD, useClass: CsrfGuard },

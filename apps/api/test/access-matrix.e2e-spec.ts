@@ -68,6 +68,7 @@ const OWNED: Record<string, Capability | null> = {
   'CertificatesController.linkedDataCredential': 'certificate.manage',
   'ApplicationsController.file': 'application.read',
   'ApplicationsController.act': null,
+  'ApplicationsController.askFirst': null,
   'QuizPagesController.attempt': null,
   'QuizPagesController.submit': null,
   'QuizApiController.view': null,

@@ -70,14 +70,16 @@ describe('a trainee in a real browser', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(`${url}/`);
 
-    await page.getByRole('link', { name: 'Courses' }).click();
+    await page.getByRole('link', { name: 'Courses', exact: true }).click();
     await expectAccessible(page);
     await page.getByRole('link', { name: 'Migration basics', exact: true }).click();
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Enrol' }).click();
     await page.waitForURL(/notice=enrolled/);
 
-    await page.getByRole('link', { name: 'institutions' }).click();
+    // The course page now offers to continue with the first module; its syllabus links it too.
+    expect(await page.getByRole('heading', { name: 'Your progress' }).count()).toBe(1);
+    await page.getByRole('link', { name: 'institutions', exact: true }).click();
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Mark as read' }).click();
     await page
@@ -106,6 +108,8 @@ describe('a trainee in a real browser', () => {
     await page.getByRole('button', { name: 'Submit answers' }).click();
     await page.waitForURL(/completed=1/);
     expect(await page.locator('.score').textContent()).toContain('100 %');
+    expect(await page.getByRole('status').first().textContent()).toContain('you have completed the course');
+    await expectAccessible(page);
 
     await page.getByRole('link', { name: 'My learning' }).click();
     expect(await page.locator('.course-card').first().textContent()).toContain('Completed.');

@@ -62,15 +62,25 @@ describe('a summer school in a real browser', () => {
     await applicant.getByLabel('Under a year').check();
     await applicant.getByRole('button', { name: 'Save draft' }).click();
     await applicant.waitForURL(/notice=saved/);
+    // The draft notice shows, and the organisation came from the profile form the applicant filled in.
+    expect(await applicant.getByRole('status').first().textContent()).toContain('Your draft was saved');
+    // Typing more and attaching the CV in one go keeps every word typed.
+    await applicant.getByLabel('Why do you want to attend?').fill('To work better at the border, with data.');
     await applicant
       .getByLabel(/Your CV \(PDF/)
       .setInputFiles({ name: 'cv.pdf', mimeType: 'application/pdf', buffer: PDF });
-    await applicant.getByRole('button', { name: 'Attach' }).click();
+    await applicant.getByRole('button', { name: 'Save draft' }).click();
     await applicant.waitForURL(/notice=attached/);
-    expect(await applicant.getByLabel('Why do you want to attend?').inputValue()).toBe('To work better at the border.');
+    expect(await applicant.getByLabel('Why do you want to attend?').inputValue()).toBe(
+      'To work better at the border, with data.',
+    );
+    expect(await applicant.getByText('Attached: cv.pdf').count()).toBe(1);
     await applicant.getByRole('button', { name: 'Submit application' }).click();
     await applicant.waitForURL(/notice=submitted/);
     expect(await applicant.getByRole('status').first().textContent()).toContain('submitted');
+    // What was sent, and what happens next.
+    expect(await applicant.getByRole('heading', { name: 'What you sent' }).count()).toBe(1);
+    expect(await applicant.getByText('To work better at the border, with data.').count()).toBe(1);
     await expectAccessible(applicant);
 
     // The coordinator, on a phone.
@@ -84,6 +94,7 @@ describe('a summer school in a real browser', () => {
     await expectAccessible(phone);
     await phone.getByLabel('Rəşad Quliyev').check();
     await phone.getByRole('button', { name: 'Accept' }).click();
+    await phone.waitForURL(/decided=accept/);
     expect(await phone.getByRole('status').first().textContent()).toContain('1 application changed');
     await expectAccessible(phone);
 

@@ -133,7 +133,8 @@ describe('summer-school forms and the JSON API validate alike', () => {
       ids: applicant.applicationId,
       decision: 'accept',
     });
-    expect(page.status).toBe(200);
+    expect(page.status).toBe(303);
+    expect((await coordinator.client.get(page.location!)).text).toContain('1 application changed');
     const [{ status }] = await t.db.query<Array<{ status: string }>>('SELECT status FROM applications WHERE id = $1', [
       applicant.applicationId,
     ]);

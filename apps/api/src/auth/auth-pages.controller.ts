@@ -33,8 +33,8 @@ export class AuthPagesController {
   @Public()
   @Get('login')
   @Render('pages/auth/login')
-  loginPage(@Query('next') next?: string) {
-    return { next: safeRedirectPath(next, this.config.baseUrl), email: '' };
+  loginPage(@Query('next') next?: string, @Query('reset') reset?: string) {
+    return { next: safeRedirectPath(next, this.config.baseUrl), email: '', resetDone: reset === '1' };
   }
 
   @Public()

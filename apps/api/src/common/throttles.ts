@@ -15,6 +15,7 @@ export const THROTTLES = {
   signIn: { max: 30, timeWindow: MINUTE },
   registration: { max: 10, timeWindow: HOUR },
   tokenCreation: { max: 20, timeWindow: HOUR },
+  passwordReset: { max: 10, timeWindow: HOUR },
 } satisfies Record<string, RateLimitOptions>;
 
 /**

@@ -8,6 +8,7 @@ import { parseForm } from '../common/forms.js';
 import type { KarvanReply, RequestState as State } from '../common/request-context.js';
 import { cookieSettings, setLanguageCookie } from '../common/request-hooks.js';
 import { safeRedirectPath } from '../common/safe-redirect.js';
+import { HomeService } from './home.service.js';
 
 class LanguageForm {
   @IsIn(LOCALES) locale: Locale;
@@ -21,17 +22,19 @@ export class HomeController {
   constructor(
     private readonly users: UsersService,
     private readonly sessions: SessionsService,
+    private readonly homePage: HomeService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Public()
   @Get()
   @Render('pages/home')
-  home(@RequestState() state: State) {
+  async home(@RequestState() state: State) {
+    if (!state.principal) return { registrationOpen: this.config.registrationOpen };
     const roles = siteRoles(state.principal)
       .map((role) => translate(state.locale, `role.${role}`))
       .join(', ');
-    return { roles, registrationOpen: this.config.registrationOpen };
+    return { roles, ...(await this.homePage.sections(state.principal, state.locale)) };
   }
 
   /** The language switcher: remembered in a cookie, and in the profile of a signed-in user. */

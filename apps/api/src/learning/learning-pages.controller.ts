@@ -1,6 +1,14 @@
 import { Body, Controller, Get, Param, Post, Query, Render, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { CatalogueService, EnrolmentError, EnrolmentsService, ReaderService, type Principal } from '@karvan/domain';
+import {
+  CatalogueService,
+  EnrolmentError,
+  EnrolmentErrorCode,
+  EnrolmentsService,
+  MyLearningService,
+  ReaderService,
+  type Principal,
+} from '@karvan/domain';
 import { Access, CurrentUser, Public, RequestState } from '../common/decorators.js';
 import { parseForm } from '../common/forms.js';
 import { renderPage } from '../common/render.js';
@@ -18,6 +26,7 @@ export class LearningPagesController {
     private readonly catalogue: CatalogueService,
     private readonly enrolments: EnrolmentsService,
     private readonly reader: ReaderService,
+    private readonly myLearning: MyLearningService,
   ) {}
 
   @Public()
@@ -33,7 +42,13 @@ export class LearningPagesController {
   async course(@RequestState() state: State, @Param('course') slug: string, @Query() query: CatalogueQuery) {
     const outline = await this.catalogue.outline(state.principal, slug, state.locale);
     const notice = query.notice && NOTICES.has(query.notice) ? `learning.notice.${query.notice}` : undefined;
-    return { outline, notice, active: outline.enrolment === 'active' };
+    const active = outline.enrolment === 'active';
+    // Where the person is: progress, the module to continue with, completion.
+    const progress =
+      active && state.principal
+        ? (await this.myLearning.courses(state.principal, state.locale)).find((c) => c.slug === slug)
+        : undefined;
+    return { outline, notice, active, progress };
   }
 
   @Post(':course/enrol')
@@ -87,15 +102,26 @@ export class LearningPagesController {
     await reply.redirect(`/courses/${slug}/requests?notice=decided`, 303);
   }
 
+  /** A module; before enrolling, the course page says so and offers to enrol, instead of an error. */
   @Get(':course/modules/:module')
-  @Render('pages/learning/module')
   async module(
     @CurrentUser() me: Principal,
     @RequestState() state: State,
     @Param('course') slug: string,
     @Param('module') module: string,
+    @Res() reply: KarvanReply,
   ) {
-    return { page: await this.reader.read(me, slug, module, state.locale) };
+    try {
+      const page = await this.reader.read(me, slug, module, state.locale);
+      await renderPage(reply, 'pages/learning/module', { page });
+    } catch (error) {
+      if (!(error instanceof EnrolmentError) || error.code !== (EnrolmentErrorCode.NotEnrolled as string)) throw error;
+      // A course the person may not see at all (unpublished) keeps the plain refusal.
+      const outline = await this.catalogue.outline(me, slug, state.locale).catch(() => {
+        throw error;
+      });
+      await renderPage(reply, 'pages/learning/course', { outline, notice: 'course.enrolFirst' }, 403);
+    }
   }
 
   @Post(':course/modules/:module/read')

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Render, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Render, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { QuizAttemptsService, type Principal } from '@karvan/domain';
 import { Access, CurrentUser } from '../common/decorators.js';
@@ -31,9 +31,13 @@ export class QuizPagesController {
 
   @Get('attempts/:id')
   @Render('pages/learning/attempt')
-  async attempt(@CurrentUser() me: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
+  async attempt(
+    @CurrentUser() me: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query('completed') completed?: string,
+  ) {
     const view = await this.attempts.view(me, id);
-    return { view, questions: questionsForPage(view) };
+    return { view, questions: questionsForPage(view), completedCourse: completed === '1' };
   }
 
   @Post('attempts/:id')

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiExcludeEndpoint, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   ApplicationsService,
@@ -9,6 +9,7 @@ import {
   SCHOOL_TIME_ZONE,
   SummerError,
   SummerErrorCode,
+  UsersService,
   type Principal,
 } from '@karvan/domain';
 import { Access, CurrentUser } from '../common/decorators.js';
@@ -18,9 +19,14 @@ import { parseForm, type FieldErrors } from '../common/forms.js';
 import { ApplicationDto, ApplicationFormDto } from './dto/application.dto.js';
 import { gather, wantsJson } from './form-body.js';
 import { submitForm } from './form-submit.js';
+import { readApplicationForm, type UploadedDocument } from './application-upload.js';
 import { ApiFile, ApiList, ApiObject, ApiResult } from '../common/openapi.js';
 
+/** The actions that give something up, which the applicant confirms first. */
+const GIVING_UP = ['withdraw', 'decline'];
+
 /** An applicant's own application: fill in, attach, submit, withdraw; confirm or decline a place. */
+
 @ApiTags('summer schools')
 @ApiBearerAuth()
 @Access('learning.participate')
@@ -29,23 +35,52 @@ export class ApplicationsController {
   constructor(
     private readonly applications: ApplicationsService,
     private readonly cohorts: CohortsService,
+    private readonly users: UsersService,
     private readonly attendance: AttendanceService,
   ) {}
 
   @ApiExcludeEndpoint()
   @Get('cohorts/:id/apply')
-  async form(@CurrentUser() me: Principal, @Param('id') id: string, @Res() reply: KarvanReply) {
-    await this.renderForm(reply, me, id, {});
+  async form(
+    @CurrentUser() me: Principal,
+    @Param('id') id: string,
+    @Query('notice') notice: string | undefined,
+    @Res() reply: KarvanReply,
+  ) {
+    await this.renderForm(reply, me, id, { notice });
   }
 
   @ApiExcludeEndpoint()
   @Post('cohorts/:id/apply')
-  async save(@CurrentUser() me: Principal, @Param('id') id: string, @Body() body: unknown, @Res() reply: KarvanReply) {
-    const parsed = await parseForm(ApplicationFormDto, gather(body, 'a-', 'answers'));
+  async save(
+    @CurrentUser() me: Principal,
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @Req() request: KarvanRequest,
+    @Res() reply: KarvanReply,
+  ) {
+    const { fields, files } = request.isMultipart() ? await readApplicationForm(request) : { fields: body, files: [] };
+    const parsed = await parseForm(ApplicationFormDto, gather(fields, 'a-', 'answers'));
     const submit = parsed.value.action === 'submit';
-    const errors = await submitForm(parsed, (v) => this.applications.save(me, id, v, submit));
+    const errors = await submitForm(parsed, async (v) => {
+      // The text first, so that a refused file loses nothing typed; submitting comes last.
+      await this.applications.save(me, id, v, false);
+      for (const file of files) await this.attachOrExplain(me, id, file);
+      if (submit) await this.applications.save(me, id, v, true);
+    });
     if (errors) return this.renderForm(reply, me, id, { errors, typed: parsed.value }, 422);
-    await reply.redirect(`/cohorts/${id}/apply?notice=${submit ? 'submitted' : 'saved'}`, 303);
+    const notice = submit ? 'submitted' : files.length ? 'attached' : 'saved';
+    await reply.redirect(`/cohorts/${id}/apply?notice=${notice}`, 303);
+  }
+
+  /** A refused document (not a PDF, too big) is a field error on its field, as the text's are. */
+  private async attachOrExplain(me: Principal, id: string, file: UploadedDocument): Promise<void> {
+    try {
+      await this.applications.attach(me, id, file.field, file);
+    } catch (error) {
+      if (!(error instanceof SummerError) || error.code !== (SummerErrorCode.FileRefused as string)) throw error;
+      throw new SummerError(SummerErrorCode.FileRefused, error.message, { [file.field]: error.message });
+    }
   }
 
   @ApiExcludeEndpoint()
@@ -92,8 +127,28 @@ export class ApplicationsController {
 
   @ApiExcludeEndpoint()
   @Get('applications')
-  async mine(@CurrentUser() me: Principal, @Res() reply: KarvanReply) {
-    await renderPage(reply, 'pages/summer/my-applications', { applications: await this.applications.mine(me) });
+  async mine(@CurrentUser() me: Principal, @Query('notice') notice: string | undefined, @Res() reply: KarvanReply) {
+    const done = GIVING_UP.includes(notice ?? '') || notice === 'confirm' ? notice : undefined;
+    await renderPage(reply, 'pages/summer/my-applications', { applications: await this.applications.mine(me), done });
+  }
+
+  /**
+   * The question before giving up a place or an application, on a page of its own so that it works
+   * without JavaScript; its form posts to the action itself. Only the applicant's own application.
+   */
+  @ApiExcludeEndpoint()
+  @Get('applications/:id/:action')
+  async askFirst(
+    @CurrentUser() me: Principal,
+    @Param('id') id: string,
+    @Param('action') action: string,
+    @Res() reply: KarvanReply,
+  ) {
+    const application = (await this.applications.mine(me)).find((a) => a.id === id);
+    if (!application || !GIVING_UP.includes(action)) {
+      throw new SummerError(SummerErrorCode.ApplicationNotFound, 'There is no such application of yours.');
+    }
+    await renderPage(reply, 'pages/summer/give-up', { application, action });
   }
 
   @ApiOperation({ summary: 'My applications and their status.' })
@@ -164,12 +219,15 @@ export class ApplicationsController {
     reply: KarvanReply,
     me: Principal,
     id: string,
-    extra: { errors?: FieldErrors; typed?: ApplicationDto } = {},
+    extra: { errors?: FieldErrors; typed?: ApplicationDto; notice?: string } = {},
     status = 200,
   ) {
-    const cohort = await this.cohorts.cohort(id);
-    const application = await this.applications.own(me, id);
-    const shown = extra.typed ?? application ?? {};
+    const [cohort, application, user] = await Promise.all([
+      this.cohorts.cohort(id),
+      this.applications.own(me, id),
+      this.users.get(me.userId),
+    ]);
+    const shown = extra.typed ?? application ?? { organisation: user.organisation, position: user.position };
     const answers: Record<string, unknown> = typeof shown.answers === 'object' ? (shown.answers ?? {}) : {};
     const fieldsView = cohort.form.map((f) => ({
       ...f,
@@ -192,6 +250,7 @@ export class ApplicationsController {
         editable,
         open: isOpen(cohort),
         errors: extra.errors,
+        notice: ['saved', 'attached', 'submitted'].includes(extra.notice ?? '') ? extra.notice : undefined,
       },
       status,
     );

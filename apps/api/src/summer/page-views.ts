@@ -12,7 +12,6 @@ import {
   TimetableService,
   translate,
   type CohortPage,
-  type DecisionReport,
   type Locale,
   type Principal,
   type SessionRow,
@@ -25,6 +24,8 @@ import type { CreateProgrammeDto } from './dto/programme.dto.js';
 import type { UpdateCohortDto } from './dto/cohort.dto.js';
 import type { AddStaffDto } from './dto/staff.dto.js';
 import type { SessionDto } from './dto/session.dto.js';
+import type { DecisionResultQuery } from './dto/selection.dto.js';
+import { decisionResult } from './decision-result.js';
 
 /** Which label a field's error is shown with. */
 const LABELS: Record<string, string> = {
@@ -210,7 +211,7 @@ export class SummerPages {
     reply: KarvanReply,
     me: Principal,
     id: string,
-    extra?: { form: SessionDto; errors: FieldErrors },
+    extra?: { form?: SessionDto; errors?: FieldErrors; notice?: string },
     status = 200,
   ) {
     const cohort = await this.cohorts.managed(me, id);
@@ -221,8 +222,9 @@ export class SummerPages {
         cohort,
         days: await this.timetable.days(id),
         timeZone: SCHOOL_TIME_ZONE,
-        sessionForm: extra ? typedSession(extra.form) : {},
+        sessionForm: extra?.form ? typedSession(extra.form) : {},
         sessionErrors: errorList(extra?.errors, { title: 'summer.sessionTitle' }, sessionAnchor),
+        notice: noticeKey(extra?.notice, ['added', 'removed']),
       },
       status,
     );
@@ -232,7 +234,7 @@ export class SummerPages {
     reply: KarvanReply,
     me: Principal,
     id: string,
-    extra: { session?: { form: SessionDto; errors: FieldErrors }; marks?: FieldErrors } = {},
+    extra: { session?: { form: SessionDto; errors: FieldErrors }; marks?: FieldErrors; notice?: string } = {},
     status = 200,
   ) {
     const register = await this.attendance.register(me, id);
@@ -246,6 +248,7 @@ export class SummerPages {
         sessionForm: extra.session ? typedSession(extra.session.form) : storedSession(register.session),
         sessionErrors: errorList(extra.session?.errors, { title: 'summer.sessionTitle' }, sessionAnchor),
         markErrors: errorList(extra.marks, {}, (field) => `#${field}-present`),
+        notice: noticeKey(extra.notice, ['marked', 'saved']),
         rows: register.rows.map((r) => ({
           ...r,
           choices: ['present', 'late', 'excused', 'absent'].map((s) => ({ value: s, checked: r.status === s })),
@@ -255,15 +258,28 @@ export class SummerPages {
     );
   }
 
-  async review(reply: KarvanReply, me: Principal, id: string, errors?: FieldErrors, status = 200) {
+  async review(
+    reply: KarvanReply,
+    me: Principal,
+    id: string,
+    errors?: FieldErrors,
+    status = 200,
+    view: { filter?: string; notice?: string } = {},
+  ) {
     const cohort = await this.cohorts.cohort(id);
-    const items = await this.selection.toReview(me, id);
+    const all = await this.selection.toReview(me, id);
+    const filter = REVIEW_FILTERS.includes(view.filter ?? '') ? view.filter! : 'all';
+    const reviewed = all.filter((item) => item.mine).length;
+    const items = all.filter((item) => filter === 'all' || (filter === 'reviewed') === !!item.mine);
+    const counts: Record<string, number> = { all: all.length, unreviewed: all.length - reviewed, reviewed };
     await renderPage(
       reply,
       'pages/summer/review',
       {
         cohort,
         errors: errorList(errors),
+        filters: REVIEW_FILTERS.map((key) => ({ key, count: counts[key], current: key === filter })),
+        saved: view.notice === 'reviewed',
         items: items.map((item) => ({
           ...item,
           answers: cohort.form
@@ -287,14 +303,15 @@ export class SummerPages {
     reply: KarvanReply,
     me: Principal,
     id: string,
-    extra: { report?: DecisionReport; errors?: FieldErrors } = {},
+    extra: { result?: DecisionResultQuery; errors?: FieldErrors } = {},
     status = 200,
   ) {
-    const ranked = await this.selection.ranked(me, id);
+    const [ranked, cohort] = await Promise.all([this.selection.ranked(me, id), this.cohorts.cohort(id)]);
+    const result = extra.result && decisionResult(extra.result, ranked, cohort);
     await renderPage(
       reply,
       'pages/summer/ranking',
-      { cohort: await this.cohorts.cohort(id), ranked, report: extra.report, errors: errorList(extra.errors) },
+      { cohort, ranked, result, errors: errorList(extra.errors) },
       status,
     );
   }
@@ -330,4 +347,12 @@ export class SummerPages {
       },
     });
   }
+}
+
+/** The review queue's views: everything, what I have not scored yet, what I have. */
+const REVIEW_FILTERS = ['all', 'unreviewed', 'reviewed'];
+
+/** The message key of a `?notice=` a page knows, after the redirect that follows its form. */
+function noticeKey(notice: string | undefined, known: string[]): string | undefined {
+  return notice && known.includes(notice) ? `coord.notice.${notice}` : undefined;
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { APP_CONFIG, type AppConfig } from '@karvan/config';
 import { SelectionService, type Principal } from '@karvan/domain';
@@ -6,7 +6,7 @@ import { Access, CurrentUser } from '../common/decorators.js';
 import { parseForm } from '../common/forms.js';
 import type { KarvanReply } from '../common/request-context.js';
 import { safeRedirectPath } from '../common/safe-redirect.js';
-import { DecisionDto, ReviewDto, ReviewFormDto } from './dto/selection.dto.js';
+import { DecisionDto, DecisionResultQuery, NAMED_REFUSALS, ReviewDto, ReviewFormDto } from './dto/selection.dto.js';
 import { gather } from './form-body.js';
 import { submitForm } from './form-submit.js';
 import { SummerPages } from './page-views.js';
@@ -27,8 +27,14 @@ export class SelectionController {
   @Access('application.review')
   @ApiExcludeEndpoint()
   @Get('cohorts/:id/review')
-  async reviewPage(@CurrentUser() me: Principal, @Param('id') id: string, @Res() reply: KarvanReply) {
-    await this.pages.review(reply, me, id);
+  async reviewPage(
+    @CurrentUser() me: Principal,
+    @Param('id') id: string,
+    @Query('filter') filter: string | undefined,
+    @Query('notice') notice: string | undefined,
+    @Res() reply: KarvanReply,
+  ) {
+    await this.pages.review(reply, me, id, undefined, 200, { filter, notice });
   }
 
   @Access('application.review')
@@ -71,8 +77,13 @@ export class SelectionController {
   @Access('application.decide')
   @ApiExcludeEndpoint()
   @Get('cohorts/:id/ranking')
-  async rankingPage(@CurrentUser() me: Principal, @Param('id') id: string, @Res() reply: KarvanReply) {
-    await this.pages.ranking(reply, me, id);
+  async rankingPage(
+    @CurrentUser() me: Principal,
+    @Param('id') id: string,
+    @Query() query: DecisionResultQuery,
+    @Res() reply: KarvanReply,
+  ) {
+    await this.pages.ranking(reply, me, id, { result: query.decided ? query : undefined });
   }
 
   @Access('application.decide')
@@ -104,6 +115,11 @@ export class SelectionController {
     const { value, errors } = await parseForm(DecisionDto, body);
     if (errors) return this.pages.ranking(reply, me, id, { errors }, 422);
     const report = await this.selection.decide(me, id, value.ids, value.decision);
-    await this.pages.ranking(reply, me, id, { report });
+    // To a page of its own, so that reloading it shows the result and decides nothing again.
+    const result = new URLSearchParams({ decided: value.decision, changed: String(report.changed.length) });
+    const named = report.refused.slice(0, NAMED_REFUSALS);
+    if (named.length) result.set('refused', named.map((r) => `${r.id}:${r.code}`).join(','));
+    if (report.refused.length > named.length) result.set('more', String(report.refused.length - named.length));
+    await reply.redirect(`/cohorts/${id}/ranking?${result.toString()}#decision-result`, 303);
   }
 }

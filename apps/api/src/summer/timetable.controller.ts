@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Res, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AttendanceService, TimetableService, type Principal } from '@karvan/domain';
 import { Access, CurrentUser } from '../common/decorators.js';
@@ -25,8 +25,13 @@ export class TimetableController {
 
   @ApiExcludeEndpoint()
   @Get('cohorts/:id/sessions')
-  async sessionsPage(@CurrentUser() me: Principal, @Param('id') id: string, @Res() reply: KarvanReply) {
-    await this.pages.sessions(reply, me, id);
+  async sessionsPage(
+    @CurrentUser() me: Principal,
+    @Param('id') id: string,
+    @Query('notice') notice: string | undefined,
+    @Res() reply: KarvanReply,
+  ) {
+    await this.pages.sessions(reply, me, id, { notice });
   }
 
   @ApiOperation({ summary: 'Add a session to the timetable.' })
@@ -86,8 +91,13 @@ export class TimetableController {
   @Access('attendance.mark')
   @ApiExcludeEndpoint()
   @Get('sessions/:id/register')
-  async registerPage(@CurrentUser() me: Principal, @Param('id') id: string, @Res() reply: KarvanReply) {
-    await this.pages.register(reply, me, id);
+  async registerPage(
+    @CurrentUser() me: Principal,
+    @Param('id') id: string,
+    @Query('notice') notice: string | undefined,
+    @Res() reply: KarvanReply,
+  ) {
+    await this.pages.register(reply, me, id, { notice });
   }
 
   @Access('attendance.mark')

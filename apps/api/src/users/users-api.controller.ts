@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { MaintenanceService } from '@karvan/domain';
 import type { Principal } from '@karvan/domain';
 import { Access, CurrentUser } from '../common/decorators.js';
+import { NewAccountForm } from './dto/account.dto.js';
 import { ListUsersQuery, SetRolesDto } from './dto/roles.dto.js';
 import { UsersAdminService } from './users-admin.service.js';
 import { ApiObject, ApiResult } from '../common/openapi.js';
@@ -17,11 +18,39 @@ export class UsersApiController {
     private readonly maintenance: MaintenanceService,
   ) {}
 
-  /** Lists accounts, 50 a page, optionally filtered by name or e-mail. */
+  /** Lists accounts, 50 a page, newest first, optionally filtered by name or e-mail, site role and status. */
   @ApiObject('One page of accounts, with the total.')
   @Get('users')
   list(@CurrentUser() me: Principal, @Query() query: ListUsersQuery) {
-    return this.admin.list(me, query.page, query.q);
+    return this.admin.list(me, query.page, { search: query.q, role: query.role, status: query.status });
+  }
+
+  /** Creates an account; its owner gets an e-mail with a link to choose a password. */
+  @ApiObject('The new account.', 201)
+  @Post('users')
+  create(@CurrentUser() me: Principal, @Body() body: NewAccountForm) {
+    return this.admin.create(me, body);
+  }
+
+  /** Deactivates an account: its sessions and access tokens end at once, and it cannot sign in. */
+  @ApiObject('The account.', 201)
+  @Post('users/:id/deactivate')
+  deactivate(@CurrentUser() me: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
+    return this.admin.deactivate(me, id);
+  }
+
+  /** Reactivates a deactivated account. */
+  @ApiObject('The account.', 201)
+  @Post('users/:id/reactivate')
+  reactivate(@CurrentUser() me: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
+    return this.admin.reactivate(me, id);
+  }
+
+  /** E-mails the account's owner a link to choose a new password. */
+  @ApiObject('The account.', 201)
+  @Post('users/:id/password-reset')
+  sendReset(@CurrentUser() me: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
+    return this.admin.sendReset(me, id);
   }
 
   /** Replaces a user's roles. */

@@ -15,6 +15,7 @@ import { Glossary1766200000000 } from './1766200000000-glossary.js';
 import { CredentialStatus1766300000000 } from './1766300000000-credential-status.js';
 import { UserTimeZone1766400000000 } from './1766400000000-user-time-zone.js';
 import { SummerTranslations1766400001000 } from './1766400001000-summer-translations.js';
+import { PasswordResets1766500000000 } from './1766500000000-password-resets.js';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   CredentialStatus1766300000000,
   UserTimeZone1766400000000,
   SummerTranslations1766400001000,
+  PasswordResets1766500000000,
 ];

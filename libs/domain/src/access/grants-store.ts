@@ -106,6 +106,14 @@ export async function insertSiteRoles(
   for (const role of new Set(roles)) await insertGrant(tx, actor, userId, { role, scope: { kind: 'site' } });
 }
 
+/**
+ * A subquery of the holders of one site role, for filtering a list of accounts in SQL: `$n` is the
+ * role's parameter in the caller's query.
+ */
+export function siteRoleHoldersSql(parameter: string): string {
+  return `SELECT user_id FROM grants WHERE scope_kind = 'site' AND role = ${parameter}`;
+}
+
 /** Site roles of many users at once, for lists. */
 export async function siteRolesOf(tx: EntityManager, userIds: string[]): Promise<Map<string, SiteRole[]>> {
   const rows = await tx.query<Array<{ user_id: string; role: SiteRole }>>(

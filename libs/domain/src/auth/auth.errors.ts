@@ -11,6 +11,8 @@ export enum AuthErrorCode {
   TokenReadOnly = 'token_read_only',
   TokenCannotCreateTokens = 'token_cannot_create_tokens',
   Throttled = 'throttled',
+  ResetLinkInvalid = 'reset_link_invalid',
+  AccountInactive = 'account_inactive',
 }
 
 const KIND: Record<AuthErrorCode, ErrorKind> = {
@@ -24,6 +26,8 @@ const KIND: Record<AuthErrorCode, ErrorKind> = {
   [AuthErrorCode.TokenReadOnly]: 'forbidden',
   [AuthErrorCode.TokenCannotCreateTokens]: 'forbidden',
   [AuthErrorCode.Throttled]: 'rate_limited',
+  [AuthErrorCode.ResetLinkInvalid]: 'not_found',
+  [AuthErrorCode.AccountInactive]: 'conflict',
 };
 
 export class AuthError extends DomainError {

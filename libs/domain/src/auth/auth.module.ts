@@ -6,13 +6,25 @@ import { SessionsService } from './sessions.service.js';
 import { ApiTokensService } from './api-tokens.service.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { AuthService } from './auth.service.js';
+import { PasswordResetsService } from './password-resets.service.js';
+import { AccountsService } from './accounts.service.js';
+import { EventsDomainModule } from '../events/index.js';
+import { MailDomainModule } from '../mail/index.js';
 
 /** What other features may use. */
-const PUBLIC = [PrincipalsService, SessionsService, ApiTokensService, LoginThrottleService, AuthService];
+const PUBLIC = [
+  PrincipalsService,
+  SessionsService,
+  ApiTokensService,
+  LoginThrottleService,
+  AuthService,
+  PasswordResetsService,
+  AccountsService,
+];
 
 /** The auth feature: its services, with only the public ones exported. */
 @Module({
-  imports: [AccessDomainModule, UsersDomainModule],
+  imports: [AccessDomainModule, EventsDomainModule, MailDomainModule, UsersDomainModule],
   providers: [...PUBLIC],
   exports: PUBLIC,
 })

@@ -7,3 +7,5 @@ export * from './sessions.service.js';
 export * from './api-tokens.service.js';
 export * from './login-throttle.service.js';
 export * from './auth.module.js';
+export * from './password-resets.service.js';
+export * from './accounts.service.js';

@@ -7,6 +7,7 @@ import { az as books } from './books/az.js';
 import { az as ux } from './ux/az.js';
 import { az as authoring } from './authoring/az.js';
 import { az as assessment } from './assessment/az.js';
+import { az as accounts } from './accounts/az.js';
 
 export const az: Catalogue = {
   'app.name': 'Karvan',
@@ -401,4 +402,5 @@ export const az: Catalogue = {
   ...ux,
   ...authoring,
   ...assessment,
+  ...accounts,
 };

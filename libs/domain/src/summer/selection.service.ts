@@ -41,10 +41,14 @@ const DECISIONS: Record<Decision, { to: ApplicationStatus; from: ApplicationStat
   reject: { to: 'rejected', from: ['submitted', 'waitlisted'] },
 };
 
+/** Why an application was not changed: a message key `summer.refusal.<code>` names it on pages. */
+export type RefusalCode = 'not_in_cohort' | 'own_application' | 'full' | 'quota' | 'status';
+export const REFUSAL_CODES: RefusalCode[] = ['not_in_cohort', 'own_application', 'full', 'quota', 'status'];
+
 export interface DecisionReport {
   changed: string[];
   /** Applications not changed, with the reason (capacity, quota, or their status). */
-  refused: Array<{ id: string; reason: string }>;
+  refused: Array<{ id: string; code: RefusalCode; reason: string }>;
 }
 
 /** Reviewers score applications on the rubric; coordinators rank and decide within capacity. */
@@ -145,14 +149,14 @@ export class SelectionService {
         const category = categories.get(id)?.category;
         const refusal =
           category === undefined
-            ? 'not an application to this cohort'
+            ? { code: 'not_in_cohort' as const, reason: 'not an application to this cohort' }
             : categories.get(id)?.userId === principal.userId
-              ? 'your own application: another coordinator decides it'
+              ? { code: 'own_application' as const, reason: 'your own application: another coordinator decides it' }
               : decision === 'accept'
                 ? places.refusal(category)
                 : null;
         if (refusal) {
-          report.refused.push({ id, reason: refusal });
+          report.refused.push({ id, ...refusal });
           continue;
         }
         const changed = await changeStatus(tx, this.mail, {
@@ -162,7 +166,7 @@ export class SelectionService {
           to: rule.to,
         });
         if (!changed) {
-          report.refused.push({ id, reason: `cannot become ${rule.to} from its status` });
+          report.refused.push({ id, code: 'status', reason: `cannot become ${rule.to} from its status` });
           continue;
         }
         if (decision === 'accept') places.take(category!);
@@ -201,12 +205,14 @@ class PlacesTaken {
     return new PlacesTaken(cohort, new Map(rows.map((r) => [r.category, r.n])));
   }
 
-  refusal(category: string): string | null {
+  refusal(category: string): { code: RefusalCode; reason: string } | null {
     const total = [...this.byCategory.values()].reduce((sum, n) => sum + n, 0);
-    if (total >= this.cohort.capacity) return `the cohort is full (${this.cohort.capacity} places)`;
+    if (total >= this.cohort.capacity) {
+      return { code: 'full', reason: `the cohort is full (${this.cohort.capacity} places)` };
+    }
     const quota = this.cohort.quotas[category];
     if (quota !== undefined && (this.byCategory.get(category) ?? 0) >= quota)
-      return `the quota for ${category} (${quota}) is reached`;
+      return { code: 'quota', reason: `the quota for ${category} (${quota}) is reached` };
     return null;
   }
 

@@ -8,3 +8,4 @@ export * from './invitations.service.js';
 export * from './registration.service.js';
 export * from './users.module.js';
 export * from './invited-accounts.js';
+export * from './password-writes.js';

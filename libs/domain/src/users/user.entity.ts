@@ -29,7 +29,7 @@ export class User {
   timeZone: string | null;
 
   @Column({ type: 'varchar' })
-  status: 'active' | 'disabled';
+  status: 'active' | 'disabled' | 'invited';
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

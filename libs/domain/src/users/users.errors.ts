@@ -10,6 +10,8 @@ export enum UsersErrorCode {
   CommonPassword = 'common_password',
   RepeatedPassword = 'repeated_password',
   InvitationInvalid = 'invitation_invalid',
+  OwnAccount = 'own_account',
+  AccountInvited = 'account_invited',
 }
 
 const KIND: Record<UsersErrorCode, ErrorKind> = {
@@ -22,6 +24,8 @@ const KIND: Record<UsersErrorCode, ErrorKind> = {
   [UsersErrorCode.CommonPassword]: 'invalid',
   [UsersErrorCode.RepeatedPassword]: 'invalid',
   [UsersErrorCode.InvitationInvalid]: 'not_found',
+  [UsersErrorCode.OwnAccount]: 'conflict',
+  [UsersErrorCode.AccountInvited]: 'conflict',
 };
 
 export class UsersError extends DomainError {

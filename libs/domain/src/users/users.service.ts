@@ -1,9 +1,17 @@
+import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { assertAcceptablePassword, hashPassword, verifyPassword } from './passwords.js';
 import type { Locale, Role } from './roles.js';
 import { User } from './user.entity.js';
-import { insertSiteRoles, requireCapability, siteRolesOf, SITE_SCOPE, type Grantee } from '../access/index.js';
+import {
+  insertSiteRoles,
+  requireCapability,
+  siteRoleHoldersSql,
+  siteRolesOf,
+  SITE_SCOPE,
+  type Grantee,
+} from '../access/index.js';
 import { UsersError, UsersErrorCode } from './users.errors.js';
 
 export interface NewUser {
@@ -22,6 +30,15 @@ export interface ProfileChanges {
   locale: Locale;
   /** An IANA zone, or empty for the site's zone. */
   timeZone?: string;
+}
+
+export type AccountStatus = 'active' | 'disabled' | 'invited';
+export const ACCOUNT_STATUSES: AccountStatus[] = ['active', 'disabled', 'invited'];
+
+export interface UserFilter {
+  search?: string;
+  role?: Role;
+  status?: AccountStatus;
 }
 
 export interface UserPage {
@@ -73,6 +90,12 @@ export class UsersService {
     if (!user) throw new UsersError(UsersErrorCode.NotFound, 'No such user.');
     await this.withRoles([user]);
     return user;
+  }
+
+  /** Any account, with its status, for the admin's account page. */
+  async getForAdmin(actor: Grantee, id: string): Promise<User> {
+    requireCapability(actor, 'user.manage', SITE_SCOPE, 'Only administrators manage accounts.');
+    return this.get(id);
   }
 
   /** The password hash of an active account, for the login check only. */
@@ -137,19 +160,63 @@ export class UsersService {
     ]);
   }
 
-  async list(actor: Grantee, page = 1, pageSize = 50, search = ''): Promise<UserPage> {
+  /** Accounts for admins, newest first, filtered by name or e-mail, site role and status. */
+  async list(actor: Grantee, page = 1, pageSize = 50, filter: UserFilter = {}): Promise<UserPage> {
     requireCapability(actor, 'user.manage', SITE_SCOPE, 'Only administrators manage accounts.');
     const query = this.db
       .getRepository(User)
       .createQueryBuilder('user')
-      .orderBy('user.createdAt', 'ASC')
+      .where('true')
+      .orderBy('user.createdAt', 'DESC')
       .addOrderBy('user.id', 'ASC')
       .skip((page - 1) * pageSize)
       .take(pageSize);
-    if (search) query.where('user.email ILIKE :q OR user.name ILIKE :q', { q: `%${escapeLike(search)}%` });
+    const search = filter.search?.trim();
+    if (search) {
+      query.andWhere('(user.email ILIKE :q OR user.name ILIKE :q)', { q: `%${escapeLike(search)}%` });
+    }
+    if (filter.role) query.andWhere(`user.id IN (${siteRoleHoldersSql(':role')})`, { role: filter.role });
+    if (filter.status) query.andWhere('user.status = :status', { status: filter.status });
     const [users, total] = await query.getManyAndCount();
     await this.withRoles(users);
     return { users, total, page, pageSize };
+  }
+
+  /** An active account by address, for a reset link; undefined for none (the caller tells nobody). */
+  async findActiveByEmail(email: string): Promise<Pick<User, 'id' | 'email' | 'name' | 'locale'> | undefined> {
+    const rows = await this.db.query<Array<Pick<User, 'id' | 'email' | 'name' | 'locale'>>>(
+      `SELECT id, email, name, locale FROM users WHERE lower(email) = lower($1) AND status = 'active'`,
+      [email.trim()],
+    );
+    return rows[0];
+  }
+
+  /**
+   * Deactivates or reactivates an account. Admins cannot deactivate themselves, so a site always
+   * keeps someone who can undo it. Ending the person's sessions and tokens is the caller's part.
+   */
+  async setStatus(actor: Grantee & { userId: string }, userId: string, status: 'active' | 'disabled'): Promise<User> {
+    requireCapability(actor, 'user.manage', SITE_SCOPE, 'Only administrators manage accounts.');
+    if (status === 'disabled' && actor.userId === userId) {
+      throw new UsersError(UsersErrorCode.OwnAccount, 'You cannot deactivate your own account.');
+    }
+    const user = await this.get(userId);
+    if (user.status === 'invited') {
+      throw new UsersError(
+        UsersErrorCode.AccountInvited,
+        'This account is waiting for its owner to accept the invitation.',
+      );
+    }
+    await this.db.getRepository(User).update({ id: userId }, { status });
+    return this.get(userId);
+  }
+
+  /** An account made by an admin: it has no usable password until its owner sets one from a link. */
+  async createByAdmin(actor: Grantee, input: Omit<NewUser, 'password'>, roles: Role[]): Promise<User> {
+    requireCapability(actor, 'user.manage', SITE_SCOPE, 'Only administrators manage accounts.');
+    return this.register({ ...input, password: randomBytes(24).toString('base64url') }, roles, {
+      checkPassword: false,
+    });
   }
 
   private async withRoles(users: User[]): Promise<void> {

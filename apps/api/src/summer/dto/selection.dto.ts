@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import type { Decision } from '@karvan/domain';
 import { FIELD_KEY, IsRecord } from './is-record.js';
 import { toList } from './transforms.js';
@@ -33,4 +45,35 @@ export class DecisionDto {
   ids: string[];
 
   @ApiProperty({ enum: DECISIONS, example: 'accept' }) @IsIn(DECISIONS) decision: Decision;
+}
+
+/** How many refusals the result page names; the rest are counted. Keeps the redirect's URL short. */
+export const NAMED_REFUSALS = 50;
+
+/**
+ * The result of a decision, carried by the redirect after it (post/redirect/get), so reloading
+ * the result page shows it again without deciding again: `refused` is `<id>:<code>,…`.
+ */
+export class DecisionResultQuery {
+  @IsOptional() @IsIn(DECISIONS) decided?: Decision;
+
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  changed?: number;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(NAMED_REFUSALS * 60)
+  @Matches(/^[0-9a-f-]{36}:[a-z_]+(,[0-9a-f-]{36}:[a-z_]+)*$/)
+  refused?: string;
+
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  more?: number;
 }

@@ -1,0 +1,140 @@
+import { Injectable } from '@nestjs/common';
+import {
+  ApplicationsService,
+  bakuLocal,
+  canAnywhere,
+  CertificatesService,
+  CohortsService,
+  CoursesService,
+  DomainError,
+  EnrolmentsService,
+  GrantsService,
+  MyLearningService,
+  QueueDashboardService,
+  SelectionService,
+  TimetableService,
+  UsersService,
+  type Locale,
+  type Principal,
+  type SessionRow,
+} from '@karvan/domain';
+
+const SHOWN = 5;
+
+/**
+ * What a signed-in person finds first: a section per role they hold, each from the services that
+ * check the person's capabilities. Someone with several roles sees the sections of each.
+ */
+@Injectable()
+export class HomeService {
+  constructor(
+    private readonly learning: MyLearningService,
+    private readonly applications: ApplicationsService,
+    private readonly certificates: CertificatesService,
+    private readonly cohorts: CohortsService,
+    private readonly timetable: TimetableService,
+    private readonly selection: SelectionService,
+    private readonly courses: CoursesService,
+    private readonly enrolments: EnrolmentsService,
+    private readonly users: UsersService,
+    private readonly queues: QueueDashboardService,
+    private readonly grants: GrantsService,
+  ) {}
+
+  async sections(me: Principal, locale: Locale) {
+    const [trainee, trainer, coordinator, admin] = await Promise.all([
+      this.trainee(me, locale),
+      canAnywhere(me, 'course.edit') || canAnywhere(me, 'course.create') ? this.trainer(me) : undefined,
+      canAnywhere(me, 'application.read') ? this.coordinator(me) : undefined,
+      canAnywhere(me, 'user.manage') ? this.admin(me) : undefined,
+    ]);
+    return { trainee, trainer, coordinator, admin };
+  }
+
+  private async trainee(me: Principal, locale: Locale) {
+    const [courses, applications, certificates, programmes] = await Promise.all([
+      this.learning.courses(me, locale),
+      this.applications.mine(me),
+      this.certificates.mine(me),
+      this.cohorts.programmes(),
+    ]);
+    const now = Date.now();
+    const openCalls = programmes.flatMap((p) =>
+      p.cohorts
+        .filter((c) => new Date(c.opens_at).getTime() <= now && now < new Date(c.closes_at).getTime())
+        .map((c) => ({ ...c, programme: p.title, applied: applications.some((a) => a.cohort_id === c.id) })),
+    );
+    const memberOf = applications.filter((a) => a.status === 'confirmed').map((a) => a.cohort_id);
+    const upcoming = (await Promise.all(memberOf.map((id) => this.upcomingSessions(id, now))))
+      .flat()
+      .sort((a, b) => a.starts_at.getTime() - b.starts_at.getTime())
+      .slice(0, SHOWN);
+    const resume = courses.find((c) => c.status === 'active' && !c.completed && c.next);
+    return { courses, resume, applications, certificates, openCalls, upcoming };
+  }
+
+  private async upcomingSessions(cohortId: string, now: number): Promise<SessionRow[]> {
+    const days = await this.timetable.days(cohortId);
+    return days.flatMap((d) => d.sessions).filter((s) => s.ends_at.getTime() > now && !s.cancelled_at);
+  }
+
+  private async trainer(me: Principal) {
+    const courses = await this.courses.listEditable(me);
+    const withRequests = await Promise.all(
+      courses.map(async (course) => ({
+        ...course,
+        requests: course.enrolmentMode === 'approval' ? await this.pendingCount(me, course.slug) : 0,
+      })),
+    );
+    return { courses: withRequests, requests: withRequests.reduce((sum, c) => sum + c.requests, 0) };
+  }
+
+  private async pendingCount(me: Principal, slug: string): Promise<number> {
+    return (await refusedAsNothing(() => this.enrolments.pending(me, slug)))?.length ?? 0;
+  }
+
+  private async coordinator(me: Principal) {
+    const cohorts = await this.cohorts.staffCohorts(me);
+    // Days as the timetable groups them: in Baku, where the schools take place.
+    const today = bakuLocal(new Date()).slice(0, 10);
+    const rows = await Promise.all(
+      cohorts.map(async (cohort) => {
+        const [queue, days] = await Promise.all([
+          refusedAsNothing(() => this.selection.toReview(me, cohort.id)),
+          this.timetable.days(cohort.id),
+        ]);
+        return {
+          ...cohort,
+          toReview: queue?.filter((item) => !item.mine).length ?? 0,
+          today: cohort.role === 'coordinator' ? (days.find((d) => d.day === today)?.sessions ?? []) : [],
+        };
+      }),
+    );
+    return { cohorts: rows, today: rows.flatMap((c) => c.today.map((s) => ({ ...s, cohort: c.title }))) };
+  }
+
+  private async admin(me: Principal) {
+    const [signUps, queues, audit] = await Promise.all([
+      this.users.list(me, 1, SHOWN),
+      canAnywhere(me, 'queue.manage') ? this.queues.overview(me, SHOWN) : Promise.resolve([]),
+      canAnywhere(me, 'audit.read') ? this.grants.auditLog(me, 1, SHOWN) : Promise.resolve(undefined),
+    ]);
+    const failed = queues.reduce((sum, q) => sum + q.counts.failed, 0);
+    return {
+      signUps: signUps.users,
+      queues: queues.map((q) => ({ name: q.name, waiting: q.counts.waiting, failed: q.counts.failed })),
+      failed,
+      grants: audit?.entries ?? [],
+    };
+  }
+}
+
+/** A section the person turns out not to be allowed (a reviewer-only list, say) shows as empty. */
+async function refusedAsNothing<T>(read: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof DomainError && (error.kind === 'forbidden' || error.kind === 'not_found')) return undefined;
+    throw error;
+  }
+}
