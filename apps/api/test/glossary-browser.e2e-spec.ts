@@ -30,7 +30,7 @@ describe('the glossary in a real browser, on a phone', () => {
     await page.goto(`${suite.app.url}/`);
     await page.getByRole('link', { name: 'Glossary of migration terms' }).click();
     await page.waitForURL(`${suite.app.url}/glossary`);
-    expect(await page.title()).toBe('Glossary of migration terms · Karvan');
+    expect(await page.title()).toBe('Glossary of migration terms — Karvan');
     await expectAccessible(page);
     await expectNoSideScroll(page);
 

@@ -96,7 +96,7 @@ describe('the glossary', () => {
     it('shows the entries in the language asked for, with an A–Z index and a language switch', async () => {
       const page = await t.client().get('/glossary?lang=az', { 'accept-language': 'en' });
       expect(page.status).toBe(200);
-      expect(page.text).toContain('<title>Glossary of migration terms · Karvan</title>');
+      expect(page.text).toContain('<title>Glossary of migration terms — Karvan</title>');
       expect(page.text).toMatch(/<a href="#letter-\d+">Ə<\/a>/);
       expect(page.text).toContain('<span aria-hidden="true">Ğ</span>');
       expect(page.text).toContain('<div class="glossary-entry" id="term-refugee">');
@@ -111,7 +111,7 @@ describe('the glossary', () => {
       await client.postForm('/language', { locale: 'ru', next: '/glossary' });
       const page = await client.get(`/glossary?q=${encodeURIComponent('бежен')}`);
       expect(page.status).toBe(200);
-      expect(page.text).toContain('<title>Глоссарий миграционных терминов · Karvan</title>');
+      expect(page.text).toContain('<title>Глоссарий миграционных терминов — Karvan</title>');
       expect(page.text).toContain('<dfn>беженец</dfn>');
       expect(page.text).not.toContain('<dfn>виза</dfn>');
       expect(page.text).toContain('<input type="hidden" name="lang" value="ru">');
