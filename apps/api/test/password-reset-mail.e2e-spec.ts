@@ -1,29 +1,15 @@
-import type { AddressInfo } from 'node:net';
 import { jest } from '@jest/globals';
-import { SMTPServer } from 'smtp-server';
-import { createScratchDatabase, createUser, TEST_PASSWORD, waitFor, type WebClient } from '@karvan/testing';
+import {
+  createScratchDatabase,
+  createUser,
+  loopbackSmtp,
+  TEST_PASSWORD,
+  waitFor,
+  type WebClient,
+} from '@karvan/testing';
 import { signIn, startTestApp, type TestApp } from './test-app.js';
 
 jest.setTimeout(180_000);
-
-/** A real SMTP server on loopback that keeps every message it accepts. */
-function recordingSmtp() {
-  const received: string[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      let text = '';
-      stream.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      stream.on('end', () => {
-        received.push(text);
-        callback();
-      });
-    },
-  });
-  return { server, received };
-}
 
 /** The message's text with quoted-printable soft breaks and escapes undone. */
 function decoded(raw: string): string {
@@ -39,24 +25,23 @@ function resetPathIn(message: string): string {
 }
 
 describe('password reset by e-mail through SMTP', () => {
-  const smtp = recordingSmtp();
+  const smtp = loopbackSmtp();
   let t: TestApp;
 
   beforeAll(async () => {
-    await new Promise<void>((resolve) => smtp.server.listen(0, '127.0.0.1', resolve));
-    const { port } = smtp.server.server.address() as AddressInfo;
+    const smtpUrl = await smtp.start();
     t = await startTestApp(
       {
         DATABASE_URL: await createScratchDatabase('password_reset'),
         QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}_reset`,
-        SMTP_URL: `smtp://127.0.0.1:${port}`,
+        SMTP_URL: smtpUrl,
       },
       true,
     );
   });
   afterAll(async () => {
     await t.close();
-    await new Promise<void>((resolve) => smtp.server.close(() => resolve()));
+    await smtp.close();
   });
 
   const messagesTo = (email: string) => smtp.received.filter((m) => m.includes(email));

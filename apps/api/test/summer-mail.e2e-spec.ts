@@ -1,57 +1,32 @@
-import type { AddressInfo } from 'node:net';
 import { jest } from '@jest/globals';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import { SMTPServer } from 'smtp-server';
 import { MAIL_QUEUE } from '@karvan/jobs';
-import { createScratchDatabase } from '@karvan/testing';
+import { createScratchDatabase, loopbackSmtp } from '@karvan/testing';
 import { waitFor } from './certificate-helpers.js';
 import { apply, makeCohort, person } from './summer-helpers.js';
 import { startTestApp, type TestApp } from './test-app.js';
 
 jest.setTimeout(180_000);
 
-/** A real SMTP server on loopback that refuses the first message it is given, then accepts. */
-function flakySmtp() {
-  const received: string[] = [];
-  let attempts = 0;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      let text = '';
-      stream.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      stream.on('end', () => {
-        attempts += 1;
-        if (attempts === 1) return callback(Object.assign(new Error('Try again later'), { responseCode: 451 }));
-        received.push(text);
-        callback();
-      });
-    },
-  });
-  return { server, received, attempts: () => attempts };
-}
-
 describe('summer-school e-mail through SMTP', () => {
-  const smtp = flakySmtp();
+  const smtp = loopbackSmtp({ refuseFirst: true });
   let t: TestApp;
 
   beforeAll(async () => {
-    await new Promise<void>((resolve) => smtp.server.listen(0, '127.0.0.1', resolve));
-    const { port } = smtp.server.server.address() as AddressInfo;
+    const smtpUrl = await smtp.start();
     t = await startTestApp(
       {
         DATABASE_URL: await createScratchDatabase('summer_mail'),
         QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}_smtp`,
-        SMTP_URL: `smtp://127.0.0.1:${port}`,
+        SMTP_URL: smtpUrl,
       },
       true,
     );
   });
   afterAll(async () => {
     await t.close();
-    await new Promise<void>((resolve) => smtp.server.close(() => resolve()));
+    await smtp.close();
   });
 
   it('sends one e-mail when its job failed once and was retried, and again after a replayed job', async () => {

@@ -5,3 +5,4 @@ export * from './scratch-database.js';
 export * from './corpus.js';
 export * from './wait-for.js';
 export * from './fixtures.js';
+export * from './smtp.js';

@@ -1,10 +1,10 @@
-import { tableCsv, tableXlsx, type SheetTable } from '@karvan/domain';
+import { DEFAULT_TIME_ZONE, tableCsv, tableXlsx, type SheetTable } from '@karvan/domain';
 import type { KarvanReply } from './request-context.js';
 
 export type TableFormat = 'csv' | 'xlsx';
 
-/** Summer schools run on Baku time, and so do the site's exports until a site zone is configured. */
-export const EXPORT_TIME_ZONE = 'Asia/Baku';
+/** Summer schools run on Baku time; the exports name the same zone in their column titles. */
+const EXPORT_TIME_ZONE = DEFAULT_TIME_ZONE;
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
