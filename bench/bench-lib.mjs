@@ -1,16 +1,153 @@
-// Shared by the benchmarks: a scratch database, the load generator, and the demo trainee's session.
-import { execFile } from 'node:child_process';
+// Shared by the benchmarks: a scratch database, api and worker processes, the load generator (wrk,
+// in its own process), alternating rounds with median and spread, and the demo trainee's session.
+import { execFile, execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:http';
 import { promisify } from 'node:util';
 
 export const dist = new URL('../dist/apps/api/', import.meta.url);
+const runFile = promisify(execFile);
+const API_MAIN = new URL('../dist/apps/api/apps/api/src/main.js', import.meta.url).pathname;
+const WORKER_MAIN = new URL('../dist/apps/worker/apps/worker/src/main.js', import.meta.url).pathname;
 
-/** The load comes from a separate process, so it does not share the server's event loop. */
-export async function load(url, headers, { connections = 100, seconds = 10 } = {}) {
-  const args = ['-c', String(connections), '-d', String(seconds), '-j'];
-  for (const [name, value] of Object.entries(headers)) args.push('-H', `${name}=${value}`);
-  const bin = new URL('../node_modules/.bin/autocannon', import.meta.url).pathname;
-  const { stdout } = await promisify(execFile)(bin, [...args, url], { maxBuffer: 16 * 1024 * 1024 });
-  return JSON.parse(stdout);
+/** wrk is the load generator (Debian package `wrk`); installed here when missing and we are root. */
+export function ensureWrk() {
+  try {
+    execFileSync('wrk', ['--version'], { stdio: 'ignore' });
+  } catch (error) {
+    // wrk --version exits 1 after printing its banner; only a missing binary is a problem.
+    if (error.code !== 'ENOENT') return;
+    if (process.getuid?.() !== 0) throw new Error('wrk is missing: sudo apt-get install -y wrk');
+    execFileSync('apt-get', ['install', '-y', '-q', 'wrk'], { stdio: 'inherit' });
+  }
+}
+
+/**
+ * One wrk run: requests/s, latency percentiles (ms) and failures. `-t1`, as the issue's figures
+ * were taken, so the load generator takes one core at most.
+ */
+export async function wrk(url, headers = {}, { connections = 100, seconds = 10, threads = 1 } = {}) {
+  const args = [`-t${threads}`, `-c${connections}`, `-d${seconds}s`, '--latency', '--timeout', '10s'];
+  for (const [name, value] of Object.entries(headers)) args.push('-H', `${name}: ${value}`);
+  const { stdout } = await runFile('wrk', [...args, url], { maxBuffer: 1024 * 1024 });
+  const number = (re) => Number(re.exec(stdout)?.[1] ?? 0);
+  return {
+    rps: number(/Requests\/sec:\s+([\d.]+)/),
+    p50: latencyMs(/^\s+50%\s+(\S+)/m.exec(stdout)?.[1]),
+    p99: latencyMs(/^\s+99%\s+(\S+)/m.exec(stdout)?.[1]),
+    non2xx: number(/Non-2xx or 3xx responses:\s+(\d+)/),
+    errors: [...stdout.matchAll(/(?:connect|read|write|timeout) (\d+)/g)].reduce((n, m) => n + Number(m[1]), 0),
+  };
+}
+
+function latencyMs(text) {
+  if (!text) return NaN;
+  const value = Number.parseFloat(text);
+  if (text.endsWith('us')) return value / 1000;
+  if (text.endsWith('ms')) return value;
+  if (text.endsWith('m')) return value * 60_000;
+  return value * 1000;
+}
+
+/** Runs every measurement once per round, alternating, so drift in the machine hits all of them. */
+export async function alternate(rounds, measurements) {
+  const results = Object.fromEntries(Object.keys(measurements).map((name) => [name, []]));
+  for (let round = 0; round < rounds; round++) {
+    for (const [name, measure] of Object.entries(measurements)) results[name].push(await measure());
+  }
+  return results;
+}
+
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** "0.31 (0.29–0.33)": the median and the range over the rounds. */
+export function summary(values, digits = 2) {
+  const fixed = (n) => n.toFixed(digits);
+  return `${fixed(median(values))} (${fixed(Math.min(...values))}–${fixed(Math.max(...values))})`;
+}
+
+/** A raw node:http server answering every request with the same bytes: the baseline. */
+export async function rawServer(body, contentType = 'text/html; charset=utf-8') {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': contentType, 'content-length': body.length });
+    res.end(body);
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
+}
+
+// Children die with the benchmark, even when it fails half-way.
+const children = new Set();
+process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));
+
+/** Starts `node main.js` of the api (or worker) with the given settings; resolves when it answers. */
+export async function startProcess(kind, env, nodeArgs = []) {
+  const main = kind === 'api' ? API_MAIN : WORKER_MAIN;
+  const child = spawn(process.execPath, [...nodeArgs, main], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.add(child);
+  child.on('exit', () => children.delete(child));
+  let output = '';
+  child.stdout.on('data', (chunk) => (output = (output + chunk).slice(-4000)));
+  child.stderr.on('data', (chunk) => (output = (output + chunk).slice(-4000)));
+  const ready =
+    kind === 'api' ? () => fetch(`http://127.0.0.1:${env.PORT}/health`).then((r) => r.ok) : async () => true;
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`${kind} exited:\n${output}`);
+    if (await ready().catch(() => false)) {
+      if (kind === 'worker') await new Promise((r) => setTimeout(r, 1500));
+      return { child, pid: child.pid, stop: () => stopProcess(child), rssMb: () => rssMb(child.pid) };
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${kind} did not start:\n${output}`);
+}
+
+async function stopProcess(child) {
+  if (child.exitCode !== null) return;
+  child.kill('SIGTERM');
+  await once(child, 'exit');
+}
+
+/** Resident memory of a process, from /proc (Linux). */
+export function rssMb(pid) {
+  const status = execFileSync('cat', [`/proc/${pid}/status`]).toString();
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)[1]) / 1024;
+}
+
+export async function freePort() {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address();
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+/** Signs a demo account in through the login form; returns the cookie header and the CSRF token. */
+export async function signIn(url, email, password = 'karvan-demo') {
+  const jar = new Map();
+  const remember = (res) => {
+    for (const c of res.headers.getSetCookie()) jar.set(c.split('=')[0], c.split(';')[0].split('=').slice(1).join('='));
+  };
+  const header = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  remember(await fetch(`${url}/login`));
+  const form = new URLSearchParams({ _csrf: jar.get('karvan_csrf'), email, password });
+  const res = await fetch(`${url}/login`, {
+    method: 'POST',
+    body: form,
+    headers: { cookie: header() },
+    redirect: 'manual',
+  });
+  if (res.status !== 303 && res.status !== 302) throw new Error(`sign-in as ${email} answered ${res.status}`);
+  remember(res);
+  return { cookie: header(), csrf: jar.get('karvan_csrf') };
 }
 
 /** Seeds the demo, signs the demo trainee in and enrols them in the fundamentals course; returns the cookie. */
@@ -19,28 +156,18 @@ export async function signInAsDemoTrainee(app, url) {
   const { DataSource } = await import('typeorm');
   const db = app.get(DataSource);
   await new DemoService(db, new UsersService(db)).seed();
-  const jar = new Map();
-  const remember = (res) => {
-    for (const c of res.headers.getSetCookie()) jar.set(c.split('=')[0], c.split(';')[0].split('=').slice(1).join('='));
-  };
-  const header = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  remember(await fetch(`${url}/login`));
-  const form = new URLSearchParams({
-    _csrf: jar.get('karvan_csrf'),
-    email: 'trainee@karvan.example',
-    password: 'karvan-demo',
-  });
-  remember(
-    await fetch(`${url}/login`, { method: 'POST', body: form, headers: { cookie: header() }, redirect: 'manual' }),
-  );
-  const enrol = new URLSearchParams({ _csrf: jar.get('karvan_csrf') });
-  await fetch(`${url}/courses/migration-management-fundamentals/enrol`, {
+  const { cookie, csrf } = await signIn(url, 'trainee@karvan.example');
+  await enrol(url, cookie, csrf, 'migration-management-fundamentals');
+  return cookie;
+}
+
+export async function enrol(url, cookie, csrf, course) {
+  await fetch(`${url}/courses/${course}/enrol`, {
     method: 'POST',
-    body: enrol,
-    headers: { cookie: header() },
+    body: new URLSearchParams({ _csrf: csrf }),
+    headers: { cookie },
     redirect: 'manual',
   });
-  return header();
 }
 
 /** A PostgreSQL database of the benchmark's own, dropped by `stop()`. */

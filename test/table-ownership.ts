@@ -16,6 +16,8 @@ export const TABLE_OWNERS: Record<string, string[]> = {
     'quiz_attempts',
   ],
   mail: ['outbox_emails'],
+  // The content epoch: raised by triggers, read through shared/content-epoch.ts's SQL.
+  shared: ['cache_epochs'],
   summer: [
     'application_events',
     'application_files',

@@ -34,7 +34,7 @@ describe('request ids in log lines', () => {
 
   beforeAll(async () => {
     // Warnings only: the line under test is one, and Fastify's per-request lines stay quiet.
-    t = await startTestApp({ LOG_LEVEL: 'warn' });
+    t = await startTestApp({ LOG_LEVEL: 'warn', LOG_REQUEST_IDS: 'on' });
   });
   afterAll(() => t.close());
 

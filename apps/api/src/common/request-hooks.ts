@@ -12,6 +12,7 @@ import {
   type Identity,
   type Locale,
 } from '@karvan/domain';
+import { StaticAssets } from './static-assets.js';
 import { COOKIE, type KarvanRequest, type RequestState } from './request-context.js';
 
 export interface CookieSettings {
@@ -24,8 +25,11 @@ export function cookieSettings(config: AppConfig): CookieSettings {
 }
 
 /**
- * Every log line written while serving a request carries its id. Entered again once the body is
- * read: a body arriving in later packets is read in the socket's async context, not the request's.
+ * With LOG_REQUEST_IDS=on, every log line written while serving a request carries its id. Entered
+ * again once the body is read: a body arriving in later packets is read in the socket's async
+ * context, not the request's. Off by default: on Node 20 an AsyncLocalStorage in use runs a hook
+ * for every promise, which measured as more than half the CPU of a simple page. Fastify's own
+ * request lines and unhandled errors carry the id either way.
  */
 export function installLogContext(fastify: FastifyInstance): void {
   const enter = (request: FastifyRequest, _reply: FastifyReply, done: () => void) =>
@@ -49,6 +53,7 @@ export function installRequestHooks(
 ): void {
   fastify.decorateRequest('karvan', null);
   fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (StaticAssets.isAssetUrl(request.url)) return;
     const state: RequestState = { csrfToken: ensureCsrfCookie(request, reply, services.cookies), locale: 'en' };
     (request as KarvanRequest).karvan = state;
     reply.header('x-request-id', request.id);

@@ -21,6 +21,7 @@ import {
 
 import { errorSummary, type FieldErrors } from './forms.js';
 import { registerReadingHelpers } from './reading-helpers.js';
+import { StaticAssets } from './static-assets.js';
 
 export const VIEWS_DIR = join(projectRoot(), 'apps/api/views');
 export const PUBLIC_DIR = join(projectRoot(), 'apps/api/public');
@@ -63,8 +64,13 @@ function dateHelper(siteZone: string, show: (value: Date, locale: Locale, zone: 
  * A Handlebars instance with Karvan's helpers and every partial under views/partials. Every date,
  * time and number on a page goes through the helpers here, so all pages agree.
  */
-export function createHandlebars(siteZone: string = DEFAULT_TIME_ZONE): typeof Handlebars {
+export function createHandlebars(
+  siteZone: string = DEFAULT_TIME_ZONE,
+  assets: StaticAssets = new StaticAssets(PUBLIC_DIR),
+): typeof Handlebars {
   const hbs = Handlebars.create();
+  // `{{asset "css/karvan.css"}}`: the file's address with its content hash, cached for a year.
+  hbs.registerHelper('asset', (name: string) => assets.url(name));
   hbs.registerHelper('t', function (this: unknown, key: string, options: Options) {
     return translate(localeOf(options), key, options.hash as MessageVars);
   });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Locale } from '../shared/locale.js';
-import { TtlCache } from '../shared/ttl-cache.js';
+import { EpochCache, readContentEpoch } from '../shared/content-epoch.js';
 
 /** A module that links a glossary term, as the glossary page lists it. */
 export interface LinkingModule {
@@ -22,7 +22,6 @@ interface Row {
   html: string;
 }
 
-const CACHE_MS = 5_000;
 const TERM_LINK = /<a [^>]*data-term="([^"]+)"/g;
 
 /**
@@ -32,13 +31,16 @@ const TERM_LINK = /<a [^>]*data-term="([^"]+)"/g;
  */
 @Injectable()
 export class GlossaryUsageService {
-  private readonly cache = new TtlCache<Locale, Map<string, LinkingModule[]>>(CACHE_MS, 3);
+  private readonly cache = new EpochCache<Map<string, LinkingModule[]>>(3);
 
   constructor(private readonly db: DataSource) {}
 
   async modulesByTerm(locale: Locale): Promise<Map<string, LinkingModule[]>> {
-    const cached = this.cache.get(locale);
-    if (cached) return cached;
+    const epoch = await readContentEpoch(this.db);
+    return this.cache.through(locale, epoch, () => this.load(locale));
+  }
+
+  private async load(locale: Locale): Promise<Map<string, LinkingModule[]>> {
     const rows = await this.db.query<Row[]>(
       `SELECT c.slug AS course_slug, c.title AS course_title, c.translations, m.slug AS module_slug,
          r.title AS module_title, t.title AS translated_title, coalesce(t.html, r.html) AS html
@@ -63,7 +65,6 @@ export class GlossaryUsageService {
         byTerm.set(id, [...(byTerm.get(id) ?? []), module]);
       }
     }
-    this.cache.set(locale, byTerm);
     return byTerm;
   }
 }

@@ -12,7 +12,7 @@ import {
   indexLetter,
 } from '@karvan/content';
 import { DataSource } from 'typeorm';
-import { TtlCache } from '../shared/ttl-cache.js';
+import { EpochCache, readContentEpoch } from '../shared/content-epoch.js';
 import { loadGlossary } from './glossary-store.js';
 
 /** One entry as the glossary page and the API show it, in one language. */
@@ -40,25 +40,20 @@ export interface GlossaryListing {
   total: number;
 }
 
-/** How long a process keeps the glossary in memory; a content sync reaches readers within this time. */
-const CACHE_MS = 5_000;
-
 /**
  * The glossary: public text, the same for everyone, so no capability is checked. Read from
- * glossary_terms (filled by content sync) and cached briefly.
+ * glossary_terms (filled by content sync) and kept in memory until the content epoch moves.
  */
 @Injectable()
 export class GlossaryService {
-  private readonly cache = new TtlCache<'glossary', Glossary>(CACHE_MS, 1);
+  private readonly cache = new EpochCache<Glossary>(1);
 
   constructor(private readonly db: DataSource) {}
 
-  async glossary(): Promise<Glossary> {
-    const cached = this.cache.get('glossary');
-    if (cached) return cached;
-    const glossary = await loadGlossary(this.db.manager);
-    this.cache.set('glossary', glossary);
-    return glossary;
+  /** `epoch`: the content epoch the caller's request read already, if it did (else read here). */
+  async glossary(epoch?: string): Promise<Glossary> {
+    const current = epoch ?? (await readContentEpoch(this.db));
+    return this.cache.through('glossary', current, () => loadGlossary(this.db.manager));
   }
 
   /** The entries whose name in any language matches `query` (all for an empty one), in `language`'s order. */
@@ -75,8 +70,8 @@ export class GlossaryService {
   }
 
   /** Some terms by id, in `language`, in the order given; unknown ids are left out. */
-  async entries(ids: string[], language: GlossaryLanguage): Promise<GlossaryEntry[]> {
-    const glossary = await this.glossary();
+  async entries(ids: string[], language: GlossaryLanguage, epoch?: string): Promise<GlossaryEntry[]> {
+    const glossary = await this.glossary(epoch);
     return ids.flatMap((id) => {
       const term = glossary.byId.get(id);
       return term ? [toEntry(term, glossary, language)] : [];

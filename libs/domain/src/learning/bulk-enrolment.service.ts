@@ -35,7 +35,6 @@ export class BulkEnrolmentService {
     const course = await this.enrolments.managed(principal, courseSlug);
     const { addresses, invalid } = readAddresses(csv);
     const report: BulkReport = { enrolled: [], invited: [], invalid };
-    const touched: string[] = [];
     await this.events.transaction(async (tx) => {
       for (const email of addresses) {
         const existing = await tx.query<Array<{ id: string; status: string }>>(
@@ -44,7 +43,6 @@ export class BulkEnrolmentService {
         );
         const userId = existing[0]?.id ?? (await createInvitedAccount(tx, email));
         await activate(tx, userId, course.id, principal.userId);
-        touched.push(userId);
         if (existing[0]?.status === 'active') report.enrolled.push(email);
         else {
           report.invited.push(email);
@@ -52,7 +50,6 @@ export class BulkEnrolmentService {
         }
       }
     });
-    this.enrolments.forgetReaders(touched, course.id);
     return report;
   }
 

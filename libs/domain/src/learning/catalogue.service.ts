@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/index.js';
+import { CONTENT_EPOCH_SQL, EpochCache, readContentEpoch } from '../shared/content-epoch.js';
 import type { Locale } from '../shared/locale.js';
 import { EnrolmentError, EnrolmentErrorCode } from './enrolment.errors.js';
 import type { EnrolmentStatus } from './enrolments.service.js';
@@ -41,26 +42,54 @@ const COURSE_COLUMNS = `c.id, c.slug, c.title, c.summary, c.language, c.enrolmen
   (SELECT coalesce(sum(r.duration), 0)::int FROM modules m JOIN module_revisions r ON r.id = m.current_revision_id
    WHERE m.course_id = c.id AND m.status = 'active') AS minutes`;
 
-/** Published courses as trainees find them, in their language where a translation exists. */
+type SharedOutline = Omit<CourseOutline, 'enrolment'>;
+
+/**
+ * Published courses as trainees find them, in their language where a translation exists. The
+ * catalogue and the outlines are the same for everyone, so they are kept in memory for the current
+ * content epoch (read with each request: a publish shows on the next one); enrolment is per person
+ * and always read.
+ */
 @Injectable()
 export class CatalogueService {
+  private readonly lists = new EpochCache<CatalogueEntry[]>(20);
+  private readonly outlines = new EpochCache<SharedOutline | null>(1_000);
+
   constructor(private readonly db: DataSource) {}
 
   async list(locale: Locale, language?: string): Promise<CatalogueEntry[]> {
-    const rows = await this.db.query<Row[]>(
-      `SELECT ${COURSE_COLUMNS} FROM courses c WHERE c.status = 'published' AND ($1::text IS NULL OR c.language = $1)
-       ORDER BY c.title`,
-      [language ?? null],
-    );
-    return rows.map((row) => entry(row, locale));
+    const epoch = await readContentEpoch(this.db);
+    return this.lists.through(`${locale}\n${language ?? ''}`, epoch, async () => {
+      const rows = await this.db.query<Row[]>(
+        `SELECT ${COURSE_COLUMNS} FROM courses c WHERE c.status = 'published' AND ($1::text IS NULL OR c.language = $1)
+         ORDER BY c.title`,
+        [language ?? null],
+      );
+      return rows.map((row) => entry(row, locale));
+    });
   }
 
   async outline(principal: Principal | undefined, slug: string, locale: Locale): Promise<CourseOutline> {
+    const [state] = await this.db.query<Array<{ epoch: string; enrolment: EnrolmentStatus | null }>>(
+      `SELECT ${CONTENT_EPOCH_SQL} AS epoch,
+         (SELECT e.status FROM enrolments e JOIN courses c ON c.id = e.course_id
+          WHERE c.slug = $1 AND e.user_id = $2) AS enrolment`,
+      [slug, principal?.userId ?? null],
+    );
+    const shared = await this.outlines.through(`${slug}\n${locale}`, state.epoch, () =>
+      this.sharedOutline(slug, locale),
+    );
+    if (!shared)
+      throw new EnrolmentError(EnrolmentErrorCode.CourseNotFound, 'There is no such course in the catalogue.');
+    return { ...shared, enrolment: principal ? state.enrolment : null };
+  }
+
+  private async sharedOutline(slug: string, locale: Locale): Promise<SharedOutline | null> {
     const [row] = await this.db.query<Row[]>(
       `SELECT ${COURSE_COLUMNS} FROM courses c WHERE c.slug = $1 AND c.status = 'published'`,
       [slug],
     );
-    if (!row) throw new EnrolmentError(EnrolmentErrorCode.CourseNotFound, 'There is no such course in the catalogue.');
+    if (!row) return null;
     const modules = await this.db.query<
       Array<{
         slug: string;
@@ -78,12 +107,6 @@ export class CatalogueService {
        WHERE m.course_id = $1 AND m.status = 'active' ORDER BY m.position`,
       [row.id, locale],
     );
-    const [enrolment] = principal
-      ? await this.db.query<Array<{ status: EnrolmentStatus }>>(
-          'SELECT status FROM enrolments WHERE user_id = $1 AND course_id = $2',
-          [principal.userId, row.id],
-        )
-      : [];
     const translation = locale !== row.language ? row.translations[locale] : undefined;
     return {
       ...entry(row, locale),
@@ -96,7 +119,6 @@ export class CatalogueService {
         minutes: m.duration,
         objectives: m.objectives,
       })),
-      enrolment: enrolment?.status ?? null,
     };
   }
 }

@@ -5,7 +5,6 @@ import { storeEnrolmentKey } from '../courses/index.js';
 import type { Principal } from '../auth/index.js';
 import { safeEqual, hashToken } from '../shared/tokens.js';
 import { EnrolmentError, EnrolmentErrorCode } from './enrolment.errors.js';
-import { ReaderStateCache } from './reader-state.cache.js';
 
 export type EnrolmentStatus = 'pending' | 'active' | 'declined' | 'withdrawn';
 
@@ -29,10 +28,7 @@ export interface PendingRequest {
 /** Who is in which course: open, with a key, or on approval; leaving keeps the history. */
 @Injectable()
 export class EnrolmentsService {
-  constructor(
-    private readonly db: DataSource,
-    private readonly readers: ReaderStateCache,
-  ) {}
+  constructor(private readonly db: DataSource) {}
 
   async status(userId: string, courseId: string): Promise<EnrolmentStatus | null> {
     const rows = await this.db.query<Array<{ status: EnrolmentStatus }>>(
@@ -44,14 +40,14 @@ export class EnrolmentsService {
 
   /** Enrols, or asks to, by the course's mode. Enrolling again when already in changes nothing. */
   async enrol(principal: Principal, courseSlug: string, key?: string): Promise<EnrolmentStatus> {
-    const { status, courseId } = await this.db.transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const course = await publishedCourse(tx, courseSlug);
       const [current] = await tx.query<Array<{ status: EnrolmentStatus }>>(
         'SELECT status FROM enrolments WHERE user_id = $1 AND course_id = $2 FOR UPDATE',
         [principal.userId, course.id],
       );
       if (current?.status === 'active' || current?.status === 'pending') {
-        return { status: current.status, courseId: course.id };
+        return current.status;
       }
       if (course.enrolment_mode === 'key' && !keyMatches(course.enrolment_key_hash, key)) {
         throw new EnrolmentError(
@@ -69,10 +65,8 @@ export class EnrolmentsService {
            decided_by = NULL, updated_at = now()`,
         [principal.userId, course.id, status],
       );
-      return { status, courseId: course.id };
+      return status;
     });
-    this.readers.forget(principal.userId, courseId);
-    return status;
   }
 
   /** Leaves the course; progress and attempts stay, so enrolling again picks up where it stopped. */
@@ -88,7 +82,6 @@ export class EnrolmentsService {
     if (rows.length === 0) {
       throw new EnrolmentError(EnrolmentErrorCode.NotEnrolled, 'You are not enrolled in this course.');
     }
-    this.readers.forget(principal.userId, rows[0].course_id);
   }
 
   async pending(principal: Principal, courseSlug: string): Promise<PendingRequest[]> {
@@ -111,7 +104,7 @@ export class EnrolmentsService {
 
   /** A trainer of the course, a coordinator or an admin approves or declines a request. */
   async decide(principal: Principal, courseSlug: string, userId: string, approve: boolean): Promise<void> {
-    const courseId = await this.db.transaction(async (tx) => {
+    await this.db.transaction(async (tx) => {
       const course = await this.managedCourse(tx, principal, courseSlug);
       const rows = await tx.query<unknown[]>(
         `WITH decided AS (
@@ -123,9 +116,7 @@ export class EnrolmentsService {
       if (rows.length === 0) {
         throw new EnrolmentError(EnrolmentErrorCode.NoRequest, 'There is no pending request from this person.');
       }
-      return course.id;
     });
-    this.readers.forget(userId, courseId);
   }
 
   /** Sets the key of a course enrolled with one; stored as a hash and compared in constant time. */
@@ -138,11 +129,6 @@ export class EnrolmentsService {
   async managed(principal: Principal, courseSlug: string): Promise<{ id: string; slug: string; title: string }> {
     const course = await this.managedCourse(this.db.manager, principal, courseSlug);
     return { id: course.id, slug: course.slug, title: course.title };
-  }
-
-  /** Forgets cached reader state of people whose enrolment another service just changed. */
-  forgetReaders(userIds: string[], courseId: string): void {
-    for (const userId of userIds) this.readers.forget(userId, courseId);
   }
 
   private async managedCourse(tx: EntityManager, principal: Principal, courseSlug: string): Promise<CourseRow> {

@@ -11,7 +11,6 @@ import { GradebookService } from './gradebook.service.js';
 import { ItemAnalysisService } from './item-analysis.service.js';
 import { RegradeService } from './regrade.service.js';
 import { MyLearningService } from './my-learning.service.js';
-import { ReaderStateCache } from './reader-state.cache.js';
 
 /** What other features may use. */
 const PUBLIC = [
@@ -29,7 +28,7 @@ const PUBLIC = [
 /** The learning feature: its services, with only the public ones exported. */
 @Module({
   imports: [EventsDomainModule, MailDomainModule, GlossaryDomainModule],
-  providers: [...PUBLIC, ReaderStateCache],
+  providers: [...PUBLIC],
   exports: PUBLIC,
 })
 export class LearningDomainModule {}

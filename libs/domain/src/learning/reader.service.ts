@@ -4,14 +4,13 @@ import { localiseCallouts } from './callout-labels.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import { can, courseScope } from '../access/index.js';
 import type { Principal } from '../auth/index.js';
-import { TtlCache } from '../shared/ttl-cache.js';
+import { CONTENT_EPOCH_SQL, EpochCache } from '../shared/content-epoch.js';
 import type { Locale } from '../shared/locale.js';
 import { DomainEvents } from '../events/index.js';
 import { linkedTermIds } from '../courses/index.js';
 import { GlossaryService, type GlossaryEntry } from '../glossary/index.js';
 import { evaluateCompletion, type CompletionOutcome } from './completion.js';
 import { EnrolmentError, EnrolmentErrorCode } from './enrolment.errors.js';
-import { ReaderStateCache, type ReaderState } from './reader-state.cache.js';
 
 type Toc = Array<{ level: number; id: string; text: string }>;
 
@@ -62,34 +61,43 @@ interface CourseContent {
   modules: ModuleContent[];
 }
 
-/**
- * How long a process serves a course's text from memory. A new revision or a publishing change
- * reaches readers within this time; a page view then costs one small query for the reader's own state.
- */
-const CONTENT_CACHE_MS = 5_000;
+/** A module's text as served: glossary links titled with their definitions, and those terms. */
+interface PreparedText {
+  html: string;
+  terms: GlossaryEntry[];
+}
 
-/** The textbook reader: stored HTML, in the reader's language when translated, and reading progress. */
+/**
+ * The textbook reader: stored HTML, in the reader's language when translated, and reading progress.
+ * What every reader shares (the course's text, the glossary tooltips) is kept in memory for the
+ * current content epoch; the reader's own state is read on every page, in the same single query
+ * that reads the epoch, so an enrolment, a read mark or a publish shows on the next request.
+ */
 @Injectable()
 export class ReaderService {
-  private readonly cache = new TtlCache<string, CourseContent | null>(CONTENT_CACHE_MS, 500);
+  private readonly contents = new EpochCache<CourseContent | null>(500);
+  private readonly texts = new EpochCache<PreparedText>(5_000);
 
   constructor(
     private readonly db: DataSource,
-    private readonly states: ReaderStateCache,
     private readonly events: DomainEvents,
     private readonly glossary: GlossaryService,
   ) {}
 
   async read(principal: Principal, courseSlug: string, moduleSlug: string, locale: Locale): Promise<ModulePage> {
-    const course = await this.content(courseSlug, locale);
+    const state = await loadState(this.db.manager, principal, courseSlug);
+    const course = await this.contents.through(`${courseSlug}\n${locale}`, state.epoch, () =>
+      loadContent(this.db.manager, courseSlug, locale),
+    );
     const index = course?.modules.findIndex((m) => m.slug === moduleSlug) ?? -1;
     if (!course || index < 0) throw new EnrolmentError(EnrolmentErrorCode.CourseNotFound, 'There is no such module.');
-    const readIds = await this.readerState(principal, course);
+    const readIds = assertCanRead(principal, course, state);
     const module = course.modules[index];
     const neighbour = (m: ModuleContent | undefined) => (m ? { slug: m.slug, title: m.title } : undefined);
     const language = module.translated ? locale : course.language;
-    const terms = await this.glossary.entries(linkedTermIds(module.html), glossaryLanguage(language));
-    const definitions = new Map(terms.map((t) => [t.id, t.definition]));
+    const text = await this.texts.through(`${module.id}\n${language}`, state.epoch, () =>
+      this.prepare(module, language, state.epoch),
+    );
     return {
       course: { slug: course.slug, title: course.title, language: course.language },
       slug: module.slug,
@@ -98,7 +106,7 @@ export class ReaderService {
       objectives: module.objectives,
       sources: module.sources,
       minutes: module.minutes,
-      html: titleGlossaryLinks(module.html, (id) => definitions.get(id)),
+      html: text.html,
       toc: module.toc,
       untranslated: locale !== course.language && !module.translated,
       language,
@@ -107,7 +115,7 @@ export class ReaderService {
       previous: neighbour(course.modules[index - 1]),
       next: neighbour(course.modules[index + 1]),
       progress: { read: course.modules.filter((m) => readIds.has(m.id)).length, total: course.modules.length },
-      terms,
+      terms: text.terms,
     };
   }
 
@@ -117,33 +125,20 @@ export class ReaderService {
       const course = await loadContent(tx, courseSlug, 'en');
       const module = course?.modules.find((m) => m.slug === moduleSlug);
       if (!course || !module) throw new EnrolmentError(EnrolmentErrorCode.CourseNotFound, 'There is no such module.');
-      assertCanRead(principal, course, await loadState(tx, principal, course.id));
+      assertCanRead(principal, course, await loadState(tx, principal, courseSlug));
       await tx.query('INSERT INTO module_progress (user_id, module_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
         principal.userId,
         module.id,
       ]);
       return { courseId: course.id, outcome: await evaluateCompletion(tx, principal.userId, course.id) };
     });
-    this.states.forget(principal.userId, result.courseId);
     return result.outcome;
   }
 
-  private async readerState(principal: Principal, course: CourseContent): Promise<Set<string>> {
-    let state = this.states.get(principal.userId, course.id);
-    if (!state) {
-      state = await loadState(this.db.manager, principal, course.id);
-      this.states.set(principal.userId, course.id, state);
-    }
-    return assertCanRead(principal, course, state);
-  }
-
-  private async content(courseSlug: string, locale: Locale): Promise<CourseContent | null> {
-    const key = `${courseSlug}\n${locale}`;
-    const cached = this.cache.get(key);
-    if (cached !== undefined) return cached;
-    const course = await loadContent(this.db.manager, courseSlug, locale);
-    this.cache.set(key, course);
-    return course;
+  private async prepare(module: ModuleContent, language: string, epoch: string): Promise<PreparedText> {
+    const terms = await this.glossary.entries(linkedTermIds(module.html), glossaryLanguage(language), epoch);
+    const definitions = new Map(terms.map((t) => [t.id, t.definition]));
+    return { html: titleGlossaryLinks(module.html, (id) => definitions.get(id)), terms };
   }
 }
 
@@ -208,15 +203,23 @@ async function loadContent(tx: EntityManager, courseSlug: string, locale: Locale
   };
 }
 
-async function loadState(tx: EntityManager, principal: Principal, courseId: string): Promise<ReaderState> {
-  const [state] = await tx.query<Array<{ enrolled: boolean; read: string[] }>>(
-    `SELECT
-       EXISTS (SELECT 1 FROM enrolments e WHERE e.course_id = $1 AND e.user_id = $2 AND e.status = 'active') AS enrolled,
+interface ReaderState {
+  epoch: string;
+  enrolled: boolean;
+  read: Set<string>;
+}
+
+/** The reader's own state in a course (enrolled? modules read?) and the content epoch, in one query. */
+async function loadState(tx: EntityManager, principal: Principal, courseSlug: string): Promise<ReaderState> {
+  const [state] = await tx.query<Array<{ epoch: string; enrolled: boolean; read: string[] }>>(
+    `SELECT ${CONTENT_EPOCH_SQL} AS epoch,
+       EXISTS (SELECT 1 FROM enrolments e JOIN courses c ON c.id = e.course_id
+               WHERE c.slug = $1 AND e.user_id = $2 AND e.status = 'active') AS enrolled,
        ARRAY(SELECT p.module_id::text FROM module_progress p JOIN modules m ON m.id = p.module_id
-             WHERE m.course_id = $1 AND p.user_id = $2) AS read`,
-    [courseId, principal.userId],
+             JOIN courses c ON c.id = m.course_id WHERE c.slug = $1 AND p.user_id = $2) AS read`,
+    [courseSlug, principal.userId],
   );
-  return { enrolled: state.enrolled, read: new Set(state.read) };
+  return { epoch: state.epoch, enrolled: state.enrolled, read: new Set(state.read) };
 }
 
 /** Enrolled in the published course, or one who may edit it; returns the modules this person has read. */

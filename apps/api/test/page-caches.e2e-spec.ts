@@ -1,0 +1,196 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { createUser, TEST_PASSWORD, WebClient } from '@karvan/testing';
+import { signIn, startTestApp, type TestApp } from './test-app.js';
+
+const MODULE = (title: string, words: string) => `---
+title: ${title}
+summary: About ${title}.
+objectives:
+  - Say what ${title} is.
+duration: 10
+---
+
+## What it is
+
+${words}
+`;
+
+/**
+ * Pages keep shared content in memory (the course text, the catalogue, the glossary), so these
+ * tests read through two api instances on one database, as two replicas would: what one shows
+ * must never be another person's, and a change made through one shows on the other at once.
+ */
+describe('page caches and compression', () => {
+  let a: TestApp;
+  let b: TestApp;
+  let author: WebClient;
+  const stamp = Date.now().toString(36);
+
+  async function person(app: TestApp, roles: Array<'trainee' | 'trainer' | 'admin'> = ['trainee']) {
+    const { email, user } = await createUser(app.db, roles, `Reader ${roles.join(' ')}`);
+    const client = app.client();
+    await signIn(client, email, TEST_PASSWORD);
+    return { client, email, id: user.id };
+  }
+
+  /** The same person's session, used through the other replica. */
+  function on(app: TestApp, client: WebClient): WebClient {
+    const copy = app.client();
+    for (const [name, value] of client.cookies) copy.cookies.set(name, value);
+    return copy;
+  }
+
+  async function course(publish: boolean): Promise<string> {
+    const slug = `cache-${stamp}-${Math.random().toString(36).slice(2, 7)}`;
+    await author.postForm('/authoring/courses', {
+      title: `Cache course ${slug}`,
+      slug,
+      summary: 'Shared text.',
+      language: 'en',
+      enrolmentMode: 'open',
+    });
+    for (const m of ['one', 'two']) {
+      await author.postForm(`/authoring/courses/${slug}/modules`, { title: m, slug: m });
+      await author.json('PUT', `/api/v1/authoring/courses/${slug}/modules/${m}`, {
+        markdown: MODULE(`Module ${m}`, `First words of ${m}.`),
+      });
+    }
+    if (publish) await author.postForm(`/authoring/courses/${slug}/status`, { status: 'published' });
+    return slug;
+  }
+
+  beforeAll(async () => {
+    a = await startTestApp();
+    b = await startTestApp();
+    author = (await person(a, ['trainee', 'trainer'])).client;
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+  });
+
+  it('never shows one reader the language or progress of another, read interleaved on both replicas', async () => {
+    const slug = await course(true);
+    const path = `/courses/${slug}/modules/one`;
+    const azeri = await person(a);
+    const russian = await person(b);
+    azeri.client.cookies.set('karvan_lang', 'az');
+    russian.client.cookies.set('karvan_lang', 'ru');
+    for (const reader of [azeri, russian]) await reader.client.postForm(`/courses/${slug}/enrol`, {});
+    await azeri.client.postForm(`${path}/read`, {});
+    const readers = [
+      { client: azeri.client, lang: 'az', read: '1' },
+      { client: on(a, russian.client), lang: 'ru', read: '0' },
+      { client: on(b, azeri.client), lang: 'az', read: '1' },
+      { client: russian.client, lang: 'ru', read: '0' },
+    ];
+    for (let round = 0; round < 3; round++) {
+      for (const reader of readers) {
+        const page = await reader.client.get(path);
+        expect(page.status).toBe(200);
+        expect(page.text).toContain(`<html lang="${reader.lang}">`);
+        expect(page.text).toContain(`value="${reader.read}"`);
+      }
+    }
+  });
+
+  it('shows a publish, a new revision, an enrolment and a grant on the very next request of the other replica', async () => {
+    const slug = await course(false);
+    const viewer = await person(b);
+    expect((await viewer.client.get(`/courses/${slug}`)).status).toBe(404);
+    expect(await reader(viewer.client, '/courses')).not.toContain(`/courses/${slug}"`);
+
+    await author.postForm(`/authoring/courses/${slug}/status`, { status: 'published' });
+    expect((await viewer.client.get(`/courses/${slug}`)).status).toBe(200);
+    expect(await reader(viewer.client, '/courses')).toContain(`/courses/${slug}"`);
+
+    const before = await viewer.client.get(`/courses/${slug}/modules/one`);
+    expect(before.status).toBe(403);
+    await on(a, viewer.client).postForm(`/courses/${slug}/enrol`, {});
+    const after = await viewer.client.get(`/courses/${slug}/modules/one`);
+    expect(after.status).toBe(200);
+    expect(after.text).toContain('First words of one.');
+
+    await author.json('PUT', `/api/v1/authoring/courses/${slug}/modules/one`, {
+      markdown: MODULE('Module one', 'Second words, revised.'),
+    });
+    expect(await reader(viewer.client, `/courses/${slug}/modules/one`)).toContain('Second words, revised.');
+
+    // A grant made on one replica lets the person edit through the other at once; its removal stops it.
+    const admin = await person(a, ['trainee', 'admin']);
+    const trainer = await person(b, ['trainee', 'trainer']);
+    const [{ id }] = await a.db.query<Array<{ id: string }>>('SELECT id FROM courses WHERE slug = $1', [slug]);
+    expect([403, 404]).toContain((await trainer.client.get(`/api/v1/authoring/courses/${slug}`)).status);
+    const granted = await admin.client.json('POST', `/api/v1/admin/access/course/${id}/grants`, {
+      email: trainer.email,
+      role: 'course_author',
+    });
+    expect(granted.status).toBeLessThan(300);
+    expect((await trainer.client.get(`/api/v1/authoring/courses/${slug}`)).status).toBe(200);
+    const revoked = await admin.client.json('POST', `/api/v1/admin/access/course/${id}/grants/revoke`, {
+      userId: trainer.id,
+      role: 'course_author',
+    });
+    expect(revoked.status).toBeLessThan(300);
+    expect([403, 404]).toContain((await trainer.client.get(`/api/v1/authoring/courses/${slug}`)).status);
+  });
+
+  it('sends the same bytes compressed (br, gzip) as plain, and says so in Vary', async () => {
+    const slug = await course(true);
+    const me = await person(a);
+    await me.client.postForm(`/courses/${slug}/enrol`, {});
+    for (const path of [`/courses/${slug}/modules/one`, '/courses', '/glossary', '/api/docs/json']) {
+      const plain = await raw(me.client, path, 'identity');
+      const br = await raw(me.client, path, 'br');
+      const gzip = await raw(me.client, path, 'gzip');
+      expect([path, plain.status, plain.encoding]).toEqual([path, 200, null]);
+      expect([br.encoding, gzip.encoding]).toEqual(['br', 'gzip']);
+      expect(br.vary).toMatch(/accept-encoding/i);
+      expect(plain.body.length).toBeGreaterThan(1024);
+      expect(brotliDecompressSync(br.body).equals(plain.body)).toBe(true);
+      expect(gunzipSync(gzip.body).equals(plain.body)).toBe(true);
+    }
+  });
+
+  it('serves stylesheets under hashed names, cached as immutable, and refuses unknown files', async () => {
+    const page = await a.client().get('/login');
+    const href = /href="(\/static\/css\/karvan\.[0-9a-f]{12}\.css)"/.exec(page.text)?.[1];
+    expect(href).toBeDefined();
+    const css = await fetch(a.url + href!, { headers: { 'accept-encoding': 'br' } });
+    expect(css.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(css.headers.get('set-cookie')).toBeNull();
+    const plain = await fetch(a.url + '/static/css/karvan.css');
+    expect(plain.headers.get('cache-control')).toBe('no-cache');
+    expect(await css.text()).toBe(await plain.text());
+    expect((await fetch(a.url + '/static/css/nothing.css')).status).toBe(404);
+  });
+
+  async function reader(client: WebClient, path: string): Promise<string> {
+    const page = await client.get(path);
+    expect(page.status).toBe(200);
+    return page.text;
+  }
+
+  /** The undecoded body, as a browser would receive it (fetch would decode it). */
+  async function raw(client: WebClient, path: string, encoding: string) {
+    const { request } = await import('node:http');
+    const url = new URL(client.baseUrl + path);
+    const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    return new Promise<{ status: number; encoding: string | null; vary: string; body: Buffer }>((resolve, reject) => {
+      const req = request(url, { headers: { cookie, 'accept-encoding': encoding } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            encoding: res.headers['content-encoding'] ?? null,
+            vary: String(res.headers.vary ?? ''),
+            body: Buffer.concat(chunks),
+          }),
+        );
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  }
+});

@@ -1,0 +1,149 @@
+// Benchmark: the pages people open most, each against a raw node:http server sending the same bytes,
+// measured in the same run. The api runs as its own process (`node main.js`, services mode), the
+// load comes from wrk in another; targets and baselines alternate for BENCH_ROUNDS rounds and the
+// median and the range are printed. Then the api's RSS after 10,000 page requests, twice.
+// Run with `npm run bench:pages` (it builds first). BENCH_SECONDS per measurement (default 5).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  alternate,
+  enrol,
+  ensureWrk,
+  freePort,
+  median,
+  rawServer,
+  scratchDatabase,
+  signIn,
+  startProcess,
+  summary,
+  wrk,
+} from './bench-lib.mjs';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const CONNECTIONS = 100;
+const COURSE = 'migration-management-fundamentals';
+
+ensureWrk();
+const database = await scratchDatabase();
+const dataDir = mkdtempSync(join(tmpdir(), 'karvan-bench-'));
+const port = await freePort();
+const env = {
+  DATABASE_URL: database.url,
+  REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+  QUEUE_PREFIX: `karvan_bench_${process.pid}`,
+  DATA_DIR: dataDir,
+  LOG_LEVEL: 'error',
+  PORT: String(port),
+  BASE_URL: `http://127.0.0.1:${port}`,
+};
+const cli = (...args) =>
+  execFileSync(process.execPath, ['dist/apps/cli/apps/cli/src/main.js', ...args], {
+    env: { ...process.env, ...env },
+    stdio: 'ignore',
+  });
+cli('db', 'migrate');
+const api = await startProcess('api', { ...env, CONTENT_SYNC: 'on-start' });
+cli('demo', 'seed'); // after the content sync: the demo finishes a shipped course
+// The demo trainee's finished course has a certificate: a worker issues it, so /verify has a code.
+const worker = await startProcess('worker', { ...env, CONTENT_SYNC: 'off' });
+const base = env.BASE_URL;
+const code = await certificateCode(base);
+await worker.stop();
+
+const trainee = await signIn(base, 'trainee@karvan.example');
+await enrol(base, trainee.cookie, trainee.csrf, COURSE);
+const signedIn = { cookie: trainee.cookie };
+const pages = [
+  {
+    name: 'module page',
+    path: `/courses/${COURSE}/modules/migration-governance-azerbaijan`,
+    headers: signedIn,
+    target: 0.25,
+  },
+  { name: 'catalogue /courses', path: '/courses', headers: signedIn, target: 0.15 },
+  { name: 'course page', path: `/courses/${COURSE}`, headers: signedIn, target: 0.15 },
+  { name: 'home (trainee)', path: '/', headers: signedIn, target: 0.15 },
+  { name: 'anonymous /login', path: '/login', headers: {}, target: 0.35 },
+  { name: 'anonymous /verify', path: `/verify/${code}`, headers: {}, target: 0.35 },
+];
+for (const page of pages) {
+  const res = await fetch(base + page.path, { headers: page.headers });
+  if (res.status !== 200) throw new Error(`${page.path} answered ${res.status}`);
+  page.body = Buffer.from(await res.arrayBuffer());
+  page.raw = await rawServer(page.body);
+  const compressed = await fetch(base + page.path, { headers: { ...page.headers, 'accept-encoding': 'br, gzip' } });
+  page.transferred =
+    Number(compressed.headers.get('content-length') ?? 0) || (await compressed.arrayBuffer()).byteLength;
+  page.encoding = compressed.headers.get('content-encoding') ?? 'none';
+}
+
+const options = { connections: CONNECTIONS, seconds: SECONDS };
+const measurements = {};
+for (const page of pages) {
+  measurements[page.name] = () => wrk(base + page.path, page.headers, options);
+  measurements[`${page.name} (raw)`] = () => wrk(page.raw.url, {}, options);
+}
+const results = await alternate(ROUNDS, measurements);
+
+console.log(`machine: ${cpus().length} × ${cpus()[0].model}; node ${process.version}; services mode`);
+console.log(`wrk -t1 -c${CONNECTIONS}, ${SECONDS} s per measurement, ${ROUNDS} alternating rounds; median (min–max)\n`);
+for (const page of pages) {
+  const karvan = results[page.name];
+  const raw = results[`${page.name} (raw)`];
+  const ratios = karvan.map((k, i) => k.rps / raw[i].rps);
+  const failures = karvan.reduce((n, k) => n + k.non2xx + k.errors, 0);
+  console.log(
+    `${page.name.padEnd(20)} ${String(page.body.length).padStart(6)} B (${page.encoding} ${page.transferred} B)  ` +
+      `karvan ${summary(
+        karvan.map((k) => k.rps),
+        0,
+      )} req/s  p99 ${summary(
+        karvan.map((k) => k.p99),
+        1,
+      )} ms  ` +
+      `raw ${median(raw.map((r) => r.rps)).toFixed(0)} req/s  ratio ${summary(ratios)} (target ≥ ${page.target})` +
+      (failures ? `  FAILURES ${failures}` : ''),
+  );
+}
+
+// Memory: the same 10,000 page requests twice; a leak shows as growth between the two.
+for (const round of [1, 2]) {
+  await requests(10_000, pages.slice(0, 4));
+  console.log(`api RSS after 10,000 page requests, round ${round}: ${api.rssMb().toFixed(0)} MB`);
+}
+
+for (const page of pages) page.raw.close();
+await api.stop();
+await database.stop();
+rmSync(dataDir, { recursive: true, force: true });
+
+async function requests(total, targets) {
+  let next = 0;
+  const one = async () => {
+    while (next < total) {
+      const page = targets[next++ % targets.length];
+      const res = await fetch(base + page.path, { headers: page.headers });
+      await res.arrayBuffer();
+    }
+  };
+  await Promise.all(Array.from({ length: 20 }, one));
+}
+
+async function certificateCode(url) {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    for (let i = 0; i < 150; i++) {
+      const { rows } = await client.query(`SELECT code FROM certificates WHERE status = 'issued' LIMIT 1`);
+      if (rows[0]) return rows[0].code;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error(`no certificate was issued at ${url}`);
+  } finally {
+    await client.end();
+  }
+}

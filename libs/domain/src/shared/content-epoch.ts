@@ -1,0 +1,50 @@
+import type { DataSource, EntityManager } from 'typeorm';
+
+/**
+ * A SQL expression for the content epoch: a counter that every change to courses, modules, their
+ * translations or the glossary raises in the same transaction (migration ContentEpoch). Put it in a
+ * query a request makes anyway, so checking that the cache is current costs no extra round trip.
+ */
+export const CONTENT_EPOCH_SQL = `(SELECT epoch FROM cache_epochs WHERE name = 'content')`;
+
+export async function readContentEpoch(db: DataSource | EntityManager): Promise<string> {
+  const [row] = await db.query<Array<{ epoch: string }>>(`SELECT ${CONTENT_EPOCH_SQL} AS epoch`);
+  return row.epoch;
+}
+
+/**
+ * Values that hold for one content epoch: served from memory while the epoch a request read is
+ * the one they were built at, rebuilt on the first request after any change. Nothing expires by
+ * time, so what a reader sees is never older than their own request.
+ */
+export class EpochCache<V> {
+  private epoch = '';
+  private readonly entries = new Map<string, V>();
+
+  constructor(private readonly maxEntries = 2_000) {}
+
+  get(key: string, epoch: string): V | undefined {
+    if (epoch !== this.epoch) return undefined;
+    return this.entries.get(key);
+  }
+
+  set(key: string, epoch: string, value: V): void {
+    if (epoch !== this.epoch) {
+      // Epochs only rise: a value built at an older epoch than the cache holds is not kept.
+      if (BigInt(epoch || '0') < BigInt(this.epoch || '0')) return;
+      this.entries.clear();
+      this.epoch = epoch;
+    }
+    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, value);
+  }
+
+  /** Reads through the cache: `build` runs only when the key is missing at this epoch. */
+  async through(key: string, epoch: string, build: () => Promise<V>): Promise<V> {
+    const cached = this.get(key, epoch);
+    if (cached !== undefined) return cached;
+    const value = await build();
+    this.set(key, epoch, value);
+    return value;
+  }
+}
