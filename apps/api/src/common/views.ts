@@ -70,6 +70,7 @@ export function createHandlebars(siteZone: string = DEFAULT_TIME_ZONE): typeof H
   });
   hbs.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).join(''));
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hbs.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).find(Boolean));
   hbs.registerHelper('includes', (list: unknown, item: unknown) => Array.isArray(list) && list.includes(item));
   hbs.registerHelper('array', (...args: unknown[]) => args.slice(0, -1));
   hbs.registerHelper('date', dateHelper(siteZone, formatDate));

@@ -17,6 +17,7 @@ import { UserTimeZone1766400000000 } from './1766400000000-user-time-zone.js';
 import { SummerTranslations1766400001000 } from './1766400001000-summer-translations.js';
 import { PasswordResets1766500000000 } from './1766500000000-password-resets.js';
 import { EmailChanges1766700000000 } from './1766700000000-email-changes.js';
+import { CohortTimeZone1766700001000 } from './1766700001000-cohort-time-zone.js';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   SummerTranslations1766400001000,
   PasswordResets1766500000000,
   EmailChanges1766700000000,
+  CohortTimeZone1766700001000,
 ];

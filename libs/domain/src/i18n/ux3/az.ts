@@ -31,4 +31,7 @@ export const az: Catalogue = {
   'mail.emailChangeTaken.subject': 'Kimsə Karvanda e-poçt ünvanınızdan istifadə etməyə çalışdı',
   'mail.emailChangeTaken.body':
     'Salam!\n\nKimsə başqa bir Karvan hesabını artıq bir hesaba məxsus olan bu e-poçt ünvanına keçirməyə çalışdı. Heç nə dəyişmədi və heç kim sizin hesabınıza daxil olmadı.\n\nBu sizsinizsə, bu ünvandan istifadə edən hesaba daxil olun:\n{link}\n\nBu siz deyilsinizsə, bu məktuba əhəmiyyət verməyin.',
+  'cohortZone.hint':
+    'Məktəbin keçirildiyi yer. Müraciət müddəti və məşğələlər hamı üçün bu qurşaqda yazılır və göstərilir, qurşağın adı ilə.',
+  'cohortZone.typedIn': 'Tarix və vaxtlar {zone} qurşağı üzrədir.',
 };

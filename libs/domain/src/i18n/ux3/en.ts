@@ -31,4 +31,7 @@ export const en: Catalogue = {
   'mail.emailChangeTaken.subject': 'Someone tried to use your e-mail address on Karvan',
   'mail.emailChangeTaken.body':
     'Hello,\n\nSomeone tried to move another Karvan account to this e-mail address, which already belongs to an account. Nothing was changed, and nobody got into yours.\n\nIf it was you, sign in to the account that uses this address:\n{link}\n\nIf it was not you, you can ignore this e-mail.',
+  'cohortZone.hint':
+    'Where the school takes place. Its call and its sessions are typed and shown in this zone, for everyone, with the zone named.',
+  'cohortZone.typedIn': 'Dates and times are in the zone {zone}.',
 };
