@@ -34,4 +34,9 @@ export const az: Catalogue = {
   'cohortZone.hint':
     'Məktəbin keçirildiyi yer. Müraciət müddəti və məşğələlər hamı üçün bu qurşaqda yazılır və göstərilir, qurşağın adı ilə.',
   'cohortZone.typedIn': 'Tarix və vaxtlar {zone} qurşağı üzrədir.',
+  'moduleStatus.not_started': 'Başlanmayıb',
+  'moduleStatus.read': 'Oxunub',
+  'moduleStatus.quiz_open': 'Oxunub · test hələ keçilməyib',
+  'moduleStatus.quiz_passed': 'Test keçilib',
+  'moduleStatus.continueHere': 'Buradan davam edin',
 };

@@ -34,4 +34,9 @@ export const en: Catalogue = {
   'cohortZone.hint':
     'Where the school takes place. Its call and its sessions are typed and shown in this zone, for everyone, with the zone named.',
   'cohortZone.typedIn': 'Dates and times are in the zone {zone}.',
+  'moduleStatus.not_started': 'Not started',
+  'moduleStatus.read': 'Read',
+  'moduleStatus.quiz_open': 'Read · quiz to pass',
+  'moduleStatus.quiz_passed': 'Quiz passed',
+  'moduleStatus.continueHere': 'Continue here',
 };

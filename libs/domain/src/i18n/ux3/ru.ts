@@ -35,4 +35,9 @@ export const ru: Catalogue = {
   'cohortZone.hint':
     'Где проходит школа. Сроки приёма заявок и занятия вводятся и показываются всем в этом поясе, с его названием.',
   'cohortZone.typedIn': 'Даты и время указаны в часовом поясе {zone}.',
+  'moduleStatus.not_started': 'Не начат',
+  'moduleStatus.read': 'Прочитан',
+  'moduleStatus.quiz_open': 'Прочитан · тест не сдан',
+  'moduleStatus.quiz_passed': 'Тест сдан',
+  'moduleStatus.continueHere': 'Продолжить здесь',
 };
