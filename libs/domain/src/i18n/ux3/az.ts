@@ -39,4 +39,5 @@ export const az: Catalogue = {
   'moduleStatus.quiz_open': 'Oxunub · test hələ keçilməyib',
   'moduleStatus.quiz_passed': 'Test keçilib',
   'moduleStatus.continueHere': 'Buradan davam edin',
+  'nav.menu': 'Menyu',
 };

@@ -39,4 +39,5 @@ export const en: Catalogue = {
   'moduleStatus.quiz_open': 'Read · quiz to pass',
   'moduleStatus.quiz_passed': 'Quiz passed',
   'moduleStatus.continueHere': 'Continue here',
+  'nav.menu': 'Menu',
 };

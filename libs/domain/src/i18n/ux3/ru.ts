@@ -40,4 +40,5 @@ export const ru: Catalogue = {
   'moduleStatus.quiz_open': 'Прочитан · тест не сдан',
   'moduleStatus.quiz_passed': 'Тест сдан',
   'moduleStatus.continueHere': 'Продолжить здесь',
+  'nav.menu': 'Меню',
 };
