@@ -1,7 +1,7 @@
 /** Which feature owns which table: only the owner reads or writes it (docs/architecture.md). */
 export const TABLE_OWNERS: Record<string, string[]> = {
   access: ['access_audit', 'grants', 'organisations'],
-  auth: ['api_tokens', 'login_throttle', 'password_resets', 'sessions'],
+  auth: ['api_tokens', 'email_changes', 'login_throttle', 'password_resets', 'sessions'],
   books: ['books'],
   certificates: ['certificates', 'credential_holders', 'credential_status', 'signing_keys'],
   courses: ['courses', 'media', 'module_revisions', 'module_translations', 'modules', 'questions'],

@@ -20,6 +20,8 @@ describe('the access pages in a real browser', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(`${suite.app.url}/`);
 
+    // On a phone the navigation waits behind the header's menu button.
+    await page.getByText('Menu', { exact: true }).click();
     await page.getByRole('link', { name: 'Access' }).click();
     await page.waitForURL(`${suite.app.url}/admin/access`);
     await expectAccessible(page);

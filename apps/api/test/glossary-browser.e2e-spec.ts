@@ -72,6 +72,7 @@ describe('the glossary in a real browser, on a phone', () => {
     await page.goto(`${suite.app.url}/courses/${fixture.courseSlug}`);
     await page.getByRole('button', { name: 'Enrol' }).click();
     await page.waitForURL(/notice=enrolled/);
+    await page.getByText('Menu', { exact: true }).click();
     await page.getByRole('button', { name: 'Русский' }).click();
     await page.goto(`${suite.app.url}/courses/${fixture.courseSlug}/modules/${fixture.moduleSlug}`);
 

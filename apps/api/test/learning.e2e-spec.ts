@@ -93,6 +93,30 @@ describe('trainees learn: catalogue, enrolment, reader, progress', () => {
     expect(completions[0].n).toBe(1);
   });
 
+  it('shows each module’s status in the syllabus, marks where to continue, and hides archived modules', async () => {
+    const slug = await course('open');
+    await trainer.postForm(`/authoring/courses/${slug}/modules`, { title: 'gamma', slug: 'gamma' });
+    await trainer.json('PUT', `/api/v1/authoring/courses/${slug}/modules/gamma`, { markdown: MODULE('gamma') });
+    const me = await trainee();
+    await me.postForm(`/courses/${slug}/enrol`, {});
+    await me.postForm(`/courses/${slug}/modules/alpha/read`, {});
+    expect((await trainer.postForm(`/authoring/courses/${slug}/modules/gamma/archive`, {})).status).toBe(303);
+
+    const page = (await me.get(`/courses/${slug}`)).text;
+    const item = (name: string) => {
+      const start = page.indexOf(`/modules/${name}">${name}</a>`);
+      return start < 0 ? '' : page.slice(start, page.indexOf('</li>', start));
+    };
+    expect(item('alpha')).toContain('status-read');
+    expect(item('alpha')).toContain('>Read<');
+    expect(item('alpha')).not.toContain('Continue here');
+    expect(item('beta')).toContain('Not started');
+    expect(item('beta')).toContain('Continue here');
+    expect(page).not.toContain('/modules/gamma');
+    // Someone not enrolled sees the syllabus without anyone's status.
+    expect((await t.client().get(`/courses/${slug}`)).text).not.toContain('status-tag');
+  });
+
   it('needs the right key in a key course, and says when it is wrong', async () => {
     const slug = await course('key');
     expect((await trainer.postForm(`/authoring/courses/${slug}/key`, { key: 'migration-2026' })).status).toBe(303);

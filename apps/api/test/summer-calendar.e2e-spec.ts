@@ -106,6 +106,67 @@ describe('summer-school calendar feed (RFC 5545)', () => {
     return parseFeed(response.text);
   };
 
+  it('shows a cohort held in Berlin in Berlin time, zone named, on every page and in the feed', async () => {
+    const coordinator = await person(t, ['coordinator'], 'Berlin Coordinator');
+    const cohortId = await makeCohort(coordinator.client, { requireCourses: false, timeZone: 'Europe/Berlin' });
+    const member = await apply(t, cohortId, 'young_researcher', 'Berlin Member');
+    await coordinator.client.json('POST', `/api/v1/cohorts/${cohortId}/decisions`, {
+      ids: [member.applicationId],
+      decision: 'accept',
+    });
+    await member.client.json('POST', `/api/v1/applications/${member.applicationId}/confirm`);
+    const made = await coordinator.client.json('POST', `/api/v1/cohorts/${cohortId}/sessions`, {
+      title: 'Labour migration in the EU',
+      startsAt: '2027-07-06T14:00',
+      endsAt: '2027-07-06T15:30',
+    });
+    expect(made.status).toBe(201);
+    const sessionId = made.json<{ id: string }>().id;
+    await coordinator.client.json('POST', `/api/v1/sessions/${sessionId}/attendance`, { allPresent: true });
+
+    // 14:00 on a Berlin summer day is 12:00Z, not Baku's 10:00Z.
+    const { calendar, events } = await feed(t, cohortId);
+    expect(calendar.find((p) => p.name === 'X-WR-TIMEZONE')?.value).toBe('Europe/Berlin');
+    expect(one(events[0], 'DTSTART')).toBe('20270706T120000Z');
+    const shown = '14:00–15:30, Berlin time (UTC+2)';
+    expect((await t.client().get(`/cohorts/${cohortId}/timetable`)).text).toContain(shown);
+    expect((await coordinator.client.get(`/cohorts/${cohortId}/sessions`)).text).toContain(shown);
+    const register = await coordinator.client.get(`/sessions/${sessionId}/register`);
+    expect(register.text).toContain(shown);
+    expect(register.text).toContain('value="2027-07-06T14:00"');
+    expect(register.text).toContain('Dates and times are in the zone Europe/Berlin.');
+    expect((await member.client.get(`/cohorts/${cohortId}/attendance/me`)).text).toContain(
+      '14:00, Berlin time (UTC+2)',
+    );
+    expect((await t.client().get(`/cohorts/${cohortId}`)).text).toMatch(/Berlin time \(UTC\+[12]\)/);
+    const manage = await coordinator.client.get(`/cohorts/${cohortId}/manage`);
+    expect(manage.text).toContain('<option value="Europe/Berlin" selected>');
+
+    // A change that leaves the zone out keeps it; a zone that does not exist is refused.
+    const kept = await coordinator.client.json('POST', `/api/v1/cohorts/${cohortId}`, {
+      title: 'Summer 2027 in Berlin',
+      startsOn: '2027-07-05',
+      endsOn: '2027-07-09',
+      capacity: 2,
+      opensAt: '2027-01-04T09:00',
+      closesAt: '2027-06-01T18:00',
+      form: 'short: note | A note',
+    });
+    expect(kept.status).toBe(200);
+    const [row] = await t.db.query<Array<{ time_zone: string; opens_at: Date }>>(
+      'SELECT time_zone, opens_at FROM cohorts WHERE id = $1',
+      [cohortId],
+    );
+    expect(row.time_zone).toBe('Europe/Berlin');
+    // Typed as Berlin's winter clock: 09:00 is 08:00Z.
+    expect(row.opens_at.toISOString()).toBe('2027-01-04T08:00:00.000Z');
+    const refused = await coordinator.client.json('POST', `/api/v1/cohorts/${cohortId}`, {
+      title: 'Summer 2027 in Berlin',
+      timeZone: 'Europe/Atlantis',
+    });
+    expect(refused.status).toBe(400);
+  });
+
   it('stamps the feed when generated, revises edited sessions, keeps removed ones cancelled, and keeps UIDs across a change of address', async () => {
     const coordinator = await person(t, ['coordinator'], 'Calendar Coordinator');
     const cohortId = await makeCohort(coordinator.client, { requireCourses: false, minAttendance: 80 });

@@ -76,6 +76,7 @@ export function createHandlebars(
   });
   hbs.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).join(''));
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hbs.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).find(Boolean));
   hbs.registerHelper('includes', (list: unknown, item: unknown) => Array.isArray(list) && list.includes(item));
   hbs.registerHelper('array', (...args: unknown[]) => args.slice(0, -1));
   hbs.registerHelper('date', dateHelper(siteZone, formatDate));

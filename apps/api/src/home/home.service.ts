@@ -95,8 +95,6 @@ export class HomeService {
 
   private async coordinator(me: Principal) {
     const cohorts = await this.cohorts.staffCohorts(me);
-    // Days as the timetable groups them: in Baku, where the schools take place.
-    const today = bakuLocal(new Date()).slice(0, 10);
     const rows = await Promise.all(
       cohorts.map(async (cohort) => {
         const [queue, days] = await Promise.all([
@@ -106,7 +104,7 @@ export class HomeService {
         return {
           ...cohort,
           toReview: queue?.filter((item) => !item.mine).length ?? 0,
-          today: cohort.role === 'coordinator' ? (days.find((d) => d.day === today)?.sessions ?? []) : [],
+          today: cohort.role === 'coordinator' ? days.flatMap((d) => d.sessions).filter(isToday) : [],
         };
       }),
     );
@@ -137,4 +135,10 @@ async function refusedAsNothing<T>(read: () => Promise<T>): Promise<T | undefine
     if (error instanceof DomainError && (error.kind === 'forbidden' || error.kind === 'not_found')) return undefined;
     throw error;
   }
+}
+
+/** Whether the session takes place today as the clock where it happens (its cohort's zone) shows it. */
+function isToday(session: SessionRow): boolean {
+  const day = (date: Date) => bakuLocal(date, session.time_zone).slice(0, 10);
+  return day(session.starts_at) === day(new Date());
 }

@@ -44,11 +44,18 @@ export class LearningPagesController {
     const notice = query.notice && NOTICES.has(query.notice) ? `learning.notice.${query.notice}` : undefined;
     const active = outline.enrolment === 'active';
     // Where the person is: progress, the module to continue with, completion.
-    const progress =
-      active && state.principal
-        ? (await this.myLearning.courses(state.principal, state.locale)).find((c) => c.slug === slug)
-        : undefined;
-    return { outline, notice, active, progress };
+    if (!active || !state.principal) return { outline, notice, active };
+    const [mine, statuses] = await Promise.all([
+      this.myLearning.courses(state.principal, state.locale),
+      this.myLearning.moduleStatuses(state.principal, slug),
+    ]);
+    const progress = mine.find((c) => c.slug === slug);
+    const syllabus = outline.syllabus.map((m) => ({
+      ...m,
+      status: statuses.get(m.slug) ?? 'not_started',
+      next: m.slug === progress?.next?.slug,
+    }));
+    return { outline: { ...outline, syllabus }, notice, active, progress };
   }
 
   @Post(':course/enrol')

@@ -3,10 +3,13 @@ import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiExcludeController } from '@nestjs/swagger';
 import {
   ApiTokensService,
+  AuthError,
+  AuthErrorCode,
   DEFAULT_TOKEN_LIFETIME,
   PASSWORD_MIN_LENGTH,
   TOKEN_LIFETIMES,
   UsersError,
+  UsersErrorCode,
   timeZones,
   type Principal,
 } from '@karvan/domain';
@@ -16,12 +19,18 @@ import { renderPage } from '../common/render.js';
 import type { KarvanReply, RequestState as State } from '../common/request-context.js';
 import { cookieSettings, setLanguageCookie } from '../common/request-hooks.js';
 import { THROTTLES } from '../common/throttles.js';
-import { CreateTokenDto, PasswordChangeDto, ProfileDto } from './dto/profile.dto.js';
+import { CreateTokenDto, EmailChangeDto, PasswordChangeDto, ProfileDto } from './dto/profile.dto.js';
 import { ProfileService } from './profile.service.js';
 import { Inject } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@karvan/config';
 
-const NOTICES = new Set(['saved', 'passwordChanged', 'tokenRevoked']);
+const NOTICES: Record<string, string> = {
+  saved: 'profile.saved',
+  passwordChanged: 'profile.passwordChanged',
+  tokenRevoked: 'profile.tokenRevoked',
+  emailRequested: 'emailChange.requested',
+  emailCancelled: 'emailChange.cancelled',
+};
 
 const PROFILE_FIELDS = {
   name: { label: 'register.name', id: 'profile-name' },
@@ -29,6 +38,10 @@ const PROFILE_FIELDS = {
   position: { label: 'register.position', id: 'profile-position' },
   locale: { label: 'register.locale', id: 'profile-locale' },
   timeZone: { label: 'ux.timeZone', id: 'profile-timeZone' },
+};
+const EMAIL_FIELDS = {
+  newEmail: { label: 'emailChange.newEmail', id: 'new-email' },
+  currentPassword: { label: 'profile.currentPassword', id: 'email-password' },
 };
 const PASSWORD_FIELDS = {
   currentPassword: { label: 'profile.currentPassword', id: 'current-password' },
@@ -48,7 +61,7 @@ export class ProfilePagesController {
   @Get()
   @Render('pages/profile/profile')
   async show(@CurrentUser() me: Principal, @Query('notice') notice?: string) {
-    return { ...(await this.view(me)), notice: notice && NOTICES.has(notice) ? `profile.${notice}` : undefined };
+    return { ...(await this.view(me)), notice: notice ? NOTICES[notice] : undefined };
   }
 
   @Post()
@@ -78,6 +91,30 @@ export class ProfilePagesController {
     await reply.redirect('/profile?notice=passwordChanged', 303);
   }
 
+  @Post('email')
+  @RouteConfig({ rateLimit: THROTTLES.passwordReset })
+  async changeEmail(@CurrentUser() me: Principal, @Body() body: unknown, @Res() reply: KarvanReply) {
+    const { value, errors } = await parseForm(EmailChangeDto, body);
+    if (errors) return this.showAgain(reply, me, { emailErrors: errors, emailForm: value });
+    try {
+      await this.profiles.requestEmailChange(me, value);
+    } catch (error) {
+      const field = emailFieldOf(error);
+      if (!field) throw error;
+      return this.showAgain(reply, me, {
+        emailErrors: { [field]: `error.${(error as AuthError).code}` },
+        emailForm: value,
+      });
+    }
+    await reply.redirect('/profile?notice=emailRequested', 303);
+  }
+
+  @Post('email/cancel')
+  async cancelEmailChange(@CurrentUser() me: Principal, @Res() reply: KarvanReply) {
+    await this.profiles.cancelEmailChange(me);
+    await reply.redirect('/profile?notice=emailCancelled', 303);
+  }
+
   @Post('tokens')
   @RouteConfig({ rateLimit: THROTTLES.tokenCreation })
   async createToken(@CurrentUser() me: Principal, @Body() body: unknown, @Res() reply: KarvanReply) {
@@ -99,9 +136,10 @@ export class ProfilePagesController {
   }
 
   private async view(me: Principal) {
-    const { profile, tokens } = await this.profiles.overview(me);
+    const { profile, tokens, pendingEmail } = await this.profiles.overview(me);
     return {
       profile,
+      pendingEmail,
       profileForm: profile,
       tokens,
       tokenForm: { scope: 'read', expiresInDays: DEFAULT_TOKEN_LIFETIME },
@@ -115,7 +153,12 @@ export class ProfilePagesController {
   private async showAgain(
     reply: KarvanReply,
     me: Principal,
-    extra: { profileErrors?: FieldErrors; passwordErrors?: FieldErrors; [more: string]: unknown },
+    extra: {
+      profileErrors?: FieldErrors;
+      passwordErrors?: FieldErrors;
+      emailErrors?: FieldErrors;
+      [more: string]: unknown;
+    },
   ) {
     await renderPage(
       reply,
@@ -125,6 +168,7 @@ export class ProfilePagesController {
         ...extra,
         profileSummary: errorSummary(extra.profileErrors, PROFILE_FIELDS),
         passwordSummary: errorSummary(extra.passwordErrors, PASSWORD_FIELDS),
+        emailSummary: errorSummary(extra.emailErrors, EMAIL_FIELDS),
       },
       422,
     );
@@ -139,4 +183,11 @@ function fieldErrorsOf(error: UsersError): FieldErrors {
       `error.${error.code}`,
     ]),
   );
+}
+
+/** A wrong password or the account's own address is the person's to fix on the form. */
+function emailFieldOf(error: unknown): 'currentPassword' | 'newEmail' | undefined {
+  if (error instanceof UsersError && error.code === (UsersErrorCode.WrongPassword as string)) return 'currentPassword';
+  if (error instanceof AuthError && error.code === (AuthErrorCode.EmailUnchanged as string)) return 'newEmail';
+  return undefined;
 }

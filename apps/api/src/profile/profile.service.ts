@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { ApiTokensService, SessionsService, UsersService, type Principal, type User } from '@karvan/domain';
-import type { PasswordChangeDto, ProfileDto } from './dto/profile.dto.js';
+import {
+  ApiTokensService,
+  EmailChangesService,
+  SessionsService,
+  UsersService,
+  type Principal,
+  type User,
+} from '@karvan/domain';
+import type { EmailChangeDto, PasswordChangeDto, ProfileDto } from './dto/profile.dto.js';
 
 /** The signed-in user's own account: details, password, access tokens. */
 @Injectable()
@@ -9,11 +16,25 @@ export class ProfileService {
     private readonly users: UsersService,
     private readonly sessions: SessionsService,
     private readonly tokens: ApiTokensService,
+    private readonly emailChanges: EmailChangesService,
   ) {}
 
   async overview(principal: Principal) {
-    const [user, tokens] = await Promise.all([this.users.get(principal.userId), this.tokens.list(principal.userId)]);
-    return { profile: describeUser(user), tokens };
+    const [user, tokens, pendingEmail] = await Promise.all([
+      this.users.get(principal.userId),
+      this.tokens.list(principal.userId),
+      this.emailChanges.pending(principal),
+    ]);
+    return { profile: describeUser(user), tokens, pendingEmail };
+  }
+
+  /** Nothing changes until the link mailed to the new address is opened. */
+  async requestEmailChange(principal: Principal, change: EmailChangeDto): Promise<void> {
+    await this.emailChanges.request(principal, change.newEmail, change.currentPassword);
+  }
+
+  async cancelEmailChange(principal: Principal): Promise<void> {
+    await this.emailChanges.cancel(principal);
   }
 
   async update(principal: Principal, changes: ProfileDto) {

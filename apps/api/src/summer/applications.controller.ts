@@ -6,7 +6,6 @@ import {
   CATEGORIES,
   CohortsService,
   isOpen,
-  SCHOOL_TIME_ZONE,
   SummerError,
   SummerErrorCode,
   UsersService,
@@ -203,7 +202,7 @@ export class ApplicationsController {
     await renderPage(reply, 'pages/summer/my-attendance', {
       cohort,
       ...(await this.attendance.mine(me, id)),
-      timeZone: SCHOOL_TIME_ZONE,
+      timeZone: cohort.time_zone,
     });
   }
 

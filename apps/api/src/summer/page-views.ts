@@ -3,7 +3,6 @@ import {
   AttendanceService,
   CohortDashboardService,
   bakuLocal,
-  SCHOOL_TIME_ZONE,
   canAnywhere,
   CohortsService,
   SelectionService,
@@ -11,6 +10,8 @@ import {
   SummerErrorCode,
   TimetableService,
   translate,
+  timeZones,
+  SCHOOL_TIME_ZONE,
   type CohortPage,
   type Locale,
   type Principal,
@@ -36,6 +37,7 @@ const LABELS: Record<string, string> = {
   capacity: 'summer.capacity',
   opensAt: 'summer.opensAt',
   closesAt: 'summer.closesAt',
+  timeZone: 'ux.timeZone',
   eligibility: 'summer.eligibility',
   form: 'summer.formDefinition',
   rubric: 'summer.rubric',
@@ -96,6 +98,7 @@ export function typedCohort(value: UpdateCohortDto) {
       place: value.place,
       capacity: value.capacity,
       eligibility: value.eligibility,
+      time_zone: value.timeZone,
       form_source: value.form,
       rubric_source: value.rubric,
       min_attendance: value.minAttendance,
@@ -119,9 +122,14 @@ function storedCohort(cohort: CohortPage) {
     quotas: Object.entries(cohort.quotas)
       .map(([k, v]) => `${k} = ${v}`)
       .join('\n'),
-    opens: bakuLocal(cohort.opens_at),
-    closes: bakuLocal(cohort.closes_at),
+    opens: bakuLocal(cohort.opens_at, cohort.time_zone),
+    closes: bakuLocal(cohort.closes_at, cohort.time_zone),
   };
+}
+
+/** The zones the cohort form offers, and the one a new cohort starts with. */
+function zoneChoices() {
+  return { zones: timeZones(), schoolZone: SCHOOL_TIME_ZONE };
 }
 
 export function typedSession(value: Partial<SessionDto>) {
@@ -129,7 +137,11 @@ export function typedSession(value: Partial<SessionDto>) {
 }
 
 function storedSession(session: SessionRow) {
-  return { session, starts: bakuLocal(session.starts_at), ends: bakuLocal(session.ends_at) };
+  return {
+    session,
+    starts: bakuLocal(session.starts_at, session.time_zone),
+    ends: bakuLocal(session.ends_at, session.time_zone),
+  };
 }
 
 export interface ListExtra {
@@ -170,6 +182,7 @@ export class SummerPages {
         programmes,
         staff,
         canCreate: canAnywhere(principal, 'programme.create'),
+        ...zoneChoices(),
         programmeForm: extra.programme?.form,
         programmeErrors: errorList(
           extra.programme?.errors,
@@ -202,6 +215,7 @@ export class SummerPages {
         cohortErrors: errorList(extra.cohort?.errors, {}, cohortAnchor('edit')),
         staffForm: extra.staff?.form,
         staffErrors: errorList(extra.staff?.errors, {}, fieldAnchor('staff')),
+        ...zoneChoices(),
       },
       status,
     );
@@ -221,7 +235,7 @@ export class SummerPages {
       {
         cohort,
         days: await this.timetable.days(id),
-        timeZone: SCHOOL_TIME_ZONE,
+        timeZone: cohort.time_zone,
         sessionForm: extra?.form ? typedSession(extra.form) : {},
         sessionErrors: errorList(extra?.errors, { title: 'summer.sessionTitle' }, sessionAnchor),
         notice: noticeKey(extra?.notice, ['added', 'removed']),
@@ -244,7 +258,7 @@ export class SummerPages {
       {
         ...register,
         cohort: await this.cohorts.cohort(register.session.cohort_id),
-        timeZone: SCHOOL_TIME_ZONE,
+        timeZone: register.session.time_zone,
         sessionForm: extra.session ? typedSession(extra.session.form) : storedSession(register.session),
         sessionErrors: errorList(extra.session?.errors, { title: 'summer.sessionTitle' }, sessionAnchor),
         markErrors: errorList(extra.marks, {}, (field) => `#${field}-present`),

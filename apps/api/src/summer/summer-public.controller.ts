@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CohortsService, isOpen, SCHOOL_TIME_ZONE, TimetableService } from '@karvan/domain';
+import { CohortsService, isOpen, TimetableService } from '@karvan/domain';
 import { Public, RequestState } from '../common/decorators.js';
 import { renderPage } from '../common/render.js';
 import type { KarvanReply, RequestState as State } from '../common/request-context.js';
@@ -38,7 +38,7 @@ export class SummerPublicController {
     await renderPage(reply, 'pages/summer/call', {
       cohort: publicCohort(cohort),
       open: isOpen(cohort),
-      timeZone: SCHOOL_TIME_ZONE,
+      timeZone: cohort.time_zone,
     });
   }
 
@@ -57,7 +57,7 @@ export class SummerPublicController {
     await renderPage(reply, 'pages/summer/timetable', {
       cohort: publicCohort(cohort),
       days: await this.timetable.days(id),
-      timeZone: SCHOOL_TIME_ZONE,
+      timeZone: cohort.time_zone,
     });
   }
 

@@ -13,6 +13,8 @@ export enum AuthErrorCode {
   Throttled = 'throttled',
   ResetLinkInvalid = 'reset_link_invalid',
   AccountInactive = 'account_inactive',
+  EmailUnchanged = 'email_unchanged',
+  EmailChangeLinkInvalid = 'email_change_link_invalid',
 }
 
 const KIND: Record<AuthErrorCode, ErrorKind> = {
@@ -28,6 +30,8 @@ const KIND: Record<AuthErrorCode, ErrorKind> = {
   [AuthErrorCode.Throttled]: 'rate_limited',
   [AuthErrorCode.ResetLinkInvalid]: 'not_found',
   [AuthErrorCode.AccountInactive]: 'conflict',
+  [AuthErrorCode.EmailUnchanged]: 'invalid',
+  [AuthErrorCode.EmailChangeLinkInvalid]: 'not_found',
 };
 
 export class AuthError extends DomainError {

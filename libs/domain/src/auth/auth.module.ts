@@ -8,6 +8,7 @@ import { LoginThrottleService } from './login-throttle.service.js';
 import { AuthService } from './auth.service.js';
 import { PasswordResetsService } from './password-resets.service.js';
 import { AccountsService } from './accounts.service.js';
+import { EmailChangesService } from './email-changes.service.js';
 import { EventsDomainModule } from '../events/index.js';
 import { MailDomainModule } from '../mail/index.js';
 
@@ -20,6 +21,7 @@ const PUBLIC = [
   AuthService,
   PasswordResetsService,
   AccountsService,
+  EmailChangesService,
 ];
 
 /** The auth feature: its services, with only the public ones exported. */

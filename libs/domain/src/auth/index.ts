@@ -9,3 +9,4 @@ export * from './login-throttle.service.js';
 export * from './auth.module.js';
 export * from './password-resets.service.js';
 export * from './accounts.service.js';
+export * from './email-changes.service.js';

@@ -8,6 +8,7 @@ import { az as ux } from './ux/az.js';
 import { az as authoring } from './authoring/az.js';
 import { az as assessment } from './assessment/az.js';
 import { az as accounts } from './accounts/az.js';
+import { az as ux3 } from './ux3/az.js';
 
 export const az: Catalogue = {
   'app.name': 'Karvan',
@@ -377,7 +378,7 @@ export const az: Catalogue = {
   'outbox.title': 'Göndərilən məktublar',
   'outbox.intro': 'Karvanın növbəyə qoyduğu məktublar. SMTP serveri (SMTP_URL) olmadıqda onlar yalnız burada görünür.',
   'outbox.linksHidden':
-    'Dəvət və parol bərpası keçidləri tokensiz göstərilir: onlardan yalnız ünvan sahibi istifadə edə bilər.',
+    'Dəvət, parol bərpası və ünvan təsdiqi keçidləri tokensiz göstərilir: onlardan yalnız ünvan sahibi istifadə edə bilər.',
   'outbox.to': 'Kimə: {to}',
   'outbox.status.queued': 'növbədə',
   'outbox.status.sending': 'göndərilir',
@@ -403,4 +404,5 @@ export const az: Catalogue = {
   ...authoring,
   ...assessment,
   ...accounts,
+  ...ux3,
 };

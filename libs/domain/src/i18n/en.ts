@@ -8,6 +8,7 @@ import { en as ux } from './ux/en.js';
 import { en as authoring } from './authoring/en.js';
 import { en as assessment } from './assessment/en.js';
 import { en as accounts } from './accounts/en.js';
+import { en as ux3 } from './ux3/en.js';
 
 export const en: Catalogue = {
   'app.name': 'Karvan',
@@ -380,7 +381,7 @@ export const en: Catalogue = {
   'outbox.title': 'Outbox',
   'outbox.intro': 'E-mails Karvan has queued. Without an SMTP relay (SMTP_URL) they are delivered here only.',
   'outbox.linksHidden':
-    'Invitation and password-reset links are shown without their tokens: only the addressee may use them.',
+    'Invitation, password-reset and address-confirmation links are shown without their tokens: only the addressee may use them.',
   'outbox.to': 'To {to}',
   'outbox.status.queued': 'queued',
   'outbox.status.sending': 'sending',
@@ -406,4 +407,5 @@ export const en: Catalogue = {
   ...authoring,
   ...assessment,
   ...accounts,
+  ...ux3,
 };

@@ -8,6 +8,7 @@ import { ru as ux } from './ux/ru.js';
 import { ru as authoring } from './authoring/ru.js';
 import { ru as assessment } from './assessment/ru.js';
 import { ru as accounts } from './accounts/ru.js';
+import { ru as ux3 } from './ux3/ru.js';
 
 export const ru: Catalogue = {
   'app.name': 'Karvan',
@@ -432,7 +433,7 @@ export const ru: Catalogue = {
   'outbox.title': 'Исходящие письма',
   'outbox.intro': 'Письма, поставленные Karvan в очередь. Без SMTP-сервера (SMTP_URL) они доставляются только сюда.',
   'outbox.linksHidden':
-    'Ссылки приглашений и сброса пароля показаны без токенов: воспользоваться ими может только адресат.',
+    'Ссылки приглашений, сброса пароля и подтверждения адреса показаны без токенов: воспользоваться ими может только адресат.',
   'outbox.to': 'Кому: {to}',
   'outbox.status.queued': 'в очереди',
   'outbox.status.sending': 'отправляется',
@@ -458,4 +459,5 @@ export const ru: Catalogue = {
   ...authoring,
   ...assessment,
   ...accounts,
+  ...ux3,
 };

@@ -15,6 +15,12 @@ export interface MyCourse {
   next: { slug: string; title: string } | null;
 }
 
+/**
+ * Where a person stands in one module: not opened, read (a module without a quiz is then done),
+ * read with its quiz still to pass, or its quiz passed.
+ */
+export type ModuleStatus = 'not_started' | 'read' | 'quiz_open' | 'quiz_passed';
+
 /** "My learning": the trainee's courses, how far they are, and what to do next. */
 @Injectable()
 export class MyLearningService {
@@ -62,4 +68,24 @@ export class MyLearningService {
       next: r.next_slug ? { slug: r.next_slug, title: r.next_title ?? r.next_slug } : null,
     }));
   }
+
+  /** The person's status in each live module of a course (archived modules are not listed), by slug. */
+  async moduleStatuses(principal: Principal, courseSlug: string): Promise<Map<string, ModuleStatus>> {
+    const rows = await this.db.query<Array<{ slug: string; read: boolean; has_quiz: boolean; passed: boolean }>>(
+      `SELECT m.slug, p.user_id IS NOT NULL AS read, r.quiz IS NOT NULL AS has_quiz,
+         EXISTS (SELECT 1 FROM quiz_attempts a WHERE a.module_id = m.id AND a.user_id = $1 AND a.passed) AS passed
+       FROM courses c JOIN modules m ON m.course_id = c.id AND m.status = 'active'
+       JOIN module_revisions r ON r.id = m.current_revision_id
+       LEFT JOIN module_progress p ON p.module_id = m.id AND p.user_id = $1
+       WHERE c.slug = $2`,
+      [principal.userId, courseSlug],
+    );
+    return new Map(rows.map((r) => [r.slug, statusOf(r)]));
+  }
+}
+
+function statusOf(row: { read: boolean; has_quiz: boolean; passed: boolean }): ModuleStatus {
+  if (row.passed) return 'quiz_passed';
+  if (!row.read) return 'not_started';
+  return row.has_quiz ? 'quiz_open' : 'read';
 }

@@ -14,6 +14,11 @@ describe('secret links in e-mail bodies', () => {
     expect(shown).toBe(`https://k.example/reset/${REDACTED}?x=1\nhttps://k.example/invitations/${REDACTED}\n`);
   });
 
+  it('hides the token of a link confirming a new e-mail address', () => {
+    const body = 'Confirm: https://k.example/email-change/tok3\n';
+    expect(redactSecretLinks(body)).toBe(`Confirm: https://k.example/email-change/${REDACTED}\n`);
+  });
+
   it('leaves other links alone', () => {
     const body = 'See https://k.example/courses/border-basics and https://k.example/verify/ABCD-1234.';
     expect(redactSecretLinks(body)).toBe(body);

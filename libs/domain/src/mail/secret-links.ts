@@ -1,5 +1,5 @@
 /** Paths whose last segment is a bearer secret: whoever has the link acts as the addressee. */
-const SECRET_LINK = /(\/(?:invitations|reset)\/)[^\s/?#<>"')\]]+/g;
+const SECRET_LINK = /(\/(?:invitations|reset|email-change)\/)[^\s/?#<>"')\]]+/g;
 export const REDACTED = '••••••';
 
 /** The e-mail body as staff may read it: every invitation or reset link without its token. */

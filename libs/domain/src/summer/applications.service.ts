@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { formatDateTime } from '../shared/date-time.js';
-import { SCHOOL_TIME_ZONE } from './baku-time.js';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/index.js';
@@ -259,8 +258,8 @@ function assertOpen(cohort: CohortRow): void {
     throw new SummerError(
       SummerErrorCode.CallClosed,
       cohort.opens_at > new Date()
-        ? `Applications open on ${formatDateTime(cohort.opens_at, 'en', SCHOOL_TIME_ZONE)}.`
-        : `Applications closed on ${formatDateTime(cohort.closes_at, 'en', SCHOOL_TIME_ZONE)}; thank you for your interest.`,
+        ? `Applications open on ${formatDateTime(cohort.opens_at, 'en', cohort.time_zone)}.`
+        : `Applications closed on ${formatDateTime(cohort.closes_at, 'en', cohort.time_zone)}; thank you for your interest.`,
     );
 }
 

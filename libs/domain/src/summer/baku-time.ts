@@ -11,7 +11,7 @@ export function bakuLocal(date: Date, zone: string = DEFAULT_TIME_ZONE): string 
 }
 
 /**
- * The zone of a summer school's times on every page, whoever reads them: sessions happen in a
- * place, and the schools take place in Baku. A zone per cohort would replace this constant.
+ * The zone a new cohort gets unless its coordinator picks another: the schools take place in
+ * Baku. Each cohort keeps its own (`time_zone`), in which its pages show every time, whoever reads.
  */
 export const SCHOOL_TIME_ZONE = DEFAULT_TIME_ZONE;

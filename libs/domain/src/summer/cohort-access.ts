@@ -16,6 +16,8 @@ export interface CohortRow {
   capacity: number;
   opens_at: Date;
   closes_at: Date;
+  /** The IANA zone its call and sessions are shown and typed in. */
+  time_zone: string;
   eligibility: string;
   form_source: string;
   form: import('./form-definition.js').FormField[];

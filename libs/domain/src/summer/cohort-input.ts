@@ -1,4 +1,5 @@
-import { bakuTime } from './baku-time.js';
+import { bakuTime, SCHOOL_TIME_ZONE } from './baku-time.js';
+import { timeZones } from '../shared/date-time.js';
 import { parseForm, parseRubric, type FormField, type RubricCriterion } from './form-definition.js';
 import { SummerError, SummerErrorCode } from './summer.errors.js';
 import { collectTranslations, type SummerTranslations } from './summer-translations.js';
@@ -15,6 +16,8 @@ export interface CohortInput {
   capacity: string | number;
   opensAt: string;
   closesAt: string;
+  /** An IANA zone; left out, a new cohort gets the school's and a changed one keeps its own. */
+  timeZone?: string;
   eligibility?: string;
   form?: string;
   rubric?: string;
@@ -39,6 +42,7 @@ export interface CohortValues {
   capacity: number;
   opensAt: Date;
   closesAt: Date;
+  timeZone: string;
   eligibility: string;
   formSource: string;
   form: FormField[];
@@ -52,7 +56,7 @@ export interface CohortValues {
 }
 
 /** Checks everything at once, so the coordinator sees every problem with the field it concerns. */
-export function checkCohortInput(input: CohortInput): CohortValues {
+export function checkCohortInput(input: CohortInput, currentZone: string = SCHOOL_TIME_ZONE): CohortValues {
   const errors: Record<string, string> = {};
   const title = String(input.title ?? '').trim();
   if (title.length < 3 || title.length > 200) errors.title = 'Give a title of 3 to 200 characters.';
@@ -64,8 +68,12 @@ export function checkCohortInput(input: CohortInput): CohortValues {
   const capacity = Number(input.capacity);
   if (!Number.isInteger(capacity) || capacity < 1 || capacity > 10_000)
     errors.capacity = 'Give the number of places (1 to 10,000).';
-  const opensAt = bakuTime(input.opensAt);
-  const closesAt = bakuTime(input.closesAt);
+  const timeZone = String(input.timeZone ?? '').trim() || currentZone;
+  if (!timeZones().includes(timeZone)) errors.timeZone = 'Choose a time zone from the list.';
+  // The call's window is typed as the clock in the cohort's own zone shows it.
+  const zone = errors.timeZone ? currentZone : timeZone;
+  const opensAt = bakuTime(input.opensAt, zone);
+  const closesAt = bakuTime(input.closesAt, zone);
   if (Number.isNaN(opensAt.getTime())) errors.opensAt = 'Give when applications open.';
   if (Number.isNaN(closesAt.getTime()) || closesAt <= opensAt)
     errors.closesAt = 'Give when applications close, after they open.';
@@ -97,6 +105,7 @@ export function checkCohortInput(input: CohortInput): CohortValues {
     capacity,
     opensAt,
     closesAt,
+    timeZone,
     eligibility: String(input.eligibility ?? '')
       .trim()
       .slice(0, 5000),

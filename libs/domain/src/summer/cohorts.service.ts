@@ -32,6 +32,7 @@ export interface ProgrammeSummary {
     place: string;
     opens_at: Date;
     closes_at: Date;
+    time_zone: string;
   }>;
 }
 
@@ -53,7 +54,7 @@ export class CohortsService {
     return this.db.query<ProgrammeSummary[]>(
       `SELECT p.id, p.title, p.description, p.translations, coalesce(json_agg(json_build_object(
          'id', c.id, 'title', c.title, 'translations', c.translations, 'starts_on', c.starts_on::text, 'ends_on', c.ends_on::text, 'place', c.place,
-         'opens_at', c.opens_at, 'closes_at', c.closes_at) ORDER BY c.starts_on DESC) FILTER (WHERE c.id IS NOT NULL), '[]') AS cohorts
+         'opens_at', c.opens_at, 'closes_at', c.closes_at, 'time_zone', c.time_zone) ORDER BY c.starts_on DESC) FILTER (WHERE c.id IS NOT NULL), '[]') AS cohorts
        FROM programmes p LEFT JOIN cohorts c ON c.programme_id = p.id GROUP BY p.id ORDER BY p.title`,
     );
   }
@@ -107,8 +108,8 @@ export class CohortsService {
   async updateCohort(principal: Principal, cohortId: string, input: CohortInput): Promise<void> {
     await this.db.transaction(async (tx) => {
       // Who may first, then what: a stranger learns nothing from validation messages.
-      await managedCohort(tx, principal, cohortId, true);
-      await writeCohort(tx, principal, cohortId, checkCohortInput(input));
+      const cohort = await managedCohort(tx, principal, cohortId, true);
+      await writeCohort(tx, principal, cohortId, checkCohortInput(input, cohort.time_zone));
     });
   }
 
@@ -247,7 +248,7 @@ async function writeCohort(tx: EntityManager, principal: Principal, cohortId: st
   await tx.query(
     `UPDATE cohorts SET title = $2, starts_on = $3, ends_on = $4, place = $5, capacity = $6, opens_at = $7, closes_at = $8,
        eligibility = $9, form_source = $10, form = $11, rubric_source = $12, rubric = $13, quotas = $14,
-       min_attendance = $15, require_courses = $16, translations = $17
+       min_attendance = $15, require_courses = $16, translations = $17, time_zone = $18
      WHERE id = $1`,
     [
       cohortId,
@@ -267,6 +268,7 @@ async function writeCohort(tx: EntityManager, principal: Principal, cohortId: st
       v.minAttendance,
       v.requireCourses,
       JSON.stringify(v.translations),
+      v.timeZone,
     ],
   );
   await tx.query(`DELETE FROM cohort_courses WHERE cohort_id = $1`, [cohortId]);

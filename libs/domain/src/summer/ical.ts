@@ -13,10 +13,11 @@ export interface CalendarEvent {
 
 /**
  * An iCalendar (RFC 5545) document: CRLF line ends, lines folded at 75 octets, text escaped.
- * Times are UTC, so no VTIMEZONE is needed. DTSTAMP is when this document is generated, as RFC
+ * Times are UTC, so no VTIMEZONE is needed; X-WR-TIMEZONE names the cohort's zone, in which
+ * calendar programs that read it show the school's own clock. DTSTAMP is when this document is generated, as RFC
  * 5545 asks for a calendar with a METHOD; cancelled events stay, so subscribers drop them.
  */
-export function icsCalendar(name: string, events: CalendarEvent[], generatedAt: Date): string {
+export function icsCalendar(name: string, zone: string, events: CalendarEvent[], generatedAt: Date): string {
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -24,6 +25,7 @@ export function icsCalendar(name: string, events: CalendarEvent[], generatedAt: 
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
     `X-WR-CALNAME:${escapeText(name)}`,
+    `X-WR-TIMEZONE:${zone}`,
   ];
   for (const e of events) {
     lines.push(

@@ -36,10 +36,12 @@ export interface SessionRow {
   updated_at: Date;
   /** A removed session is kept, cancelled, for calendar subscribers; nothing else counts it. */
   cancelled_at: Date | null;
+  /** Its cohort's zone, in which it is typed and shown. */
+  time_zone: string;
 }
 
 export interface TimetableDay {
-  /** YYYY-MM-DD in Baku. */
+  /** YYYY-MM-DD in the cohort's zone. */
   day: string;
   sessions: SessionRow[];
 }
@@ -55,12 +57,12 @@ export class TimetableService {
   ) {}
 
   async days(cohortId: string): Promise<TimetableDay[]> {
-    await findCohort(this.db.manager, cohortId);
+    const cohort = await findCohort(this.db.manager, cohortId);
     const sessions = await this.sessions(this.db.manager, cohortId, false);
     const days = new Map<string, SessionRow[]>();
     for (const s of sessions) {
-      // Days as lived in Baku, where the schools take place.
-      const day = bakuLocal(s.starts_at).slice(0, 10);
+      // Days as lived where the school takes place.
+      const day = bakuLocal(s.starts_at, cohort.time_zone).slice(0, 10);
       days.set(day, [...(days.get(day) ?? []), s]);
     }
     return [...days].map(([day, list]) => ({ day, sessions: list }));
@@ -73,6 +75,7 @@ export class TimetableService {
     const [{ now }] = await this.db.query<Array<{ now: Date }>>(`SELECT now() AS now`);
     return icsCalendar(
       cohort.title,
+      cohort.time_zone,
       sessions.map((s) => ({
         // No host from BASE_URL: subscribers must keep the same events when the site moves.
         uid: `session-${s.id}@karvan`,
@@ -91,8 +94,8 @@ export class TimetableService {
 
   async add(principal: Principal, cohortId: string, input: SessionInput): Promise<{ id: string }> {
     return this.events.transaction(async (tx) => {
-      await managedCohort(tx, principal, cohortId);
-      const values = checkSession(input);
+      const cohort = await managedCohort(tx, principal, cohortId);
+      const values = checkSession(input, cohort.time_zone);
       const [row] = await tx.query<Array<{ id: string }>>(
         `INSERT INTO cohort_sessions (cohort_id, title, speaker, starts_at, ends_at, room, description)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
@@ -106,7 +109,7 @@ export class TimetableService {
   async update(principal: Principal, sessionId: string, input: SessionInput): Promise<void> {
     await this.events.transaction(async (tx) => {
       const session = await this.managedSession(tx, principal, sessionId);
-      const values = checkSession(input);
+      const values = checkSession(input, session.time_zone);
       // RFC 5545 revisions: SEQUENCE counts the changes that matter to an attendee (not the
       // description); LAST-MODIFIED moves on any change. An unchanged form changes nothing.
       const [row] = await tx.query<Array<{ sequence: number; updated_at: Date; changed: boolean }>>(
@@ -151,9 +154,11 @@ export class TimetableService {
    */
   async managedSession(tx: EntityManager, principal: Principal, sessionId: string): Promise<SessionRow> {
     const [session] = isUuid(sessionId)
-      ? await tx.query<SessionRow[]>(`SELECT * FROM cohort_sessions WHERE id = $1 AND cancelled_at IS NULL`, [
-          sessionId,
-        ])
+      ? await tx.query<SessionRow[]>(
+          `SELECT s.*, c.time_zone FROM cohort_sessions s JOIN cohorts c ON c.id = s.cohort_id
+           WHERE s.id = $1 AND s.cancelled_at IS NULL`,
+          [sessionId],
+        )
       : [];
     if (!session) throw new SummerError(SummerErrorCode.SessionNotFound, 'There is no such session.');
     await managedCohort(tx, principal, session.cohort_id);
@@ -162,7 +167,8 @@ export class TimetableService {
 
   private sessions(tx: EntityManager, cohortId: string, withCancelled: boolean): Promise<SessionRow[]> {
     return tx.query<SessionRow[]>(
-      `SELECT * FROM cohort_sessions WHERE cohort_id = $1 AND ($2::boolean OR cancelled_at IS NULL) ORDER BY starts_at, title`,
+      `SELECT s.*, c.time_zone FROM cohort_sessions s JOIN cohorts c ON c.id = s.cohort_id
+       WHERE s.cohort_id = $1 AND ($2::boolean OR s.cancelled_at IS NULL) ORDER BY s.starts_at, s.title`,
       [cohortId, withCancelled],
     );
   }
@@ -186,12 +192,12 @@ export class TimetableService {
   }
 }
 
-function checkSession(input: SessionInput) {
+function checkSession(input: SessionInput, zone: string) {
   const errors: Record<string, string> = {};
   const title = String(input.title ?? '').trim();
   if (title.length < 2 || title.length > 200) errors.title = 'Give the session a title (2 to 200 characters).';
-  const startsAt = bakuTime(input.startsAt);
-  const endsAt = bakuTime(input.endsAt);
+  const startsAt = bakuTime(input.startsAt, zone);
+  const endsAt = bakuTime(input.endsAt, zone);
   if (Number.isNaN(startsAt.getTime())) errors.startsAt = 'Give the start as a date and time.';
   if (Number.isNaN(endsAt.getTime()) || endsAt <= startsAt) errors.endsAt = 'Give the end, after the start.';
   if (Object.keys(errors).length)

@@ -143,6 +143,16 @@ export class UsersService {
   }
 
   async changePassword(id: string, current: string, next: string): Promise<void> {
+    await this.checkPassword(id, current);
+    assertAcceptablePassword(next);
+    await this.db.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1', [
+      id,
+      await hashPassword(next),
+    ]);
+  }
+
+  /** Refuses unless this is the account's current password: asked again before a change to the account. */
+  async checkPassword(id: string, current: string): Promise<void> {
     const rows: Array<{ password_hash: string }> = await this.db.query(
       'SELECT password_hash FROM users WHERE id = $1',
       [id],
@@ -153,11 +163,6 @@ export class UsersService {
         currentPassword: 'not right',
       });
     }
-    assertAcceptablePassword(next);
-    await this.db.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1', [
-      id,
-      await hashPassword(next),
-    ]);
   }
 
   /** Accounts for admins, newest first, filtered by name or e-mail, site role and status. */

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import {
   DEFAULT_TOKEN_LIFETIME,
   LOCALES,
@@ -37,6 +37,11 @@ export class PasswordChangeDto {
   @IsString()
   @MaxLength(200)
   newPassword: string;
+}
+
+export class EmailChangeDto {
+  @ApiProperty({ maxLength: 254, example: 'aysel@migration.gov.az' }) @IsEmail() @MaxLength(254) newEmail: string;
+  @ApiProperty({ example: 'my passphrase' }) @IsString() @IsNotEmpty() @MaxLength(200) currentPassword: string;
 }
 
 export class CreateTokenDto {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
-import type { CohortInput } from '@karvan/domain';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
+import { timeZones, type CohortInput } from '@karvan/domain';
 import { toBoolean, toInteger, toWords } from './transforms.js';
 
 /**
@@ -22,7 +22,16 @@ export class CohortDto {
   @IsInt()
   capacity: number;
 
-  @ApiProperty({ example: '2027-03-01T09:00', description: 'Baku time unless an offset is given.' })
+  /** Every time of the cohort (its call, its sessions) is typed and shown in this zone. */
+  @ApiPropertyOptional({
+    example: 'Asia/Baku',
+    description: 'An IANA time zone; a new cohort gets Asia/Baku unless given, a changed one keeps its own.',
+  })
+  @IsOptional()
+  @IsIn(timeZones())
+  timeZone?: string;
+
+  @ApiProperty({ example: '2027-03-01T09:00', description: 'The cohort’s zone unless an offset is given.' })
   @IsString()
   @MaxLength(40)
   opensAt: string;
