@@ -9,8 +9,10 @@ export const TABLE_OWNERS: Record<string, string[]> = {
   glossary: ['glossary_terms'],
   learning: [
     'attempt_answers',
+    'attempt_files',
     'course_completions',
     'enrolments',
+    'essay_grades',
     'grade_changes',
     'module_progress',
     'quiz_attempts',

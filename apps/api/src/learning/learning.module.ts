@@ -7,6 +7,7 @@ import { LearningPagesController } from './learning-pages.controller.js';
 import { QuizApiController } from './quiz-api.controller.js';
 import { QuizPagesController } from './quiz-pages.controller.js';
 import { RegradeController } from './regrade.controller.js';
+import { EssayGradingController } from './essay-grading.controller.js';
 
 @Module({
   imports: [DomainModule],
@@ -18,6 +19,7 @@ import { RegradeController } from './regrade.controller.js';
     QuizPagesController,
     QuizApiController,
     RegradeController,
+    EssayGradingController,
   ],
 })
 export class LearningModule {}

@@ -16,6 +16,7 @@ import { CredentialStatus1766300000000 } from './1766300000000-credential-status
 import { UserTimeZone1766400000000 } from './1766400000000-user-time-zone.js';
 import { SummerTranslations1766400001000 } from './1766400001000-summer-translations.js';
 import { PasswordResets1766500000000 } from './1766500000000-password-resets.js';
+import { Essays1766600000000 } from './1766600000000-essays.js';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   UserTimeZone1766400000000,
   SummerTranslations1766400001000,
   PasswordResets1766500000000,
+  Essays1766600000000,
 ];

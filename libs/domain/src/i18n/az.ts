@@ -7,6 +7,7 @@ import { az as books } from './books/az.js';
 import { az as ux } from './ux/az.js';
 import { az as authoring } from './authoring/az.js';
 import { az as assessment } from './assessment/az.js';
+import { az as essays } from './essays/az.js';
 import { az as accounts } from './accounts/az.js';
 
 export const az: Catalogue = {
@@ -402,5 +403,6 @@ export const az: Catalogue = {
   ...ux,
   ...authoring,
   ...assessment,
+  ...essays,
   ...accounts,
 };

@@ -20,7 +20,7 @@ describe('fixing a key and regrading', () => {
 
   beforeAll(async () => {
     fx = await quizFixtures();
-    quizzes = new QuizAttemptsService(fx.db, fx.certificates);
+    quizzes = new QuizAttemptsService(fx.db, fx.certificates, fx.storage);
     regrades = new RegradeService(fx.certificates);
   });
   afterAll(() => fx.close());

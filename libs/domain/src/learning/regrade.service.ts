@@ -3,11 +3,10 @@ import { gradeQuestion, type KeyEntry } from '@karvan/content';
 import type { EntityManager } from 'typeorm';
 import { can, courseScope } from '../access/index.js';
 import type { Principal } from '../auth/index.js';
-import { courseCertificateOf } from '../certificates/index.js';
 import { loadAnswerKeys, loadModuleQuiz } from '../courses/index.js';
 import { DomainEvents } from '../events/index.js';
 import { loadGradedAnswer, loadGradedAnswers, settingsOf, type GradedAnswerRow } from './attempt-rows.js';
-import { evaluateCompletion } from './completion.js';
+import { followCompletion } from './completion-follow.js';
 import { LearningError, LearningErrorCode } from './learning.errors.js';
 
 export interface GradeChange {
@@ -55,6 +54,7 @@ export class RegradeService {
       const stored = (await loadAnswerKeys(tx, module.revisionId, module.moduleId)).find((k) => k.key === questionKey);
       if (!stored) throw questionNotFound();
       const key = { ...stored.answer_key, feedbackHtml: null } as KeyEntry;
+      if (key.type === 'essay') throw essayByHand();
       const changes: Array<{ row: GradedAnswerRow; score: number }> = [];
       for (const row of await loadGradedAnswers(tx, module.moduleId, questionKey)) {
         const question = row.quiz.questions.find((q) => q.id === questionKey);
@@ -79,6 +79,12 @@ export class RegradeService {
       const row = await loadGradedAnswer(tx, attemptId, questionKey);
       if (!row) throw questionNotFound();
       requireGrader(principal, { courseId: row.course_id, organisationId: row.organisation_id });
+      if (row.awaiting_grading) {
+        throw new LearningError(
+          LearningErrorCode.AwaitingGrading,
+          'This attempt waits for its essay to be graded: grade the essay first.',
+        );
+      }
       const max = row.quiz.questions.find((q) => q.id === questionKey)?.points ?? 1;
       const text = reason.trim();
       if (!Number.isFinite(points) || points < 0 || points > max || text === '' || text.length > MAX_REASON) {
@@ -100,6 +106,10 @@ function requireGrader(principal: Principal, course: { courseId: string; organis
       'Only the course’s authors and admins may change grades.',
     );
   }
+}
+
+function essayByHand(): LearningError {
+  return new LearningError(LearningErrorCode.NotAnEssay, 'An essay is graded by hand, not regraded with a key.');
 }
 
 function questionNotFound(): LearningError {
@@ -126,7 +136,8 @@ async function applyChanges(
   for (const { row, score } of changes) {
     const total = round(row.total - row.score + score, 3);
     const percent = row.max_score > 0 ? round((100 * total) / row.max_score, 2) : 0;
-    const passed = percent >= settingsOf(row.quiz).passPercent;
+    // An attempt whose essay waits keeps its points up to date but has no percent or pass yet.
+    const passed = row.awaiting_grading ? null : percent >= settingsOf(row.quiz).passPercent;
     await tx.query('UPDATE attempt_answers SET score = $3 WHERE attempt_id = $1 AND question_key = $2', [
       row.attempt_id,
       questionKey,
@@ -135,13 +146,13 @@ async function applyChanges(
     await tx.query('UPDATE quiz_attempts SET score = $2, percent = $3, passed = $4 WHERE id = $1', [
       row.attempt_id,
       total,
-      percent,
+      passed === null ? null : percent,
       passed,
     ]);
     await tx.query(
       `INSERT INTO grade_changes (attempt_id, question_key, kind, old_score, new_score, old_percent, new_percent, reason, actor_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [row.attempt_id, questionKey, kind, row.score, score, row.percent, percent, reason, actorId],
+      [row.attempt_id, questionKey, kind, row.score, score, row.percent ?? 0, percent, reason, actorId],
     );
     report.changes.push({
       attemptId: row.attempt_id,
@@ -150,33 +161,16 @@ async function applyChanges(
       email: row.email,
       oldScore: row.score,
       newScore: score,
-      oldPercent: row.percent,
+      oldPercent: row.percent ?? 0,
       newPercent: percent,
-      oldPassed: row.passed,
-      newPassed: passed,
+      oldPassed: row.passed ?? false,
+      newPassed: passed ?? false,
     });
+    if (passed === null) continue;
     people.set(`${row.user_id}/${row.course_id}`, row);
   }
   for (const row of people.values()) await followCompletion(tx, row, report);
   return report;
-}
-
-/** A completion follows the new results; an issued (or pending) certificate is never withdrawn here. */
-async function followCompletion(tx: EntityManager, row: GradedAnswerRow, report: RegradeReport): Promise<void> {
-  const [had] = await tx.query<unknown[]>('SELECT 1 FROM course_completions WHERE user_id = $1 AND course_id = $2', [
-    row.user_id,
-    row.course_id,
-  ]);
-  const outcome = await evaluateCompletion(tx, row.user_id, row.course_id);
-  if (outcome.newlyRecorded) report.completionsRecorded.push(row.email);
-  if (!had || outcome.complete) return;
-  const certificate = await courseCertificateOf(tx, row.user_id, row.course_id);
-  if (certificate) {
-    report.certificatesToDecide.push({ email: row.email, certificateId: certificate.id, status: certificate.status });
-    return;
-  }
-  await tx.query('DELETE FROM course_completions WHERE user_id = $1 AND course_id = $2', [row.user_id, row.course_id]);
-  report.completionsWithdrawn.push(row.email);
 }
 
 function round(value: number, digits: number): number {
