@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '@karvan/config';
 import { createDataSource, runMigrationsLocked } from '@karvan/database';
-import { CourseSyncService, DomainEvents, ENTITIES, EventDispatcher, FileStorage, type Principal } from '@karvan/domain';
+import {
+  CourseSyncService,
+  DomainEvents,
+  ENTITIES,
+  EventDispatcher,
+  FileStorage,
+  type Principal,
+} from '@karvan/domain';
 import { BOOKS_QUEUE, CERTIFICATES_QUEUE, MAIL_QUEUE, queueRootOptions } from '@karvan/jobs';
 import { Queue } from 'bullmq';
 import { createUser, principalOf } from '@karvan/testing';
