@@ -16,6 +16,7 @@ export const TABLE_OWNERS: Record<string, string[]> = {
     'grade_changes',
     'module_progress',
     'quiz_attempts',
+    'regrade_reports',
   ],
   mail: ['outbox_emails'],
   summer: [

@@ -8,6 +8,7 @@ import { QuizApiController } from './quiz-api.controller.js';
 import { QuizPagesController } from './quiz-pages.controller.js';
 import { RegradeController } from './regrade.controller.js';
 import { EssayGradingController } from './essay-grading.controller.js';
+import { GradeChangesPagesController } from './grade-changes-pages.controller.js';
 
 @Module({
   imports: [DomainModule],
@@ -20,6 +21,7 @@ import { EssayGradingController } from './essay-grading.controller.js';
     QuizApiController,
     RegradeController,
     EssayGradingController,
+    GradeChangesPagesController,
   ],
 })
 export class LearningModule {}

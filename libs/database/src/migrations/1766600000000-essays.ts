@@ -38,9 +38,21 @@ export class Essays1766600000000 implements MigrationInterface {
     await db.query(`ALTER TABLE grade_changes DROP CONSTRAINT grade_changes_kind_check`);
     await db.query(`ALTER TABLE grade_changes ADD CONSTRAINT grade_changes_kind_check
       CHECK (kind IN ('regrade', 'override', 'essay'))`);
+    // What a regrade reported (changed results, completions, certificates to decide on), so the
+    // page that ran it can redirect to the report rather than show it in answer to the POST.
+    await db.query(`
+      CREATE TABLE regrade_reports (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        module_id uuid NOT NULL REFERENCES modules (id) ON DELETE CASCADE,
+        question_key varchar(100) NOT NULL,
+        report jsonb NOT NULL,
+        actor_id uuid REFERENCES users (id) ON DELETE SET NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      )`);
   }
 
   async down(db: QueryRunner): Promise<void> {
+    await db.query(`DROP TABLE regrade_reports`);
     await db.query(`DELETE FROM grade_changes WHERE kind = 'essay'`);
     await db.query(`ALTER TABLE grade_changes DROP CONSTRAINT grade_changes_kind_check`);
     await db.query(`ALTER TABLE grade_changes ADD CONSTRAINT grade_changes_kind_check
