@@ -62,7 +62,8 @@ function checkOne(question: PublicQuestion, raw: unknown, fail: Fail): CheckedRe
       if (typeof raw !== 'string' || raw.length > MAX_ESSAY_ANSWER) {
         return fail(` takes a text of at most ${MAX_ESSAY_ANSWER} characters.`);
       }
-      return raw.trim() === '' ? null : raw;
+      // Browsers send a textarea's line breaks as CRLF; the essay keeps them as plain newlines.
+      return raw.trim() === '' ? null : raw.replace(/\r\n?/g, '\n');
     }
     case 'matching': {
       if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
