@@ -3,6 +3,7 @@ import { createUser, principalOf } from '@karvan/testing';
 import { MailService } from '../mail/index.js';
 import { EssayGradingService } from './essay-grading.service.js';
 import { QuizAttemptsService } from './quiz-attempts.service.js';
+import { RegradeService } from './regrade.service.js';
 import { MODULE, quizFixtures, type QuizFixtures } from './test/quiz-fixtures.js';
 
 const QUIZ = `::: quiz pass=60 attempts=2
@@ -78,6 +79,12 @@ describe('essays graded by the course’s trainers', () => {
       essays.grade(grader, attempt.id, 'essay', { points: null, criteria: { c1: 4 } }),
     ).rejects.toMatchObject({ kind: 'invalid' });
     await expect(essays.grade(grader, attempt.id, 'body', { points: 1 })).rejects.toMatchObject({ kind: 'conflict' });
+    // An essay is not regraded with a key, and a waiting attempt is not overridden.
+    const regrades = new RegradeService(fx.certificates, fx.db);
+    await expect(regrades.regrade(grader, course.slug, 'quiz', 'essay')).rejects.toMatchObject({ kind: 'conflict' });
+    await expect(regrades.override(grader, attempt.id, 'body', 0, 'Checked.')).rejects.toMatchObject({
+      code: 'attempt_awaiting_grading',
+    });
     const shown = await essays.get(grader, attempt.id);
     expect(shown.essays[0]).toMatchObject({ text, maxPoints: 4, rubric: [{ id: 'c1' }, { id: 'c2' }], grade: null });
 
