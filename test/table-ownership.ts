@@ -9,11 +9,14 @@ export const TABLE_OWNERS: Record<string, string[]> = {
   glossary: ['glossary_terms'],
   learning: [
     'attempt_answers',
+    'attempt_files',
     'course_completions',
     'enrolments',
+    'essay_grades',
     'grade_changes',
     'module_progress',
     'quiz_attempts',
+    'regrade_reports',
   ],
   mail: ['outbox_emails'],
   // The content epoch: raised by triggers, read through shared/content-epoch.ts's SQL.

@@ -29,6 +29,31 @@ The fee is €35.
 :::
 `;
 
+const ESSAY_MODULE = `---
+title: Readmission
+summary: Requests.
+objectives:
+  - Prepare a request.
+duration: 10
+sources:
+  - The 2014 agreement
+---
+
+## Requests
+
+Text.
+
+::: quiz pass=50 attempts=2
+1. Which body is the single window? {#body}
+   = SMS
+
+2. Describe how a readmission request is prepared. {#essay}
+   = [essay points=4 file]
+   - [3] Names the authorities
+   - [1] Gives the time limits
+:::
+`;
+
 interface View {
   id: string;
   questions: Array<{
@@ -44,6 +69,7 @@ describe('quizzes over HTTP', () => {
   let t: TestApp;
   let trainer: WebClient;
   const slug = `quiz-${Date.now().toString(36)}`;
+  const essaySlug = `${slug}-essay`;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -62,14 +88,30 @@ describe('quizzes over HTTP', () => {
       (await trainer.json('PUT', `/api/v1/authoring/courses/${slug}/modules/visa`, { markdown: MODULE })).status,
     ).toBe(200);
     await trainer.postForm(`/authoring/courses/${slug}/status`, { status: 'published' });
+    await trainer.postForm('/authoring/courses', {
+      title: 'Essay course',
+      slug: essaySlug,
+      summary: 'x',
+      language: 'en',
+      enrolmentMode: 'open',
+    });
+    await trainer.postForm(`/authoring/courses/${essaySlug}/modules`, { title: 'Readmission', slug: 'readmission' });
+    expect(
+      (
+        await trainer.json('PUT', `/api/v1/authoring/courses/${essaySlug}/modules/readmission`, {
+          markdown: ESSAY_MODULE,
+        })
+      ).status,
+    ).toBe(200);
+    await trainer.postForm(`/authoring/courses/${essaySlug}/status`, { status: 'published' });
   });
   afterAll(() => t.close());
 
-  async function enrolledTrainee(): Promise<WebClient> {
+  async function enrolledTrainee(course = slug): Promise<WebClient> {
     const { email } = await createUser(t.db, ['trainee']);
     const client = t.client();
     await signIn(client, email, TEST_PASSWORD);
-    await client.postForm(`/courses/${slug}/enrol`, {});
+    await client.postForm(`/courses/${course}/enrol`, {});
     return client;
   }
 
@@ -204,5 +246,93 @@ describe('quizzes over HTTP', () => {
     const fourth = await me.json('POST', `/api/v1/courses/${slug}/modules/visa/attempts`);
     expect(fourth.status).toBe(409);
     expect(fourth.json()).toMatchObject({ error: { code: 'attempts_used' } });
+  });
+
+  it('keeps an essay waiting for the course’s trainers, who grade it once to complete the course', async () => {
+    const me = await enrolledTrainee(essaySlug);
+    await me.postForm(`/courses/${essaySlug}/modules/readmission/read`, {});
+    const started = await me.postForm(`/courses/${essaySlug}/modules/readmission/quiz`, {});
+    const form = await me.get(started.location!);
+    expect(form.text).toContain('enctype="multipart/form-data"');
+    const id = started.location!.split('/').pop()!;
+    const typed = 'First <b>the request</b>.\nThen the answer.';
+    // A program renamed .pdf is refused, and the form comes back with what was typed.
+    const refused = await me.postMultipart(`/attempts/${id}`, { 'q-body': 'SMS', 'q-essay': typed }, [
+      { field: 'file-essay', fileName: 'notes.pdf', type: 'application/pdf', bytes: Buffer.from('MZ not a pdf') },
+    ]);
+    expect(refused.status).toBe(400);
+    expect(refused.text).toMatch(/First &lt;b&gt;the request&lt;\/b&gt;\.\r?\nThen the answer\./);
+    expect(refused.text).toContain('href="#file-essay"');
+    const pdf = Buffer.from('%PDF-1.4\n% essay notes\n');
+    const sent = await me.postMultipart(`/attempts/${id}`, { 'q-body': 'SMS', 'q-essay': typed }, [
+      { field: 'file-essay', fileName: 'notes.pdf', type: 'application/pdf', bytes: pdf },
+    ]);
+    expect(sent.status).toBe(303);
+    const waiting = await me.get(`/attempts/${id}`);
+    expect(waiting.text).toContain('A trainer grades your essay');
+    expect(waiting.text).not.toMatch(/You scored|not passed|You passed/);
+    expect((await me.json('GET', `/api/v1/attempts/${id}`)).json()).toMatchObject({
+      result: { awaitingGrading: true, score: null, percent: null, passed: null },
+    });
+    expect((await me.get(`/attempts/${id}/files/essay`)).bytes.equals(pdf)).toBe(true);
+    expect((await me.get('/learning')).text).not.toContain('Completed.');
+
+    // The trainee and another course's trainer are refused; points out of range are a 400 that says why.
+    const grade = (client: WebClient, body: object) =>
+      client.json('POST', `/api/v1/attempts/${id}/essays/essay/grade`, body);
+    expect((await grade(me, { points: 4 })).status).toBe(403);
+    const stranger = await createUser(t.db, ['trainer']);
+    const strangerClient = t.client();
+    await signIn(strangerClient, stranger.email, TEST_PASSWORD);
+    await strangerClient.postForm('/authoring/courses', {
+      title: 'Other',
+      slug: `${slug}-other`,
+      summary: 'x',
+      language: 'en',
+      enrolmentMode: 'open',
+    });
+    expect((await grade(strangerClient, { points: 4 })).status).toBe(403);
+    expect((await strangerClient.get(`/attempts/${id}/grading`)).status).toBe(403);
+    const tooMany = await grade(trainer, { points: 9 });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.json()).toMatchObject({
+      error: { code: 'essay_grade_invalid', message: expect.stringContaining('from 0 to 4') },
+    });
+
+    const list = await trainer.json('GET', `/api/v1/courses/${essaySlug}/grading`);
+    expect(list.json<{ attempts: Array<{ attemptId: string }> }>().attempts.map((a) => a.attemptId)).toContain(id);
+    expect((await trainer.get('/')).text).toContain('1 attempt to grade');
+    const page = await trainer.get(`/attempts/${id}/grading`);
+    // Escaped, its line breaks kept (the page shows them with white-space: pre-wrap).
+    expect(page.text).toContain('First &lt;b&gt;the request&lt;/b&gt;.\nThen the answer.');
+    expect((await trainer.get(`/attempts/${id}/grading/files/essay`)).bytes.equals(pdf)).toBe(true);
+    const bad = await trainer.postForm(`/attempts/${id}/grading/essay`, { points: 'lots', feedback: 'Good.' });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('href="#essay-points"');
+    // A decimal comma, as az and ru write it: 1 + 3,5 of 5 points.
+    const saved = await trainer.postForm(`/attempts/${id}/grading/essay`, {
+      points: '3,5',
+      'criterion-c1': '3',
+      'criterion-c2': '0,5',
+      feedback: 'Clear steps.\nCite the article.',
+    });
+    expect(saved.status).toBe(303);
+    expect(saved.location).toBe(`/attempts/${id}/grading?saved=final`);
+    const result = await me.get(`/attempts/${id}`);
+    expect(result.text).toContain('You scored 90 %');
+    expect((await me.get('/learning')).text).toContain('Completed.');
+
+    // Grading again changes the score, and both grades are in the audit.
+    const again = await grade(trainer, { points: 2, feedback: 'On reflection.' });
+    expect(again.json()).toMatchObject({ attemptGraded: false, grading: { score: 3, percent: 60, passed: true } });
+    const audit = await t.db.query<Array<{ new_score: string }>>(
+      `SELECT new_score FROM grade_changes WHERE attempt_id = $1 AND kind = 'essay' ORDER BY created_at`,
+      [id],
+    );
+    expect(audit.map((row) => Number(row.new_score))).toEqual([3.5, 2]);
+    const mails = await t.db.query<unknown[]>(`SELECT 1 FROM outbox_emails WHERE dedupe_key = $1`, [
+      `attempt-graded:${id}`,
+    ]);
+    expect(mails).toHaveLength(1);
   });
 });

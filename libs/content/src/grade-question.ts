@@ -19,6 +19,9 @@ export function gradeQuestion(question: PublicQuestion, key: KeyEntry, response:
       return gradeNumeric(key.accepted, response);
     case 'matching':
       return question.type === 'matching' ? gradeMatching(question.items, key.pairs, response) : 0;
+    case 'essay':
+      // A trainer grades it; until then it has earned nothing.
+      return 0;
   }
 }
 

@@ -15,11 +15,14 @@ export interface QuestionDraft {
   options: (Located & { correct: boolean })[];
   answers: Located[];
   pairs: (Located & { left: string; right: string })[];
+  /** An essay's rubric: `- [4] what the grader looks for`. */
+  criteria: (Located & { points: number })[];
   feedback: string[];
 }
 
 const QUESTION = /^ {0,3}(\d{1,9})[.)](?:\s+(.*))?$/;
 const OPTION = /^\s*[-*+]\s+\[([ xX])\](?:\s+(.*))?$/;
+const CRITERION = /^\s*[-*+]\s+\[(\d{1,4})\](?:\s+(.*))?$/;
 const PAIR = /^\s*[-*+]\s+(.*?)\s*->\s*(.*)$/;
 const BULLET = /^\s*[-*+]\s/;
 const ANSWER = /^\s*=(?:\s+(.*)|\s*)$/;
@@ -47,6 +50,7 @@ export function readQuestionDrafts(
         options: [],
         answers: [],
         pairs: [],
+        criteria: [],
         feedback: [],
       };
       drafts.push(current);
@@ -69,13 +73,17 @@ function readQuestionLine(
   fail: (message: string) => void,
 ): void {
   const option = OPTION.exec(text);
-  const pair = option ? null : PAIR.exec(text);
+  const criterion = option ? null : CRITERION.exec(text);
+  const pair = option || criterion ? null : PAIR.exec(text);
   const answer = ANSWER.exec(text);
   const feedback = FEEDBACK.exec(text);
   if (option) draft.options.push({ text: (option[2] ?? '').trim(), line, correct: option[1] !== ' ' });
+  else if (criterion) draft.criteria.push({ text: (criterion[2] ?? '').trim(), line, points: Number(criterion[1]) });
   else if (pair) draft.pairs.push({ text, line, left: pair[1].trim(), right: pair[2].trim() });
   else if (BULLET.test(text))
-    fail('a list line in a question must be an option "- [ ] text" or "- [x] text", or a pair "- left -> right"');
+    fail(
+      'a list line in a question must be an option "- [ ] text" or "- [x] text", a pair "- left -> right", or an essay\'s criterion "- [4] text"',
+    );
   else if (answer) draft.answers.push({ text: (answer[1] ?? '').trim(), line });
   else if (feedback) draft.feedback.push(feedback[1]);
   else if (draft.feedback.length > 0 && !previousBlank) draft.feedback.push(text.trim());
@@ -84,5 +92,6 @@ function readQuestionLine(
 }
 
 function isInPrompt(draft: QuestionDraft): boolean {
-  return draft.options.length + draft.answers.length + draft.pairs.length + draft.feedback.length === 0;
+  const lists = [draft.options, draft.answers, draft.pairs, draft.criteria, draft.feedback];
+  return lists.every((list) => list.length === 0);
 }

@@ -1,4 +1,4 @@
-export type QuestionType = 'single' | 'multiple' | 'short' | 'numeric' | 'matching';
+export type QuestionType = 'single' | 'multiple' | 'short' | 'numeric' | 'matching' | 'essay';
 /** The older `answers=` setting, read as a review policy (see `reviewOfAnswers`). */
 export type AnswersVisibility = 'after-submit' | 'after-pass' | 'never';
 /** When a trainee may review a submitted attempt beyond its total score. */
@@ -68,6 +68,8 @@ interface QuestionBase {
 export type PublicQuestion =
   | (QuestionBase & { type: 'single' | 'multiple'; options: Choice[] })
   | (QuestionBase & { type: 'short' | 'numeric' })
+  /** A long answer graded by the course's trainers; `points` is its maximum, `file` allows one attached file. */
+  | (QuestionBase & { type: 'essay'; file: boolean })
   | (QuestionBase & {
       type: 'matching';
       /** Left-hand sides, in the author's order. */
@@ -86,12 +88,21 @@ export interface NumericAnswer {
   tolerance: number;
 }
 
+/** One line of an essay's rubric: what a grader looks for, and the points it is worth. */
+export interface RubricCriterion {
+  id: string;
+  html: string;
+  points: number;
+}
+
 /** Server-side only. Feedback lives here too, since it usually names the right answer. */
 export type KeyEntry = { feedbackHtml: string | null } & (
   | { type: 'single' | 'multiple'; correct: string[] }
   | { type: 'short'; accepted: string[] }
   | { type: 'numeric'; accepted: NumericAnswer[] }
   | { type: 'matching'; pairs: Record<string, string> }
+  /** Graded by hand: the rubric guides the grader (and may be shown in the review). */
+  | { type: 'essay'; rubric: RubricCriterion[] }
 );
 
 /** Per question id. */

@@ -346,7 +346,7 @@ describe('checking a quiz', () => {
       'm.md:1:1 error the quiz block is not closed by ":::"',
       'm.md:2:1 error text before the first question: a question starts with "1. " and its prompt',
       'm.md:3:1 error question 1 mixes options, "= answer" lines and "->" pairs: use one kind',
-      'm.md:7:4 error a list line in a question must be an option "- [ ] text" or "- [x] text", or a pair "- left -> right"',
+      `m.md:7:4 error a list line in a question must be an option "- [ ] text" or "- [x] text", a pair "- left -> right", or an essay's criterion "- [4] text"`,
       'm.md:9:1 error question 3 needs at least two options',
       'm.md:14:4 error unexpected text in a question: after the prompt come options, "= answer" lines, pairs or "> feedback"',
       'm.md:15:1 error question 5 has no prompt',

@@ -4,6 +4,7 @@ import { isAmbiguousKey } from './number-reading.js';
 import { renderBlock, renderInline } from './markdown-renderer.js';
 import { problem, type Problem } from './problem.js';
 import type { QuestionDraft } from './quiz-lines.js';
+import { buildEssay, isEssayLine } from './quiz-essay.js';
 import type { Choice, KeyEntry, PublicQuestion } from './quiz-model.js';
 
 export interface BuiltQuestion {
@@ -38,6 +39,11 @@ export function buildQuestion(path: string, draft: QuestionDraft, number: number
   if (kinds > 1) fail(draft.line, `question ${number} mixes options, "= answer" lines and "->" pairs: use one kind`);
   const at = (built: Omit<BuiltQuestion, 'line'>): BuiltQuestion => ({ ...built, line: draft.line });
 
+  const essay = draft.answers.some((a) => isEssayLine(a.text));
+  if (!essay && draft.criteria.length > 0) {
+    fail(draft.criteria[0].line, `criteria "- [points] text" belong to an essay: question ${number} is not one`);
+  }
+  if (essay && kinds === 1) return at(buildEssay(draft, base, feedbackHtml, fail));
   if (draft.pairs.length > 0) return at(buildMatching(draft, base, feedbackHtml, fail));
   if (draft.answers.length > 0) return at(buildAnswered(draft, base, feedbackHtml, fail));
   return at(buildChoice(draft, base, feedbackHtml, fail));

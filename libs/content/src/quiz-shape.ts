@@ -7,7 +7,11 @@ function shapeOf(question: PublicQuestion, key: KeyEntry | undefined): string {
   const size = question.type === 'single' || question.type === 'multiple' ? question.options.length : 0;
   const pairs = question.type === 'matching' ? question.items.length : 0;
   const correct = key && 'correct' in key ? key.correct.join(',') : '';
-  return `${question.id} ${question.type} options=${size} pairs=${pairs} correct=${correct} tags=${question.tags.join(',')}`;
+  const shape = `${question.id} ${question.type} options=${size} pairs=${pairs} correct=${correct} tags=${question.tags.join(',')}`;
+  // An essay keeps its points, its file permission and the size of its rubric.
+  if (question.type !== 'essay') return shape;
+  const criteria = key?.type === 'essay' ? key.rubric.map((c) => c.points).join('+') : '';
+  return `${shape} points=${question.points} file=${question.file} rubric=${criteria}`;
 }
 
 /** Reports where a translation's quiz differs in shape from the quiz it translates. */

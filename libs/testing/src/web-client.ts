@@ -54,6 +54,22 @@ export class WebClient {
     return this.send('POST', `${path}${separator}_csrf=${this.csrfToken}`, form, {});
   }
 
+  /** Submits a multipart form (text fields and files together); the CSRF token rides in the URL. */
+  async postMultipart(
+    path: string,
+    fields: Record<string, string>,
+    files: Array<{ field: string; fileName: string; type: string; bytes: Buffer }>,
+  ): Promise<WebResponse> {
+    if (!this.csrfToken) await this.get('/login');
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
+    for (const file of files) {
+      form.append(file.field, new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.fileName);
+    }
+    const separator = path.includes('?') ? '&' : '?';
+    return this.send('POST', `${path}${separator}_csrf=${this.csrfToken}`, form, {});
+  }
+
   /** JSON call; with a session, the CSRF header is sent as a browser's script would. */
   json(method: string, path: string, payload?: unknown, headers: Record<string, string> = {}): Promise<WebResponse> {
     const extra: Record<string, string> = { accept: 'application/json', ...headers };

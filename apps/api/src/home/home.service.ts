@@ -8,6 +8,7 @@ import {
   CoursesService,
   DomainError,
   EnrolmentsService,
+  EssayGradingService,
   GrantsService,
   MyLearningService,
   QueueDashboardService,
@@ -39,6 +40,7 @@ export class HomeService {
     private readonly users: UsersService,
     private readonly queues: QueueDashboardService,
     private readonly grants: GrantsService,
+    private readonly essays: EssayGradingService,
   ) {}
 
   async sections(me: Principal, locale: Locale) {
@@ -79,14 +81,19 @@ export class HomeService {
   }
 
   private async trainer(me: Principal) {
-    const courses = await this.courses.listEditable(me);
+    const [courses, toGrade] = await Promise.all([this.courses.listEditable(me), this.essays.countsToGrade(me)]);
     const withRequests = await Promise.all(
       courses.map(async (course) => ({
         ...course,
         requests: course.enrolmentMode === 'approval' ? await this.pendingCount(me, course.slug) : 0,
+        toGrade: toGrade[course.slug] ?? 0,
       })),
     );
-    return { courses: withRequests, requests: withRequests.reduce((sum, c) => sum + c.requests, 0) };
+    return {
+      courses: withRequests,
+      requests: withRequests.reduce((sum, c) => sum + c.requests, 0),
+      toGrade: withRequests.reduce((sum, c) => sum + c.toGrade, 0),
+    };
   }
 
   private async pendingCount(me: Principal, slug: string): Promise<number> {

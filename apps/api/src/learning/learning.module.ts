@@ -7,6 +7,8 @@ import { LearningPagesController } from './learning-pages.controller.js';
 import { QuizApiController } from './quiz-api.controller.js';
 import { QuizPagesController } from './quiz-pages.controller.js';
 import { RegradeController } from './regrade.controller.js';
+import { EssayGradingController } from './essay-grading.controller.js';
+import { GradeChangesPagesController } from './grade-changes-pages.controller.js';
 
 @Module({
   imports: [DomainModule],
@@ -18,6 +20,8 @@ import { RegradeController } from './regrade.controller.js';
     QuizPagesController,
     QuizApiController,
     RegradeController,
+    EssayGradingController,
+    GradeChangesPagesController,
   ],
 })
 export class LearningModule {}

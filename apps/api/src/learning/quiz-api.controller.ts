@@ -9,7 +9,7 @@ import { ApiObject } from '../common/openapi.js';
 export class SubmissionDto {
   @ApiProperty({
     description:
-      'Per question id: an option id (single), option ids (multiple), text (short, numeric) or item id → choice id (matching).',
+      'Per question id: an option id (single), option ids (multiple), text (short, numeric, essay) or item id → choice id (matching). An essay’s file is attached through the attempt’s page.',
     example: { 'sms-year': 'o2', agreements: ['o1', 'o2'], 'code-year': '2013' },
   })
   @IsObject()

@@ -29,10 +29,13 @@ export function responsesFromForm(view: AttemptView, body: Record<string, unknow
   return responses;
 }
 
-/** The page's view of a question: which option or choice the trainee picked, for showing it again. */
-export function questionsForPage(view: AttemptView) {
+/**
+ * The page's view of a question: which option or choice the trainee picked, for showing it again
+ * (after submission, or from `typed` when a refused submission shows the form again).
+ */
+export function questionsForPage(view: AttemptView, typed: Record<string, QuestionResponse> = {}) {
   return view.questions.map((question) => {
-    const response = question.review?.response;
+    const response = question.review?.response ?? typed[question.id];
     const chosen = new Set(Array.isArray(response) ? response : typeof response === 'string' ? [response] : []);
     const pairs = response && typeof response === 'object' && !Array.isArray(response) ? response : {};
     return {
@@ -40,6 +43,9 @@ export function questionsForPage(view: AttemptView) {
       field: fieldName(question.id),
       isChoice: question.type === 'single' || question.type === 'multiple',
       isText: question.type === 'short' || question.type === 'numeric',
+      isEssay: question.type === 'essay',
+      allowsFile: question.type === 'essay' && question.file,
+      fileField: `file-${question.id}`,
       options: 'options' in question ? question.options.map((o) => ({ ...o, checked: chosen.has(o.id) })) : [],
       items:
         question.type === 'matching'

@@ -1,9 +1,14 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Render, Res } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Post, Query, Render, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { QuizAttemptsService, type Principal } from '@karvan/domain';
+import { LearningError, LearningErrorCode, QuizAttemptsService, type Principal } from '@karvan/domain';
 import { Access, CurrentUser } from '../common/decorators.js';
-import type { KarvanReply } from '../common/request-context.js';
+import { renderPage } from '../common/render.js';
+import type { KarvanReply, KarvanRequest } from '../common/request-context.js';
 import { questionsForPage, responsesFromForm } from './quiz-form.js';
+import { readAttemptForm } from './quiz-upload.js';
+
+/** Refusals that show the form again with what was typed, rather than an error page. */
+const SHOWN_AGAIN = new Set<string>([LearningErrorCode.InvalidResponses, LearningErrorCode.InvalidAttachment]);
 
 /** Quizzes in the browser: the attempts page, an attempt to answer, and its result. Works without JavaScript. */
 @ApiExcludeController()
@@ -37,20 +42,57 @@ export class QuizPagesController {
     @Query('completed') completed?: string,
   ) {
     const view = await this.attempts.view(me, id);
-    return { view, questions: questionsForPage(view), completedCourse: completed === '1' };
+    return { view, questions: questionsForPage(view), completedCourse: completed === '1', ...formOf(view) };
   }
 
   @Post('attempts/:id')
   async submit(
     @CurrentUser() me: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
-    @Body() body: unknown,
+    @Req() request: KarvanRequest,
     @Res() reply: KarvanReply,
   ) {
     const view = await this.attempts.view(me, id);
-    const form = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
-    const outcome = await this.attempts.submit(me, id, responsesFromForm(view, form));
-    const completed = outcome.completion?.newlyRecorded ? '?completed=1' : '';
-    await reply.redirect(`/attempts/${id}${completed}`, 303);
+    const { fields, files } = await readAttemptForm(request);
+    const responses = responsesFromForm(view, fields);
+    try {
+      const outcome = await this.attempts.submit(me, id, responses, files);
+      const completed = outcome.completion?.newlyRecorded ? '?completed=1' : '';
+      await reply.redirect(`/attempts/${id}${completed}`, 303);
+    } catch (error) {
+      if (!(error instanceof LearningError) || !SHOWN_AGAIN.has(error.code)) throw error;
+      // Nothing was submitted: the form comes back with every answer as typed and the problem on top.
+      const fields = Object.keys((error.details as Record<string, string> | undefined) ?? {});
+      const message = `error.${error.code}`;
+      const problems = fields.length
+        ? fields.map((field) => ({ message, href: `#${field.startsWith('file-') ? field : `q-${field}`}` }))
+        : [{ message }];
+      await renderPage(
+        reply,
+        'pages/learning/attempt',
+        { view, questions: questionsForPage(view, responses), problems, ...formOf(view) },
+        400,
+      );
+    }
   }
+
+  /** The file the caller attached to an essay of their own attempt. */
+  @Get('attempts/:id/files/:question')
+  async file(
+    @CurrentUser() me: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('question') question: string,
+    @Res() reply: KarvanReply,
+  ) {
+    const file = await this.attempts.file(me, id, question);
+    await reply
+      .header('content-type', file.contentType)
+      .header('content-disposition', `attachment; filename="${encodeURIComponent(file.filename)}"`)
+      .send(file.bytes);
+  }
+}
+
+/** A form with a file input is sent as multipart, its CSRF token in the URL (the body is streamed). */
+function formOf(view: { questions: Array<{ type: string; file?: boolean }> }) {
+  return { multipart: view.questions.some((q) => q.type === 'essay' && q.file === true) };
 }

@@ -1,6 +1,6 @@
 import { parseQuiz } from '../quiz-parser.js';
 import type { QuizModel } from '../quiz-model.js';
-import { exportGift } from './index.js';
+import { exportGift, importGift } from './index.js';
 
 function gift(markdown: string): string {
   const { parsed } = parseQuiz(`::: quiz\n${markdown}\n:::`);
@@ -56,6 +56,18 @@ describe('exporting a quiz to GIFT', () => {
       '::1::[plain]Is a \\= b, c \\~ d, \\#1 \\{x\\}\\: true & 1 < 2? {\n' +
         '\t=50% \\\\ ok\n\t~%0%%50% off\n\t~[plain][html] tag\n\t####Line one.\\nLine two.\n}\n',
     );
+  });
+
+  it('writes an essay as an empty answer block, its feedback as general feedback, and reads it back', () => {
+    expect(gift('1. Explain readmission. {#why}\n   = [essay points=10]')).toBe('::why::Explain readmission. {}\n');
+    const withFeedback = gift('1. Explain.\n   = [essay points=5 file]\n   - [5] Clear\n   > Name the parties.');
+    expect(withFeedback).toBe('::1::Explain. {\n\t####Name the parties.\n}\n');
+    const back = importGift(withFeedback);
+    expect(back.taken).toMatchObject([{ type: 'essay' }]);
+    expect(parseQuiz(back.markdown).parsed!.key['1']).toMatchObject({
+      type: 'essay',
+      feedbackHtml: expect.stringContaining('Name the parties'),
+    });
   });
 
   it('separates questions with a blank line', () => {

@@ -17,6 +17,8 @@ function writeQuestion(question: PublicQuestion, entry: KeyEntry | undefined): s
   const lines = answerLines(question, entry);
   if (entry.feedbackHtml) lines.push(`####${giftText(htmlToText(entry.feedbackHtml, '\n'))}`);
   const prompt = giftText(htmlToText(question.promptHtml));
+  // An essay is an empty answer block; its points and rubric have no place in GIFT.
+  if (lines.length === 0) return `::${question.id}::${prompt} {}`;
   return `::${question.id}::${prompt} {\n${lines.map((line) => `\t${line}`).join('\n')}\n}`;
 }
 
@@ -51,6 +53,7 @@ function answerLines(question: PublicQuestion, entry: KeyEntry): string[] {
       return `=${text.startsWith('%') ? '%100%' : ''}${text}`;
     });
   }
+  if (entry.type === 'essay') return [];
   if (entry.type === 'numeric') {
     const numbers = entry.accepted.map((n) => `${n.value}:${n.tolerance}`);
     return numbers.length === 1 ? [`#${numbers[0]}`] : ['#', ...numbers.map((n) => `=${n}`)];

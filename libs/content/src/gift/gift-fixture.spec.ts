@@ -6,19 +6,19 @@ import { importGift } from './index.js';
 
 // Moodle's own GIFT import fixture, shared read-only outside the project.
 const fixture = readFileSync(corpusFile('gift/moodle-questions.gift.txt'), 'utf8');
+const ESSAY_NOTE = "an essay, graded by the course's trainers: worth 1 point, as in Moodle, until you change points=";
 const trailing = 'text after the answer block ("";") left out';
 
 describe("importing Moodle's GIFT fixture", () => {
   const result = importGift(fixture);
 
-  it('skips only the essay', () => {
-    expect(result.skipped).toEqual([
-      { line: 2, title: 'Q8', type: 'essay', reason: 'an essay is marked by hand; Karvan quizzes have no essay type' },
-    ]);
+  it('skips nothing', () => {
+    expect(result.skipped).toEqual([]);
   });
 
-  it('takes the other eight questions, reporting what did not carry over', () => {
+  it('takes all nine questions, the essay too, reporting what did not carry over', () => {
     expect(result.taken).toEqual([
+      { line: 2, title: 'Q8', type: 'essay', reason: ESSAY_NOTE },
       {
         line: 5,
         title: 'Moodle activities',
@@ -47,6 +47,7 @@ describe("importing Moodle's GIFT fixture", () => {
     expect(parsed.problems.map(formatProblem)).toEqual([]);
     const { quiz, key } = parsed.parsed!;
     expect(quiz.questions.map((q) => [q.id, q.type])).toEqual([
+      ['q8', 'essay'],
       ['moodle-activities', 'matching'],
       ['q2', 'single'],
       ['colours', 'multiple'],
@@ -56,7 +57,7 @@ describe("importing Moodle's GIFT fixture", () => {
       ['2-08-tsl', 'single'],
       ['2-08-tsl-2', 'single'],
     ]);
-    expect(quiz.questions[0]).toMatchObject({
+    expect(quiz.questions[1]).toMatchObject({
       promptHtml: 'Match the <strong>activity</strong> to the description.',
       items: [
         { html: 'An activity supporting asynchronous discussions.' },
@@ -70,6 +71,8 @@ describe("importing Moodle's GIFT fixture", () => {
       correct: ['o1'],
       feedbackHtml: "<p>“yellow”: right; good! “red”: wrong, it's yellow. “blue”: wrong, it's yellow.</p>\n",
     });
+    expect(quiz.questions[0]).toMatchObject({ type: 'essay', points: 1, file: false });
+    expect(key.q8).toEqual({ type: 'essay', rubric: [], feedbackHtml: null });
     expect(key.colours).toMatchObject({ type: 'multiple', correct: ['o1', 'o3'] });
     expect(key.q5).toEqual({
       type: 'numeric',

@@ -89,7 +89,13 @@ function readQuestion(block: GiftBlock): Taken | GiftReportItem {
 function convert(body: GiftBody): Conversion {
   switch (body.kind) {
     case 'essay':
-      return { skip: 'an essay is marked by hand; Karvan quizzes have no essay type' };
+      // GIFT carries no mark: Moodle's default of one point, for the author to weigh.
+      return {
+        type: 'essay',
+        lines: ['= [essay points=1]'],
+        feedback: [],
+        notes: ["an essay, graded by the course's trainers: worth 1 point, as in Moodle, until you change points="],
+      };
     case 'multichoice':
       return convertChoice(body.answers, body.single);
     case 'truefalse':

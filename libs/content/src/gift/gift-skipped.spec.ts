@@ -3,7 +3,7 @@ import { parseQuiz } from '../quiz-parser.js';
 import { importGift } from './index.js';
 
 describe('what importing GIFT skips', () => {
-  it('skips essays, descriptions and missing-word questions, with reasons and lines', () => {
+  it('skips descriptions and missing-word questions, with reasons and lines; takes essays', () => {
     const gift = [
       '::E:: How are you? {}',
       '',
@@ -16,7 +16,6 @@ describe('what importing GIFT skips', () => {
     ].join('\n');
     const result = importGift(gift);
     expect(result.skipped).toEqual([
-      { line: 1, title: 'E', type: 'essay', reason: 'an essay is marked by hand; Karvan quizzes have no essay type' },
       {
         line: 4,
         title: 'Read the following carefully.',
@@ -31,7 +30,10 @@ describe('what importing GIFT skips', () => {
           'a missing-word question (text after the answer block: "in Grant\'s tomb."); Karvan has no fill-in-the-blank type',
       },
     ]);
-    expect(result.taken).toEqual([{ line: 8, title: 'Ok', type: 'single' }]);
+    expect(result.taken).toEqual([
+      { line: 1, title: 'E', type: 'essay', reason: expect.stringContaining('graded by the course') },
+      { line: 8, title: 'Ok', type: 'single' },
+    ]);
   });
 
   it('takes a question followed only by punctuation, noting what was left out', () => {
@@ -52,7 +54,7 @@ describe('what importing GIFT skips', () => {
   });
 
   it('returns no quiz block when nothing is taken', () => {
-    expect(importGift('// nothing\n\n::E::Essay{}')).toMatchObject({ markdown: '', taken: [] });
+    expect(importGift('// nothing\n\nJust a description.')).toMatchObject({ markdown: '', taken: [] });
     expect(importGift('')).toEqual({ markdown: '', taken: [], skipped: [] });
   });
 });

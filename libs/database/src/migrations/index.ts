@@ -16,6 +16,7 @@ import { CredentialStatus1766300000000 } from './1766300000000-credential-status
 import { UserTimeZone1766400000000 } from './1766400000000-user-time-zone.js';
 import { SummerTranslations1766400001000 } from './1766400001000-summer-translations.js';
 import { PasswordResets1766500000000 } from './1766500000000-password-resets.js';
+import { Essays1766600000000 } from './1766600000000-essays.js';
 import { EmailChanges1766700000000 } from './1766700000000-email-changes.js';
 import { CohortTimeZone1766700001000 } from './1766700001000-cohort-time-zone.js';
 import { ContentEpoch1766800000000 } from './1766800000000-content-epoch.js';
@@ -40,6 +41,7 @@ export const MIGRATIONS = [
   UserTimeZone1766400000000,
   SummerTranslations1766400001000,
   PasswordResets1766500000000,
+  Essays1766600000000,
   EmailChanges1766700000000,
   CohortTimeZone1766700001000,
   ContentEpoch1766800000000,

@@ -22,6 +22,7 @@ const COURSE_STAFF: Capability[] = [
   'course.enrolments.manage',
   'course.answers.read',
   'gradebook.read',
+  'attempt.grade',
   'certificate.manage',
 ];
 /** On a cohort; gradebook.read and certificate.manage reach its members in the linked courses. */

@@ -12,6 +12,8 @@ export const CAPABILITIES = [
   // The answer key: the trainer edition of a course's book.
   'course.answers.read',
   'gradebook.read',
+  // Grading essays by hand.
+  'attempt.grade',
   'certificate.manage',
   'certificate.approve',
   // Summer schools.

@@ -22,6 +22,7 @@ function questionHtml(q: PublicQuestion, language: Locale): string {
     }
     case 'short':
     case 'numeric':
+    case 'essay':
       return `${prompt}<p class="answer-line">${t(language, 'book.exercise.write')} <span class="blank"></span></p>`;
     case 'matching': {
       const items = q.items.map((item) => `<li>${item.html}</li>`).join('');
@@ -58,6 +59,8 @@ function answerText(q: PublicQuestion, entry: KeyEntry): string {
     return entry.accepted
       .map((a) => escapeHtml(a.tolerance ? `${a.value} ± ${a.tolerance}` : `${a.value}`))
       .join(' / ');
+  // An essay has no one answer: its rubric says what the grader looks for.
+  if (entry.type === 'essay') return entry.rubric.map((c) => `${c.html} (${c.points})`).join('; ');
   if (q.type !== 'matching' || entry.type !== 'matching') return '';
   const choices = new Map(q.choices.map((c, i) => [c.id, `${letter(i)}) ${c.html}`]));
   return q.items.map((item) => `${item.html} → ${choices.get(entry.pairs[item.id]) ?? ''}`).join('; ');

@@ -16,4 +16,11 @@ export * from './glossary-usage.service.js';
 export type { GlossaryTreeReport } from './glossary-sync.js';
 export { readCourseFiles } from './course-source.js';
 export { loadAnswerKeys, type StoredKey } from './answer-keys.js';
-export { loadModuleQuiz, loadNextModule, type ModuleQuiz } from './module-reads.js';
+export {
+  loadCourseRef,
+  loadModuleQuiz,
+  loadNextModule,
+  loadRevisionPlaces,
+  type ModuleQuiz,
+  type RevisionPlace,
+} from './module-reads.js';

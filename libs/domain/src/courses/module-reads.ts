@@ -57,3 +57,43 @@ export async function loadModuleQuiz(
     quiz: row.quiz,
   };
 }
+
+/** Where a module revision sits, for pages about attempts made on it (grading, lists to grade). */
+export interface RevisionPlace {
+  revisionId: string;
+  courseId: string;
+  organisationId: string | null;
+  courseSlug: string;
+  courseTitle: string;
+  moduleSlug: string;
+  moduleTitle: string;
+  quiz: QuizModel | null;
+}
+
+/** The places of these revisions, by revision id; unknown ids are left out. */
+export async function loadRevisionPlaces(
+  tx: EntityManager,
+  revisionIds: string[],
+): Promise<Map<string, RevisionPlace>> {
+  if (revisionIds.length === 0) return new Map();
+  const rows = await tx.query<RevisionPlace[]>(
+    `SELECT r.id AS "revisionId", c.id AS "courseId", c.organisation_id AS "organisationId", c.slug AS "courseSlug",
+       c.title AS "courseTitle", m.slug AS "moduleSlug", r.title AS "moduleTitle", r.quiz
+     FROM module_revisions r JOIN modules m ON m.id = r.module_id JOIN courses c ON c.id = m.course_id
+     WHERE r.id = ANY($1::uuid[])`,
+    [[...new Set(revisionIds)]],
+  );
+  return new Map(rows.map((row) => [row.revisionId, row]));
+}
+
+/** A course by its slug (any status), for staff pages that list its records; null when there is none. */
+export async function loadCourseRef(
+  tx: EntityManager,
+  slug: string,
+): Promise<{ id: string; organisationId: string | null; slug: string; title: string } | null> {
+  const [row] = await tx.query<Array<{ id: string; organisationId: string | null; slug: string; title: string }>>(
+    `SELECT id, organisation_id AS "organisationId", slug, title FROM courses WHERE slug = $1`,
+    [slug],
+  );
+  return row ?? null;
+}

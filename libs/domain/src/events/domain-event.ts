@@ -7,6 +7,8 @@ export type DomainEvent =
   /** A course book (one revision, language, edition and format) must be built. */
   | { type: 'BookRequested'; payload: { bookId: string } }
   | { type: 'CourseCompleted'; payload: { userId: string; courseId: string } }
+  /** A trainer graded the last essay of an attempt: its score and pass are final. */
+  | { type: 'AttemptGraded'; payload: { attemptId: string; userId: string } }
   | { type: 'CohortCompleted'; payload: { userId: string; cohortId: string } }
   | { type: 'CertificateRevoked'; payload: { certificateId: string; revokedBy: string } }
   | { type: 'ApplicationStatusChanged'; payload: { applicationId: string; from: string; to: string } };

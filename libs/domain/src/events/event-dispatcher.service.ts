@@ -44,6 +44,7 @@ const ROUTES: { [T in DomainEventType]: Route<T> | null } = {
     options: { attempts: 2, backoff: { type: 'fixed', delay: 5_000 }, removeOnComplete: { age: 24 * 3600 } },
   },
   CourseCompleted: null,
+  AttemptGraded: null,
   CohortCompleted: null,
   CertificateRevoked: null,
   ApplicationStatusChanged: null,

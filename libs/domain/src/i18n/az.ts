@@ -7,6 +7,7 @@ import { az as books } from './books/az.js';
 import { az as ux } from './ux/az.js';
 import { az as authoring } from './authoring/az.js';
 import { az as assessment } from './assessment/az.js';
+import { az as essays } from './essays/az.js';
 import { az as accounts } from './accounts/az.js';
 import { az as ux3 } from './ux3/az.js';
 
@@ -403,6 +404,7 @@ export const az: Catalogue = {
   ...ux,
   ...authoring,
   ...assessment,
+  ...essays,
   ...accounts,
   ...ux3,
 };

@@ -7,6 +7,7 @@ import { en as books } from './books/en.js';
 import { en as ux } from './ux/en.js';
 import { en as authoring } from './authoring/en.js';
 import { en as assessment } from './assessment/en.js';
+import { en as essays } from './essays/en.js';
 import { en as accounts } from './accounts/en.js';
 import { en as ux3 } from './ux3/en.js';
 
@@ -406,6 +407,7 @@ export const en: Catalogue = {
   ...ux,
   ...authoring,
   ...assessment,
+  ...essays,
   ...accounts,
   ...ux3,
 };

@@ -7,6 +7,7 @@ import { ru as books } from './books/ru.js';
 import { ru as ux } from './ux/ru.js';
 import { ru as authoring } from './authoring/ru.js';
 import { ru as assessment } from './assessment/ru.js';
+import { ru as essays } from './essays/ru.js';
 import { ru as accounts } from './accounts/ru.js';
 import { ru as ux3 } from './ux3/ru.js';
 
@@ -458,6 +459,7 @@ export const ru: Catalogue = {
   ...ux,
   ...authoring,
   ...assessment,
+  ...essays,
   ...accounts,
   ...ux3,
 };

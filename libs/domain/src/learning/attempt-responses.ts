@@ -3,6 +3,8 @@ import { LearningError, LearningErrorCode } from './learning.errors.js';
 
 /** Longest typed answer accepted; a short or numeric answer is a word or a number. */
 export const MAX_TEXT_ANSWER = 1000;
+/** Longest essay accepted: some 8,000 words. */
+export const MAX_ESSAY_ANSWER = 50_000;
 
 /** A response in the one shape its question type takes; null when unanswered. */
 export type CheckedResponse = string | string[] | Record<string, string> | null;
@@ -55,6 +57,13 @@ function checkOne(question: PublicQuestion, raw: unknown, fail: Fail): CheckedRe
         return fail(` takes a typed answer of at most ${MAX_TEXT_ANSWER} characters.`);
       }
       return text.trim() === '' ? null : text;
+    }
+    case 'essay': {
+      if (typeof raw !== 'string' || raw.length > MAX_ESSAY_ANSWER) {
+        return fail(` takes a text of at most ${MAX_ESSAY_ANSWER} characters.`);
+      }
+      // Browsers send a textarea's line breaks as CRLF; the essay keeps them as plain newlines.
+      return raw.trim() === '' ? null : raw.replace(/\r\n?/g, '\n');
     }
     case 'matching': {
       if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {

@@ -41,6 +41,8 @@ export interface AttemptRow {
   expired: boolean;
   /** Answers were graded; false for an open attempt and for a refused late one. */
   graded: boolean;
+  /** Submitted with an essay no trainer has graded yet: no percent and no pass. */
+  awaiting_grading: boolean;
 }
 
 export interface AnswerRow {
@@ -66,7 +68,7 @@ export async function loadOwnAttempt(tx: EntityManager, attemptId: string, userI
         `SELECT a.id, a.user_id, a.module_id, m.course_id, c.slug AS course_slug, m.slug AS module_slug,
            r.title AS module_title, c.status AS course_status, a.revision_id, r.number AS revision, r.quiz, a.number, a.started_at, a.deadline,
            a.submitted_at, a.late, a.score::float8 AS score, a.max_score::float8 AS max_score,
-           a.percent::float8 AS percent, a.passed, a.question_order, a.option_order,
+           a.percent::float8 AS percent, a.passed, a.question_order, a.option_order, a.awaiting_grading,
            (a.deadline IS NOT NULL AND now() > a.deadline) AS expired,
            EXISTS (SELECT 1 FROM attempt_answers x WHERE x.attempt_id = a.id) AS graded
          FROM quiz_attempts a JOIN module_revisions r ON r.id = a.revision_id
@@ -132,14 +134,14 @@ export async function storeResult(
   tx: EntityManager,
   attemptId: string,
   result: { score: number; maxScore: number; percent: number; passed: boolean },
+  awaitingGrading = false,
 ): Promise<void> {
-  await tx.query('UPDATE quiz_attempts SET score = $2, max_score = $3, percent = $4, passed = $5 WHERE id = $1', [
-    attemptId,
-    result.score,
-    result.maxScore,
-    result.percent,
-    result.passed,
-  ]);
+  // An attempt waiting for a trainer keeps its automatic points, but no percent and no pass yet.
+  await tx.query(
+    `UPDATE quiz_attempts SET score = $2, max_score = $3, percent = CASE WHEN $6 THEN NULL ELSE $4::numeric END,
+       passed = CASE WHEN $6 THEN NULL ELSE $5::boolean END, awaiting_grading = $6 WHERE id = $1`,
+    [attemptId, result.score, result.maxScore, result.percent, result.passed, awaitingGrading],
+  );
 }
 
 export async function storeAnswers(
@@ -166,6 +168,7 @@ interface AttemptSummaryRow {
   passed: boolean | null;
   expired: boolean;
   graded: boolean;
+  awaiting_grading: boolean;
 }
 
 /** One person's attempts at one module, oldest first. */
@@ -176,7 +179,7 @@ export async function loadAttemptSummaries(
 ): Promise<AttemptSummary[]> {
   const rows = await tx.query<AttemptSummaryRow[]>(
     `SELECT a.id, a.number, a.started_at, a.deadline, a.submitted_at, a.late, a.percent::float8 AS percent, a.passed,
-       (a.deadline IS NOT NULL AND now() > a.deadline) AS expired,
+       a.awaiting_grading, (a.deadline IS NOT NULL AND now() > a.deadline) AS expired,
        EXISTS (SELECT 1 FROM attempt_answers x WHERE x.attempt_id = a.id) AS graded
      FROM quiz_attempts a WHERE a.user_id = $1 AND a.module_id = $2 ORDER BY a.number`,
     [userId, moduleId],
@@ -195,6 +198,7 @@ export async function loadAttemptSummaries(
 }
 
 function stateOf(row: AttemptSummaryRow): AttemptState {
+  if (row.awaiting_grading) return 'awaiting';
   if (row.submitted_at) return row.graded ? 'graded' : 'refused';
   return row.expired ? 'expired' : 'open';
 }
@@ -212,15 +216,17 @@ export interface GradedAnswerRow {
   score: number;
   total: number;
   max_score: number;
-  percent: number;
-  passed: boolean;
+  /** Null while the attempt's essay waits for a trainer. */
+  percent: number | null;
+  passed: boolean | null;
+  awaiting_grading: boolean;
   name: string;
   email: string;
 }
 
 const GRADED_ANSWER_SELECT = `SELECT a.id AS attempt_id, a.user_id, m.course_id, c.organisation_id, a.number, r.quiz, x.question_key, x.response,
    x.score::float8 AS score, a.score::float8 AS total, a.max_score::float8 AS max_score, a.percent::float8 AS percent,
-   a.passed, u.name, u.email
+   a.passed, a.awaiting_grading, u.name, u.email
  FROM quiz_attempts a JOIN attempt_answers x ON x.attempt_id = a.id
  JOIN module_revisions r ON r.id = a.revision_id JOIN modules m ON m.id = a.module_id JOIN courses c ON c.id = m.course_id JOIN users u ON u.id = a.user_id`;
 

@@ -1,4 +1,6 @@
+import type { RubricCriterion } from '@karvan/content';
 import type { StoredKey } from './attempt-grading.js';
+import type { EssayRecord } from './essay-rows.js';
 import { orderedQuestions } from './attempt-order.js';
 import { settingsOf, type AnswerRow, type AttemptRow } from './attempt-rows.js';
 import type {
@@ -7,6 +9,7 @@ import type {
   AttemptResult,
   AttemptView,
   CorrectAnswer,
+  EssayReview,
 } from './quiz-attempts.types.js';
 
 /** Where this person stands on a module's quiz, across all their attempts at it. */
@@ -49,7 +52,7 @@ export function answersHidden(row: AttemptRow, standing: QuizStanding): AnswersH
 }
 
 export function answersAllowed(row: AttemptRow, standing: QuizStanding): boolean {
-  return !!row.submitted_at && row.graded && answersHidden(row, standing) === null;
+  return !!row.submitted_at && row.graded && !row.awaiting_grading && answersHidden(row, standing) === null;
 }
 
 /** Full points are correct, some are partly correct (select all, matching), none incorrect. */
@@ -60,14 +63,17 @@ function outcomeOf(score: number, points: number): 'correct' | 'partial' | 'inco
 
 export function resultOf(row: AttemptRow): AttemptResult | null {
   if (!row.submitted_at) return null;
+  const awaiting = row.awaiting_grading;
   return {
     submittedAt: row.submitted_at,
     graded: row.graded,
+    awaitingGrading: awaiting,
     late: row.late,
-    score: row.score ?? 0,
+    // Nothing of the automatic part shows while an essay waits: it would say how the rest went.
+    score: awaiting ? null : (row.score ?? 0),
     maxScore: row.max_score ?? 0,
-    percent: row.percent ?? 0,
-    passed: row.passed ?? false,
+    percent: awaiting ? null : (row.percent ?? 0),
+    passed: awaiting ? null : (row.passed ?? false),
   };
 }
 
@@ -81,6 +87,7 @@ export function attemptView(
   keys: StoredKey[] | null,
   hidden: AnswersHidden | null = null,
   progress: AttemptProgress | null = null,
+  essays: EssayRecord[] = [],
 ): AttemptView {
   const order = { questionOrder: row.question_order, optionOrder: row.option_order };
   const byKey = new Map(answers.map((a) => [a.question_key, a]));
@@ -99,6 +106,7 @@ export function attemptView(
         outcome: score === null ? null : outcomeOf(score, question.points),
         answer: key && show.has('answers') ? (key.answer_key as CorrectAnswer) : null,
         feedbackHtml: (show.has('feedback') && key?.feedback_html) || null,
+        ...(question.type === 'essay' ? { essay: essayReview(question.id, essays, key, show) } : {}),
       },
     };
   });
@@ -116,7 +124,7 @@ export function attemptView(
     questions,
     result: resultOf(row),
     answersShown: keys !== null,
-    answersHidden: row.submitted_at && row.graded && keys === null ? hidden : null,
+    answersHidden: row.submitted_at && row.graded && !row.awaiting_grading && keys === null ? hidden : null,
     progress: row.submitted_at ? progress : null,
   };
 }
@@ -135,5 +143,28 @@ export function progressOf(
     canStart: !standing.passed && standing.attemptsLeft !== 0 && row.course_status === 'published',
     grading: 'best',
     nextModule,
+  };
+}
+
+/**
+ * The trainee's file always; the trainer's feedback and the points per criterion only with the key
+ * (the review is allowed), as `show=` says.
+ */
+function essayReview(
+  questionKey: string,
+  essays: EssayRecord[],
+  key: StoredKey | undefined,
+  show: Set<string>,
+): EssayReview {
+  const record = essays.find((e) => e.question_key === questionKey);
+  const rubric =
+    key && key.answer_key.type === 'essay' ? (key.answer_key as unknown as { rubric: RubricCriterion[] }).rubric : [];
+  const graded = key ? record?.grade : undefined;
+  return {
+    file: record?.file ?? null,
+    feedback: (show.has('feedback') && graded?.feedback) || null,
+    criteria: show.has('marks')
+      ? rubric.map((c) => ({ html: c.html, points: c.points, awarded: graded?.criteria[c.id] ?? null }))
+      : [],
   };
 }

@@ -28,6 +28,8 @@ export interface Gradebook {
    * staff who see only their linked cohort's members do not get it.
    */
   canManageCertificates: boolean;
+  /** The reader grades the course's essays (its trainers, not a cohort's staff). */
+  canGrade: boolean;
   modules: Array<{ slug: string; title: string; hasQuiz: boolean }>;
   rows: GradebookRow[];
   /** Per module with a quiz: how many trainees' best scores fall in 0-9 %, 10-19 %, … 90-100 %. */
@@ -89,6 +91,7 @@ export class GradebookService {
     return {
       course: { slug: course.slug, title: course.title },
       canManageCertificates: can(principal, 'certificate.manage', courseScope(course)),
+      canGrade: can(principal, 'attempt.grade', courseScope(course)),
       modules: modules.map((m) => ({ slug: m.slug, title: m.title, hasQuiz: m.has_quiz })),
       rows,
       distributions: modules

@@ -35,7 +35,7 @@ describe('item analysis', () => {
 
   beforeAll(async () => {
     fx = await quizFixtures();
-    quizzes = new QuizAttemptsService(fx.db, fx.certificates);
+    quizzes = new QuizAttemptsService(fx.db, fx.certificates, fx.storage);
     analysis = new ItemAnalysisService(fx.db);
   });
   afterAll(() => fx.close());

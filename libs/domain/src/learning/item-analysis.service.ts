@@ -13,6 +13,8 @@ export interface ItemAnalysis {
   /** Graded attempts analysed, over every revision of the quiz. */
   attempts: number;
   items: ItemStats[];
+  /** The reader may fix a key and regrade (the course's authors and admins). */
+  canRegrade: boolean;
 }
 
 interface AnswerRow {
@@ -45,11 +47,11 @@ export class ItemAnalysisService {
       keys.map((k) => [k.key, 'correct' in k.answer_key ? (k.answer_key.correct as string[]) : []]),
     );
     const points = new Map(keys.map((k) => [k.key, Number(k.points) || 1]));
-    // Every graded answer, oldest attempt first.
+    // Every graded answer, oldest attempt first; an attempt whose essay waits has no total yet.
     const rows = await this.db.query<AnswerRow[]>(
       `SELECT a.id AS attempt_id, a.percent::float8 AS percent, x.question_key, x.response, x.score::float8 AS score
        FROM quiz_attempts a JOIN attempt_answers x ON x.attempt_id = a.id
-       WHERE a.module_id = $1 AND a.submitted_at IS NOT NULL
+       WHERE a.module_id = $1 AND a.submitted_at IS NOT NULL AND NOT a.awaiting_grading
        ORDER BY a.submitted_at, a.id`,
       [module.moduleId],
     );
@@ -64,6 +66,11 @@ export class ItemAnalysisService {
       module: { slug: moduleSlug, title: module.title },
       attempts: attempts.size,
       items: analyseItems(questions, correct, [...attempts.values()]),
+      canRegrade: can(
+        principal,
+        'course.edit',
+        courseScope({ id: module.courseId, organisationId: module.organisationId }),
+      ),
     };
   }
 }

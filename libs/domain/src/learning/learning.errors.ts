@@ -16,6 +16,10 @@ export enum LearningErrorCode {
   GradeNotAllowed = 'grade_not_allowed',
   QuestionNotFound = 'question_not_found',
   InvalidOverride = 'grade_override_invalid',
+  InvalidAttachment = 'attempt_file_invalid',
+  InvalidEssayGrade = 'essay_grade_invalid',
+  NotAnEssay = 'not_an_essay',
+  AwaitingGrading = 'attempt_awaiting_grading',
 }
 
 const KIND: Record<LearningErrorCode, ErrorKind> = {
@@ -33,6 +37,10 @@ const KIND: Record<LearningErrorCode, ErrorKind> = {
   [LearningErrorCode.GradeNotAllowed]: 'forbidden',
   [LearningErrorCode.QuestionNotFound]: 'not_found',
   [LearningErrorCode.InvalidOverride]: 'invalid',
+  [LearningErrorCode.InvalidAttachment]: 'invalid',
+  [LearningErrorCode.InvalidEssayGrade]: 'invalid',
+  [LearningErrorCode.NotAnEssay]: 'conflict',
+  [LearningErrorCode.AwaitingGrading]: 'conflict',
 };
 
 export class LearningError extends DomainError {

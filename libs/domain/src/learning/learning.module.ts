@@ -10,6 +10,8 @@ import { BulkEnrolmentService } from './bulk-enrolment.service.js';
 import { GradebookService } from './gradebook.service.js';
 import { ItemAnalysisService } from './item-analysis.service.js';
 import { RegradeService } from './regrade.service.js';
+import { EssayGradingService } from './essay-grading.service.js';
+import { CertificatesDomainModule } from '../certificates/index.js';
 import { MyLearningService } from './my-learning.service.js';
 
 /** What other features may use. */
@@ -22,12 +24,13 @@ const PUBLIC = [
   GradebookService,
   ItemAnalysisService,
   RegradeService,
+  EssayGradingService,
   MyLearningService,
 ];
 
 /** The learning feature: its services, with only the public ones exported. */
 @Module({
-  imports: [EventsDomainModule, MailDomainModule, GlossaryDomainModule],
+  imports: [EventsDomainModule, MailDomainModule, GlossaryDomainModule, CertificatesDomainModule],
   providers: [...PUBLIC],
   exports: PUBLIC,
 })

@@ -38,7 +38,7 @@ describe('typed answers in every language of the module', () => {
 
   beforeAll(async () => {
     fx = await quizFixtures();
-    quizzes = new QuizAttemptsService(fx.db, fx.certificates);
+    quizzes = new QuizAttemptsService(fx.db, fx.certificates, fx.storage);
   });
   afterAll(() => fx.close());
 

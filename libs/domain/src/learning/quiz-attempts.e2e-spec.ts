@@ -10,7 +10,7 @@ describe('quiz attempts', () => {
 
   beforeAll(async () => {
     fx = await quizFixtures();
-    quizzes = new QuizAttemptsService(fx.db, fx.certificates);
+    quizzes = new QuizAttemptsService(fx.db, fx.certificates, fx.storage);
   });
   afterAll(() => fx.close());
 

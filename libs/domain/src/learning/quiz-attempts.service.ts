@@ -19,7 +19,10 @@ import {
 import { answersAllowed, answersHidden, attemptView, progressOf, resultOf } from './attempt-view.js';
 import { loadAnswerKeys, loadNextModule } from '../courses/index.js';
 import { DomainEvents } from '../events/index.js';
+import { FileStorage } from '../certificates/index.js';
+import { checkAttachments, type Attachment, type CheckedAttachment } from './attempt-files.js';
 import { evaluateCompletion } from './completion.js';
+import { loadAttemptFile, loadEssayRecords, storeAttemptFile } from './essay-rows.js';
 import { LearningError, LearningErrorCode } from './learning.errors.js';
 import {
   attemptsUsed,
@@ -51,6 +54,7 @@ export class QuizAttemptsService {
   constructor(
     private readonly db: DataSource,
     private readonly events: DomainEvents,
+    private readonly storage: FileStorage,
   ) {}
 
   /**
@@ -109,7 +113,17 @@ export class QuizAttemptsService {
       ? await loadAnswerKeys(this.db.manager, row.revision_id, row.module_id)
       : null;
     const progress = progressOf(row, standing, await loadNextModule(this.db.manager, row.module_id));
-    return attemptView(row, answers, keys, answersHidden(row, standing), progress);
+    const essays = await loadEssayRecords(this.db.manager, row.id);
+    return attemptView(row, answers, keys, answersHidden(row, standing), progress, essays);
+  }
+
+  /** The file the caller attached to an essay of their own attempt. */
+  async file(principal: Principal, attemptId: string, questionKey: string) {
+    const row = await loadOwnAttempt(this.db.manager, attemptId, principal.userId);
+    const file = await loadAttemptFile(this.db.manager, row.id, questionKey);
+    const bytes = file ? await this.storage.get(file.storage_key) : null;
+    if (!file || !bytes) throw new LearningError(LearningErrorCode.AttemptNotFound, 'There is no such file.');
+    return { filename: file.filename, contentType: file.content_type, bytes };
   }
 
   /**
@@ -121,18 +135,41 @@ export class QuizAttemptsService {
     principal: Principal,
     attemptId: string,
     responses: Record<string, QuestionResponse>,
+    files: Attachment[] = [],
   ): Promise<SubmitOutcome> {
     const submitted = await this.events.transaction(async (tx): Promise<Submitted> => {
       const row = await loadOwnAttempt(tx, attemptId, principal.userId);
       if (row.submitted_at) return storedOutcome(tx, row);
       await assertMaySubmit(tx, row);
+      const questions = orderedQuestions(row.quiz, {
+        questionOrder: row.question_order,
+        optionOrder: row.option_order,
+      });
+      // Checked before the claim, so a refused file leaves the attempt open with its text.
+      checkResponses(questions, responses);
+      const attachments = checkAttachments(row.id, questions, files);
       const claimed = await claimSubmission(tx, row.id);
       // Another request claimed it between our read and our update: report what it stored.
       if (!claimed) return storedOutcome(tx, await loadOwnAttempt(tx, attemptId, principal.userId));
-      return gradeClaimed(tx, row, claimed, responses);
+      const outcome = await gradeClaimed(tx, row, claimed, responses);
+      if ('outcome' in outcome) await this.storeAttachments(tx, row.id, attachments);
+      return outcome;
     });
     if ('refusedAt' in submitted) throw timeRanOut(submitted.refusedAt);
     return submitted.outcome;
+  }
+
+  /** Inside the submission's transaction: a failed write rolls the submission back. */
+  private async storeAttachments(tx: EntityManager, attemptId: string, files: CheckedAttachment[]): Promise<void> {
+    for (const file of files) {
+      await this.storage.put(file.storageKey, file.bytes);
+      await storeAttemptFile(tx, attemptId, file.questionId, {
+        filename: file.filename,
+        contentType: file.contentType,
+        size: file.bytes.length,
+        storageKey: file.storageKey,
+      });
+    }
   }
 
   /** The caller's attempts at a module's quiz, oldest first, with the best score. */
@@ -232,15 +269,26 @@ async function gradeClaimed(
     checked,
     settings.passPercent,
   );
+  // An essay is graded by a trainer: until then the attempt neither passes nor fails.
+  const awaiting = questions.some((q) => q.type === 'essay');
   await storeAnswers(tx, row.id, graded.answers);
-  await storeResult(tx, row.id, graded);
+  await storeResult(tx, row.id, graded, awaiting);
   const { score, maxScore, percent, passed } = graded;
+  const result = awaiting
+    ? { score: null, maxScore, percent: null, passed: null }
+    : { score, maxScore, percent, passed };
   return {
     outcome: {
       attemptId: row.id,
-      result: { submittedAt: claimed.submitted_at, graded: true, late: claimed.late, score, maxScore, percent, passed },
+      result: {
+        submittedAt: claimed.submitted_at,
+        graded: true,
+        awaitingGrading: awaiting,
+        late: claimed.late,
+        ...result,
+      },
       alreadySubmitted: false,
-      completion: passed ? await evaluateCompletion(tx, row.user_id, row.course_id) : null,
+      completion: passed && !awaiting ? await evaluateCompletion(tx, row.user_id, row.course_id) : null,
     },
   };
 }

@@ -13,6 +13,17 @@ export interface QuestionReview {
   outcome: 'correct' | 'partial' | 'incorrect' | null;
   answer: CorrectAnswer | null;
   feedbackHtml: string | null;
+  /** An essay's grade as the review allows: the trainer's feedback, the points per rubric criterion. */
+  essay?: EssayReview;
+}
+
+/** What the trainee sees of a graded essay: the file they attached, and the grade as the review allows. */
+export interface EssayReview {
+  file: { filename: string; size: number } | null;
+  /** The trainer's feedback, when the review shows feedback. */
+  feedback: string | null;
+  /** The rubric with the points each criterion earned, when the review shows marks. */
+  criteria: Array<{ html: string; points: number; awarded: number | null }>;
 }
 
 /** A question as this attempt shows it: `number` is its place in the attempt's order. */
@@ -22,11 +33,13 @@ export interface AttemptResult {
   submittedAt: Date;
   /** False when a late submission was refused: the attempt was closed with score 0. */
   graded: boolean;
+  /** An essay waits for a trainer's grade: score, percent and passed are null until then. */
+  awaitingGrading: boolean;
   late: boolean;
-  score: number;
+  score: number | null;
   maxScore: number;
-  percent: number;
-  passed: boolean;
+  percent: number | null;
+  passed: boolean | null;
 }
 
 export interface AttemptView {
@@ -82,7 +95,7 @@ export interface SubmitOutcome {
   completion: CompletionOutcome | null;
 }
 
-export type AttemptState = 'open' | 'expired' | 'graded' | 'refused';
+export type AttemptState = 'open' | 'expired' | 'graded' | 'refused' | 'awaiting';
 
 export interface AttemptSummary {
   id: string;

@@ -21,7 +21,7 @@ describe('pools shared by the course', () => {
 
   beforeAll(async () => {
     fx = await quizFixtures();
-    quizzes = new QuizAttemptsService(fx.db, fx.certificates);
+    quizzes = new QuizAttemptsService(fx.db, fx.certificates, fx.storage);
   });
   afterAll(() => fx.close());
 

@@ -16,7 +16,7 @@ describe('questions drawn from pools', () => {
 
   beforeAll(async () => {
     fx = await quizFixtures();
-    quizzes = new QuizAttemptsService(fx.db, fx.certificates);
+    quizzes = new QuizAttemptsService(fx.db, fx.certificates, fx.storage);
   });
   afterAll(() => fx.close());
 

@@ -11,7 +11,7 @@ describe('quiz submissions', () => {
 
   beforeAll(async () => {
     fx = await quizFixtures();
-    quizzes = new QuizAttemptsService(fx.db, fx.certificates);
+    quizzes = new QuizAttemptsService(fx.db, fx.certificates, fx.storage);
   });
   afterAll(() => fx.close());
 

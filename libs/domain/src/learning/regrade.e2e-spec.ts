@@ -20,8 +20,8 @@ describe('fixing a key and regrading', () => {
 
   beforeAll(async () => {
     fx = await quizFixtures();
-    quizzes = new QuizAttemptsService(fx.db, fx.certificates);
-    regrades = new RegradeService(fx.certificates);
+    quizzes = new QuizAttemptsService(fx.db, fx.certificates, fx.storage);
+    regrades = new RegradeService(fx.certificates, fx.db);
   });
   afterAll(() => fx.close());
 

@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '@karvan/config';
 import { createDataSource, runMigrationsLocked } from '@karvan/database';
-import { CourseSyncService, DomainEvents, ENTITIES, EventDispatcher, type Principal } from '@karvan/domain';
+import {
+  CourseSyncService,
+  DomainEvents,
+  ENTITIES,
+  EventDispatcher,
+  FileStorage,
+  type Principal,
+} from '@karvan/domain';
 import { BOOKS_QUEUE, CERTIFICATES_QUEUE, MAIL_QUEUE, queueRootOptions } from '@karvan/jobs';
 import { Queue } from 'bullmq';
 import { createUser, principalOf } from '@karvan/testing';
@@ -70,6 +77,8 @@ export interface QuizFixtures {
   db: DataSource;
   /** The real domain events of this run (completions' certificates reach this run's queue through them). */
   certificates: DomainEvents;
+  /** Files of this run (essays' attachments), under the configured storage folder. */
+  storage: FileStorage;
   /** Writes a course with these module files, syncs it (published) and returns its slug and id. */
   course(modules: Record<string, string>): Promise<{ slug: string; id: string }>;
   /** Rewrites one module file of a course made by `course` and syncs again. */
@@ -96,6 +105,7 @@ export async function quizFixtures(): Promise<QuizFixtures> {
   return {
     db,
     certificates: new DomainEvents(db, new EventDispatcher(db, queues[0], queues[1], queues[2])),
+    storage: new FileStorage(config),
     async course(modules) {
       const slug = `quiz-${Math.random().toString(36).slice(2, 10)}`;
       const root = mkdtempSync(join(tmpdir(), 'karvan-quiz-'));
