@@ -25,7 +25,11 @@ const withServices = {
 } satisfies Project;
 
 const BROWSER = '<rootDir>/apps/api/test/**/*browser.e2e-spec.ts';
-const CRASH = ['<rootDir>/apps/api/test/certificate-crash.e2e-spec.ts', '<rootDir>/test/prerequisites.e2e-spec.ts'];
+const CRASH = [
+  '<rootDir>/apps/api/test/certificate-crash.e2e-spec.ts',
+  '<rootDir>/apps/api/test/replicas.e2e-spec.ts',
+  '<rootDir>/test/prerequisites.e2e-spec.ts',
+];
 
 /**
  * The test tiers, each runnable alone (`npm run test:<tier>`): `unit` needs no service and no build;
@@ -48,7 +52,7 @@ const config: Config = {
         '<rootDir>/test/embedded.e2e-spec.ts',
         '<rootDir>/test/upgrade.e2e-spec.ts',
       ],
-      testPathIgnorePatterns: ['browser\\.e2e-spec\\.ts$', 'crash\\.e2e-spec\\.ts$'],
+      testPathIgnorePatterns: ['browser\\.e2e-spec\\.ts$', 'crash\\.e2e-spec\\.ts$', 'replicas\\.e2e-spec\\.ts$'],
     },
     { ...withServices, displayName: 'browser', testMatch: [BROWSER] },
     { ...withServices, displayName: 'crash', testMatch: CRASH },
