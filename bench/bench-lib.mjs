@@ -150,12 +150,16 @@ export async function signIn(url, email, password = 'karvan-demo') {
   return { cookie: header(), csrf: jar.get('karvan_csrf') };
 }
 
-/** Seeds the demo, signs the demo trainee in and enrols them in the fundamentals course; returns the cookie. */
-export async function signInAsDemoTrainee(app, url) {
-  const { DemoService, UsersService } = await import(new URL('libs/domain/src/index.js', dist));
-  const { DataSource } = await import('typeorm');
-  const db = app.get(DataSource);
-  await new DemoService(db, new UsersService(db)).seed();
+/** Seeds the demo (the CLI, with the benchmark's settings), signs the demo trainee in and enrols them. */
+export async function signInAsDemoTrainee(env, url) {
+  execFileSync(
+    process.execPath,
+    [new URL('../dist/apps/cli/apps/cli/src/main.js', import.meta.url).pathname, 'demo', 'seed'],
+    {
+      env: { ...process.env, ...env },
+      stdio: 'ignore',
+    },
+  );
   const { cookie, csrf } = await signIn(url, 'trainee@karvan.example');
   await enrol(url, cookie, csrf, 'migration-management-fundamentals');
   return cookie;

@@ -8,8 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
-import { dist, load, scratchDatabase, signInAsDemoTrainee } from './bench-lib.mjs';
+import { dist, ensureWrk, rssMb, scratchDatabase, signInAsDemoTrainee, wrk } from './bench-lib.mjs';
 
+ensureWrk();
 const BURST = Number(process.env.BENCH_CERTIFICATES ?? 1000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 100;
@@ -37,7 +38,7 @@ await app.listen({ port: 0, host: '127.0.0.1' });
 const base = `http://127.0.0.1:${app.getHttpServer().address().port}`;
 const db = app.get(DataSource);
 const queue = app.get(CertificateQueue);
-const cookie = await signInAsDemoTrainee(app, base);
+const cookie = await signInAsDemoTrainee(env, base);
 const modulePath = `${base}/courses/migration-management-fundamentals/modules/migration-governance-azerbaijan`;
 
 // 1. Baseline: the template in a plain loop, two processes at once.
@@ -70,21 +71,28 @@ const quiet = await burst(BURST, 'quiet');
 const workerRate = BURST / quiet.seconds;
 
 // 3. The module page's p99 idle, then while another burst is issued.
-const idle = await load(modulePath, { cookie }, { connections: CONNECTIONS, seconds: SECONDS });
+const idle = await wrk(modulePath, { cookie }, { connections: CONNECTIONS, seconds: SECONDS });
 const busyBurst = burst(BURST, 'under load');
-const busy = await load(modulePath, { cookie }, { connections: CONNECTIONS, seconds: SECONDS });
+const busy = await wrk(modulePath, { cookie }, { connections: CONNECTIONS, seconds: SECONDS });
 const loaded = await busyBurst;
+// Memory: each worker's RSS after another burst of 1,000, twice; a leak shows as growth.
+const memory = [];
+for (const round of [1, 2]) {
+  await burst(1000, `memory ${round}`);
+  memory.push(workers.map((w) => rssMb(w.pid).toFixed(0)).join(' and '));
+}
 
 console.log(`certificates: ${BURST} per burst, 2 worker processes (concurrency 2 each), services mode`);
 console.log(`plain render loop, 2 processes  ${loopRate.toFixed(1)} PDFs/s  (= 1.00)`);
 console.log(
   `workers, 2 processes           ${workerRate.toFixed(1)} certificates/s  (= ${(workerRate / loopRate).toFixed(2)} of the loop)`,
 );
-console.log(`module page p99 idle           ${idle.latency.p99} ms  (${idle.requests.average.toFixed(0)} req/s)`);
+console.log(`module page p99 idle           ${idle.p99} ms  (${idle.rps.toFixed(0)} req/s)`);
 console.log(
-  `module page p99 during burst   ${busy.latency.p99} ms  (${busy.requests.average.toFixed(0)} req/s)  ` +
-    `(= ${(busy.latency.p99 / idle.latency.p99).toFixed(2)} of idle; the burst took ${loaded.seconds.toFixed(1)} s)`,
+  `module page p99 during burst   ${busy.p99} ms  (${busy.rps.toFixed(0)} req/s)  ` +
+    `(= ${(busy.p99 / idle.p99).toFixed(2)} of idle; the burst took ${loaded.seconds.toFixed(1)} s)`,
 );
+console.log(`worker RSS after 1,000 more certificates: ${memory[0]} MB, then again: ${memory[1]} MB`);
 if (idle.non2xx + busy.non2xx > 0) console.log(`warning: ${idle.non2xx + busy.non2xx} responses were not 2xx`);
 
 for (const worker of workers) worker.kill('SIGTERM');
