@@ -220,6 +220,43 @@ describe('managing a course in the browser: settings, removing modules, revision
     expect(preview.text).toContain('25 minutes');
   });
 
+  it('says the checker’s problems in the editor’s language, and the API gives their code and parameters', async () => {
+    const base = `/authoring/courses/${slug}/modules/border-checks`;
+    const broken = QUIZ_MODULE.replace('pass=70', 'pass=170').replace(
+      'Service checks travellers.',
+      'Service checks [travellers](09-nowhere.md).',
+    );
+    const inAz = t.client();
+    await signIn(inAz, author.email, TEST_PASSWORD);
+    inAz.cookies.set('karvan_lang', 'az');
+    const page = await inAz.postForm(`${base}/edit`, { markdown: broken, action: 'preview' });
+    expect(page.status).toBe(422);
+    expect(page.text).toContain('Qırıq keçid: &quot;09-nowhere.md&quot; modulu yoxdur');
+    expect(page.text).toContain('pass 0-dan 100-ə qədər tam faiz olmalıdır');
+    expect(page.text).not.toContain('broken link');
+
+    const preview = await inAz.json('POST', `/api/v1/authoring/${base.slice('/authoring/'.length)}/preview`, {
+      markdown: broken,
+    });
+    expect(preview.json<{ problems: object[] }>().problems).toContainEqual(
+      expect.objectContaining({
+        code: 'link.module',
+        params: { file: '09-nowhere.md' },
+        message: 'Qırıq keçid: "09-nowhere.md" modulu yoxdur',
+      }),
+    );
+    const refused = await trainer.json('PUT', `/api/v1/authoring/${base.slice('/authoring/'.length)}`, {
+      markdown: broken,
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.json<{ error: { details: object[] } }>().error.details).toContainEqual(
+      expect.objectContaining({
+        code: 'quiz.pass',
+        message: 'pass must be a whole percentage from 0 to 100, e.g. pass=70',
+      }),
+    );
+  });
+
   it('views an old revision, restores it as a new one, and shows a line diff', async () => {
     const base = `/authoring/courses/${slug}/modules/border-checks`;
     expect((await trainer.postForm(`${base}/edit`, { markdown: QUIZ_MODULE, action: 'save' })).status).toBe(303);

@@ -5,13 +5,15 @@ import {
   CoursesError,
   CoursesService,
   EnrolmentsService,
+  localiseProblems,
+  type ContentProblem,
   type CourseSettings,
   type Principal,
 } from '@karvan/domain';
-import { CurrentUser, Access } from '../common/decorators.js';
-import { parseForm, type FieldErrors } from '../common/forms.js';
+import { CurrentUser, Access, RequestState } from '../common/decorators.js';
+import { parseForm } from '../common/forms.js';
 import { renderPage } from '../common/render.js';
-import type { KarvanReply } from '../common/request-context.js';
+import type { KarvanReply, RequestState as State } from '../common/request-context.js';
 import { CourseSettingsDto } from './dto/course-settings.dto.js';
 
 /** A course's settings page: title, summary, introduction, enrolment, completion and certificate. */
@@ -43,6 +45,7 @@ export class CourseSettingsPagesController {
     @Param('slug') slug: string,
     @Body() body: unknown,
     @Res() reply: KarvanReply,
+    @RequestState() state: State,
   ) {
     await this.courses.getEditable(me, slug); // who may, before what was sent
     const { value, errors } = await parseForm(CourseSettingsDto, body);
@@ -51,8 +54,9 @@ export class CourseSettingsPagesController {
     try {
       await this.settings.update(me, slug, fromForm(value));
     } catch (error) {
-      if (!(error instanceof CoursesError) || !error.details) throw error;
-      const problem = (error.details as FieldErrors).introduction;
+      if (!(error instanceof CoursesError) || !Array.isArray(error.details)) throw error;
+      const found = localiseProblems(state.locale, error.details as ContentProblem[]);
+      const problem = found.map((p) => p.message).join('; ') || undefined;
       return this.show(reply, me, slug, { form, errors: { introduction: `error.${error.code}` }, problem }, 422);
     }
     if (value.key) await this.enrolments.setKey(me, slug, value.key);

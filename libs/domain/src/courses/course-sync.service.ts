@@ -8,6 +8,7 @@ import {
   type Course,
   type CourseSource,
   type Glossary,
+  problem,
   type Problem,
 } from '@karvan/content';
 import { grantCourseAuthors } from '../access/index.js';
@@ -195,8 +196,8 @@ function mediaProblem(path: string, bytes: Buffer): Problem | undefined {
   try {
     checkImage(path, bytes);
     return undefined;
-  } catch (error) {
-    return { path, line: 1, column: 1, severity: 'error', message: (error as Error).message };
+  } catch {
+    return problem(path, 1, 1, 'error', 'tree.mediaRefused');
   }
 }
 
