@@ -257,6 +257,27 @@ describe('managing a course in the browser: settings, removing modules, revision
     );
   });
 
+  it('lists the checker’s warnings on the trainer’s home page, in their language, linked to the editor', async () => {
+    const base = `/authoring/courses/${slug}/modules/residence-permits`;
+    const source = (await trainer.json('GET', `/api/v1${base}`)).json<{ markdown: string }>().markdown;
+    const warned = `${source}\n![A map of the border](https://maps.example.org/border.png)\n`;
+    expect((await trainer.postForm(`${base}/edit`, { markdown: warned, action: 'save' })).status).toBe(303);
+    const [row] = await t.db.query<Array<{ warnings: Array<{ code: string }> }>>(
+      `SELECT r.warnings FROM modules m JOIN module_revisions r ON r.id = m.current_revision_id
+       JOIN courses c ON c.id = m.course_id WHERE c.slug = $1 AND m.slug = 'residence-permits'`,
+      [slug],
+    );
+    expect(row.warnings).toMatchObject([{ code: 'image.external' }]);
+    const inAz = t.client();
+    await signIn(inAz, author.email, TEST_PASSWORD);
+    inAz.cookies.set('karvan_lang', 'az');
+    const home = (await inAz.get('/')).text;
+    expect(home).toContain(`href='/authoring/courses/${slug}/modules/residence-permits/edit'`);
+    expect(home).toContain('şəkli başqa saytdadır');
+    expect((await trainer.postForm(`${base}/edit`, { markdown: source, action: 'save' })).status).toBe(303);
+    expect((await inAz.get('/')).text).not.toContain('şəkli başqa saytdadır');
+  });
+
   it('views an old revision, restores it as a new one, and shows a line diff', async () => {
     const base = `/authoring/courses/${slug}/modules/border-checks`;
     expect((await trainer.postForm(`${base}/edit`, { markdown: QUIZ_MODULE, action: 'save' })).status).toBe(303);

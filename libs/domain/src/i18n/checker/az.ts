@@ -2,6 +2,7 @@ import type { Catalogue } from '../translate.js';
 
 /** Məzmun yoxlayıcısının problemləri; fayl adları, açarlar və Markdown sintaksisi olduğu kimi qalır. */
 export const az: Catalogue = {
+  'home.checkerWarnings': 'Modullarınızda yoxlayıcının xəbərdarlıqları',
   'checker.tree.noCourses': 'Burada courses/ qovluğu yoxdur',
   'checker.tree.notCourse': 'Kurs qovluğu deyil: nəzərə alınmadı',
   'checker.tree.onlyMedia': 'Burada yalnız media/ qovluq ola bilər: nəzərə alınmadı',

@@ -2,6 +2,7 @@ import type { Catalogue } from '../translate.js';
 
 /** Сообщения проверки содержимого; имена файлов, ключи и синтаксис Markdown остаются как есть. */
 export const ru: Catalogue = {
+  'home.checkerWarnings': 'Предупреждения проверки в ваших модулях',
   'checker.tree.noCourses': 'Здесь нет папки courses/',
   'checker.tree.notCourse': 'Это не папка курса: пропущено',
   'checker.tree.onlyMedia': 'Здесь папкой может быть только media/: пропущено',
