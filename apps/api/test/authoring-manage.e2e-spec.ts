@@ -320,4 +320,46 @@ describe('managing a course in the browser: settings, removing modules, revision
     expect(book.text).toContain(`href="/courses/${slug}/certificates"`);
     expect((await trainer.get(`/courses/${slug}/certificates`)).status).toBe(200);
   });
+
+  it('reads and changes the settings, and removes and restores a module, through the JSON API', async () => {
+    const api = `/api/v1/authoring/courses/${slug}`;
+    const before = (await trainer.json('GET', `${api}/settings`)).json<Record<string, unknown>>();
+    expect(before).toMatchObject({
+      title: 'Managed course',
+      completionModules: 'all',
+      certificate: expect.any(Boolean),
+    });
+    expect(before).not.toHaveProperty('key');
+    const changed = { ...before, summary: 'Summary from the API.', completionQuizzes: 'none', certificate: false };
+    const put = await trainer.json('PUT', `${api}/settings`, changed);
+    expect(put.status).toBe(200);
+    expect(put.json()).toEqual(changed);
+    expect(await courseRow()).toMatchObject({ summary: 'Summary from the API.', certificate: false });
+    const refused = await trainer.json('PUT', `${api}/settings`, {
+      ...changed,
+      introduction: 'See [it](09-nowhere.md).',
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.json<{ error: { details: object[] } }>().error.details).toContainEqual(
+      expect.objectContaining({ code: 'link.module', params: { file: '09-nowhere.md' } }),
+    );
+    expect((await trainer.json('GET', `${api}/settings`)).json()).toEqual(changed);
+
+    const archived = () =>
+      trainer.json('GET', `${api}/archived-modules`).then((r) => r.json<Array<{ slug: string }>>());
+    expect((await trainer.json('POST', `${api}/modules/residence-permits/archive`)).status).toBe(204);
+    expect(await archived()).toContainEqual(expect.objectContaining({ slug: 'residence-permits' }));
+    expect((await trainer.json('POST', `${api}/modules/residence-permits/restore`)).status).toBe(204);
+    expect(await archived()).not.toContainEqual(expect.objectContaining({ slug: 'residence-permits' }));
+
+    const other = t.client();
+    const stranger = await createUser(t.db, ['trainer']);
+    await signIn(other, stranger.email, TEST_PASSWORD);
+    expect((await other.json('GET', `${api}/settings`)).status).toBe(403);
+    expect((await other.json('PUT', `${api}/settings`, { ...changed, title: 'Taken' })).status).toBe(403);
+    expect((await other.json('POST', `${api}/modules/residence-permits/archive`)).status).toBe(403);
+    expect((await other.json('POST', `${api}/modules/residence-permits/restore`)).status).toBe(403);
+    expect(await courseRow()).toMatchObject({ title: 'Managed course' });
+    expect(await archived()).toEqual([]);
+  });
 });
