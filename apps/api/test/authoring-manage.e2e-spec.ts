@@ -220,6 +220,64 @@ describe('managing a course in the browser: settings, removing modules, revision
     expect(preview.text).toContain('25 minutes');
   });
 
+  it('says the checker’s problems in the editor’s language, and the API gives their code and parameters', async () => {
+    const base = `/authoring/courses/${slug}/modules/border-checks`;
+    const broken = QUIZ_MODULE.replace('pass=70', 'pass=170').replace(
+      'Service checks travellers.',
+      'Service checks [travellers](09-nowhere.md).',
+    );
+    const inAz = t.client();
+    await signIn(inAz, author.email, TEST_PASSWORD);
+    inAz.cookies.set('karvan_lang', 'az');
+    const page = await inAz.postForm(`${base}/edit`, { markdown: broken, action: 'preview' });
+    expect(page.status).toBe(422);
+    expect(page.text).toContain('Qırıq keçid: &quot;09-nowhere.md&quot; modulu yoxdur');
+    expect(page.text).toContain('pass 0-dan 100-ə qədər tam faiz olmalıdır');
+    expect(page.text).not.toContain('broken link');
+
+    const preview = await inAz.json('POST', `/api/v1/authoring/${base.slice('/authoring/'.length)}/preview`, {
+      markdown: broken,
+    });
+    expect(preview.json<{ problems: object[] }>().problems).toContainEqual(
+      expect.objectContaining({
+        code: 'link.module',
+        params: { file: '09-nowhere.md' },
+        message: 'Qırıq keçid: "09-nowhere.md" modulu yoxdur',
+      }),
+    );
+    const refused = await trainer.json('PUT', `/api/v1/authoring/${base.slice('/authoring/'.length)}`, {
+      markdown: broken,
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.json<{ error: { details: object[] } }>().error.details).toContainEqual(
+      expect.objectContaining({
+        code: 'quiz.pass',
+        message: 'pass must be a whole percentage from 0 to 100, e.g. pass=70',
+      }),
+    );
+  });
+
+  it('lists the checker’s warnings on the trainer’s home page, in their language, linked to the editor', async () => {
+    const base = `/authoring/courses/${slug}/modules/residence-permits`;
+    const source = (await trainer.json('GET', `/api/v1${base}`)).json<{ markdown: string }>().markdown;
+    const warned = `${source}\n![A map of the border](https://maps.example.org/border.png)\n`;
+    expect((await trainer.postForm(`${base}/edit`, { markdown: warned, action: 'save' })).status).toBe(303);
+    const [row] = await t.db.query<Array<{ warnings: Array<{ code: string }> }>>(
+      `SELECT r.warnings FROM modules m JOIN module_revisions r ON r.id = m.current_revision_id
+       JOIN courses c ON c.id = m.course_id WHERE c.slug = $1 AND m.slug = 'residence-permits'`,
+      [slug],
+    );
+    expect(row.warnings).toMatchObject([{ code: 'image.external' }]);
+    const inAz = t.client();
+    await signIn(inAz, author.email, TEST_PASSWORD);
+    inAz.cookies.set('karvan_lang', 'az');
+    const home = (await inAz.get('/')).text;
+    expect(home).toContain(`href='/authoring/courses/${slug}/modules/residence-permits/edit'`);
+    expect(home).toContain('şəkli başqa saytdadır');
+    expect((await trainer.postForm(`${base}/edit`, { markdown: source, action: 'save' })).status).toBe(303);
+    expect((await inAz.get('/')).text).not.toContain('şəkli başqa saytdadır');
+  });
+
   it('views an old revision, restores it as a new one, and shows a line diff', async () => {
     const base = `/authoring/courses/${slug}/modules/border-checks`;
     expect((await trainer.postForm(`${base}/edit`, { markdown: QUIZ_MODULE, action: 'save' })).status).toBe(303);
@@ -261,5 +319,47 @@ describe('managing a course in the browser: settings, removing modules, revision
     expect(book.status).toBe(200);
     expect(book.text).toContain(`href="/courses/${slug}/certificates"`);
     expect((await trainer.get(`/courses/${slug}/certificates`)).status).toBe(200);
+  });
+
+  it('reads and changes the settings, and removes and restores a module, through the JSON API', async () => {
+    const api = `/api/v1/authoring/courses/${slug}`;
+    const before = (await trainer.json('GET', `${api}/settings`)).json<Record<string, unknown>>();
+    expect(before).toMatchObject({
+      title: 'Managed course',
+      completionModules: 'all',
+      certificate: expect.any(Boolean),
+    });
+    expect(before).not.toHaveProperty('key');
+    const changed = { ...before, summary: 'Summary from the API.', completionQuizzes: 'none', certificate: false };
+    const put = await trainer.json('PUT', `${api}/settings`, changed);
+    expect(put.status).toBe(200);
+    expect(put.json()).toEqual(changed);
+    expect(await courseRow()).toMatchObject({ summary: 'Summary from the API.', certificate: false });
+    const refused = await trainer.json('PUT', `${api}/settings`, {
+      ...changed,
+      introduction: 'See [it](09-nowhere.md).',
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.json<{ error: { details: object[] } }>().error.details).toContainEqual(
+      expect.objectContaining({ code: 'link.module', params: { file: '09-nowhere.md' } }),
+    );
+    expect((await trainer.json('GET', `${api}/settings`)).json()).toEqual(changed);
+
+    const archived = () =>
+      trainer.json('GET', `${api}/archived-modules`).then((r) => r.json<Array<{ slug: string }>>());
+    expect((await trainer.json('POST', `${api}/modules/residence-permits/archive`)).status).toBe(204);
+    expect(await archived()).toContainEqual(expect.objectContaining({ slug: 'residence-permits' }));
+    expect((await trainer.json('POST', `${api}/modules/residence-permits/restore`)).status).toBe(204);
+    expect(await archived()).not.toContainEqual(expect.objectContaining({ slug: 'residence-permits' }));
+
+    const other = t.client();
+    const stranger = await createUser(t.db, ['trainer']);
+    await signIn(other, stranger.email, TEST_PASSWORD);
+    expect((await other.json('GET', `${api}/settings`)).status).toBe(403);
+    expect((await other.json('PUT', `${api}/settings`, { ...changed, title: 'Taken' })).status).toBe(403);
+    expect((await other.json('POST', `${api}/modules/residence-permits/archive`)).status).toBe(403);
+    expect((await other.json('POST', `${api}/modules/residence-permits/restore`)).status).toBe(403);
+    expect(await courseRow()).toMatchObject({ title: 'Managed course' });
+    expect(await archived()).toEqual([]);
   });
 });

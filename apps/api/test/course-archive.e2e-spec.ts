@@ -82,6 +82,12 @@ describe('course archives (zip of Markdown files)', () => {
       },
     });
     expect(await t.db.query(`SELECT 1 FROM courses WHERE slug = 'broken-course'`)).toEqual([]);
+    // The page lists the same problems in the trainer's language.
+    trainer.cookies.set('karvan_lang', 'ru');
+    const page = await trainer.postFile('/authoring/import', 'file', 'broken.zip', 'application/zip', zip);
+    trainer.cookies.delete('karvan_lang');
+    expect(page.status).toBe(422);
+    expect(page.text).toContain('Битая ссылка: нет модуля «02-missing.md»');
   });
 
   it('refuses what is not a course archive', async () => {

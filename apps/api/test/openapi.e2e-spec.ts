@@ -33,6 +33,8 @@ const TAKE_NO_BODY = new Set([
   'POST /api/v1/admin/users/{id}/password-reset',
   'PUT /api/v1/authoring/courses/{course}/certificate-approval',
   'DELETE /api/v1/authoring/courses/{course}/certificate-approval',
+  'POST /api/v1/authoring/courses/{course}/modules/{module}/archive',
+  'POST /api/v1/authoring/courses/{course}/modules/{module}/restore',
   'POST /api/v1/courses/{course}/modules/{module}/attempts',
   'POST /api/v1/courses/{course}/modules/{module}/questions/{question}/regrade',
   'POST /api/v1/certificates/{id}/reissue',

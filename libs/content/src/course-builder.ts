@@ -49,8 +49,7 @@ export function buildCourse(
 ): CourseBuildResult {
   const problems: Problem[] = [];
   if (!isSlug(source.slug)) {
-    const message = `course slug "${source.slug}" must be lowercase a-z, 0-9 and single hyphens`;
-    problems.push(problem(source.path, 1, 1, 'error', message));
+    problems.push(problem(source.path, 1, 1, 'error', 'course.slug', { slug: source.slug }));
   }
   const files = markdownFiles(source, problems);
   const context: LoadContext = { source, urls, glossary, courseLanguage: courseLanguageOf(files) };
@@ -65,10 +64,10 @@ export function buildCourse(
     checkTranslation(t, bases.get(t.doc.file.baseName), language, problems);
   }
   for (const { file, quiz } of [...groups.course, ...groups['course-translation']]) {
-    if (quiz) problems.push(problem(file.path, quiz.line, 1, 'error', 'a quiz belongs in a module, not in course.md'));
+    if (quiz) problems.push(problem(file.path, quiz.line, 1, 'error', 'course.quizInCourse'));
   }
   if (!courseFile) {
-    problems.push(problem(source.path, 1, 1, 'error', 'the course has no course.md'));
+    problems.push(problem(source.path, 1, 1, 'error', 'course.noCourseFile'));
     return { course: null, problems: sortProblems(problems) };
   }
   checkCertificateRule(courseFile, modules, problems);
@@ -90,7 +89,7 @@ export function buildCourse(
 function markdownFiles(source: CourseSource, problems: Problem[]): SourceFile[] {
   return source.files.filter((file) => {
     if (file.name.endsWith('.md')) return true;
-    problems.push(problem(file.path, 1, 1, 'warning', 'not a content file (.md) or under media/: ignored'));
+    problems.push(problem(file.path, 1, 1, 'warning', 'tree.notContent'));
     return false;
   });
 }
@@ -140,13 +139,16 @@ function checkDuplicates(modules: Kind<'module'>[], problems: Problem[]): void {
   const numbers = new Map<number, string>();
   for (const { doc, file } of modules) {
     const sameSlug = slugs.get(doc.file.slug);
-    if (sameSlug)
-      problems.push(problem(file.path, 1, 1, 'error', `duplicate slug "${doc.file.slug}": also ${sameSlug}`));
-    const sameNumber = numbers.get(doc.file.number);
-    if (sameNumber)
+    if (sameSlug) {
       problems.push(
-        problem(file.path, 1, 1, 'error', `duplicate module number ${doc.file.number}: also ${sameNumber}`),
+        problem(file.path, 1, 1, 'error', 'course.duplicateSlug', { slug: doc.file.slug, other: sameSlug }),
       );
+    }
+    const sameNumber = numbers.get(doc.file.number);
+    if (sameNumber) {
+      const params = { number: doc.file.number, other: sameNumber };
+      problems.push(problem(file.path, 1, 1, 'error', 'course.duplicateNumber', params));
+    }
     slugs.set(doc.file.slug, file.name);
     numbers.set(doc.file.number, file.name);
   }
@@ -157,10 +159,7 @@ function checkCertificateRule(courseFile: Kind<'course'>, modules: Kind<'module'
   const { certificate, completion } = courseFile.doc.meta;
   if (!certificate || (completion.quizzes === 'pass' && modules.some((m) => m.quiz))) return;
   const line = courseFile.file.text.split('\n').findIndex((l) => /^certificate\s*:/.test(l)) + 1;
-  const message =
-    'certificate: true, but completing this course requires no graded quiz: ' +
-    'certificates will not be issued until an admin approves the course';
-  problems.push(problem(courseFile.file.path, line, 1, 'warning', message));
+  problems.push(problem(courseFile.file.path, line, 1, 'warning', 'course.certificateUngraded'));
 }
 
 function checkTranslation(
@@ -171,20 +170,17 @@ function checkTranslation(
 ): void {
   const { doc, file } = translation;
   if (!base) {
-    const message = `translation without its base file: there is no ${doc.file.baseName}`;
-    problems.push(problem(file.path, 1, 1, 'error', message));
+    problems.push(problem(file.path, 1, 1, 'error', 'translation.noBase', { base: doc.file.baseName }));
     return;
   }
   if (doc.file.language === courseLanguage) {
-    const message = `"${doc.file.language}" is the course's own language: this file should be ${doc.file.baseName}`;
-    problems.push(problem(file.path, 1, 1, 'error', message));
+    const params = { language: doc.file.language, base: doc.file.baseName };
+    problems.push(problem(file.path, 1, 1, 'error', 'translation.ownLanguage', params));
   }
   const current = sourceHash(base.file.text);
   if (doc.meta.source && doc.meta.source !== current) {
-    const message =
-      `out of date: translated from ${doc.meta.source} but ${doc.file.baseName} is now ${current}; ` +
-      `update the text, then set source: ${current}`;
-    problems.push(problem(file.path, 1, 1, 'warning', message));
+    const params = { source: doc.meta.source, base: doc.file.baseName, current };
+    problems.push(problem(file.path, 1, 1, 'warning', 'translation.outdated', params));
   }
   if (doc.kind === 'module-translation') problems.push(...compareQuizShape(file.path, base.quiz, translation.quiz));
 }

@@ -1,3 +1,5 @@
+import { problemText, type ProblemText } from './problem-messages.js';
+
 export type DocumentKind = 'course' | 'module' | 'course-translation' | 'module-translation';
 
 export type CourseFileName = { kind: 'course' };
@@ -13,7 +15,7 @@ export type ModuleTranslationFileName = {
 };
 export type FileName = CourseFileName | ModuleFileName | CourseTranslationFileName | ModuleTranslationFileName;
 
-export type FileNameResult = { ok: true; name: FileName } | { ok: false; message: string };
+export type FileNameResult = { ok: true; name: FileName } | { ok: false; problem: ProblemText };
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const LANGUAGE = /^[a-z]{2,3}(?:-[A-Z]{2})?$/;
@@ -29,12 +31,12 @@ export function isLanguageCode(value: string): boolean {
 
 /** Reads what a file is from its name alone: `course.md`, `NN-slug.md` or either with `.<lang>` before `.md`. */
 export function parseFileName(fileName: string): FileNameResult {
-  if (!fileName.endsWith('.md')) return { ok: false, message: `"${fileName}" is not a Markdown file` };
+  if (!fileName.endsWith('.md')) return { ok: false, problem: problemText('file.notMarkdown', { file: fileName }) };
   const parts = fileName.slice(0, -3).split('.');
-  if (parts.length > 2) return { ok: false, message: `"${fileName}" has more than one dot before .md` };
+  if (parts.length > 2) return { ok: false, problem: problemText('file.dots', { file: fileName }) };
   const [stem, language] = parts;
   if (language !== undefined && !isLanguageCode(language)) {
-    return { ok: false, message: `"${language}" in "${fileName}" is not a language code such as az, ru or en` };
+    return { ok: false, problem: problemText('file.language', { language, file: fileName }) };
   }
   if (stem === 'course') {
     return language === undefined
@@ -43,10 +45,10 @@ export function parseFileName(fileName: string): FileNameResult {
   }
   const match = MODULE.exec(stem);
   if (!match) {
-    return { ok: false, message: `"${fileName}" must be course.md or NN-slug.md (a module), optionally with .<lang>` };
+    return { ok: false, problem: problemText('file.name', { file: fileName }) };
   }
   const slug = match[2];
-  if (!isSlug(slug)) return { ok: false, message: `slug "${slug}" must be lowercase a-z, 0-9 and single hyphens` };
+  if (!isSlug(slug)) return { ok: false, problem: problemText('file.slug', { slug }) };
   const number = Number(match[1]);
   return language === undefined
     ? { ok: true, name: { kind: 'module', number, slug } }

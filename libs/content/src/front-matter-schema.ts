@@ -2,6 +2,7 @@ import { isLanguageCode } from './file-name.js';
 import { SOURCE_HASH_LENGTH } from './content-hash.js';
 import type { FrontMatterEntry } from './front-matter.js';
 import { problem, type Problem } from './problem.js';
+import type { ProblemCode, ProblemParams } from './problem-messages.js';
 
 export type EnrolmentMode = 'open' | 'key' | 'approval';
 
@@ -109,7 +110,7 @@ class FieldReader {
     const entry = this.entry(key, true);
     if (!entry) return '';
     if (typeof entry.value !== 'string' || entry.value.trim() === '')
-      return this.invalid(entry, 'a non-empty text', '');
+      return this.invalid(entry, 'frontMatter.text', '');
     return entry.value.trim();
   }
 
@@ -118,7 +119,7 @@ class FieldReader {
     if (!entry) return [];
     const value = entry.value;
     const ok = Array.isArray(value) && value.every((v) => typeof v === 'string' && v.trim() !== '');
-    if (!ok || (required && value.length === 0)) return this.invalid(entry, 'a list of texts ("- text" lines)', []);
+    if (!ok || (required && value.length === 0)) return this.invalid(entry, 'frontMatter.texts', []);
     return (value as string[]).map((v) => v.trim());
   }
 
@@ -127,7 +128,7 @@ class FieldReader {
     if (!entry) return null;
     const value = entry.value;
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-      return this.invalid(entry, 'a whole number of minutes', null);
+      return this.invalid(entry, 'frontMatter.minutes', null);
     }
     return value;
   }
@@ -135,14 +136,15 @@ class FieldReader {
   boolean(key: string, fallback: boolean): boolean {
     const entry = this.entry(key, false);
     if (!entry) return fallback;
-    if (typeof entry.value !== 'boolean') return this.invalid(entry, 'true or false', fallback);
+    if (typeof entry.value !== 'boolean') return this.invalid(entry, 'frontMatter.boolean', fallback);
     return entry.value;
   }
 
   oneOf<T extends string>(key: string, allowed: readonly T[], fallback: T, required: boolean): T {
     const entry = this.entry(key, required);
     if (!entry) return fallback;
-    if (!allowed.includes(entry.value as T)) return this.invalid(entry, `one of ${allowed.join(', ')}`, fallback);
+    if (!allowed.includes(entry.value as T))
+      return this.invalid(entry, 'frontMatter.oneOf', fallback, { allowed: allowed.join(', ') });
     return entry.value as T;
   }
 
@@ -150,7 +152,7 @@ class FieldReader {
     const entry = this.entry(key, true);
     if (!entry) return '';
     if (typeof entry.value !== 'string' || !isLanguageCode(entry.value)) {
-      return this.invalid(entry, 'a language code such as en, az or ru', '');
+      return this.invalid(entry, 'frontMatter.language', '');
     }
     return entry.value;
   }
@@ -167,7 +169,7 @@ class FieldReader {
       keys?.every((k) => k === 'modules' || k === 'quizzes') &&
       (modules === 'all' || modules === 'none') &&
       (quizzes === 'pass' || quizzes === 'none');
-    if (!valid) return this.invalid(entry, 'keys "modules: all|none" and "quizzes: pass|none"', fallback);
+    if (!valid) return this.invalid(entry, 'frontMatter.completion', fallback);
     return { modules, quizzes };
   }
 
@@ -176,7 +178,7 @@ class FieldReader {
     if (!entry) return '';
     const hash = entry.raw.trim().replace(/^["']|["']$/g, '');
     if (!new RegExp(`^[0-9a-f]{${SOURCE_HASH_LENGTH}}$`).test(hash)) {
-      return this.invalid(entry, `the first ${SOURCE_HASH_LENGTH} hex characters of the base file's content hash`, '');
+      return this.invalid(entry, 'frontMatter.sourceHash', '', { length: SOURCE_HASH_LENGTH });
     }
     return hash;
   }
@@ -184,24 +186,24 @@ class FieldReader {
   reportUnknown(): void {
     for (const entry of this.entries.values()) {
       if (this.known.includes(entry.key)) continue;
-      const expected = `expected ${this.known.join(', ')}`;
-      this.add(entry.line, entry.column, `unknown front matter key "${entry.key}" (${expected})`);
+      const params = { key: entry.key, known: this.known.join(', ') };
+      this.add(entry.line, entry.column, 'frontMatter.unknownKey', params);
     }
   }
 
   private entry(key: string, required: boolean): FrontMatterEntry | undefined {
     this.known.push(key);
     const entry = this.entries.get(key);
-    if (!entry && required) this.add(1, 1, `missing front matter key "${key}"`);
+    if (!entry && required) this.add(1, 1, 'frontMatter.missingKey', { key });
     return entry;
   }
 
-  private invalid<T>(entry: FrontMatterEntry, what: string, fallback: T): T {
-    this.add(entry.line, entry.column, `front matter key "${entry.key}" must be ${what}`);
+  private invalid<T>(entry: FrontMatterEntry, code: ProblemCode, fallback: T, params: ProblemParams = {}): T {
+    this.add(entry.line, entry.column, code, { key: entry.key, ...params });
     return fallback;
   }
 
-  private add(line: number, column: number, message: string): void {
-    this.problems.push(problem(this.path, line, column, 'error', message));
+  private add(line: number, column: number, code: ProblemCode, params: ProblemParams): void {
+    this.problems.push(problem(this.path, line, column, 'error', code, params));
   }
 }

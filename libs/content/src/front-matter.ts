@@ -30,22 +30,20 @@ export function readFrontMatter(path: string, text: string): FrontMatter {
     .replace(/\r\n/g, '\n')
     .split('\n');
   if (lines[0].trimEnd() !== OPEN) {
-    const message = 'the file must start with front matter: a line "---", YAML keys, and a closing "---"';
     return {
       entries: new Map(),
       body: lines.join('\n'),
       lineOffset: 0,
-      problems: [problem(path, 1, 1, 'error', message)],
+      problems: [problem(path, 1, 1, 'error', 'frontMatter.missing')],
     };
   }
   const close = lines.findIndex((line, i) => i > 0 && CLOSE.test(line));
   if (close < 0) {
-    const message = 'the front matter is not closed: add a line "---" after the last key';
     return {
       entries: new Map(),
       body: '',
       lineOffset: lines.length,
-      problems: [problem(path, 1, 1, 'error', message)],
+      problems: [problem(path, 1, 1, 'error', 'frontMatter.notClosed')],
     };
   }
   const { entries, problems } = readYaml(path, lines.slice(1, close).join('\n'), 1);
@@ -62,12 +60,14 @@ function readYaml(
   const entries = new Map<string, FrontMatterEntry>();
   const problems = doc.errors.map((e) => {
     const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
-    return problem(path, pos.line + lineOffset, pos.col, 'error', `front matter: ${e.message.split('\n')[0]}`);
+    return problem(path, pos.line + lineOffset, pos.col, 'error', 'frontMatter.yaml', {
+      detail: e.message.split('\n')[0],
+    });
   });
   if (problems.length > 0) return { entries, problems };
-  if (doc.contents === null) return { entries, problems: [problem(path, 1, 1, 'error', 'the front matter is empty')] };
+  if (doc.contents === null) return { entries, problems: [problem(path, 1, 1, 'error', 'frontMatter.empty')] };
   if (!isMap(doc.contents)) {
-    return { entries, problems: [problem(path, 2, 1, 'error', 'the front matter must be "key: value" lines')] };
+    return { entries, problems: [problem(path, 2, 1, 'error', 'frontMatter.notMap')] };
   }
   const values = doc.toJS() as Record<string, unknown>;
   for (const pair of doc.contents.items) {

@@ -1,4 +1,5 @@
 export * from './problem.js';
+export * from './problem-messages.js';
 export * from './content-hash.js';
 export * from './file-name.js';
 export * from './front-matter-schema.js';

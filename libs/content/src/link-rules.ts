@@ -3,6 +3,7 @@ import { plainText } from './callouts.js';
 import { glossaryAnchor } from './glossary/glossary-model.js';
 import { classifyLink } from './link-policy.js';
 import { problem, type Severity } from './problem.js';
+import type { ProblemCode, ProblemParams } from './problem-messages.js';
 import { CALLOUT_KINDS, type RenderEnv } from './render-types.js';
 
 type Context = NonNullable<RenderEnv['karvan']>;
@@ -39,12 +40,11 @@ function rewriteLink(token: Token, line: number, context: Context): void {
   if (target.kind === 'glossary') rewriteGlossaryLink(token, target.id, line, context);
   else if (target.kind === 'module' && resolveModuleLink) {
     const url = resolveModuleLink(target.fileName, target.anchor);
-    if (url === undefined)
-      report(context, line, target.fileName, 'error', `broken link: no module "${target.fileName}"`);
+    if (url === undefined) report(context, line, target.fileName, 'error', 'link.module', { file: target.fileName });
     else token.attrSet('href', url);
   } else if (target.kind === 'media' && resolveMedia) {
     const url = resolveMedia(target.path);
-    if (url === undefined) report(context, line, target.path, 'error', `broken link: "${target.path}" does not exist`);
+    if (url === undefined) report(context, line, target.path, 'error', 'link.media', { path: target.path });
     else token.attrSet('href', url);
   }
 }
@@ -53,7 +53,7 @@ function rewriteGlossaryLink(token: Token, id: string, line: number, context: Co
   const { resolveGlossaryTerm } = context.options;
   const resolved = resolveGlossaryTerm ? resolveGlossaryTerm(id) : { href: glossaryPageHref(id) };
   if (!resolved) {
-    report(context, line, `glossary:${id}`, 'error', `broken glossary link: no term "${id}" in the glossary`);
+    report(context, line, `glossary:${id}`, 'error', 'link.glossary', { id });
     token.attrSet('href', glossaryPageHref(id));
     return;
   }
@@ -81,31 +81,27 @@ function glossaryPageHref(id: string): string {
 function rewriteImage(token: Token, line: number, context: Context): void {
   const src = String(token.attrGet('src') ?? '');
   if (plainText(token.children ?? []).trim() === '') {
-    report(context, line, '![', 'error', `image "${src}" has no alt text: describe it between ![ and ]`);
+    report(context, line, '![', 'error', 'image.noAlt', { src });
   }
   const target = classifyLink(src);
   if (target.kind === 'external') {
-    const message = `image "${src}" is on another site: put a copy in media/ so the page does not depend on it`;
-    report(context, line, src, 'warning', message);
+    report(context, line, src, 'warning', 'image.external', { src });
   } else if (target.kind === 'module') {
-    report(context, line, target.fileName, 'error', `broken image: "${target.fileName}" is not an image`);
+    report(context, line, target.fileName, 'error', 'image.module', { file: target.fileName });
   } else if (target.kind === 'glossary') {
-    report(context, line, src, 'error', `broken image: "${src}" is a glossary term, not an image`);
+    report(context, line, src, 'error', 'image.glossary', { src });
     token.attrSet('src', '');
   } else if (target.kind === 'media' && context.options.resolveMedia) {
     const url = context.options.resolveMedia(target.path);
-    if (url === undefined) report(context, line, target.path, 'error', `broken image: "${target.path}" does not exist`);
+    if (url === undefined) report(context, line, target.path, 'error', 'image.missing', { path: target.path });
     else token.attrSet('src', url);
   }
 }
 
 function reportUnknownBlock(firstLine: string, line: number, context: Context): void {
   const kinds = [...CALLOUT_KINDS, 'quiz'].join(', ');
-  const message =
-    firstLine.trim() === ':::'
-      ? 'a ":::" line that closes no block'
-      : `"${firstLine.trim()}" is not a known block: start it with ":::" and one of ${kinds}`;
-  report(context, line, ':::', 'error', message);
+  if (firstLine.trim() === ':::') report(context, line, ':::', 'error', 'block.strayClose');
+  else report(context, line, ':::', 'error', 'block.unknown', { line: firstLine.trim(), kinds });
 }
 
 // markdown-it-container silently ends an unclosed block at the end of the file.
@@ -113,13 +109,20 @@ function checkClosed(token: Token, context: Context): void {
   const [start, end] = token.map ?? [0, 0];
   if (/^ {0,3}:{3,}\s*$/.test(context.sourceLines[end] ?? '')) return;
   const opening = context.sourceLines[start]?.trim() ?? '';
-  report(context, start, ':::', 'error', `"${opening}" is not closed: add a line ":::" after its text`);
+  report(context, start, ':::', 'error', 'block.notClosed', { line: opening });
 }
 
 /** Points at the first place on the source line where `needle` appears, else at its start. */
-function report(context: Context, bodyLine: number, needle: string, severity: Severity, message: string): void {
+function report(
+  context: Context,
+  bodyLine: number,
+  needle: string,
+  severity: Severity,
+  code: ProblemCode,
+  params: ProblemParams = {},
+): void {
   const source = context.sourceLines[bodyLine] ?? '';
   const column = source.indexOf(needle) + 1;
   const line = bodyLine + 1 + (context.options.lineOffset ?? 0);
-  context.problems.push(problem(context.options.path ?? '', line, column, severity, message));
+  context.problems.push(problem(context.options.path ?? '', line, column, severity, code, params));
 }

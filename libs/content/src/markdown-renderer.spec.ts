@@ -115,12 +115,14 @@ describe('call-out blocks', () => {
 
   it('reports a call-out that is never closed', () => {
     const { problems } = renderMarkdown('::: note Open\nText.\n\nMore text.\n', { path: 'm.md', lineOffset: 2 });
-    expect(problems).toEqual([
+    expect(problems).toMatchObject([
       {
         path: 'm.md',
         line: 3,
         column: 1,
         severity: 'error',
+        code: 'block.notClosed',
+        params: { line: '::: note Open' },
         message: '"::: note Open" is not closed: add a line ":::" after its text',
       },
     ]);
@@ -157,7 +159,15 @@ describe('links and images', () => {
   it('reports a link to a module that does not exist, with line and column', () => {
     const { problems } = renderMarkdown('Text.\n\nFirst line\nthen [gone](03-gone.md).', options);
     expect(problems).toEqual([
-      { path: '01-a.md', line: 14, column: 13, severity: 'error', message: 'broken link: no module "03-gone.md"' },
+      {
+        path: '01-a.md',
+        line: 14,
+        column: 13,
+        severity: 'error',
+        code: 'link.module',
+        params: { file: '03-gone.md' },
+        message: 'broken link: no module "03-gone.md"',
+      },
     ]);
   });
 

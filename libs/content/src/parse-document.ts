@@ -17,7 +17,7 @@ import {
   type ModuleMeta,
   type ModuleTranslationMeta,
 } from './front-matter-schema.js';
-import { problem, type Problem } from './problem.js';
+import { problemAt, type Problem } from './problem.js';
 
 interface DocumentBase {
   path: string;
@@ -41,7 +41,13 @@ export function parseDocument(path: string, text: string): ParsedDocument {
   const base: DocumentBase = { path, body: front.body, lineOffset: front.lineOffset, problems: front.problems };
   const name = parseFileName(basename(path));
   if (!name.ok) {
-    return { ...base, kind: 'unknown', file: null, meta: null, problems: [problem(path, 1, 1, 'error', name.message)] };
+    return {
+      ...base,
+      kind: 'unknown',
+      file: null,
+      meta: null,
+      problems: [problemAt(path, 1, 1, 'error', name.problem)],
+    };
   }
   // Keys of a file whose front matter did not parse would all be reported missing: say it once.
   const problems = front.problems.length > 0 ? [] : base.problems;

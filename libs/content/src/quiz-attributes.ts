@@ -1,4 +1,5 @@
 import { problem, type Problem } from './problem.js';
+import type { ProblemCode, ProblemParams } from './problem-messages.js';
 import {
   DEFAULT_QUIZ_SETTINGS,
   REVIEW_ITEMS,
@@ -14,6 +15,7 @@ import {
 const ANSWERS: AnswersVisibility[] = ['after-submit', 'after-pass', 'never'];
 const LATE: LateSubmissions[] = ['refuse', 'grade'];
 const KNOWN = ['pass', 'attempts', 'time', 'late', 'shuffle', 'draw', 'pool', 'review', 'show', 'answers'];
+type Fail = (code: ProblemCode, params?: ProblemParams) => void;
 const DRAW = /^(?:([a-z0-9][a-z0-9_-]*):)?([1-9]\d{0,3})$/i;
 
 interface Place {
@@ -28,33 +30,33 @@ export function parseQuizAttributes(text: string, place: Place, problems: Proble
   const settings: QuizSettings = { ...DEFAULT_QUIZ_SETTINGS };
   for (const match of text.matchAll(/\S+/g)) {
     const [name, value] = splitAttribute(match[0]);
-    const fail = (message: string) =>
-      problems.push(problem(place.path, place.line, place.column + match.index, 'error', message));
+    const fail: Fail = (code, params = {}) =>
+      problems.push(problem(place.path, place.line, place.column + match.index, 'error', code, params));
     if (!KNOWN.includes(name)) {
-      fail(`unknown quiz attribute "${name}" (known: ${KNOWN.join(', ')})`);
+      fail('quiz.unknownAttribute', { name, known: KNOWN.join(', ') });
     } else if (name === 'shuffle') {
-      if (value !== undefined && value !== 'true' && value !== 'false') fail('shuffle takes no value, or true/false');
+      if (value !== undefined && value !== 'true' && value !== 'false') fail('quiz.shuffle');
       settings.shuffle = value !== 'false';
     } else if (name === 'answers') {
       // The older spelling of review=, kept so existing quizzes keep their meaning.
       if (ANSWERS.includes(value as AnswersVisibility)) settings.review = reviewOfAnswers(value as AnswersVisibility);
-      else fail(`answers must be one of ${ANSWERS.join(', ')}`);
+      else fail('quiz.answers', { allowed: ANSWERS.join(', ') });
     } else if (name === 'pool') {
       if (value === 'course' || value === 'module') settings.pool = value;
-      else fail('pool must be module or course, e.g. pool=course');
+      else fail('quiz.pool');
     } else if (name === 'review') {
       if (REVIEW_WHEN.includes(value as ReviewWhen)) settings.review = value as ReviewWhen;
-      else fail(`review must be one of ${REVIEW_WHEN.join(', ')}`);
+      else fail('quiz.review', { allowed: REVIEW_WHEN.join(', ') });
     } else if (name === 'show') {
       const items = (value ?? '').split(',');
       if (value && items.every((item) => REVIEW_ITEMS.includes(item as ReviewItem))) {
         settings.show = REVIEW_ITEMS.filter((item) => items.includes(item));
-      } else fail('show must list marks, answers and feedback, or some of them, e.g. show=marks,feedback');
+      } else fail('quiz.show');
     } else if (name === 'draw') {
       readDraw(settings, value, fail);
     } else if (name === 'late') {
       if (LATE.includes(value as LateSubmissions)) settings.lateSubmissions = value as LateSubmissions;
-      else fail(`late must be ${LATE.join(' or ')}, e.g. late=grade`);
+      else fail('quiz.late');
     } else {
       readNumber(settings, name, value, fail);
     }
@@ -62,13 +64,12 @@ export function parseQuizAttributes(text: string, place: Place, problems: Proble
   return settings;
 }
 
-function readDraw(settings: QuizSettings, value: string | undefined, fail: (message: string) => void): void {
+function readDraw(settings: QuizSettings, value: string | undefined, fail: Fail): void {
   const match = DRAW.exec(value ?? '');
-  if (!match)
-    return void fail('draw must be a number of questions, or a tag and a number, e.g. draw=5 or draw=scenario:2');
+  if (!match) return void fail('quiz.draw');
   const tag = match[1]?.toLowerCase() ?? null;
   if (settings.draws.some((d) => d.tag === tag)) {
-    return void fail(tag === null ? 'only one draw may have no tag' : `two draws from the pool "${tag}": merge them`);
+    return void (tag === null ? fail('quiz.drawUntagged') : fail('quiz.drawTwice', { tag }));
   }
   settings.draws = [...settings.draws, { tag, count: Number(match[2]) }];
 }
@@ -78,22 +79,17 @@ function splitAttribute(token: string): [string, string | undefined] {
   return eq < 0 ? [token, undefined] : [token.slice(0, eq), token.slice(eq + 1).replace(/^["']|["']$/g, '')];
 }
 
-function readNumber(
-  settings: QuizSettings,
-  name: string,
-  value: string | undefined,
-  fail: (message: string) => void,
-): void {
+function readNumber(settings: QuizSettings, name: string, value: string | undefined, fail: Fail): void {
   const n = value !== undefined && /^\d+$/.test(value) ? Number(value) : NaN;
   if (name === 'pass') {
     if (n >= 0 && n <= 100) settings.passPercent = n;
-    else fail('pass must be a whole percentage from 0 to 100, e.g. pass=70');
+    else fail('quiz.pass');
   } else if (name === 'attempts') {
     if (n >= 1) settings.maxAttempts = n;
-    else fail('attempts must be a whole number of at least 1, e.g. attempts=3');
+    else fail('quiz.attempts');
   } else if (n >= 1) {
     settings.timeLimitMinutes = n;
   } else {
-    fail('time must be a whole number of minutes of at least 1, e.g. time=15');
+    fail('quiz.time');
   }
 }

@@ -24,13 +24,13 @@ describe('drawing questions from pools', () => {
 
   it('refuses a draw larger than its pool, a bad draw and a pool drawn twice', () => {
     expect(errors('draw=11')).toEqual([
-      'draw=11 asks for more questions than the questions outside tagged pools has (10)',
+      'draw=11 asks for more questions than the questions outside tagged pools have (10)',
     ]);
     expect(errors('draw=scenario:5')).toEqual([
       'draw=scenario:5 asks for more questions than the pool "scenario" has (4)',
     ]);
     expect(errors('draw=scenario:2 draw=7')).toEqual([
-      'draw=7 asks for more questions than the questions outside tagged pools has (6)',
+      'draw=7 asks for more questions than the questions outside tagged pools have (6)',
     ]);
     expect(errors('draw=lots')).toEqual([
       'draw must be a number of questions, or a tag and a number, e.g. draw=5 or draw=scenario:2',
@@ -43,7 +43,7 @@ describe('drawing questions from pools', () => {
 
   it('refuses a question that sits in two drawn pools', () => {
     const text = '::: quiz draw=a:1 draw=b:1\n1. One {.a .b}\n   = x\n2. Two {.a}\n   = y\n3. Three {.b}\n   = z\n:::';
-    expect(parseQuiz(text).problems.map((p) => p.message)).toEqual(['question 1 is in two pools drawn from: a and b']);
+    expect(parseQuiz(text).problems.map((p) => p.message)).toEqual(['question 1 is in two pools drawn from: a, b']);
   });
 
   it('draws the same questions for the same seed, distinct ones of each pool, and every question over many seeds', () => {

@@ -1,4 +1,5 @@
 import { renderInline } from './markdown-renderer.js';
+import type { ProblemCode, ProblemParams } from './problem-messages.js';
 import type { QuestionDraft } from './quiz-lines.js';
 import type { KeyEntry, PublicQuestion, RubricCriterion } from './quiz-model.js';
 
@@ -12,7 +13,7 @@ export function isEssayLine(text: string): boolean {
 }
 
 type Base = { id: string; number: number; promptHtml: string; points: number; tags: string[] };
-type Fail = (line: number, message: string) => void;
+type Fail = (line: number, code: ProblemCode, params?: ProblemParams) => void;
 
 /**
  * An essay: its points (written, or the rubric's total), whether a file may be attached, and its
@@ -25,29 +26,29 @@ export function buildEssay(
   fail: Fail,
 ): { question: PublicQuestion; key: KeyEntry } {
   const [line, ...others] = draft.answers;
-  if (others.length > 0)
-    fail(others[0].line, `essay question ${base.number} takes one "= [essay …]" line and no answers`);
-  const settings = readSettings(ESSAY.exec(line.text.trim())?.[1] ?? '', (message) => fail(line.line, message));
+  const number = base.number;
+  if (others.length > 0) fail(others[0].line, 'essay.extraLines', { number });
+  const settings = readSettings(ESSAY.exec(line.text.trim())?.[1] ?? '', (token) =>
+    fail(line.line, 'essay.setting', { token }),
+  );
   const rubric: RubricCriterion[] = draft.criteria.map((c, i) => ({
     id: `c${i + 1}`,
     html: renderInline(c.text),
     points: c.points,
   }));
-  draft.criteria.filter((c) => c.text === '').forEach((c) => fail(c.line, 'a criterion with no text'));
-  draft.criteria
-    .filter((c) => c.points === 0)
-    .forEach((c) => fail(c.line, 'a criterion must be worth at least 1 point'));
+  draft.criteria.filter((c) => c.text === '').forEach((c) => fail(c.line, 'essay.emptyCriterion'));
+  draft.criteria.filter((c) => c.points === 0).forEach((c) => fail(c.line, 'essay.zeroCriterion'));
   const total = rubric.reduce((sum, c) => sum + c.points, 0);
   let points = settings.points ?? total;
   if (settings.points !== null && rubric.length > 0 && settings.points !== total) {
-    fail(line.line, `the rubric of question ${base.number} adds up to ${total} points, not points=${settings.points}`);
+    fail(line.line, 'essay.rubricTotal', { number, total, points: settings.points });
   }
   if (settings.points === null && rubric.length === 0) {
-    fail(line.line, `essay question ${base.number} needs its points: write e.g. "= [essay points=10]" or a rubric`);
+    fail(line.line, 'essay.noPoints', { number });
     points = 1;
   }
   if (points > MAX_ESSAY_POINTS) {
-    fail(line.line, `essay question ${base.number} is worth more than ${MAX_ESSAY_POINTS} points`);
+    fail(line.line, 'essay.tooManyPoints', { number, max: MAX_ESSAY_POINTS });
     points = MAX_ESSAY_POINTS;
   }
   return {
@@ -56,16 +57,13 @@ export function buildEssay(
   };
 }
 
-function readSettings(text: string, fail: (message: string) => void): { points: number | null; file: boolean } {
+function readSettings(text: string, unknown: (token: string) => void): { points: number | null; file: boolean } {
   const settings = { points: null as number | null, file: false };
   for (const token of text.split(/\s+/).filter(Boolean)) {
     const points = /^points=(\d{1,4})$/.exec(token);
     if (points && Number(points[1]) >= 1) settings.points = Number(points[1]);
     else if (token === 'file') settings.file = true;
-    else
-      fail(
-        `unknown essay setting "${token}": write points=N (a whole number of at least 1) and, to allow a file, file`,
-      );
+    else unknown(token);
   }
   return settings;
 }

@@ -1,4 +1,5 @@
 import { problem, type Problem } from './problem.js';
+import type { ProblemCode } from './problem-messages.js';
 
 /** A line of a quiz block with its line number in the original file. */
 interface Located {
@@ -40,7 +41,7 @@ export function readQuestionDrafts(
   let previousBlank = true;
   lines.forEach((text, i) => {
     const line = firstLine + i;
-    const fail = (message: string) => problems.push(problem(path, line, text.search(/\S/) + 1, 'error', message));
+    const fail = (code: ProblemCode) => problems.push(problem(path, line, text.search(/\S/) + 1, 'error', code));
     const question = QUESTION.exec(text);
     if (question) {
       current = {
@@ -57,7 +58,7 @@ export function readQuestionDrafts(
     } else if (text.trim() === '') {
       if (current && current.feedback.length > 0) current.feedback.push('');
     } else if (!current) {
-      fail('text before the first question: a question starts with "1. " and its prompt');
+      fail('question.textBefore');
     } else {
       readQuestionLine(current, { text, line }, previousBlank, fail);
     }
@@ -70,7 +71,7 @@ function readQuestionLine(
   draft: QuestionDraft,
   { text, line }: Located,
   previousBlank: boolean,
-  fail: (message: string) => void,
+  fail: (code: ProblemCode) => void,
 ): void {
   const option = OPTION.exec(text);
   const criterion = option ? null : CRITERION.exec(text);
@@ -80,15 +81,12 @@ function readQuestionLine(
   if (option) draft.options.push({ text: (option[2] ?? '').trim(), line, correct: option[1] !== ' ' });
   else if (criterion) draft.criteria.push({ text: (criterion[2] ?? '').trim(), line, points: Number(criterion[1]) });
   else if (pair) draft.pairs.push({ text, line, left: pair[1].trim(), right: pair[2].trim() });
-  else if (BULLET.test(text))
-    fail(
-      'a list line in a question must be an option "- [ ] text" or "- [x] text", a pair "- left -> right", or an essay\'s criterion "- [4] text"',
-    );
+  else if (BULLET.test(text)) fail('question.listLine');
   else if (answer) draft.answers.push({ text: (answer[1] ?? '').trim(), line });
   else if (feedback) draft.feedback.push(feedback[1]);
   else if (draft.feedback.length > 0 && !previousBlank) draft.feedback.push(text.trim());
   else if (isInPrompt(draft) && !previousBlank) draft.prompt.push(text.trim());
-  else fail('unexpected text in a question: after the prompt come options, "= answer" lines, pairs or "> feedback"');
+  else fail('question.unexpected');
 }
 
 function isInPrompt(draft: QuestionDraft): boolean {

@@ -1,4 +1,5 @@
 import { problem, sortProblems, type Problem } from './problem.js';
+import type { ProblemCode, ProblemParams } from './problem-messages.js';
 import { parseQuizAttributes } from './quiz-attributes.js';
 import { splitQuiz, type QuizBlock } from './quiz-block.js';
 import { readQuestionDrafts } from './quiz-lines.js';
@@ -36,7 +37,7 @@ export function parseQuiz(text: string, location: QuizLocation = {}): QuizParseR
   const problems: Problem[] = [];
   const { quizzes } = splitQuiz(text.replace(/\r\n/g, '\n'));
   for (const extra of quizzes.slice(1)) {
-    problems.push(problem(path, extra.line + offset, 1, 'error', 'more than one quiz block: a module has at most one'));
+    problems.push(problem(path, extra.line + offset, 1, 'error', 'quiz.twoBlocks'));
   }
   if (quizzes.length === 0) return { parsed: null, problems };
   const parsed = readBlock(path, quizzes[0], offset, problems);
@@ -45,11 +46,10 @@ export function parseQuiz(text: string, location: QuizLocation = {}): QuizParseR
 
 function readBlock(path: string, block: QuizBlock, offset: number, problems: Problem[]): ParsedQuiz {
   const line = block.line + offset;
-  if (block.closingLine === null)
-    problems.push(problem(path, line, 1, 'error', 'the quiz block is not closed by ":::"'));
+  if (block.closingLine === null) problems.push(problem(path, line, 1, 'error', 'quiz.notClosed'));
   const settings = parseQuizAttributes(block.attributes, { path, line, column: block.attributesColumn }, problems);
   const drafts = readQuestionDrafts(path, block.lines, line + 1, problems);
-  if (drafts.length === 0) problems.push(problem(path, line, 1, 'error', 'the quiz has no questions'));
+  if (drafts.length === 0) problems.push(problem(path, line, 1, 'error', 'quiz.noQuestions'));
 
   const questions: PublicQuestion[] = [];
   const key: AnswerKey = {};
@@ -58,8 +58,7 @@ function readBlock(path: string, block: QuizBlock, offset: number, problems: Pro
     const built = buildQuestion(path, draft, i + 1, problems);
     const id = built.question.id;
     if (Object.hasOwn(lines, id)) {
-      const message = `duplicate question id "${id}" (also used on line ${lines[id]})`;
-      problems.push(problem(path, built.line, 1, 'error', message));
+      problems.push(problem(path, built.line, 1, 'error', 'quiz.duplicateId', { id, line: lines[id] }));
       return;
     }
     questions.push(built.question);
@@ -79,16 +78,16 @@ export function checkDraws(
   questions: PublicQuestion[],
   problems: Problem[],
 ): void {
-  const fail = (message: string) => problems.push(problem(path, line, 1, 'error', message));
+  const fail = (code: ProblemCode, params: ProblemParams) =>
+    problems.push(problem(path, line, 1, 'error', code, params));
   for (const question of questions) {
     const tags = draws.filter((d) => d.tag !== null && question.tags.includes(d.tag)).map((d) => d.tag);
-    if (tags.length > 1) fail(`question ${question.number} is in two pools drawn from: ${tags.join(' and ')}`);
+    if (tags.length > 1) fail('quiz.twoPools', { number: question.number, pools: tags.join(', ') });
   }
   for (const { draw, ids } of poolsOf(questions, draws).pools) {
     if (draw.count <= ids.length) continue;
-    const pool = draw.tag === null ? 'the questions outside tagged pools' : `the pool "${draw.tag}"`;
-    fail(
-      `draw=${draw.tag === null ? '' : `${draw.tag}:`}${draw.count} asks for more questions than ${pool} has (${ids.length})`,
-    );
+    const sizes = { count: draw.count, available: ids.length };
+    if (draw.tag === null) fail('quiz.drawTooMany', sizes);
+    else fail('quiz.drawTooManyTagged', { ...sizes, tag: draw.tag });
   }
 }

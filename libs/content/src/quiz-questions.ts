@@ -3,6 +3,7 @@ import { hasTolerance, parseNumericAnswer } from './answer-text.js';
 import { isAmbiguousKey } from './number-reading.js';
 import { renderBlock, renderInline } from './markdown-renderer.js';
 import { problem, type Problem } from './problem.js';
+import type { ProblemCode, ProblemParams } from './problem-messages.js';
 import type { QuestionDraft } from './quiz-lines.js';
 import { buildEssay, isEssayLine } from './quiz-essay.js';
 import type { Choice, KeyEntry, PublicQuestion } from './quiz-model.js';
@@ -25,23 +26,23 @@ function attributesOf(promptText: string): { id?: string; tags: string[] } {
 
 /** Types one drafted question, splitting what a trainee sees from its answer key. */
 export function buildQuestion(path: string, draft: QuestionDraft, number: number, problems: Problem[]): BuiltQuestion {
-  const fail = (line: number, message: string) => problems.push(problem(path, line, 1, 'error', message));
+  const fail: Fail = (line, code, params = {}) => problems.push(problem(path, line, 1, 'error', code, params));
   const promptText = draft.prompt.join('\n');
   const attributes = attributesOf(promptText);
   const id = attributes.id ?? draft.writtenNumber;
   const prompt = promptText.replace(ATTRIBUTES, '').trim();
-  if (prompt === '') fail(draft.line, `question ${number} has no prompt`);
+  if (prompt === '') fail(draft.line, 'question.noPrompt', { number });
   const base = { id, number, promptHtml: renderInline(prompt), points: 1, tags: attributes.tags };
   const feedbackText = draft.feedback.join('\n').trim();
   const feedbackHtml = feedbackText ? renderBlock(feedbackText) : null;
   const kinds = [draft.options, draft.answers, draft.pairs].filter((list) => list.length > 0).length;
-  if (kinds === 0) fail(draft.line, `question ${number} has no options or answers`);
-  if (kinds > 1) fail(draft.line, `question ${number} mixes options, "= answer" lines and "->" pairs: use one kind`);
+  if (kinds === 0) fail(draft.line, 'question.noAnswers', { number });
+  if (kinds > 1) fail(draft.line, 'question.mixed', { number });
   const at = (built: Omit<BuiltQuestion, 'line'>): BuiltQuestion => ({ ...built, line: draft.line });
 
   const essay = draft.answers.some((a) => isEssayLine(a.text));
   if (!essay && draft.criteria.length > 0) {
-    fail(draft.criteria[0].line, `criteria "- [points] text" belong to an essay: question ${number} is not one`);
+    fail(draft.criteria[0].line, 'question.criteriaNotEssay', { number });
   }
   if (essay && kinds === 1) return at(buildEssay(draft, base, feedbackHtml, fail));
   if (draft.pairs.length > 0) return at(buildMatching(draft, base, feedbackHtml, fail));
@@ -50,15 +51,15 @@ export function buildQuestion(path: string, draft: QuestionDraft, number: number
 }
 
 type Base = { id: string; number: number; promptHtml: string; points: number; tags: string[] };
-type Fail = (line: number, message: string) => void;
+type Fail = (line: number, code: ProblemCode, params?: ProblemParams) => void;
 
 function buildChoice(draft: QuestionDraft, base: Base, feedbackHtml: string | null, fail: Fail) {
   const options: Choice[] = draft.options.map((o, i) => ({ id: `o${i + 1}`, html: renderInline(o.text) }));
   const correct = options.filter((_, i) => draft.options[i].correct).map((o) => o.id);
-  draft.options.filter((o) => o.text === '').forEach((o) => fail(o.line, 'an option with no text'));
-  if (draft.options.length === 1) fail(draft.line, `question ${base.number} needs at least two options`);
+  draft.options.filter((o) => o.text === '').forEach((o) => fail(o.line, 'question.emptyOption'));
+  if (draft.options.length === 1) fail(draft.line, 'question.oneOption', { number: base.number });
   if (draft.options.length > 0 && correct.length === 0) {
-    fail(draft.line, `single-choice question ${base.number} has no [x]: mark the correct option with [x]`);
+    fail(draft.line, 'question.noCorrect', { number: base.number });
   }
   const type = correct.length > 1 ? 'multiple' : 'single';
   return { question: { ...base, type, options }, key: { type, correct, feedbackHtml } } as const;
@@ -66,22 +67,20 @@ function buildChoice(draft: QuestionDraft, base: Base, feedbackHtml: string | nu
 
 function buildAnswered(draft: QuestionDraft, base: Base, feedbackHtml: string | null, fail: Fail) {
   const written = draft.answers.filter((a) => a.text !== '');
-  if (written.length === 0) fail(draft.line, `question ${base.number} has no correct answer: write it after "="`);
-  else draft.answers.filter((a) => a.text === '').forEach((a) => fail(a.line, 'an "=" line with no answer'));
+  if (written.length === 0) fail(draft.line, 'question.noAnswer', { number: base.number });
+  else draft.answers.filter((a) => a.text === '').forEach((a) => fail(a.line, 'question.emptyAnswer'));
   // `= "007"`: an answer in double quotes is text, however much it looks like a number.
   const quoted = written.map((a) => /^".+"$/.test(a.text));
   const numeric = written.map((a, i) => (quoted[i] ? null : parseNumericAnswer(a.text)));
   written.forEach((a, i) => {
     if (hasTolerance(a.text) && numeric[i] === null && !quoted[i]) {
-      fail(a.line, `unparseable number "${a.text}": write e.g. "= 281 ± 5" or "= 2,5 +- 0,1"`);
+      fail(a.line, 'question.badNumber', { text: a.text });
     }
   });
   if (written.length > 0 && numeric.every((n) => n !== null)) {
     written
       .filter((a) => isAmbiguousKey(a.text))
-      .forEach((a) =>
-        fail(a.line, `"${a.text}" could be a whole number or a decimal: write ${wholeAndDecimal(a.text)}`),
-      );
+      .forEach((a) => fail(a.line, 'question.ambiguousNumber', wholeAndDecimal(a.text)));
     return {
       question: { ...base, type: 'numeric' },
       key: { type: 'numeric', accepted: numeric, feedbackHtml },
@@ -91,20 +90,18 @@ function buildAnswered(draft: QuestionDraft, base: Base, feedbackHtml: string | 
   return { question: { ...base, type: 'short' }, key: { type: 'short', accepted, feedbackHtml } } as const;
 }
 
-/** `1,522` → `1522 or 1.522`, the two things it could mean. */
-function wholeAndDecimal(text: string): string {
+/** `1,522` → `1522` and `1.522`, the two things it could mean. */
+function wholeAndDecimal(text: string): ProblemParams {
   const trimmed = text.trim();
-  return `${trimmed.replace(',', '')} or ${trimmed.replace(',', '.')}`;
+  return { text, whole: trimmed.replace(',', ''), decimal: trimmed.replace(',', '.') };
 }
 
 function buildMatching(draft: QuestionDraft, base: Base, feedbackHtml: string | null, fail: Fail) {
-  if (draft.pairs.length < 2) fail(draft.line, `matching question ${base.number} needs at least two pairs`);
-  draft.pairs
-    .filter((p) => p.left === '' || p.right === '')
-    .forEach((p) => fail(p.line, 'a pair needs text on both sides of "->"'));
+  if (draft.pairs.length < 2) fail(draft.line, 'question.fewPairs', { number: base.number });
+  draft.pairs.filter((p) => p.left === '' || p.right === '').forEach((p) => fail(p.line, 'question.emptyPair'));
   const seen = new Set<string>();
   for (const pair of draft.pairs) {
-    if (seen.has(pair.left)) fail(pair.line, `"${pair.left}" appears twice on the left of a pair`);
+    if (seen.has(pair.left)) fail(pair.line, 'question.repeatedLeft', { text: pair.left });
     seen.add(pair.left);
   }
   const rights = shuffledStably(base.id, [...new Set(draft.pairs.map((p) => p.right))]);

@@ -18,22 +18,21 @@ function shapeOf(question: PublicQuestion, key: KeyEntry | undefined): string {
 export function compareQuizShape(path: string, base: ParsedQuiz | null, translation: ParsedQuiz | null): Problem[] {
   if (!base && !translation) return [];
   if (!base || !translation) {
-    const message = base ? 'the base file has a quiz but this translation has none' : 'the base file has no quiz';
-    return [problem(path, translation?.line ?? 1, 1, 'error', `quiz shape differs: ${message}`)];
+    return [problem(path, translation?.line ?? 1, 1, 'error', base ? 'quiz.shapeNoQuiz' : 'quiz.shapeNoBase')];
   }
   const problems: Problem[] = [];
   const a = base.quiz.questions;
   const b = translation.quiz.questions;
   if (a.length !== b.length) {
-    const message = `quiz shape differs: ${b.length} questions here, ${a.length} in the base file`;
-    problems.push(problem(path, translation.line, 1, 'error', message));
+    const counts = { count: b.length, expected: a.length };
+    problems.push(problem(path, translation.line, 1, 'error', 'quiz.shapeCount', counts));
   }
   b.slice(0, a.length).forEach((question, i) => {
     const expected = shapeOf(a[i], base.key[a[i].id]);
     const actual = shapeOf(question, translation.key[question.id]);
     if (expected === actual) return;
-    const message = `quiz shape differs at question ${i + 1}: "${actual}" here, "${expected}" in the base file`;
-    problems.push(problem(path, translation.lines[question.id] ?? translation.line, 1, 'error', message));
+    const line = translation.lines[question.id] ?? translation.line;
+    problems.push(problem(path, line, 1, 'error', 'quiz.shapeQuestion', { number: i + 1, actual, expected }));
   });
   return problems;
 }

@@ -24,14 +24,14 @@ export async function checkTreeReport(dir: string): Promise<TreeReport> {
   const coursesDir = join(dir, 'courses');
   const entries = await readdir(coursesDir, { withFileTypes: true }).catch(() => null);
   if (!entries) {
-    return { problems: [problem(coursesDir, 1, 1, 'error', 'no courses/ directory here')], files: 0 };
+    return { problems: [problem(coursesDir, 1, 1, 'error', 'tree.noCourses')], files: 0 };
   }
   const { glossary, problems, files: glossaryFiles } = await readGlossary(dir);
   let files = glossaryFiles;
   for (const entry of entries.filter((e) => !e.name.startsWith('.')).sort(byName)) {
     const path = join(coursesDir, entry.name);
     if (!entry.isDirectory()) {
-      problems.push(problem(path, 1, 1, 'warning', 'not a course directory: ignored'));
+      problems.push(problem(path, 1, 1, 'warning', 'tree.notCourse'));
       continue;
     }
     const { source, problems: found } = await readCourseSource(path);
@@ -61,8 +61,7 @@ export async function readCourseSource(dir: string): Promise<{ source: CourseSou
     const path = join(dir, entry.name);
     if (entry.name.startsWith('.')) continue;
     if (entry.isDirectory() && entry.name === MEDIA) media = await listFiles(path, MEDIA);
-    else if (entry.isDirectory())
-      problems.push(problem(path, 1, 1, 'warning', 'only media/ may be a folder here: ignored'));
+    else if (entry.isDirectory()) problems.push(problem(path, 1, 1, 'warning', 'tree.onlyMedia'));
     else files.push({ name: entry.name, path, text: await readFile(path, 'utf8') });
   }
   return { source: { slug, path: dir, files, media }, problems };

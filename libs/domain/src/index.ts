@@ -11,6 +11,7 @@ export * from './shared/ids.js';
 export * from './shared/locale.js';
 export * from './shared/date-time.js';
 export * from './i18n/translate.js';
+export * from './i18n/checker-messages.js';
 export * from './access/index.js';
 export * from './users/index.js';
 export * from './auth/index.js';

@@ -5,10 +5,14 @@ import {
   CoursesError,
   CoursesErrorCode,
   CoursesService,
+  localiseProblems,
   ModulesService,
+  type ContentProblem,
+  type Locale,
   type Principal,
 } from '@karvan/domain';
-import { Access, CurrentUser } from '../common/decorators.js';
+import { Access, CurrentUser, RequestState } from '../common/decorators.js';
+import type { RequestState as State } from '../common/request-context.js';
 import {
   AddModuleDto,
   CoAuthorDto,
@@ -105,15 +109,21 @@ export class AuthoringApiController {
     @Param('course') slug: string,
     @Param('module') module: string,
     @Body() body: ModuleSourceDto,
+    @RequestState() state: State,
   ) {
     const course = await this.courses.getEditable(me, slug);
-    return this.modules.preview(me, course, module, body.markdown);
+    return inLocale(state.locale, await this.modules.preview(me, course, module, body.markdown));
   }
 
   @ApiObject("The module made and the checker's problems.", 201)
   @Post(':course/modules')
-  async addModule(@CurrentUser() me: Principal, @Param('course') slug: string, @Body() body: AddModuleDto) {
-    return refuseProblems(await this.modules.add(me, slug, body.slug, body.title));
+  async addModule(
+    @CurrentUser() me: Principal,
+    @Param('course') slug: string,
+    @Body() body: AddModuleDto,
+    @RequestState() state: State,
+  ) {
+    return inLocale(state.locale, refuseProblems(await this.modules.add(me, slug, body.slug, body.title)));
   }
 
   @ApiResult(200, { slug: 'string', revision: 'integer', markdown: 'string' })
@@ -132,8 +142,9 @@ export class AuthoringApiController {
     @Param('course') slug: string,
     @Param('module') module: string,
     @Body() body: ModuleSourceDto,
+    @RequestState() state: State,
   ) {
-    return refuseProblems(await this.modules.save(me, slug, module, body.markdown));
+    return inLocale(state.locale, refuseProblems(await this.modules.save(me, slug, module, body.markdown)));
   }
 
   @ApiList("The module's revisions, newest first.")
@@ -142,6 +153,11 @@ export class AuthoringApiController {
     const course = await this.courses.getEditable(me, slug);
     return this.modules.history(me, course, module);
   }
+}
+
+/** The checker's problems keep their code and parameters; their message is in the caller's language. */
+function inLocale<T extends { problems: ContentProblem[] }>(locale: Locale, result: T): T {
+  return { ...result, problems: localiseProblems(locale, result.problems) };
 }
 
 function refuseProblems<T extends { problems: Array<{ severity: string }> }>(result: T): T {

@@ -7,6 +7,7 @@ import { GiftController } from './gift.controller.js';
 import { MediaController } from './media.controller.js';
 import { ModuleEditorPagesController } from './module-editor-pages.controller.js';
 import { ModuleLifecyclePagesController } from './module-lifecycle-pages.controller.js';
+import { CourseSettingsApiController } from './course-settings-api.controller.js';
 import { CourseSettingsPagesController } from './course-settings-pages.controller.js';
 
 @Module({
@@ -20,6 +21,7 @@ import { CourseSettingsPagesController } from './course-settings-pages.controlle
     GiftController,
     ModuleLifecyclePagesController,
     CourseSettingsPagesController,
+    CourseSettingsApiController,
   ],
 })
 export class AuthoringModule {}

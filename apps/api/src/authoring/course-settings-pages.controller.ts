@@ -5,14 +5,15 @@ import {
   CoursesError,
   CoursesService,
   EnrolmentsService,
-  type CourseSettings,
+  localiseProblems,
+  type ContentProblem,
   type Principal,
 } from '@karvan/domain';
-import { CurrentUser, Access } from '../common/decorators.js';
-import { parseForm, type FieldErrors } from '../common/forms.js';
+import { CurrentUser, Access, RequestState } from '../common/decorators.js';
+import { parseForm } from '../common/forms.js';
 import { renderPage } from '../common/render.js';
-import type { KarvanReply } from '../common/request-context.js';
-import { CourseSettingsDto } from './dto/course-settings.dto.js';
+import type { KarvanReply, RequestState as State } from '../common/request-context.js';
+import { CourseSettingsDto, settingsFromDto, settingsToDto } from './dto/course-settings.dto.js';
 
 /** A course's settings page: title, summary, introduction, enrolment, completion and certificate. */
 @ApiExcludeController()
@@ -33,7 +34,7 @@ export class CourseSettingsPagesController {
     @Query('notice') notice?: string,
   ) {
     const course = await this.courses.getEditable(me, slug);
-    const form = toForm(await this.settings.get(me, course));
+    const form = { ...settingsToDto(await this.settings.get(me, course)), key: '' };
     await this.show(reply, me, slug, { form, saved: notice === 'saved' }, 200);
   }
 
@@ -43,16 +44,18 @@ export class CourseSettingsPagesController {
     @Param('slug') slug: string,
     @Body() body: unknown,
     @Res() reply: KarvanReply,
+    @RequestState() state: State,
   ) {
     await this.courses.getEditable(me, slug); // who may, before what was sent
     const { value, errors } = await parseForm(CourseSettingsDto, body);
     const form = { ...value, key: '' };
     if (errors) return this.show(reply, me, slug, { form, errors }, 422);
     try {
-      await this.settings.update(me, slug, fromForm(value));
+      await this.settings.update(me, slug, settingsFromDto(value));
     } catch (error) {
-      if (!(error instanceof CoursesError) || !error.details) throw error;
-      const problem = (error.details as FieldErrors).introduction;
+      if (!(error instanceof CoursesError) || !Array.isArray(error.details)) throw error;
+      const found = localiseProblems(state.locale, error.details as ContentProblem[]);
+      const problem = found.map((p) => p.message).join('; ') || undefined;
       return this.show(reply, me, slug, { form, errors: { introduction: `error.${error.code}` }, problem }, 422);
     }
     if (value.key) await this.enrolments.setKey(me, slug, value.key);
@@ -63,28 +66,4 @@ export class CourseSettingsPagesController {
     const course = await this.courses.getEditable(me, slug);
     await renderPage(reply, 'pages/authoring/settings', { course, ...extra }, status);
   }
-}
-
-function toForm(settings: CourseSettings) {
-  return {
-    title: settings.title,
-    summary: settings.summary,
-    introduction: settings.introduction,
-    enrolmentMode: settings.enrolmentMode,
-    completionModules: settings.completion.modules,
-    completionQuizzes: settings.completion.quizzes,
-    certificate: settings.certificate ? 'true' : undefined,
-    key: '',
-  };
-}
-
-function fromForm(value: CourseSettingsDto): CourseSettings {
-  return {
-    title: value.title,
-    summary: value.summary,
-    introduction: value.introduction,
-    enrolmentMode: value.enrolmentMode,
-    completion: { modules: value.completionModules, quizzes: value.completionQuizzes },
-    certificate: value.certificate === 'true',
-  };
 }

@@ -1,5 +1,5 @@
 import { diffLines } from 'diff';
-import type { ContentProblem } from '@karvan/domain';
+import { localiseProblems, type ContentProblem, type Locale } from '@karvan/domain';
 
 export interface DiffLine {
   kind: 'added' | 'removed' | 'same' | 'skipped';
@@ -54,11 +54,12 @@ export interface AnnotatedLine {
   problems: ContentProblem[];
 }
 
-/** The lines that have problems, each with its messages, to show the checker beside the text. */
-export function problemsByLine(markdown: string, problems: ContentProblem[]): AnnotatedLine[] {
+/** The lines that have problems, each with its messages in `locale`, to show the checker beside the text. */
+export function problemsByLine(markdown: string, problems: ContentProblem[], locale: Locale): AnnotatedLine[] {
   const lines = markdown.split('\n');
   const byLine = new Map<number, ContentProblem[]>();
-  for (const problem of problems) byLine.set(problem.line, [...(byLine.get(problem.line) ?? []), problem]);
+  for (const problem of localiseProblems(locale, problems))
+    byLine.set(problem.line, [...(byLine.get(problem.line) ?? []), problem]);
   return [...byLine.entries()]
     .sort(([a], [b]) => a - b)
     .map(([number, list]) => ({ number, text: lines[number - 1] ?? '', problems: list }));

@@ -75,7 +75,7 @@ export class GiftController {
       revision: current.number,
       markdown: proposal.markdown,
       ...preview,
-      annotated: problemsByLine(proposal.markdown, preview.problems),
+      annotated: problemsByLine(proposal.markdown, preview.problems, request.karvan.locale),
       gift: { taken: proposal.taken, skipped: proposal.skipped },
     });
   }

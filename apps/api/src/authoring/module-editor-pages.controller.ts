@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Param, Post, Query, Render, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { CoursesService, ModulesService, type Principal } from '@karvan/domain';
-import { CurrentUser, Access } from '../common/decorators.js';
+import { CurrentUser, Access, RequestState } from '../common/decorators.js';
 import { parseForm } from '../common/forms.js';
 import { renderPage } from '../common/render.js';
-import type { KarvanReply } from '../common/request-context.js';
+import type { KarvanReply, RequestState as State } from '../common/request-context.js';
 import { DiffQuery, EditorFormDto } from './dto/authoring.dto.js';
 import { lineDiff, problemsByLine } from './editor-view.js';
 
@@ -24,12 +24,13 @@ export class ModuleEditorPagesController {
     @CurrentUser() me: Principal,
     @Param('course') courseSlug: string,
     @Param('module') slug: string,
+    @RequestState() state: State,
     @Query('saved') saved?: string,
   ) {
     const course = await this.courses.getEditable(me, courseSlug);
     const source = await this.modules.source(me, course, slug);
     const preview = await this.modules.preview(me, course, slug, source.markdown);
-    const annotated = problemsByLine(source.markdown, preview.problems);
+    const annotated = problemsByLine(source.markdown, preview.problems, state.locale);
     return {
       course,
       slug,
@@ -48,6 +49,7 @@ export class ModuleEditorPagesController {
     @Param('module') slug: string,
     @Body() body: unknown,
     @Res() reply: KarvanReply,
+    @RequestState() state: State,
   ) {
     const course = await this.courses.getEditable(me, courseSlug);
     const { value, errors } = await parseForm(EditorFormDto, body);
@@ -60,7 +62,7 @@ export class ModuleEditorPagesController {
       }
     }
     const preview = await this.modules.preview(me, course, slug, markdown);
-    const annotated = problemsByLine(markdown, preview.problems);
+    const annotated = problemsByLine(markdown, preview.problems, state.locale);
     const current = await this.modules.source(me, course, slug);
     const status = errors || preview.problems.some((p) => p.severity === 'error') ? 422 : 200;
     await renderPage(

@@ -8,9 +8,9 @@ import {
   ModulesService,
   type Principal,
 } from '@karvan/domain';
-import { CurrentUser, Access } from '../common/decorators.js';
+import { CurrentUser, Access, RequestState } from '../common/decorators.js';
 import { renderPage } from '../common/render.js';
-import type { KarvanReply } from '../common/request-context.js';
+import type { KarvanReply, RequestState as State } from '../common/request-context.js';
 import { problemsByLine } from './editor-view.js';
 
 /** Removing (archiving) and restoring a module, and viewing or restoring one of its revisions. */
@@ -81,6 +81,7 @@ export class ModuleLifecyclePagesController {
     @Param('module') slug: string,
     @Param('number') number: string,
     @Res() reply: KarvanReply,
+    @RequestState() state: State,
   ) {
     const wanted = revisionNumber(slug, number);
     const result = await this.lifecycle.restoreRevision(me, courseSlug, slug, wanted);
@@ -91,7 +92,7 @@ export class ModuleLifecyclePagesController {
     // The old text no longer passes the checker in today's course (a link to a removed module…).
     const course = await this.courses.getEditable(me, courseSlug);
     const revision = await this.lifecycle.revision(me, course, slug, wanted);
-    const annotated = problemsByLine(revision.markdown, result.problems);
+    const annotated = problemsByLine(revision.markdown, result.problems, state.locale);
     await renderPage(reply, 'pages/authoring/revision', { course, slug, revision, annotated, refused: true }, 422);
   }
 }

@@ -1,6 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Catch, HttpException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import { AuthErrorCode, DomainError, hasMessage, translate, type ErrorKind } from '@karvan/domain';
+import {
+  AuthErrorCode,
+  CHECKER_CODES,
+  DomainError,
+  hasMessage,
+  localiseProblem,
+  translate,
+  type ContentProblem,
+  type ErrorKind,
+  type Locale,
+} from '@karvan/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { pageContext } from './page-context.js';
 import { isApiRequest, type KarvanRequest } from './request-context.js';
@@ -86,6 +96,7 @@ export async function sendError(error: unknown, request: FastifyRequest, reply: 
   if (reply.sent) return;
 
   const karvan = (request as KarvanRequest).karvan;
+  if (karvan) body.details = localiseDetails(karvan.locale, body.details);
   if (isApiRequest(request) || !karvan || !reply.view) {
     await reply.status(body.status).type('application/json; charset=utf-8').send({ error: body });
     return;
@@ -103,8 +114,22 @@ export async function sendError(error: unknown, request: FastifyRequest, reply: 
     ...pageContext(request as KarvanRequest),
     status: body.status,
     message: translate(karvan.locale, key, body.params),
+    problems: Array.isArray(body.details) ? body.details.filter(isCheckerProblem) : [],
     errorId: body.errorId,
   });
+}
+
+/** Checker problems in an error's details (a refused module or archive) speak the caller's language. */
+function localiseDetails(locale: Locale, details: unknown): unknown {
+  if (!Array.isArray(details)) return details;
+  return details.map((item: unknown) => (isCheckerProblem(item) ? localiseProblem(locale, item) : item));
+}
+
+function isCheckerProblem(item: unknown): item is ContentProblem {
+  const code = (item as { code?: unknown } | null)?.code;
+  return (
+    typeof code === 'string' && CHECKER_CODES.includes(code) && typeof (item as ContentProblem).params === 'object'
+  );
 }
 
 @Catch()

@@ -10,6 +10,8 @@ import {
   EnrolmentsService,
   EssayGradingService,
   GrantsService,
+  localiseProblem,
+  ModulesService,
   MyLearningService,
   QueueDashboardService,
   SelectionService,
@@ -21,6 +23,7 @@ import {
 } from '@karvan/domain';
 
 const SHOWN = 5;
+const WARNINGS_SHOWN = 20;
 
 /**
  * What a signed-in person finds first: a section per role they hold, each from the services that
@@ -41,12 +44,13 @@ export class HomeService {
     private readonly queues: QueueDashboardService,
     private readonly grants: GrantsService,
     private readonly essays: EssayGradingService,
+    private readonly modules: ModulesService,
   ) {}
 
   async sections(me: Principal, locale: Locale) {
     const [trainee, trainer, coordinator, admin] = await Promise.all([
       this.trainee(me, locale),
-      canAnywhere(me, 'course.edit') || canAnywhere(me, 'course.create') ? this.trainer(me) : undefined,
+      canAnywhere(me, 'course.edit') || canAnywhere(me, 'course.create') ? this.trainer(me, locale) : undefined,
       canAnywhere(me, 'application.read') ? this.coordinator(me) : undefined,
       canAnywhere(me, 'user.manage') ? this.admin(me) : undefined,
     ]);
@@ -80,8 +84,13 @@ export class HomeService {
     return days.flatMap((d) => d.sessions).filter((s) => s.ends_at.getTime() > now && !s.cancelled_at);
   }
 
-  private async trainer(me: Principal) {
+  private async trainer(me: Principal, locale: Locale) {
     const [courses, toGrade] = await Promise.all([this.courses.listEditable(me), this.essays.countsToGrade(me)]);
+    // Stored with each revision when it was saved or synced: the home page compiles nothing.
+    const warnings = (await this.modules.warnings(me, courses, WARNINGS_SHOWN)).map((w) => ({
+      ...w,
+      warning: localiseProblem(locale, w.warning),
+    }));
     const withRequests = await Promise.all(
       courses.map(async (course) => ({
         ...course,
@@ -93,6 +102,7 @@ export class HomeService {
       courses: withRequests,
       requests: withRequests.reduce((sum, c) => sum + c.requests, 0),
       toGrade: withRequests.reduce((sum, c) => sum + c.toGrade, 0),
+      warnings,
     };
   }
 

@@ -56,8 +56,7 @@ export function checkQuizGlossaryLinks(
         if (glossary.byId.has(id)) continue;
         const column = (match.index ?? 0) + match[0].indexOf('glossary:') + 1;
         const fileLine = quiz.line + 1 + i + location.lineOffset;
-        const message = `broken glossary link: no term "${id}" in the glossary`;
-        problems.push(problem(location.path, fileLine, column, 'error', message));
+        problems.push(problem(location.path, fileLine, column, 'error', 'link.glossary', { id }));
       }
     });
   }

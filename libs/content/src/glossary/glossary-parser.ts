@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import { problem, type Problem } from '../problem.js';
+import type { ProblemCode, ProblemParams } from '../problem-messages.js';
 import { createGlossary, GLOSSARY_ID, GLOSSARY_LANGUAGES, type Glossary, type GlossaryTerm } from './glossary-model.js';
 
 export interface GlossaryFile {
@@ -32,14 +33,14 @@ export function parseGlossaryFile(path: string, text: string): { terms: Glossary
   const lines = new LineCounter();
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, uniqueKeys: true });
   const at = (node: Node | null | undefined) => lines.linePos(node?.range?.[0] ?? 0);
-  const report = (node: Node | null | undefined, message: string) => {
+  const report: Report = (node, code, params = {}) => {
     const pos = at(node);
-    return problem(path, pos.line, pos.col, 'error', message);
+    return problem(path, pos.line, pos.col, 'error', code, params);
   };
   if (doc.errors.length > 0) {
     const problems = doc.errors.map((e) => {
       const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
-      return problem(path, pos.line, pos.col, 'error', `glossary: ${e.message.split('\n')[0]}`);
+      return problem(path, pos.line, pos.col, 'error', 'glossary.yaml', { detail: e.message.split('\n')[0] });
     });
     return { terms: [], problems };
   }
@@ -47,14 +48,14 @@ export function parseGlossaryFile(path: string, text: string): { terms: Glossary
   if (!isSeq(doc.contents)) {
     return {
       terms: [],
-      problems: [report(doc.contents, 'a glossary file must be a list of terms, each starting "- id:"')],
+      problems: [report(doc.contents, 'glossary.notList')],
     };
   }
   const terms: GlossaryTerm[] = [];
   const problems: Problem[] = [];
   for (const item of doc.contents.items as Node[]) {
     if (!isMap(item)) {
-      problems.push(report(item, 'a glossary entry must be "key: value" lines (id, term, definition, source, see)'));
+      problems.push(report(item, 'glossary.notMap'));
       continue;
     }
     const term = readTerm(item, path, (node) => at(node).line, report, problems);
@@ -63,7 +64,7 @@ export function parseGlossaryFile(path: string, text: string): { terms: Glossary
   return { terms, problems };
 }
 
-type Report = (node: Node | null | undefined, message: string) => Problem;
+type Report = (node: Node | null | undefined, code: ProblemCode, params?: ProblemParams) => Problem;
 type LineOf = (node: Node) => number;
 
 function readTerm(
@@ -77,18 +78,18 @@ function readTerm(
   for (const pair of map.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
     if (!KEYS.includes(key)) {
-      problems.push(report(pair.key as Node, `unknown key "${key}" in a glossary entry: use ${KEYS.join(', ')}`));
+      problems.push(report(pair.key as Node, 'glossary.unknownKey', { key, known: KEYS.join(', ') }));
     }
     pairs.set(key, pair);
   }
   const idPair = pairs.get('id');
   const id = scalarText(idPair?.value);
   if (!id) {
-    problems.push(report(map, 'a glossary entry needs an id: kebab-case English, such as temporary-residence-permit'));
+    problems.push(report(map, 'glossary.noId'));
     return null;
   }
   if (!GLOSSARY_ID.test(id)) {
-    problems.push(report(idPair?.value as Node, `term id "${id}" must be lowercase a-z, 0-9 and single hyphens`));
+    problems.push(report(idPair?.value as Node, 'glossary.badId', { id }));
   }
   const entry: GlossaryTerm = {
     id,
@@ -103,12 +104,7 @@ function readTerm(
   for (const key of PER_LANGUAGE) readLanguages(entry, key, pairs.get(key), map, report, problems);
   entry.source = scalarText(pairs.get('source')?.value);
   if (!entry.source) {
-    problems.push(
-      report(
-        (pairs.get('source')?.key as Node) ?? map,
-        `term "${id}" has no source: name the document or give its URL`,
-      ),
-    );
+    problems.push(report((pairs.get('source')?.key as Node) ?? map, 'glossary.noSource', { id }));
   }
   entry.see = readSee(entry, pairs.get('see'), report, problems);
   const seeKey = pairs.get('see')?.key as Node | undefined;
@@ -126,9 +122,7 @@ function readLanguages(
 ): void {
   const value = pair?.value as Node | null | undefined;
   if (pair && !isMap(value)) {
-    problems.push(
-      report(value ?? (pair.key as Node), `${key} of "${entry.id}" must have one line per language: en, az, ru`),
-    );
+    problems.push(report(value ?? (pair.key as Node), 'glossary.notPerLanguage', { key, id: entry.id }));
     return;
   }
   for (const languagePair of value && isMap(value) ? value.items : []) {
@@ -136,14 +130,14 @@ function readLanguages(
     const text = scalarText(languagePair.value);
     if ((GLOSSARY_LANGUAGES as readonly string[]).includes(language)) entry[key][language as 'en'] = text;
     else {
-      const message = `"${language}" under ${key} of "${entry.id}" is not a glossary language: use en, az and ru`;
-      problems.push(report(languagePair.key as Node, message));
+      const params = { language, key, id: entry.id };
+      problems.push(report(languagePair.key as Node, 'glossary.badLanguage', params));
     }
   }
   for (const language of GLOSSARY_LANGUAGES) {
     if (entry[key][language]) continue;
-    const message = `term "${entry.id}" has no ${language} ${key}: every term is written in en, az and ru`;
-    problems.push(report((pair?.key as Node | undefined) ?? map, message));
+    const params = { id: entry.id, language, key };
+    problems.push(report((pair?.key as Node | undefined) ?? map, 'glossary.missingLanguage', params));
   }
 }
 
@@ -151,9 +145,7 @@ function readSee(entry: GlossaryTerm, pair: Pair | undefined, report: Report, pr
   if (!pair) return [];
   const value = pair.value as Node | null;
   if (!isSeq(value) || !value.items.every((item) => scalarText(item))) {
-    problems.push(
-      report(value ?? (pair.key as Node), `see of "${entry.id}" must be a list of term ids: see: [migrant, visa]`),
-    );
+    problems.push(report(value ?? (pair.key as Node), 'glossary.seeNotList', { id: entry.id }));
     return [];
   }
   return value.items.map((item) => scalarText(item));
@@ -173,18 +165,18 @@ function crossCheck(terms: GlossaryTerm[]): Problem[] {
   for (const term of terms) {
     const earlier = first.get(term.id);
     if (earlier) {
-      const message = `duplicate term id "${term.id}": also ${earlier.path}:${earlier.line}`;
-      problems.push(problem(term.path, term.line, 1, 'error', message));
+      const params = { id: term.id, other: `${earlier.path}:${earlier.line}` };
+      problems.push(problem(term.path, term.line, 1, 'error', 'glossary.duplicateId', params));
     } else first.set(term.id, term);
   }
   for (const term of first.values()) {
     for (const other of term.see) {
       if (first.has(other) && other !== term.id) continue;
-      const message =
+      const found =
         other === term.id
-          ? `term "${term.id}" lists itself under see`
-          : `see of "${term.id}": no term "${other}" in the glossary`;
-      problems.push(problem(term.path, term.seeLine, 1, 'error', message));
+          ? problem(term.path, term.seeLine, 1, 'error', 'glossary.seeSelf', { id: term.id })
+          : problem(term.path, term.seeLine, 1, 'error', 'glossary.seeUnknown', { id: term.id, other });
+      problems.push(found);
     }
   }
   return problems;

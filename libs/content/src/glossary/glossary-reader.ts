@@ -25,7 +25,7 @@ export async function readGlossary(dir: string): Promise<GlossaryReport> {
   for (const entry of entries.filter((e) => !e.name.startsWith('.')).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const path = join(folder, entry.name);
     if (entry.isFile() && /\.ya?ml$/.test(entry.name)) files.push({ path, text: await readFile(path, 'utf8') });
-    else problems.push(problem(path, 1, 1, 'warning', 'not a glossary file (.yaml): ignored'));
+    else problems.push(problem(path, 1, 1, 'warning', 'glossary.notGlossaryFile'));
   }
   const built = buildGlossary(files);
   return { glossary: built.glossary, problems: [...problems, ...built.problems], files: files.length, present: true };

@@ -20,6 +20,7 @@ import { Essays1766600000000 } from './1766600000000-essays.js';
 import { EmailChanges1766700000000 } from './1766700000000-email-changes.js';
 import { CohortTimeZone1766700001000 } from './1766700001000-cohort-time-zone.js';
 import { ContentEpoch1766800000000 } from './1766800000000-content-epoch.js';
+import { RevisionWarnings1766900000000 } from './1766900000000-revision-warnings.js';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   EmailChanges1766700000000,
   CohortTimeZone1766700001000,
   ContentEpoch1766800000000,
+  RevisionWarnings1766900000000,
 ];

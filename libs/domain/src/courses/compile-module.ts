@@ -4,6 +4,7 @@ import {
   type CourseSource,
   type CourseUrls,
   type Glossary,
+  problem,
   type Problem,
   type QuizModel,
   type TocEntry,
@@ -97,7 +98,7 @@ const EMPTY: Omit<CompiledModule, 'problems'> = {
 };
 
 function missing(path: string): Problem {
-  return { path, line: 1, column: 1, severity: 'error', message: 'the module could not be read' };
+  return problem(path, 1, 1, 'error', 'tree.moduleUnreadable');
 }
 
 /** The file a new module starts from: valid, so it can be saved, and showing the format. */

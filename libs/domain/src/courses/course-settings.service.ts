@@ -118,7 +118,6 @@ function yamlString(text: string): string {
 
 function invalid(errors: Problem[]): CoursesError {
   const message = errors.map((p) => p.message).join('; ') || 'the course could not be read';
-  return new CoursesError(CoursesErrorCode.ContentInvalid, `The course settings are not valid: ${message}.`, {
-    introduction: message,
-  });
+  // The details are the checker's problems, so a page or the API can say them in its own language.
+  return new CoursesError(CoursesErrorCode.ContentInvalid, `The course settings are not valid: ${message}.`, errors);
 }

@@ -113,6 +113,25 @@ describe('content sync', () => {
     expect(await revisions()).toBe(3);
   });
 
+  it('stores a module’s checker warnings with its revision, and clears them when they go', async () => {
+    const warnings = async () =>
+      (
+        await db.query<Array<{ warnings: Array<{ code: string; params: object; line: number }> }>>(
+          `SELECT r.warnings FROM modules m JOIN courses c ON c.id = m.course_id
+           JOIN module_revisions r ON r.id = m.current_revision_id WHERE c.slug = $1 AND m.slug = 'second'`,
+          [slug],
+        )
+      )[0].warnings;
+    write('02-second.md', MODULE('Second', '\n\n![A map](https://maps.example.org/map.png)'));
+    await sync.syncTree(root);
+    expect(await warnings()).toMatchObject([
+      { code: 'image.external', params: { src: 'https://maps.example.org/map.png' }, line: 15 },
+    ]);
+    write('02-second.md', MODULE('Second'));
+    await sync.syncTree(root);
+    expect(await warnings()).toEqual([]);
+  });
+
   it('keeps an edit made in the browser while its file is unchanged, and lets a changed file win', async () => {
     await sync.syncTree(root);
     const current = () =>

@@ -8,6 +8,7 @@ import {
   type Course,
   type CourseSource,
   type Glossary,
+  problem,
   type Problem,
 } from '@karvan/content';
 import { grantCourseAuthors } from '../access/index.js';
@@ -17,7 +18,7 @@ import { fromModule, SITE_URLS } from './compile-module.js';
 import { loadGlossary } from '../glossary/index.js';
 import { syncGlossaryFiles, type GlossaryTreeReport } from './glossary-sync.js';
 import { checkImage } from './media.service.js';
-import { storeRevision } from './modules.service.js';
+import { storeCurrentWarnings, storeRevision } from './modules.service.js';
 
 /** A course's translation as kept in courses.translations, by language. */
 export interface StoredCourseTranslation {
@@ -195,8 +196,8 @@ function mediaProblem(path: string, bytes: Buffer): Problem | undefined {
   try {
     checkImage(path, bytes);
     return undefined;
-  } catch (error) {
-    return { path, line: 1, column: 1, severity: 'error', message: (error as Error).message };
+  } catch {
+    return problem(path, 1, 1, 'error', 'tree.mediaRefused');
   }
 }
 
@@ -272,13 +273,17 @@ async function syncModules(
     // An uploaded archive: compare with the current text, so the course ends up as the archive.
     const baseline = origin === 'files' ? known?.files_hash : known?.current_hash;
     const same = baseline === module.contentHash && !(known && poolChanged(module, known));
+    const paths = [module.path, ...module.translations.map((t) => t.path)];
+    const problems = report.problems.filter((p) => paths.includes(p.path) && p.severity === 'warning');
     if (same && known?.status === 'active') report.unchanged++;
     else if (same) {
       await tx.query(`UPDATE modules SET status = 'active' WHERE id = $1`, [id]);
     } else {
-      await storeRevision(tx, id, module.markdown, { ...fromModule(module), problems: [] }, null, origin);
+      await storeRevision(tx, id, module.markdown, { ...fromModule(module), problems }, null, origin);
       report.revisions++;
     }
+    // An unchanged text may warn differently (a translation's base changed): keep the warnings current.
+    if (same) await storeCurrentWarnings(tx, id, problems);
     for (const translation of module.translations) {
       if (errorPaths.has(translation.path)) report.refused.push(translation.path);
       else await upsertTranslation(tx, id, translation);

@@ -44,6 +44,14 @@ interface ModuleRow {
   updated_at: Date;
 }
 
+export interface ModuleWarning {
+  courseSlug: string;
+  courseTitle: string;
+  moduleSlug: string;
+  moduleTitle: string;
+  warning: StoredWarning;
+}
+
 /** Modules and their revisions: every save of changed text is a new, immutable revision. */
 @Injectable()
 export class ModulesService {
@@ -64,6 +72,27 @@ export class ModulesService {
       [courseId],
     );
     return rows.map((r) => ({ ...r, updatedAt: r.updated_at }));
+  }
+
+  /**
+   * The checker's warnings on the current revisions of these courses' modules, as stored when each
+   * was saved or synced (nothing is compiled here). At most `limit`, by course and module order.
+   */
+  async warnings(principal: Principal, courses: CourseSummary[], limit = 50): Promise<ModuleWarning[]> {
+    for (const course of courses) this.courses.requireAllowed(principal, 'course.edit', course);
+    const rows = await this.db.query<Array<Omit<ModuleWarning, 'courseTitle'>>>(
+      `SELECT c.slug AS "courseSlug", m.slug AS "moduleSlug", r.title AS "moduleTitle", w.value AS warning
+       FROM modules m
+       JOIN courses c ON c.id = m.course_id
+       JOIN module_revisions r ON r.id = m.current_revision_id
+       CROSS JOIN LATERAL jsonb_array_elements(r.warnings) WITH ORDINALITY AS w(value, n)
+       WHERE m.course_id = ANY($1) AND m.status = 'active'
+       ORDER BY c.title, m.position, w.n
+       LIMIT $2`,
+      [courses.map((c) => c.id), limit],
+    );
+    const titles = new Map(courses.map((c) => [c.slug, c.title]));
+    return rows.map((row) => ({ ...row, courseTitle: titles.get(row.courseSlug) ?? row.courseSlug }));
   }
 
   async add(principal: Principal, courseSlug: string, slug: string, title: string): Promise<SaveResult> {
@@ -214,6 +243,23 @@ function hasErrors(compiled: CompiledModule): boolean {
   return compiled.problems.some((p) => p.severity === 'error');
 }
 
+/** What a revision keeps of the checker's warnings: enough to say them again in any language. */
+export function storedWarnings(problems: ContentProblem[]): StoredWarning[] {
+  return problems
+    .filter((p) => p.severity === 'warning')
+    .map(({ path, line, column, code, params, message }) => ({ path, line, column, code, params, message }));
+}
+
+export type StoredWarning = Pick<ContentProblem, 'path' | 'line' | 'column' | 'code' | 'params' | 'message'>;
+
+export async function storeCurrentWarnings(tx: EntityManager, moduleId: string, problems: ContentProblem[]) {
+  await tx.query(
+    `UPDATE module_revisions SET warnings = $2
+     WHERE id = (SELECT current_revision_id FROM modules WHERE id = $1) AND warnings <> $2::jsonb`,
+    [moduleId, JSON.stringify(storedWarnings(problems))],
+  );
+}
+
 /** Inserts revision N+1 with its stored HTML and answer keys, and makes it current. */
 export async function storeRevision(
   tx: EntityManager,
@@ -226,9 +272,9 @@ export async function storeRevision(
   const [{ id, number }] = await tx.query<Array<{ id: string; number: number }>>(
     `INSERT INTO module_revisions
        (module_id, number, source_markdown, content_hash, title, summary, objectives, duration, sources, html, toc, quiz,
-        author_id, origin)
+        author_id, origin, warnings)
      VALUES ($1, (SELECT coalesce(max(number), 0) + 1 FROM module_revisions WHERE module_id = $1),
-             $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+             $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
      RETURNING id, number`,
     [
       moduleId,
@@ -244,6 +290,7 @@ export async function storeRevision(
       compiled.quiz ? JSON.stringify(compiled.quiz) : null,
       authorId,
       origin,
+      JSON.stringify(storedWarnings(compiled.problems)),
     ],
   );
   for (const [position, question] of compiled.keys.entries()) {

@@ -10,6 +10,7 @@ import { az as assessment } from './assessment/az.js';
 import { az as essays } from './essays/az.js';
 import { az as accounts } from './accounts/az.js';
 import { az as ux3 } from './ux3/az.js';
+import { az as checker } from './checker/az.js';
 
 export const az: Catalogue = {
   'app.name': 'Karvan',
@@ -407,4 +408,5 @@ export const az: Catalogue = {
   ...essays,
   ...accounts,
   ...ux3,
+  ...checker,
 };

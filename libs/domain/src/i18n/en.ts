@@ -10,6 +10,7 @@ import { en as assessment } from './assessment/en.js';
 import { en as essays } from './essays/en.js';
 import { en as accounts } from './accounts/en.js';
 import { en as ux3 } from './ux3/en.js';
+import { en as checker } from './checker/en.js';
 
 export const en: Catalogue = {
   'app.name': 'Karvan',
@@ -410,4 +411,5 @@ export const en: Catalogue = {
   ...essays,
   ...accounts,
   ...ux3,
+  ...checker,
 };

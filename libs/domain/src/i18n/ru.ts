@@ -10,6 +10,7 @@ import { ru as assessment } from './assessment/ru.js';
 import { ru as essays } from './essays/ru.js';
 import { ru as accounts } from './accounts/ru.js';
 import { ru as ux3 } from './ux3/ru.js';
+import { ru as checker } from './checker/ru.js';
 
 export const ru: Catalogue = {
   'app.name': 'Karvan',
@@ -462,4 +463,5 @@ export const ru: Catalogue = {
   ...essays,
   ...accounts,
   ...ux3,
+  ...checker,
 };

@@ -1,4 +1,14 @@
-import { catalogueKeys, LOCALES, localeFromAcceptLanguage, translate } from '@karvan/domain';
+import { PROBLEM_MESSAGES } from '@karvan/content';
+import {
+  catalogueKeys,
+  CHECKER_CODES,
+  LOCALES,
+  localeFromAcceptLanguage,
+  localiseProblem,
+  translate,
+} from '@karvan/domain';
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('message catalogues', () => {
   it.each(LOCALES)('%s has exactly the English keys', (locale) => {
@@ -32,5 +42,27 @@ describe('message catalogues', () => {
     expect(localeFromAcceptLanguage('fr-FR, ru;q=0.8, en;q=0.5')).toBe('ru');
     expect(localeFromAcceptLanguage('de')).toBeUndefined();
     expect(localeFromAcceptLanguage(undefined)).toBeUndefined();
+  });
+
+  describe('checker messages', () => {
+    it.each(LOCALES)('%s has a message for every checker code, naming the same parameters', (locale) => {
+      const keys = new Set(catalogueKeys(locale));
+      for (const code of CHECKER_CODES) {
+        expect(keys.has(`checker.${code}`) ? code : `missing checker.${code}`).toBe(code);
+        const english = PROBLEM_MESSAGES[code as keyof typeof PROBLEM_MESSAGES];
+        const message = translate(locale, `checker.${code}`);
+        expect([code, ...placeholders(message)]).toEqual([code, ...placeholders(english)]);
+      }
+    });
+
+    it('translates a problem by its code and parameters, keeping both', () => {
+      const problem = { code: 'link.module' as const, params: { file: '03-gone.md' }, message: 'English' };
+      expect(localiseProblem('en', problem)).toEqual({ ...problem, message: 'broken link: no module "03-gone.md"' });
+      expect(localiseProblem('az', problem).message).toBe('Qırıq keçid: "03-gone.md" modulu yoxdur');
+      expect(localiseProblem('ru', problem)).toMatchObject({
+        code: 'link.module',
+        message: 'Битая ссылка: нет модуля «03-gone.md»',
+      });
+    });
   });
 });
