@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
-import { dist, ensureWrk, rssMb, scratchDatabase, signInAsDemoTrainee, wrk } from './bench-lib.mjs';
+import { dist, ensureWrk, rssMb, scratchDatabase, signIn, signInAsDemoTrainee, wrk } from './bench-lib.mjs';
 
 ensureWrk();
 const BURST = Number(process.env.BENCH_CERTIFICATES ?? 1000);
@@ -31,14 +31,13 @@ const { installQueueBackend } = await import(new URL('libs/jobs/src/index.js', d
 const config = loadConfig(env);
 installQueueBackend(config);
 const { createApp } = await import(new URL('apps/api/src/create-app.js', dist));
-const { CertificateQueue } = await import(new URL('libs/domain/src/index.js', dist));
 const { DataSource } = await import('typeorm');
 const app = await createApp(config, { inProcessWorker: false });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const base = `http://127.0.0.1:${app.getHttpServer().address().port}`;
 const db = app.get(DataSource);
-const queue = app.get(CertificateQueue);
 const cookie = await signInAsDemoTrainee(env, base);
+const admin = await signIn(base, 'admin@karvan.example');
 const modulePath = `${base}/courses/migration-management-fundamentals/modules/migration-governance-azerbaijan`;
 
 // 1. Baseline: the template in a plain loop, two processes at once.
@@ -100,29 +99,35 @@ await app.close();
 await database.stop();
 rmSync(storage, { recursive: true, force: true });
 
-/** Makes `count` completed trainees with pending certificates, queues them, and waits until all are issued. */
+/**
+ * Makes `count` trainees who completed the course, has an admin issue their certificates (the path a
+ * real burst takes: one transaction records them, the dispatcher queues the jobs), and waits until
+ * all are issued.
+ */
 async function burst(count, label) {
   const [{ id: courseId }] = await db.query(`SELECT id FROM courses WHERE slug = 'migration-management-fundamentals'`);
-  const tickets = await db.query(
+  await db.query(
     `WITH people AS (
        INSERT INTO users (email, name, password_hash, locale)
        SELECT 'bench-' || $2 || '-' || g || '-' || gen_random_uuid() || '@karvan.example', 'Gülnarə Şükürova ' || g, 'x', 'az'
-       FROM generate_series(1, $1) g RETURNING id
+       FROM generate_series(1, $1::int) g RETURNING id
      )
-     INSERT INTO certificates (code, user_id, kind, course_id, completed_at)
-     SELECT substr(md5(random()::text) || md5(random()::text), 1, 32), id, 'course', $3, now() FROM people
-     RETURNING id, revision`,
+     INSERT INTO course_completions (user_id, course_id) SELECT id, $3 FROM people`,
     [count, label.replace(/\W/g, ''), courseId],
   );
   const started = process.hrtime.bigint();
-  await queue.enqueue(tickets);
-  const ids = tickets.map((t) => t.id);
+  await fetch(`${base}/courses/migration-management-fundamentals/certificates/issue`, {
+    method: 'POST',
+    body: new URLSearchParams({ _csrf: admin.csrf }),
+    headers: { cookie: admin.cookie },
+    redirect: 'manual',
+  });
   for (;;) {
     const [{ n }] = await db.query(
-      `SELECT count(*)::int AS n FROM certificates WHERE id = ANY($1) AND status = 'issued'`,
-      [ids],
+      `SELECT count(*)::int AS n FROM certificates WHERE course_id = $1 AND status <> 'issued'`,
+      [courseId],
     );
-    if (n === count) break;
+    if (n === 0) break;
     await sleep(50);
   }
   return { seconds: Number(process.hrtime.bigint() - started) / 1e9 };
