@@ -104,6 +104,7 @@ console.log(`certificates, 2 workers  ${summary(rates.two, 1)} /s`);
 console.log(`  2 ÷ 1: ${summary(rates.two.map((r, i) => r / rates.one[i]))}`);
 
 await db.end();
+await withWorkers(0, async () => undefined);
 await balancers.current?.stop();
 for (const api of apis) await api.stop();
 await database.stop();
