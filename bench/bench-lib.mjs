@@ -190,3 +190,38 @@ export async function scratchDatabase() {
   url.pathname = `/${name}`;
   return { embedded: false, url: url.toString(), stop: () => run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
 }
+
+/**
+ * `count` trainees who completed the demo's fundamentals course get their certificates the way a
+ * real burst does (an admin's "issue missing": one transaction records them, the dispatcher queues
+ * the jobs). `query(sql, params)` resolves to rows. Resolves, once all are issued, to the seconds
+ * from the admin's request.
+ */
+export async function certificateBurst(query, url, admin, count) {
+  const [{ id: courseId }] = await query(`SELECT id FROM courses WHERE slug = 'migration-management-fundamentals'`);
+  await query(
+    `WITH people AS (
+       INSERT INTO users (email, name, password_hash, locale)
+       SELECT 'bench-' || g || '-' || gen_random_uuid() || '@karvan.example', 'Gülnarə Şükürova ' || g, 'x', 'az'
+       FROM generate_series(1, $1::int) g RETURNING id
+     )
+     INSERT INTO course_completions (user_id, course_id) SELECT id, $2 FROM people`,
+    [count, courseId],
+  );
+  const started = process.hrtime.bigint();
+  await fetch(`${url}/courses/migration-management-fundamentals/certificates/issue`, {
+    method: 'POST',
+    body: new URLSearchParams({ _csrf: admin.csrf }),
+    headers: { cookie: admin.cookie },
+    redirect: 'manual',
+  });
+  for (;;) {
+    const [{ n }] = await query(
+      `SELECT count(*)::int AS n FROM certificates WHERE course_id = $1 AND status <> 'issued'`,
+      [courseId],
+    );
+    if (n === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}

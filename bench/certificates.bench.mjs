@@ -6,9 +6,17 @@ import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
-import { dist, ensureWrk, rssMb, scratchDatabase, signIn, signInAsDemoTrainee, wrk } from './bench-lib.mjs';
+import {
+  certificateBurst,
+  dist,
+  ensureWrk,
+  rssMb,
+  scratchDatabase,
+  signIn,
+  signInAsDemoTrainee,
+  wrk,
+} from './bench-lib.mjs';
 
 ensureWrk();
 const BURST = Number(process.env.BENCH_CERTIFICATES ?? 1000);
@@ -65,19 +73,19 @@ const workers = [0, 1].map(() =>
     },
   ),
 );
-await burst(20, 'warm-up');
-const quiet = await burst(BURST, 'quiet');
+await burst(20);
+const quiet = await burst(BURST);
 const workerRate = BURST / quiet.seconds;
 
 // 3. The module page's p99 idle, then while another burst is issued.
 const idle = await wrk(modulePath, { cookie }, { connections: CONNECTIONS, seconds: SECONDS });
-const busyBurst = burst(BURST, 'under load');
+const busyBurst = burst(BURST);
 const busy = await wrk(modulePath, { cookie }, { connections: CONNECTIONS, seconds: SECONDS });
 const loaded = await busyBurst;
 // Memory: each worker's RSS after another burst of 1,000, twice; a leak shows as growth.
 const memory = [];
-for (const round of [1, 2]) {
-  await burst(1000, `memory ${round}`);
+while (memory.length < 2) {
+  await burst(1000);
   memory.push(workers.map((w) => rssMb(w.pid).toFixed(0)).join(' and '));
 }
 
@@ -99,36 +107,6 @@ await app.close();
 await database.stop();
 rmSync(storage, { recursive: true, force: true });
 
-/**
- * Makes `count` trainees who completed the course, has an admin issue their certificates (the path a
- * real burst takes: one transaction records them, the dispatcher queues the jobs), and waits until
- * all are issued.
- */
-async function burst(count, label) {
-  const [{ id: courseId }] = await db.query(`SELECT id FROM courses WHERE slug = 'migration-management-fundamentals'`);
-  await db.query(
-    `WITH people AS (
-       INSERT INTO users (email, name, password_hash, locale)
-       SELECT 'bench-' || $2 || '-' || g || '-' || gen_random_uuid() || '@karvan.example', 'Gülnarə Şükürova ' || g, 'x', 'az'
-       FROM generate_series(1, $1::int) g RETURNING id
-     )
-     INSERT INTO course_completions (user_id, course_id) SELECT id, $3 FROM people`,
-    [count, label.replace(/\W/g, ''), courseId],
-  );
-  const started = process.hrtime.bigint();
-  await fetch(`${base}/courses/migration-management-fundamentals/certificates/issue`, {
-    method: 'POST',
-    body: new URLSearchParams({ _csrf: admin.csrf }),
-    headers: { cookie: admin.cookie },
-    redirect: 'manual',
-  });
-  for (;;) {
-    const [{ n }] = await db.query(
-      `SELECT count(*)::int AS n FROM certificates WHERE course_id = $1 AND status <> 'issued'`,
-      [courseId],
-    );
-    if (n === 0) break;
-    await sleep(50);
-  }
-  return { seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+async function burst(count) {
+  return { seconds: await certificateBurst((sql, params) => db.query(sql, params), base, admin, count) };
 }

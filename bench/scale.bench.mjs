@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   alternate,
+  certificateBurst,
   enrol,
   ensureWrk,
   freePort,
@@ -75,8 +76,6 @@ await switchBalancer(ports);
 const { default: pg } = await import('pg');
 const db = new pg.Client({ connectionString: database.url });
 await db.connect();
-const [{ id: courseId }] = (await db.query(`SELECT id FROM courses WHERE slug = 'migration-management-fundamentals'`))
-  .rows;
 const workers = [];
 const rates = await alternate(ROUNDS, {
   one: () => withWorkers(1, () => burst(BURST)),
@@ -116,36 +115,11 @@ async function withWorkers(count, work) {
   return work();
 }
 
-/** `count` completed trainees get pending certificates at once; resolves to certificates/s. */
+/** Certificates per second for a burst of `count`. */
 async function burst(count) {
-  const started = process.hrtime.bigint();
-  const { rows } = await db.query(
-    `WITH people AS (
-       INSERT INTO users (email, name, password_hash, locale)
-       SELECT 'scale-' || g || '-' || gen_random_uuid() || '@karvan.example', 'Gülnarə Şükürova ' || g, 'x', 'az'
-       FROM generate_series(1, $1::int) g RETURNING id
-     ), done AS (
-       INSERT INTO course_completions (user_id, course_id) SELECT id, $2 FROM people RETURNING user_id
-     ) SELECT count(*)::int AS n FROM done`,
-    [count, courseId],
-  );
-  if (rows[0].n !== count) throw new Error('completions were not recorded');
   const admin = await signIn(base, 'admin@karvan.example');
-  await fetch(`${base}/courses/migration-management-fundamentals/certificates/issue`, {
-    method: 'POST',
-    body: new URLSearchParams({ _csrf: admin.csrf }),
-    headers: { cookie: admin.cookie },
-    redirect: 'manual',
-  });
-  for (;;) {
-    const { rows: left } = await db.query(
-      `SELECT count(*)::int AS n FROM certificates WHERE course_id = $1 AND status <> 'issued'`,
-      [courseId],
-    );
-    if (left[0].n === 0) break;
-    await sleep(50);
-  }
-  return count / (Number(process.hrtime.bigint() - started) / 1e9);
+  const query = async (sql, params) => (await db.query(sql, params)).rows;
+  return count / (await certificateBurst(query, base, admin, count));
 }
 
 async function switchBalancer(upstreams) {
