@@ -46,7 +46,7 @@ export class LearningPagesController {
     // Where the person is: progress, the module to continue with, completion.
     if (!active || !state.principal) return { outline, notice, active };
     const [mine, statuses] = await Promise.all([
-      this.myLearning.courses(state.principal, state.locale),
+      this.myLearning.courses(state.principal, state.locale, slug),
       this.myLearning.moduleStatuses(state.principal, slug),
     ]);
     const progress = mine.find((c) => c.slug === slug);

@@ -26,7 +26,8 @@ export type ModuleStatus = 'not_started' | 'read' | 'quiz_open' | 'quiz_passed';
 export class MyLearningService {
   constructor(private readonly db: DataSource) {}
 
-  async courses(principal: Principal, locale: Locale): Promise<MyCourse[]> {
+  /** `onlySlug`: just that course (the course page), so a person with many courses costs no more. */
+  async courses(principal: Principal, locale: Locale, onlySlug?: string): Promise<MyCourse[]> {
     const rows = await this.db.query<
       Array<{
         slug: string;
@@ -54,8 +55,9 @@ export class MyLearningService {
          ORDER BY m.position LIMIT 1
        ) n ON true
        WHERE e.user_id = $1 AND e.status IN ('active', 'pending') AND c.status = 'published'
+         AND ($3::text IS NULL OR c.slug = $3)
        ORDER BY e.status, c.title`,
-      [principal.userId, locale],
+      [principal.userId, locale, onlySlug ?? null],
     );
     return rows.map((r) => ({
       slug: r.slug,
