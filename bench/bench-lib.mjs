@@ -2,7 +2,10 @@
 // in its own process), alternating rounds with median and spread, and the demo trainee's session.
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 export const dist = new URL('../dist/apps/api/', import.meta.url);
@@ -172,6 +175,44 @@ export async function enrol(url, cookie, csrf, course) {
     headers: { cookie },
     redirect: 'manual',
   });
+}
+
+/**
+ * A scratch installation for a benchmark: its own database (migrated), data folder and queue
+ * prefix; `cli(...)` runs the command line against it; `stop()` drops it all. `settings` adds to
+ * the environment every process of the benchmark gets (BASE_URL, PORT, …).
+ */
+export async function benchInstallation(name, settings = {}) {
+  const database = await scratchDatabase();
+  const dataDir = mkdtempSync(join(tmpdir(), `karvan-${name}-`));
+  const env = {
+    DATABASE_URL: database.url,
+    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    QUEUE_PREFIX: `karvan_${name}_${process.pid}`,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'error',
+    ...settings,
+  };
+  const cli = (...args) =>
+    execFileSync(
+      process.execPath,
+      [new URL('../dist/apps/cli/apps/cli/src/main.js', import.meta.url).pathname, ...args],
+      {
+        env: { ...process.env, ...env },
+        stdio: 'ignore',
+      },
+    );
+  cli('db', 'migrate');
+  return {
+    env,
+    dataDir,
+    databaseUrl: database.url,
+    cli,
+    stop: async () => {
+      await database.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** A PostgreSQL database of the benchmark's own, dropped by `stop()`. */

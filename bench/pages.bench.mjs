@@ -3,18 +3,15 @@
 // load comes from wrk in another; targets and baselines alternate for BENCH_ROUNDS rounds and the
 // median and the range are printed. Then the api's RSS after 10,000 page requests, twice.
 // Run with `npm run bench:pages` (it builds first). BENCH_SECONDS per measurement (default 5).
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpus } from 'node:os';
 import {
   alternate,
+  benchInstallation,
   enrol,
   ensureWrk,
   freePort,
   median,
   rawServer,
-  scratchDatabase,
   signIn,
   startProcess,
   summary,
@@ -27,24 +24,9 @@ const CONNECTIONS = 100;
 const COURSE = 'migration-management-fundamentals';
 
 ensureWrk();
-const database = await scratchDatabase();
-const dataDir = mkdtempSync(join(tmpdir(), 'karvan-bench-'));
 const port = await freePort();
-const env = {
-  DATABASE_URL: database.url,
-  REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-  QUEUE_PREFIX: `karvan_bench_${process.pid}`,
-  DATA_DIR: dataDir,
-  LOG_LEVEL: 'error',
-  PORT: String(port),
-  BASE_URL: `http://127.0.0.1:${port}`,
-};
-const cli = (...args) =>
-  execFileSync(process.execPath, ['dist/apps/cli/apps/cli/src/main.js', ...args], {
-    env: { ...process.env, ...env },
-    stdio: 'ignore',
-  });
-cli('db', 'migrate');
+const installation = await benchInstallation('pages', { PORT: String(port), BASE_URL: `http://127.0.0.1:${port}` });
+const { env, cli } = installation;
 const api = await startProcess('api', { ...env, CONTENT_SYNC: 'on-start' });
 cli('demo', 'seed'); // after the content sync: the demo finishes a shipped course
 // The demo trainee's finished course has a certificate: a worker issues it, so /verify has a code.
@@ -117,8 +99,7 @@ for (const round of [1, 2]) {
 
 for (const page of pages) page.raw.close();
 await api.stop();
-await database.stop();
-rmSync(dataDir, { recursive: true, force: true });
+await installation.stop();
 
 async function requests(total, targets) {
   let next = 0;
@@ -134,7 +115,7 @@ async function requests(total, targets) {
 
 async function certificateCode(url) {
   const { default: pg } = await import('pg');
-  const client = new pg.Client({ connectionString: database.url });
+  const client = new pg.Client({ connectionString: installation.databaseUrl });
   await client.connect();
   try {
     for (let i = 0; i < 150; i++) {

@@ -2,31 +2,19 @@
 // prints the self time per package (or Karvan file) and the busiest functions.
 // Usage: npm run build && node bench/profile-pages.mjs [path] (default: a module page, signed in).
 // The raw .cpuprofile is kept (its path is printed) for Chrome DevTools.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { enrol, ensureWrk, freePort, scratchDatabase, signIn, startProcess, wrk } from './bench-lib.mjs';
+import { benchInstallation, enrol, ensureWrk, freePort, signIn, startProcess, wrk } from './bench-lib.mjs';
 
 const path = process.argv[2] ?? '/courses/migration-management-fundamentals/modules/migration-governance-azerbaijan';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 ensureWrk();
-const database = await scratchDatabase();
-const dataDir = mkdtempSync(join(tmpdir(), 'karvan-profile-'));
 const port = await freePort();
-const env = {
-  DATABASE_URL: database.url,
-  REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-  QUEUE_PREFIX: `karvan_profile_${process.pid}`,
-  DATA_DIR: dataDir,
-  LOG_LEVEL: 'error',
-  PORT: String(port),
-  BASE_URL: `http://127.0.0.1:${port}`,
-};
-const cli = (...args) =>
-  execFileSync(process.execPath, ['dist/apps/cli/apps/cli/src/main.js', ...args], { env: { ...process.env, ...env } });
-cli('db', 'migrate');
-const profileDir = join(dataDir, 'profile');
+const installation = await benchInstallation('profile', { PORT: String(port), BASE_URL: `http://127.0.0.1:${port}` });
+const { env, cli } = installation;
+// Kept after the run (its path is printed), unlike the installation's own folder.
+const profileDir = mkdtempSync(join(tmpdir(), 'karvan-profile-cpu-'));
 const api = await startProcess('api', { ...env, CONTENT_SYNC: 'on-start' }, [
   '--cpu-prof',
   `--cpu-prof-dir=${profileDir}`,
@@ -40,7 +28,7 @@ const window = { from: process.hrtime.bigint() / 1000n };
 const result = await wrk(env.BASE_URL + path, headers, { connections: 50, seconds: SECONDS });
 window.to = process.hrtime.bigint() / 1000n;
 await api.stop();
-await database.stop();
+await installation.stop();
 console.log(`${path}: ${result.rps.toFixed(0)} req/s under the profiler, p99 ${result.p99} ms`);
 
 const file = join(

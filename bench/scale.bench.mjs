@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   alternate,
+  benchInstallation,
   certificateBurst,
   enrol,
   ensureWrk,
   freePort,
-  scratchDatabase,
   signIn,
   startProcess,
   summary,
@@ -27,27 +27,15 @@ const MODULE = '/courses/migration-management-fundamentals/modules/migration-gov
 
 ensureWrk();
 ensureNginx();
-const database = await scratchDatabase();
-const dataDir = mkdtempSync(join(tmpdir(), 'karvan-scale-'));
 const ports = [await freePort(), await freePort()];
 const balancerPort = await freePort();
 const base = `http://127.0.0.1:${balancerPort}`;
-const env = {
-  DATABASE_URL: database.url,
-  REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-  QUEUE_PREFIX: `karvan_scale_${process.pid}`,
-  DATA_DIR: dataDir,
-  LOG_LEVEL: 'error',
+const installation = await benchInstallation('scale', {
   BASE_URL: base,
   CONTENT_SYNC: 'off',
   CERTIFICATE_SWEEP_SECONDS: '3600',
-};
-const cli = (...args) =>
-  execFileSync(process.execPath, ['dist/apps/cli/apps/cli/src/main.js', ...args], {
-    env: { ...process.env, ...env },
-    stdio: 'ignore',
-  });
-cli('db', 'migrate');
+});
+const { env, cli } = installation;
 cli('content', 'sync', 'content');
 cli('demo', 'seed');
 const apis = [];
@@ -74,7 +62,7 @@ await switchBalancer(ports);
 
 // Certificates: one worker, then two, each issuing a burst.
 const { default: pg } = await import('pg');
-const db = new pg.Client({ connectionString: database.url });
+const db = new pg.Client({ connectionString: installation.databaseUrl });
 await db.connect();
 const workers = [];
 const rates = await alternate(ROUNDS, {
@@ -106,8 +94,7 @@ await db.end();
 await withWorkers(0, async () => undefined);
 await balancers.current?.stop();
 for (const api of apis) await api.stop();
-await database.stop();
-rmSync(dataDir, { recursive: true, force: true });
+await installation.stop();
 
 async function withWorkers(count, work) {
   while (workers.length < count) workers.push(await startProcess('worker', env));
