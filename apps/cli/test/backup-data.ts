@@ -9,6 +9,7 @@ import {
   CourseSyncService,
   DomainEvents,
   FileStorage,
+  MailDelivery,
   MailService,
   SigningKeysService,
   UsersService,
@@ -33,7 +34,8 @@ export async function makeInstallationData(db: DataSource, config: AppConfig): P
   await new CourseSyncService(db).syncTree(join(projectRoot(), 'content'));
   await new DemoService(db, new UsersService(db)).seed();
   const { events, storage, keys } = services(db, config);
-  const issuer = new CertificateIssuer(db, storage, keys, new MailService(db, events), events, config);
+  const mail = new MailService(db, events);
+  const issuer = new CertificateIssuer(db, storage, keys, mail, new MailDelivery(db, config), config);
   const pending = await db.query<Array<{ id: string }>>(`SELECT id FROM certificates WHERE status = 'pending'`);
   for (const { id } of pending) await issuer.issue(id);
 }

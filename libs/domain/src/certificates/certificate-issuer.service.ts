@@ -1,10 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { APP_CONFIG, type AppConfig } from '@karvan/config';
 import { DataSource } from 'typeorm';
-import { DomainEvents } from '../events/index.js';
-import { MailService } from '../mail/index.js';
+import { MailDelivery, MailService } from '../mail/index.js';
 import { canonicalJson } from './canonical-json.js';
 import { renderCertificatePdf } from './certificate-pdf.js';
 import { claimSubject, type IssueSubject } from './certificate-subject.js';
@@ -16,12 +15,14 @@ export type IssueOutcome = 'issued' | 'already-done';
 /** The worker's side: claim a pending certificate, render and store its PDF, sign it, mark it issued. */
 @Injectable()
 export class CertificateIssuer {
+  private readonly logger = new Logger(CertificateIssuer.name);
+
   constructor(
     private readonly db: DataSource,
     private readonly storage: FileStorage,
     private readonly keys: SigningKeysService,
     private readonly mail: MailService,
-    private readonly events: DomainEvents,
+    private readonly delivery: MailDelivery,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -58,7 +59,8 @@ export class CertificateIssuer {
     subject: IssueSubject,
     signed: { payload: string; pdfKey: string; pdfSha256: string; keyId: string; signature: string },
   ): Promise<IssueOutcome> {
-    const mailId = await this.events.transaction(async (tx) => {
+    // The e-mail is sent from this job rather than a second one; its event is held until then.
+    const mail = await this.db.transaction(async (tx) => {
       const updated = await tx.query<unknown[]>(
         `WITH issued AS (
            UPDATE certificates SET status = 'issued', payload = $3, signature = $4, key_id = $5, pdf_key = $6,
@@ -68,7 +70,7 @@ export class CertificateIssuer {
         [certificateId, revision, signed.payload, signed.signature, signed.keyId, signed.pdfKey, signed.pdfSha256],
       );
       if (updated.length === 0) return undefined;
-      return this.mail.add(tx, {
+      return this.mail.addHeld(tx, {
         dedupeKey: `certificate-ready:${certificateId}:r${revision}`,
         to: subject.email,
         locale: subject.document.locale,
@@ -81,6 +83,21 @@ export class CertificateIssuer {
         },
       });
     });
-    return mailId === undefined ? 'already-done' : 'issued';
+    if (mail === undefined) return 'already-done';
+    if (mail) await this.sendReadyMail(certificateId, mail);
+    return 'issued';
+  }
+
+  /** The certificate is issued whatever happens here: a failed send is retried by the mail queue. */
+  private async sendReadyMail(certificateId: string, mail: { emailId: string; eventId: string }): Promise<void> {
+    try {
+      await this.delivery.deliver(mail.emailId, mail.eventId);
+    } catch (error) {
+      this.logger.warn({
+        msg: 'certificate e-mail left to the mail queue',
+        certificateId,
+        error: (error as Error).message,
+      });
+    }
   }
 }

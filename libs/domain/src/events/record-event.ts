@@ -4,13 +4,17 @@ import type { DomainEvent } from './domain-event.js';
 // Transactions opened by DomainEvents.transaction, with the events recorded in them so far.
 const recordedIn = new WeakMap<EntityManager, string[]>();
 
-/** Writes the event in the caller's transaction: it exists exactly when the transaction commits. */
-export async function recordEvent(tx: EntityManager, event: DomainEvent): Promise<string> {
+/**
+ * Writes the event in the caller's transaction: it exists exactly when the transaction commits.
+ * A `held` event starts leased to the caller, who does its work in place of a job: dispatchers
+ * leave it alone for the lease's minute, then send it as usual if the caller never marked it done.
+ */
+export async function recordEvent(tx: EntityManager, event: DomainEvent, held = false): Promise<string> {
   const [row] = await tx.query<Array<{ id: string }>>(
-    `INSERT INTO domain_events (type, payload) VALUES ($1, $2) RETURNING id`,
-    [event.type, JSON.stringify(event.payload)],
+    `INSERT INTO domain_events (type, payload, claimed_at) VALUES ($1, $2, CASE WHEN $3 THEN now() END) RETURNING id`,
+    [event.type, JSON.stringify(event.payload), held],
   );
-  recordedIn.get(tx)?.push(row.id);
+  if (!held) recordedIn.get(tx)?.push(row.id);
   return row.id;
 }
 

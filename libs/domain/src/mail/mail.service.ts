@@ -42,6 +42,19 @@ export class MailService {
    * null when it was already there.
    */
   async add(tx: EntityManager, email: NewEmail): Promise<string | null> {
+    return (await this.insert(tx, email, false))?.emailId ?? null;
+  }
+
+  /**
+   * As `add`, for a caller that sends the message itself after commit with MailDelivery.deliver,
+   * instead of having a second job queued for it. Its event is held: if the caller dies before
+   * sending, the sweep queues the usual job a minute later.
+   */
+  addHeld(tx: EntityManager, email: NewEmail): Promise<{ emailId: string; eventId: string } | null> {
+    return this.insert(tx, email, true);
+  }
+
+  private async insert(tx: EntityManager, email: NewEmail, held: boolean) {
     const rows = await tx.query<Array<{ id: string }>>(
       `INSERT INTO outbox_emails (dedupe_key, to_address, subject, body_text) VALUES ($1, $2, $3, $4)
        ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
@@ -52,9 +65,10 @@ export class MailService {
         translate(email.locale, `mail.${email.template}.body`, email.params),
       ],
     );
-    const id = rows[0]?.id ?? null;
-    if (id) await recordEvent(tx, { type: 'EmailQueued', payload: { emailId: id } });
-    return id;
+    const emailId = rows[0]?.id;
+    if (!emailId) return null;
+    const eventId = await recordEvent(tx, { type: 'EmailQueued', payload: { emailId } }, held);
+    return { emailId, eventId };
   }
 
   /** Messages still unsent a minute after their event was dispatched: the queue lost their job. */

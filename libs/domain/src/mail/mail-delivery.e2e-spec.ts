@@ -1,0 +1,95 @@
+import { loadConfig } from '@karvan/config';
+import { createDataSource, runMigrationsLocked } from '@karvan/database';
+import { BOOKS_QUEUE, CERTIFICATES_QUEUE, MAIL_QUEUE, queueRootOptions } from '@karvan/jobs';
+import { createScratchDatabase, loopbackSmtp } from '@karvan/testing';
+import { Queue } from 'bullmq';
+import type { DataSource } from 'typeorm';
+import { DomainEvents, EventDispatcher } from '../events/index.js';
+import { ENTITIES } from '../domain.module.js';
+import { MailDelivery } from './mail-delivery.service.js';
+import { MailService } from './mail.service.js';
+
+/**
+ * A job that sends its own e-mail (the certificate job) instead of queueing a second one: the
+ * message's event is held, so no mail job is queued for it unless the send fails or the sender dies.
+ */
+describe('e-mail sent by the job that wrote it', () => {
+  const smtp = loopbackSmtp();
+  let db: DataSource;
+  let queues: Queue[];
+  let dispatcher: EventDispatcher;
+  let mail: MailService;
+  let delivery: MailDelivery;
+
+  const options = { ...queueRootOptions(loadConfig()), prefix: `${process.env.QUEUE_PREFIX}_delivery` };
+  const event = async (id: string) =>
+    (
+      await db.query<Array<{ leased: boolean; dispatched: boolean }>>(
+        `SELECT claimed_at IS NOT NULL AS leased, dispatched_at IS NOT NULL AS dispatched FROM domain_events WHERE id = $1`,
+        [id],
+      )
+    )[0];
+  const status = async (emailId: string) =>
+    (await db.query<Array<{ status: string }>>(`SELECT status FROM outbox_emails WHERE id = $1`, [emailId]))[0].status;
+  const addHeld = (to: string) =>
+    db.transaction(async (tx) => {
+      const held = await mail.addHeld(tx, {
+        dedupeKey: `held:${to}`,
+        to,
+        locale: 'az',
+        template: 'certificateReady',
+        params: { name: 'Gülnarə Şükürova', title: 'Sərhəd', verifyUrl: 'https://x/v', certificatesUrl: 'https://x/c' },
+      });
+      return held!;
+    });
+
+  beforeAll(async () => {
+    db = createDataSource({ url: await createScratchDatabase('delivery'), entities: ENTITIES, poolMax: 4 });
+    await db.initialize();
+    await runMigrationsLocked(db);
+    queues = [CERTIFICATES_QUEUE, MAIL_QUEUE, BOOKS_QUEUE].map((name) => new Queue(name, options));
+    dispatcher = new EventDispatcher(db, queues[0], queues[1], queues[2]);
+    mail = new MailService(db, new DomainEvents(db, dispatcher));
+    delivery = new MailDelivery(db, loadConfig({ ...process.env, SMTP_URL: await smtp.start() }));
+  });
+  afterAll(async () => {
+    for (const queue of queues) await queue.obliterate({ force: true });
+    await Promise.all(queues.map((q) => q.close()));
+    await db.destroy();
+    await smtp.close();
+  });
+
+  it('queues no mail job: the sender sends it and marks its event dispatched', async () => {
+    const { emailId, eventId } = await addHeld('held@karvan.example');
+    expect(await dispatcher.dispatch()).toBe(0);
+    expect(await event(eventId)).toEqual({ leased: true, dispatched: false });
+
+    expect(await delivery.deliver(emailId, eventId)).toBe(true);
+    expect(await status(emailId)).toBe('sent');
+    expect(await event(eventId)).toMatchObject({ dispatched: true });
+    expect(smtp.received.filter((m) => m.includes('held@karvan.example'))).toHaveLength(1);
+    expect(await dispatcher.dispatch()).toBe(0);
+    expect(await queues[1].getJob(eventId)).toBeUndefined();
+    // Another sender (a job the sweep queued after all) finds it sent.
+    expect(await delivery.deliver(emailId)).toBe(false);
+  });
+
+  it('hands a failed send back to the mail queue, which retries it', async () => {
+    const failing = loopbackSmtp({ refuseFirst: true });
+    const refusing = new MailDelivery(db, loadConfig({ ...process.env, SMTP_URL: await failing.start() }));
+    try {
+      const { emailId, eventId } = await addHeld('retry@karvan.example');
+      await expect(refusing.deliver(emailId, eventId)).rejects.toThrow();
+      expect(await status(emailId)).toBe('failed');
+      expect(await event(eventId)).toEqual({ leased: false, dispatched: false });
+      expect(await dispatcher.dispatch()).toBe(1);
+      expect((await queues[1].getJob(eventId))?.data).toEqual({ emailId });
+      // What the mail job then does: send it, once.
+      expect(await refusing.deliver(emailId)).toBe(true);
+      expect(failing.received).toHaveLength(1);
+      expect(await status(emailId)).toBe('sent');
+    } finally {
+      await failing.close();
+    }
+  });
+});

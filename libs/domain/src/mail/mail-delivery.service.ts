@@ -1,0 +1,87 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@karvan/config';
+import { createTransport, type Transporter } from 'nodemailer';
+import { DataSource } from 'typeorm';
+
+interface Claimed {
+  to_address: string;
+  subject: string;
+  body_text: string;
+}
+
+/**
+ * Sends one outbox message. The row is claimed before sending and marked after, so a retried or
+ * duplicated job never sends a message that was sent. Without SMTP_URL the message stays in the
+ * outbox, readable in the browser.
+ */
+@Injectable()
+export class MailDelivery {
+  private readonly logger = new Logger(MailDelivery.name);
+  private readonly transport: Transporter | null;
+
+  constructor(
+    private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.transport = config.smtpUrl ? createTransport(config.smtpUrl) : null;
+  }
+
+  /**
+   * Sends the message unless another sender has it or sent it; true when this call sent it. With
+   * `heldEventId` (see MailService.addHeld) the caller sends it in place of a mail job: success
+   * marks that event dispatched, failure hands it back to the sweep, whose job retries it.
+   * Throws when sending failed.
+   */
+  async deliver(emailId: string, heldEventId?: string): Promise<boolean> {
+    const claimed = await this.claim(emailId);
+    if (!claimed) return false;
+    try {
+      await this.transport?.sendMail({
+        from: this.config.mailFrom,
+        to: claimed.to_address,
+        subject: claimed.subject,
+        text: claimed.body_text,
+      });
+    } catch (error) {
+      await this.markFailed(emailId, (error as Error).message.slice(0, 1000), heldEventId);
+      throw error;
+    }
+    await this.markSent(emailId, heldEventId);
+    this.logger.log({ msg: 'e-mail sent', emailId, transport: this.transport ? 'smtp' : 'outbox' });
+    return true;
+  }
+
+  private async claim(emailId: string): Promise<Claimed | undefined> {
+    const [claimed] = await this.db.query<Claimed[]>(
+      `WITH claimed AS (
+         UPDATE outbox_emails SET status = 'sending', attempts = attempts + 1, claimed_at = now()
+         WHERE id = $1 AND (status IN ('queued', 'failed')
+           -- A worker killed while sending left it claimed: after a while, it may be sent again.
+           OR (status = 'sending' AND claimed_at < now() - interval '5 minutes'))
+         RETURNING to_address, subject, body_text
+       ) SELECT * FROM claimed`,
+      [emailId],
+    );
+    return claimed;
+  }
+
+  private async markSent(emailId: string, heldEventId: string | undefined): Promise<void> {
+    await this.db.query(
+      `WITH sent AS (
+         UPDATE outbox_emails SET status = 'sent', sent_at = now(), transport = $2 WHERE id = $1
+       )
+       UPDATE domain_events SET dispatched_at = now() WHERE id = $3 AND dispatched_at IS NULL`,
+      [emailId, this.transport ? 'smtp' : 'outbox', heldEventId ?? null],
+    );
+  }
+
+  private async markFailed(emailId: string, message: string, heldEventId: string | undefined): Promise<void> {
+    await this.db.query(
+      `WITH failed AS (
+         UPDATE outbox_emails SET status = 'failed', last_error = $2 WHERE id = $1
+       )
+       UPDATE domain_events SET claimed_at = NULL WHERE id = $3 AND dispatched_at IS NULL`,
+      [emailId, message, heldEventId ?? null],
+    );
+  }
+}
