@@ -38,7 +38,12 @@ const CRASH = [
  */
 const config: Config = {
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'],
+      setupFiles: ['<rootDir>/test/no-services.ts'],
+    },
     {
       ...withServices,
       displayName: 'integration',
