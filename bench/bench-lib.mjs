@@ -2,7 +2,7 @@
 // in its own process), alternating rounds with median and spread, and the demo trainee's session.
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -123,6 +123,29 @@ async function stopProcess(child) {
 export function rssMb(pid) {
   const status = execFileSync('cat', [`/proc/${pid}/status`]).toString();
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)[1]) / 1024;
+}
+
+/**
+ * CPU time in ms used so far by each group of processes: `pids` names our own, and every
+ * PostgreSQL and Redis process on the machine is counted under 'postgres' and 'redis'.
+ */
+export function cpuMsByGroup(pids) {
+  const groups = {};
+  for (const line of execFileSync('ps', ['-eo', 'pid=,comm=']).toString().trim().split('\n')) {
+    const [pid, comm] = line.trim().split(/\s+/);
+    const group =
+      Object.entries(pids).find(([, list]) => list.includes(Number(pid)))?.[0] ??
+      (comm.startsWith('postgres') ? 'postgres' : comm.startsWith('redis') ? 'redis' : null);
+    if (!group) continue;
+    try {
+      // utime and stime, in clock ticks (100 a second), after the command name's closing parenthesis.
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      groups[group] = (groups[group] ?? 0) + (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      // The process ended between ps and the read.
+    }
+  }
+  return groups;
 }
 
 export async function freePort() {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import {
   certificateBurst,
+  cpuMsByGroup,
   dist,
   ensureWrk,
   rssMb,
@@ -58,6 +59,8 @@ const loops = await Promise.all(
   }),
 );
 const loopRate = loops.reduce((sum, l) => sum + l.count / l.seconds, 0);
+// A plain loop is all CPU: its time per PDF is what one rendering costs.
+const loopCpuMs = (1000 * loops.reduce((sum, l) => sum + l.seconds / l.count, 0)) / loops.length;
 
 // 2. Two worker processes issue a burst of certificates.
 const workers = [0, 1].map(() =>
@@ -74,8 +77,15 @@ const workers = [0, 1].map(() =>
   ),
 );
 await burst(20);
+// Where the CPU of a burst goes: the workers, the api (this process), PostgreSQL and Redis.
+const groups = { workers: workers.map((w) => w.pid), api: [process.pid] };
+const cpuBefore = cpuMsByGroup(groups);
 const quiet = await burst(BURST);
+const cpuAfter = cpuMsByGroup(groups);
 const workerRate = BURST / quiet.seconds;
+const cpuPerCertificate = Object.keys(cpuAfter)
+  .map((group) => `${group} ${((cpuAfter[group] - (cpuBefore[group] ?? 0)) / BURST).toFixed(1)}`)
+  .join(', ');
 
 // 3. The module page's p99 idle, then while another burst is issued.
 const idle = await wrk(modulePath, { cookie }, { connections: CONNECTIONS, seconds: SECONDS });
@@ -94,6 +104,7 @@ console.log(`plain render loop, 2 processes  ${loopRate.toFixed(1)} PDFs/s  (= 1
 console.log(
   `workers, 2 processes           ${workerRate.toFixed(1)} certificates/s  (= ${(workerRate / loopRate).toFixed(2)} of the loop)`,
 );
+console.log(`CPU ms per certificate: ${cpuPerCertificate}; the loop's per PDF: ${loopCpuMs.toFixed(1)}`);
 console.log(`module page p99 idle           ${idle.p99} ms  (${idle.rps.toFixed(0)} req/s)`);
 console.log(
   `module page p99 during burst   ${busy.p99} ms  (${busy.rps.toFixed(0)} req/s)  ` +
