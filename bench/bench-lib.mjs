@@ -2,7 +2,7 @@
 // in its own process), alternating rounds with median and spread, and the demo trainee's session.
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -123,6 +123,38 @@ async function stopProcess(child) {
 export function rssMb(pid) {
   const status = execFileSync('cat', [`/proc/${pid}/status`]).toString();
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)[1]) / 1024;
+}
+
+/** Node options that let `liveHeapMb` take a heap snapshot of the process on a signal. */
+export function heapSnapshotArgs(dir) {
+  return ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${dir}`];
+}
+
+/**
+ * The live heap of a process started with `heapSnapshotArgs(dir)`, in MB: V8 collects garbage
+ * before it writes a snapshot, so unlike RSS this is what the process still holds. Sums the
+ * snapshot's node sizes, then deletes the file.
+ */
+export async function liveHeapMb(pid, dir) {
+  const before = new Set(readdirSync(dir));
+  process.kill(pid, 'SIGUSR2');
+  let file;
+  let lastSize = -1;
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    file ??= readdirSync(dir).find((name) => name.endsWith('.heapsnapshot') && !before.has(name));
+    if (!file) continue;
+    const size = statSync(join(dir, file)).size;
+    if (size > 0 && size === lastSize) break;
+    lastSize = size;
+  }
+  const snapshot = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+  rmSync(join(dir, file));
+  const fields = snapshot.snapshot.meta.node_fields;
+  const selfSize = fields.indexOf('self_size');
+  let bytes = 0;
+  for (let i = selfSize; i < snapshot.nodes.length; i += fields.length) bytes += snapshot.nodes[i];
+  return bytes / 1024 / 1024;
 }
 
 /**

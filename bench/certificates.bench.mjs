@@ -12,6 +12,8 @@ import {
   cpuMsByGroup,
   dist,
   ensureWrk,
+  heapSnapshotArgs,
+  liveHeapMb,
   rssMb,
   scratchDatabase,
   signIn,
@@ -68,6 +70,7 @@ const workers = [0, 1].map(() =>
     process.execPath,
     [
       ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : []),
+      ...heapSnapshotArgs(storage),
       new URL('../dist/apps/worker/apps/worker/src/main.js', import.meta.url).pathname,
     ],
     {
@@ -96,7 +99,11 @@ const loaded = await busyBurst;
 const memory = [];
 while (memory.length < 2) {
   await burst(1000);
-  memory.push(workers.map((w) => rssMb(w.pid).toFixed(0)).join(' and '));
+  const heaps = [];
+  for (const w of workers) heaps.push(`${(await liveHeapMb(w.pid, storage)).toFixed(1)}`);
+  memory.push(
+    `RSS ${workers.map((w) => rssMb(w.pid).toFixed(0)).join(' and ')} MB, live heap ${heaps.join(' and ')} MB`,
+  );
 }
 
 console.log(`certificates: ${BURST} per burst, 2 worker processes (concurrency 2 each), services mode`);
@@ -110,7 +117,7 @@ console.log(
   `module page p99 during burst   ${busy.p99} ms  (${busy.rps.toFixed(0)} req/s)  ` +
     `(= ${(busy.p99 / idle.p99).toFixed(2)} of idle; the burst took ${loaded.seconds.toFixed(1)} s)`,
 );
-console.log(`worker RSS after 1,000 more certificates: ${memory[0]} MB, then again: ${memory[1]} MB`);
+console.log(`workers after 1,000 more certificates: ${memory[0]}; then again: ${memory[1]}`);
 if (idle.non2xx + busy.non2xx > 0) console.log(`warning: ${idle.non2xx + busy.non2xx} responses were not 2xx`);
 
 for (const worker of workers) worker.kill('SIGTERM');

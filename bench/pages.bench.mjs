@@ -1,15 +1,19 @@
 // Benchmark: the pages people open most, each against a raw node:http server sending the same bytes,
 // measured in the same run. The api runs as its own process (`node main.js`, services mode), the
 // load comes from wrk in another; targets and baselines alternate for BENCH_ROUNDS rounds and the
-// median and the range are printed. Then the api's RSS after 10,000 page requests, twice.
+// median and the range are printed. Then the api's RSS and live heap after 10,000 page requests, twice.
 // Run with `npm run bench:pages` (it builds first). BENCH_SECONDS per measurement (default 5).
-import { cpus } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   alternate,
   benchInstallation,
   enrol,
   ensureWrk,
   freePort,
+  heapSnapshotArgs,
+  liveHeapMb,
   median,
   rawServer,
   signIn,
@@ -27,7 +31,8 @@ ensureWrk();
 const port = await freePort();
 const installation = await benchInstallation('pages', { PORT: String(port), BASE_URL: `http://127.0.0.1:${port}` });
 const { env, cli } = installation;
-const api = await startProcess('api', { ...env, CONTENT_SYNC: 'on-start' });
+const snapshots = mkdtempSync(join(tmpdir(), 'karvan-bench-heap-'));
+const api = await startProcess('api', { ...env, CONTENT_SYNC: 'on-start' }, heapSnapshotArgs(snapshots));
 cli('demo', 'seed'); // after the content sync: the demo finishes a shipped course
 // The demo trainee's finished course has a certificate: a worker issues it, so /verify has a code.
 const worker = await startProcess('worker', { ...env, CONTENT_SYNC: 'off' });
@@ -91,11 +96,16 @@ for (const page of pages) {
   );
 }
 
-// Memory: the same 10,000 page requests twice; a leak shows as growth between the two.
+// Memory: the same 10,000 page requests twice; a leak shows as growth between the two. RSS moves
+// with garbage collection, so the live heap after a full collection (a heap snapshot) is printed too.
 for (const round of [1, 2]) {
   await requests(10_000, pages.slice(0, 4));
-  console.log(`api RSS after 10,000 page requests, round ${round}: ${api.rssMb().toFixed(0)} MB`);
+  const heap = await liveHeapMb(api.pid, snapshots);
+  console.log(
+    `api after 10,000 page requests, round ${round}: RSS ${api.rssMb().toFixed(0)} MB, live heap ${heap.toFixed(1)} MB`,
+  );
 }
+rmSync(snapshots, { recursive: true, force: true });
 
 for (const page of pages) page.raw.close();
 await api.stop();

@@ -7,6 +7,7 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
+import { freePort, startProcess } from './bench-lib.mjs';
 
 const run = promisify(execFile);
 const dist = new URL('../dist/apps/api/', import.meta.url);
@@ -21,18 +22,23 @@ const dbName = `karvan_bench_quiz_${Date.now().toString(36)}`;
 await sql(adminUrl, `CREATE DATABASE "${dbName}"`);
 const dbUrl = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString();
 
-const config = loadConfig({
+const env = {
   DATABASE_URL: dbUrl,
   REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
   QUEUE_PREFIX: `karvan_bench_${process.pid}`,
   LOG_LEVEL: 'error',
   CONTENT_SYNC: 'off',
-});
+};
+const config = loadConfig(env);
 installQueueBackend(config);
+// This process only prepares the data and sends the requests: the api that answers them runs in a
+// process of its own, so the client's work never queues behind the server's on one event loop.
 const { createApp } = await import(new URL('apps/api/src/create-app.js', dist));
 const app = await createApp(config, { inProcessWorker: false });
-await app.listen({ port: 0, host: '127.0.0.1' });
-const base = `http://127.0.0.1:${app.getHttpServer().address().port}`;
+await app.init();
+const port = await freePort();
+const api = await startProcess('api', { ...env, PORT: String(port), BASE_URL: `http://127.0.0.1:${port}` });
+const base = `http://127.0.0.1:${port}`;
 const { DataSource } = await import('typeorm');
 const db = app.get(DataSource);
 
@@ -133,6 +139,7 @@ async function starts(crowd, overMs) {
   return { p95: latencies[Math.floor(latencies.length * 0.95)], errors };
 }
 
+await api.stop();
 await app.close();
 await sql(adminUrl, `DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
 
