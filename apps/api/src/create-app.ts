@@ -9,7 +9,7 @@ import fastifyCompress from '@fastify/compress';
 import fastifyView from '@fastify/view';
 import { LogController } from 'fastify';
 import { JsonLogger, type AppConfig } from '@karvan/config';
-import { ApiTokensService, PrincipalsService, SessionsService } from '@karvan/domain';
+import { ApiTokensService, SessionsService } from '@karvan/domain';
 import { AppModule, type AppOptions } from './app.module.js';
 import { installControlCharacterCheck } from './common/control-characters.hook.js';
 import { cookieSettings, installLogContext, installRequestHooks } from './common/request-hooks.js';
@@ -60,7 +60,6 @@ async function registerPlugins(app: NestFastifyApplication, config: AppConfig): 
   const services = {
     sessions: app.get(SessionsService),
     tokens: app.get(ApiTokensService),
-    principals: app.get(PrincipalsService),
     cookies: cookieSettings(config),
   };
   installRequestHooks(fastify, services);

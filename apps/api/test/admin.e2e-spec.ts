@@ -31,7 +31,7 @@ describe('admin: users and roles', () => {
     const res = await admin.postForm(`/admin/users/${target.user.id}/roles`, { roles: ['trainee', 'admin'] });
     expect(res.status).toBe(303);
     expect((await admin.get(res.location!)).text).toContain('were saved');
-    // Same process: at once. Another api process would see it within SESSION_CACHE_MS.
+    // At once: nothing about a session is cached (page-caches.e2e-spec.ts checks another process).
     expect((await trainee.get('/admin/users')).status).toBe(200);
 
     const demote = await admin.json('PUT', `/api/v1/admin/users/${target.user.id}/roles`, { roles: ['trainer'] });

@@ -135,6 +135,32 @@ describe('page caches and compression', () => {
     expect([403, 404]).toContain((await trainer.client.get(`/api/v1/authoring/courses/${slug}`)).status);
   });
 
+  it('ends a session, a token and an account on the other replica on its very next request', async () => {
+    const me = await person(a);
+    const elsewhere = on(b, me.client);
+    expect((await elsewhere.json('GET', '/api/v1/me')).status).toBe(200);
+    expect((await me.client.postForm('/logout', {})).status).toBe(303);
+    expect((await elsewhere.json('GET', '/api/v1/me')).status).toBe(401);
+
+    const owner = await person(a);
+    const { id, token } = (await owner.client.json('POST', '/api/v1/me/tokens', { name: 'replica' })).json<{
+      id: string;
+      token: string;
+    }>();
+    expect((await b.client(token).json('GET', '/api/v1/me')).status).toBe(200);
+    expect((await owner.client.json('DELETE', `/api/v1/me/tokens/${id}`)).status).toBe(204);
+    expect((await b.client(token).json('GET', '/api/v1/me')).status).toBe(401);
+
+    // A name changed through one replica is the name the other shows next.
+    expect((await owner.client.json('PATCH', '/api/v1/me', { name: 'Aysel Replica', locale: 'az' })).status).toBe(200);
+    expect((await on(b, owner.client).json('GET', '/api/v1/me')).json()).toMatchObject({
+      name: 'Aysel Replica',
+      locale: 'az',
+    });
+    await a.db.query(`UPDATE users SET status = 'disabled' WHERE id = $1`, [owner.id]);
+    expect((await on(b, owner.client).json('GET', '/api/v1/me')).status).toBe(401);
+  });
+
   it('sends the same bytes compressed (br, gzip) as plain, and says so in Vary', async () => {
     const slug = await course(true);
     const me = await person(a);

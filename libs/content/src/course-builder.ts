@@ -38,6 +38,16 @@ interface Loaded<D extends ParsedDocument = ParsedDocument> {
 type Kind<K extends ParsedDocument['kind']> = Loaded<Extract<ParsedDocument, { kind: K }>>;
 type Groups = { [K in ParsedDocument['kind']]: Kind<K>[] };
 
+export interface BuildOptions {
+  /**
+   * For checking one module file in the context of its course (the editor): only the file at
+   * this path is rendered, and the course holds only its module (with its translations unrendered).
+   * The other files are read for their names, numbers and quizzes; the problems of their text are
+   * not looked for.
+   */
+  renderOnly?: string;
+}
+
 /**
  * Turns the files of one course directory into a typed course, with every problem found.
  * `glossary:` links are checked against `glossary` (none resolve in an empty one).
@@ -46,13 +56,20 @@ export function buildCourse(
   source: CourseSource,
   urls: CourseUrls = DEFAULT_COURSE_URLS,
   glossary: Glossary = EMPTY_GLOSSARY,
+  options: BuildOptions = {},
 ): CourseBuildResult {
   const problems: Problem[] = [];
   if (!isSlug(source.slug)) {
     problems.push(problem(source.path, 1, 1, 'error', 'course.slug', { slug: source.slug }));
   }
   const files = markdownFiles(source, problems);
-  const context: LoadContext = { source, urls, glossary, courseLanguage: courseLanguageOf(files) };
+  const context: LoadContext = {
+    source,
+    urls,
+    glossary,
+    courseLanguage: courseLanguageOf(files),
+    renders: (file) => options.renderOnly === undefined || file.path === options.renderOnly,
+  };
   const groups = groupByKind(files.map((file) => load(context, file, problems)));
   const courseFile = groups.course[0];
   const modules = groups.module.sort((a, b) => a.doc.file.number - b.doc.file.number || byName(a, b));
@@ -80,7 +97,9 @@ export function buildCourse(
     ...rendered(courseFile),
     slug: source.slug,
     meta: courseFile.doc.meta,
-    modules: modules.map((m) => toModule(m, groups['module-translation'], bases)),
+    modules: modules
+      .filter((m) => context.renders(m.file))
+      .map((m) => toModule(m, groups['module-translation'], bases)),
     translations: groups['course-translation'].map((t) => toCourseTranslation(t, courseFile)),
   };
   return { course, problems: sortProblems(problems) };
@@ -109,6 +128,7 @@ interface LoadContext {
   urls: CourseUrls;
   glossary: Glossary;
   courseLanguage: string | undefined;
+  renders: (file: SourceFile) => boolean;
 }
 
 function courseLanguageOf(files: SourceFile[]): string | undefined {
@@ -118,11 +138,16 @@ function courseLanguageOf(files: SourceFile[]): string | undefined {
 }
 
 function load(context: LoadContext, file: SourceFile, problems: Problem[]): Loaded {
+  if (!context.renders(file)) {
+    const { doc, quiz } = parsedOnly(file);
+    problems.push(...doc.problems);
+    return { file, doc, html: '', toc: [], glossaryTerms: [], quiz };
+  }
   const doc = parseDocument(file.path, file.text);
   problems.push(...doc.problems);
+  const location = { path: file.path, lineOffset: doc.lineOffset };
   // Links from a translation lead to the same language; links from a base file to the default.
   const language = doc.file && 'language' in doc.file ? doc.file.language : undefined;
-  const location = { path: file.path, lineOffset: doc.lineOffset };
   const result = renderMarkdown(doc.body, {
     ...location,
     ...courseLinks(context.source, context.urls, language),
@@ -132,6 +157,35 @@ function load(context: LoadContext, file: SourceFile, problems: Problem[]): Load
   const quiz = parseQuiz(doc.body, location);
   problems.push(...result.problems, ...quiz.problems, ...checkQuizGlossaryLinks(doc.body, location, context.glossary));
   return { file, doc, html: result.html, toc: result.toc, glossaryTerms: result.glossaryTerms, quiz: quiz.parsed };
+}
+
+/**
+ * Files read but not rendered, by path and text. The editor checks one module against the same
+ * other files on every save, and reading their front matter and quizzes again cost more than
+ * rendering the module itself. Frozen, since every later build shares them.
+ */
+const parsedFiles = new Map<string, { doc: ParsedDocument; quiz: ParsedQuiz | null }>();
+const PARSED_FILES_KEPT = 1_000;
+
+function parsedOnly(file: SourceFile): { doc: ParsedDocument; quiz: ParsedQuiz | null } {
+  const key = `${file.path}\0${file.text}`;
+  let parsed = parsedFiles.get(key);
+  if (!parsed) {
+    const doc = parseDocument(file.path, file.text);
+    const quiz = parseQuiz(doc.body, { path: file.path, lineOffset: doc.lineOffset }).parsed;
+    parsed = deepFreeze({ doc, quiz });
+    if (parsedFiles.size >= PARSED_FILES_KEPT) parsedFiles.clear();
+    parsedFiles.set(key, parsed);
+  }
+  return parsed;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
 
 function checkDuplicates(modules: Kind<'module'>[], problems: Problem[]): void {

@@ -5,11 +5,10 @@ import {
   AuthError,
   AuthErrorCode,
   isLocale,
-  PrincipalsService,
   localeFromAcceptLanguage,
   randomToken,
   SessionsService,
-  type Identity,
+  type Principal,
   type Locale,
 } from '@karvan/domain';
 import { StaticAssets } from './static-assets.js';
@@ -47,7 +46,6 @@ export function installRequestHooks(
   services: {
     sessions: SessionsService;
     tokens: ApiTokensService;
-    principals: PrincipalsService;
     cookies: CookieSettings;
   },
 ): void {
@@ -58,18 +56,18 @@ export function installRequestHooks(
     (request as KarvanRequest).karvan = state;
     reply.header('x-request-id', request.id);
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
-    let identity: Identity | null = null;
+    // One query with the grants, on every request: a sign-out or a removed grant takes effect at once.
+    let principal: Principal | null = null;
     if (bearer) {
-      identity = await services.tokens.resolve(bearer);
+      principal = await services.tokens.resolve(bearer);
     } else {
       const sessionToken = request.cookies[COOKIE.session];
       if (sessionToken) {
         state.sessionToken = sessionToken;
-        identity = await services.sessions.resolve(sessionToken);
+        principal = await services.sessions.resolve(sessionToken);
       }
     }
-    // Grants are read for every request, so a removed role or grant takes effect at once.
-    if (identity) state.principal = await services.principals.withGrants(identity);
+    if (principal) state.principal = principal;
     state.locale = chooseLocale(request, state);
     if (state.principal?.tokenScope === 'read' && !READ_METHODS.has(request.method)) {
       throw new AuthError(AuthErrorCode.TokenReadOnly, 'This access token is read-only.');

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Inject, Post, Render, Res } from '@nestjs/common
 import { ApiExcludeController } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString } from 'class-validator';
 import { APP_CONFIG, type AppConfig } from '@karvan/config';
-import { DomainError, LOCALES, SessionsService, siteRoles, translate, UsersService, type Locale } from '@karvan/domain';
+import { DomainError, LOCALES, siteRoles, translate, UsersService, type Locale } from '@karvan/domain';
 import { Public, RequestState } from '../common/decorators.js';
 import { parseForm } from '../common/forms.js';
 import type { KarvanReply, RequestState as State } from '../common/request-context.js';
@@ -21,7 +21,6 @@ class LanguageForm {
 export class HomeController {
   constructor(
     private readonly users: UsersService,
-    private readonly sessions: SessionsService,
     private readonly homePage: HomeService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -46,7 +45,6 @@ export class HomeController {
     setLanguageCookie(reply, value.locale, cookieSettings(this.config));
     if (state.principal) {
       await this.users.setLocale(state.principal.userId, value.locale);
-      this.sessions.forgetUser(state.principal.userId);
     }
     await reply.redirect(safeRedirectPath(value.next, this.config.baseUrl), 303);
   }

@@ -39,7 +39,6 @@ export class ProfileService {
 
   async update(principal: Principal, changes: ProfileDto) {
     const user = await this.users.updateProfile(principal.userId, changes);
-    this.sessions.forgetUser(principal.userId);
     return describeUser(user);
   }
 

@@ -49,6 +49,19 @@ function describe(grant: { role: string; scope: ScopeRef }): Record<string, stri
 /** A user's grants, read for one request or job. */
 export async function loadGrants(tx: EntityManager, userId: string): Promise<Grant[]> {
   const rows = await tx.query<StoredGrant[]>(`SELECT ${GRANT_COLUMNS} FROM grants WHERE user_id = $1`, [userId]);
+  return toGrants(rows);
+}
+
+/**
+ * A subquery giving the grants of the user `userIdSql` names as a JSON array, for a query that
+ * reads them with who is asking: one round trip a request. Read the column with `toGrants`.
+ */
+export function grantsOf(userIdSql: string): string {
+  return `(SELECT coalesce(json_agg(json_build_object('role', g.role, 'scope_kind', g.scope_kind, 'scope_id', g.scope_id)), '[]'::json)
+    FROM grants g WHERE g.user_id = ${userIdSql})`;
+}
+
+export function toGrants(rows: Array<Pick<StoredGrant, 'role' | 'scope_kind' | 'scope_id'>>): Grant[] {
   return rows
     .filter((row) => isAccessRole(row.role))
     .map((row) => ({ role: row.role as AccessRole, scope: toRef(row) }));

@@ -1,17 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { hashToken, randomToken } from '../shared/tokens.js';
-import { TtlCache } from '../shared/ttl-cache.js';
 import { AuthError, AuthErrorCode } from './auth.errors.js';
 import {
-  PRINCIPAL_COLUMNS,
-  toIdentity,
-  type Identity,
+  PRINCIPAL_WITH_GRANTS,
+  toPrincipal,
   type Principal,
-  type PrincipalRow,
+  type PrincipalWithGrantsRow,
   type TokenScope,
 } from './principal.js';
-import { SESSION_CACHE_MS } from './sessions.service.js';
 
 export interface ApiTokenInfo {
   id: string;
@@ -42,8 +39,6 @@ const TOKEN_PREFIX = 'krv_';
  */
 @Injectable()
 export class ApiTokensService {
-  private readonly cache = new TtlCache<string, { principal: Identity | null }>(SESSION_CACHE_MS);
-
   constructor(private readonly db: DataSource) {}
 
   /** Only a signed-in person makes tokens: a stolen token must not be able to make itself a successor. */
@@ -95,34 +90,32 @@ export class ApiTokensService {
       [tokenId, userId],
     );
     if (!rows[0]) throw new AuthError(AuthErrorCode.TokenNotFound, 'No such access token.');
-    this.cache.delete(rows[0].token_hash);
   }
 
   /** After a password change: whoever copied a token along with the old password is out too. */
   async revokeAllForUser(userId: string): Promise<void> {
     await this.db.query('UPDATE api_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [userId]);
-    this.forgetUser(userId);
   }
 
-  async resolve(token: string): Promise<Identity | null> {
+  /**
+   * The person acting with this token, with their grants; null when it is unknown, revoked or
+   * expired. Read on every request, like a session. "Last used" is written at most once a minute
+   * per token, so a busy API client does not turn every read into a write.
+   */
+  async resolve(token: string): Promise<Principal | null> {
     if (!token.startsWith(TOKEN_PREFIX)) return null;
-    const hash = hashToken(token);
-    const cached = this.cache.get(hash);
-    if (cached) return cached.principal;
-    const rows: Array<PrincipalRow & { scope: TokenScope }> = await this.db.query(
-      `WITH used AS (
-         UPDATE api_tokens SET last_used_at = now()
-         WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now() RETURNING user_id, scope
-       ) SELECT ${PRINCIPAL_COLUMNS}, used.scope FROM used JOIN users u ON u.id = used.user_id
+    const rows: Array<PrincipalWithGrantsRow & { scope: TokenScope }> = await this.db.query(
+      `WITH token AS (
+         SELECT id, user_id, scope, last_used_at FROM api_tokens
+         WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()
+       ), used AS (
+         UPDATE api_tokens t SET last_used_at = now() FROM token
+         WHERE t.id = token.id AND (token.last_used_at IS NULL OR token.last_used_at < now() - interval '1 minute')
+       )
+       SELECT ${PRINCIPAL_WITH_GRANTS}, token.scope FROM token JOIN users u ON u.id = token.user_id
        WHERE u.status = 'active'`,
-      [hash],
+      [hashToken(token)],
     );
-    const principal = rows[0] ? { ...toIdentity(rows[0], 'token'), tokenScope: rows[0].scope } : null;
-    this.cache.set(hash, { principal });
-    return principal;
-  }
-
-  forgetUser(userId: string): void {
-    this.cache.deleteWhere((entry) => entry.principal?.userId === userId);
+    return rows[0] ? { ...toPrincipal(rows[0], 'token'), tokenScope: rows[0].scope } : null;
   }
 }

@@ -7,7 +7,6 @@ import { hashToken, randomToken } from '../shared/tokens.js';
 import { setEmail, UsersService, type User } from '../users/index.js';
 import { AuthError, AuthErrorCode } from './auth.errors.js';
 import type { Principal } from './principal.js';
-import { SessionsService } from './sessions.service.js';
 
 /** How long the confirmation link sent to the new address works. */
 export const EMAIL_CHANGE_HOURS = 24;
@@ -29,7 +28,6 @@ export class EmailChangesService {
   constructor(
     private readonly db: DataSource,
     private readonly users: UsersService,
-    private readonly sessions: SessionsService,
     private readonly mail: MailService,
     private readonly events: DomainEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -107,7 +105,6 @@ export class EmailChangesService {
       ]);
       return { userId: row.user_id, email: row.new_email };
     });
-    this.sessions.forgetUser(done.userId);
     return done;
   }
 

@@ -1,4 +1,4 @@
-import type { Grant } from '../access/index.js';
+import { grantsOf, toGrants, type Grant } from '../access/index.js';
 import type { Locale } from '../shared/locale.js';
 
 /**
@@ -21,7 +21,7 @@ export interface Principal {
 export const TOKEN_SCOPES = ['read', 'read-write'] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
-/** Who a session or token belongs to: cached briefly; the grants are read for each request. */
+/** Who a session or token belongs to, before their grants are read. */
 export type Identity = Omit<Principal, 'grants'>;
 
 export interface PrincipalRow {
@@ -34,7 +34,16 @@ export interface PrincipalRow {
 
 export const PRINCIPAL_COLUMNS = `u.id, u.email, u.name, u.locale, u.time_zone`;
 
+/** PRINCIPAL_COLUMNS and the user's grants (`grants`), for one query per request. */
+export const PRINCIPAL_WITH_GRANTS = `${PRINCIPAL_COLUMNS}, ${grantsOf('u.id')} AS grants`;
+
+export type PrincipalWithGrantsRow = PrincipalRow & { grants: Parameters<typeof toGrants>[0] };
+
 export function toIdentity(row: PrincipalRow, via: Principal['via']): Identity {
   const identity: Identity = { userId: row.id, email: row.email, name: row.name, locale: row.locale, via };
   return row.time_zone ? { ...identity, timeZone: row.time_zone } : identity;
+}
+
+export function toPrincipal(row: PrincipalWithGrantsRow, via: Principal['via']): Principal {
+  return { ...toIdentity(row, via), grants: toGrants(row.grants) };
 }

@@ -2,23 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@karvan/config';
 import { DataSource } from 'typeorm';
 import { hashToken, randomToken } from '../shared/tokens.js';
-import { TtlCache } from '../shared/ttl-cache.js';
-import { PRINCIPAL_COLUMNS, toIdentity, type Identity, type PrincipalRow } from './principal.js';
+import { PRINCIPAL_WITH_GRANTS, toPrincipal, type Principal, type PrincipalWithGrantsRow } from './principal.js';
 
 /**
- * How long a process trusts what it read about a session. Logout, password and role changes
- * reach every other api process within this time, and a page view costs no database read.
+ * Sessions are read on every request, with the person and their grants in the same query, and
+ * nothing is cached: a sign-out, a password or role change, or a closed account takes effect on
+ * the next request on every api process.
  */
-export const SESSION_CACHE_MS = 5_000;
-
-interface CachedSession {
-  principal: Identity | null;
-}
-
 @Injectable()
 export class SessionsService {
-  private readonly cache = new TtlCache<string, CachedSession>(SESSION_CACHE_MS);
-
   constructor(
     private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -35,36 +27,24 @@ export class SessionsService {
     return token;
   }
 
-  async resolve(token: string): Promise<Identity | null> {
-    const id = hashToken(token);
-    const cached = this.cache.get(id);
-    if (cached) return cached.principal;
-    const rows: PrincipalRow[] = await this.db.query(
-      `SELECT ${PRINCIPAL_COLUMNS} FROM sessions s JOIN users u ON u.id = s.user_id
+  /** The person acting with this session, with their grants; null when it is unknown or over. */
+  async resolve(token: string): Promise<Principal | null> {
+    const rows: PrincipalWithGrantsRow[] = await this.db.query(
+      `SELECT ${PRINCIPAL_WITH_GRANTS} FROM sessions s JOIN users u ON u.id = s.user_id
        WHERE s.id = $1 AND s.expires_at > now() AND u.status = 'active'`,
-      [id],
+      [hashToken(token)],
     );
-    const principal = rows[0] ? toIdentity(rows[0], 'session') : null;
-    this.cache.set(id, { principal });
-    return principal;
+    return rows[0] ? toPrincipal(rows[0], 'session') : null;
   }
 
   async revoke(token: string): Promise<void> {
-    const id = hashToken(token);
-    this.cache.delete(id);
-    await this.db.query('DELETE FROM sessions WHERE id = $1', [id]);
+    await this.db.query('DELETE FROM sessions WHERE id = $1', [hashToken(token)]);
   }
 
   /** Ends every session of a user, except optionally the one making the change. */
   async revokeAllForUser(userId: string, keepToken?: string): Promise<void> {
     const keep = keepToken ? hashToken(keepToken) : '';
     await this.db.query('DELETE FROM sessions WHERE user_id = $1 AND id <> $2', [userId, keep]);
-    this.forgetUser(userId);
-  }
-
-  /** Drops what this process cached about a user, so its own next request sees a change at once. */
-  forgetUser(userId: string): void {
-    this.cache.deleteWhere((entry) => entry.principal?.userId === userId);
   }
 
   async purgeExpired(): Promise<number> {

@@ -49,11 +49,11 @@ export const SITE_URLS: CourseUrls = {
 /**
  * Checks and renders one module file in the context of its whole course, so links to other
  * modules and images are checked against what the course really has, and glossary links against
- * the glossary.
+ * the glossary. Only this file is rendered: the others are read for their names and quizzes.
  */
 export function compileModule(source: CourseSource, fileName: string, glossary: Glossary): CompiledModule {
-  const { course, problems } = buildCourse(source, SITE_URLS, glossary);
   const path = source.files.find((f) => f.name === fileName)?.path ?? fileName;
+  const { course, problems } = buildCourse(source, SITE_URLS, glossary, { renderOnly: path });
   const own = problems.filter((p) => p.path === path);
   const module = course?.modules.find((m) => m.path === path);
   if (!module) return { ...EMPTY, problems: own.length ? own : [missing(path)] };

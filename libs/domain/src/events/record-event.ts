@@ -24,3 +24,15 @@ export function collectEvents(tx: EntityManager): string[] {
   recordedIn.set(tx, ids);
   return ids;
 }
+
+/**
+ * SQL for a statement of the caller's that ends a held event: `done` once its work is done,
+ * `released` to hand it to the dispatcher after all. `idParam` is where its id goes (`$3`); a null
+ * id changes nothing.
+ */
+export const heldEventSql = {
+  done: (idParam: string) =>
+    `UPDATE domain_events SET dispatched_at = now() WHERE id = ${idParam} AND dispatched_at IS NULL`,
+  released: (idParam: string) =>
+    `UPDATE domain_events SET claimed_at = NULL WHERE id = ${idParam} AND dispatched_at IS NULL`,
+};

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@karvan/config';
 import { createTransport, type Transporter } from 'nodemailer';
 import { DataSource } from 'typeorm';
+import { heldEventSql } from '../events/index.js';
 
 interface Claimed {
   to_address: string;
@@ -70,7 +71,7 @@ export class MailDelivery {
       `WITH sent AS (
          UPDATE outbox_emails SET status = 'sent', sent_at = now(), transport = $2 WHERE id = $1
        )
-       UPDATE domain_events SET dispatched_at = now() WHERE id = $3 AND dispatched_at IS NULL`,
+       ${heldEventSql.done('$3')}`,
       [emailId, this.transport ? 'smtp' : 'outbox', heldEventId ?? null],
     );
   }
@@ -80,7 +81,7 @@ export class MailDelivery {
       `WITH failed AS (
          UPDATE outbox_emails SET status = 'failed', last_error = $2 WHERE id = $1
        )
-       UPDATE domain_events SET claimed_at = NULL WHERE id = $3 AND dispatched_at IS NULL`,
+       ${heldEventSql.released('$3')}`,
       [emailId, message, heldEventId ?? null],
     );
   }
