@@ -29,10 +29,12 @@ export function calloutsPlugin(md: MarkdownIt): void {
 
 function openCallout(md: MarkdownIt, kind: CalloutKind, label: string, title: string): string {
   const escape = md.utils.escapeHtml;
-  const titleText = title ? plainText(md.parseInline(title, {})) : '';
+  // Parsed once for both the label's text and the visible title (what `renderInline` would parse).
+  const titleTokens = title ? md.parseInline(title, {}) : [];
+  const titleText = plainText(titleTokens);
   const ariaLabel = titleText ? `${label}: ${titleText}` : label;
   const kindHtml = `<span class="callout-kind">${escape(label)}</span>`;
-  const heading = title ? `${kindHtml} ${md.renderInline(title, {})}` : kindHtml;
+  const heading = title ? `${kindHtml} ${md.renderer.render(titleTokens, md.options, {})}` : kindHtml;
   return (
     `<aside class="callout callout-${kind}" aria-label="${escape(ariaLabel)}">\n` +
     `<p class="callout-title">${heading}</p>\n`

@@ -14,12 +14,25 @@ function createMarkdown(): Markdown {
   // Addresses written out in full (a reference, a footnote) become links; "example.org" alone does not.
   const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
   md.linkify.set({ fuzzyLink: false, fuzzyEmail: false });
+  skipTextWithoutScheme(md);
   md.validateLink = isSafeUrl;
   md.use(footnote);
   md.use(anchor, { level: 1, slugify: headingSlug });
   md.use(calloutsPlugin);
   md.use(linkRulesPlugin);
   return md;
+}
+
+/**
+ * markdown-it asks linkify-it about every paragraph and every run of text, and linkify-it's scan is
+ * slow (a long Unicode class at each character). With fuzzy links off it only finds an address
+ * that starts with a scheme name ("https:", "mailto:", "//"), so text naming none is skipped.
+ */
+function skipTextWithoutScheme(md: Markdown): void {
+  const linkify = md.linkify;
+  const test = linkify.test.bind(linkify);
+  const schemeName = new RegExp(linkify.re.get_schema_names().source, 'i');
+  linkify.test = (text: string) => schemeName.test(text) && test(text);
 }
 
 const md = createMarkdown();

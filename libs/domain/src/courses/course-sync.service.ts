@@ -18,7 +18,7 @@ import { fromModule, SITE_URLS } from './compile-module.js';
 import { loadGlossary } from '../glossary/index.js';
 import { syncGlossaryFiles, type GlossaryTreeReport } from './glossary-sync.js';
 import { checkImage } from './media.service.js';
-import { storeCurrentWarnings, storeRevision } from './modules.service.js';
+import { storeCurrentWarnings, storedWarnings, storeRevision } from './modules.service.js';
 
 /** A course's translation as kept in courses.translations, by language. */
 export interface StoredCourseTranslation {
@@ -236,6 +236,7 @@ interface ExistingModule {
   /** The current revision's questions and keys, to see when a course-wide pool changed. */
   current_quiz: { questions: unknown[] } | null;
   current_keys: Record<string, unknown> | null;
+  current_warnings: unknown;
 }
 
 async function syncModules(
@@ -252,6 +253,7 @@ async function syncModules(
        (SELECT r.content_hash FROM module_revisions r WHERE r.module_id = m.id AND r.origin = 'files'
         ORDER BY r.number DESC LIMIT 1) AS files_hash,
        (SELECT r.quiz FROM module_revisions r WHERE r.id = m.current_revision_id) AS current_quiz,
+       (SELECT r.warnings FROM module_revisions r WHERE r.id = m.current_revision_id) AS current_warnings,
        (SELECT jsonb_object_agg(q.key, q.answer_key) FROM questions q WHERE q.revision_id = m.current_revision_id)
          AS current_keys
      FROM modules m WHERE m.course_id = $1 FOR UPDATE OF m`,
@@ -283,7 +285,7 @@ async function syncModules(
       report.revisions++;
     }
     // An unchanged text may warn differently (a translation's base changed): keep the warnings current.
-    if (same) await storeCurrentWarnings(tx, id, problems);
+    if (same && warningsChanged(known, problems)) await storeCurrentWarnings(tx, id, problems);
     for (const translation of module.translations) {
       if (errorPaths.has(translation.path)) report.refused.push(translation.path);
       else await upsertTranslation(tx, id, translation);
@@ -308,6 +310,12 @@ function poolChanged(module: Course['modules'][number], known: ExistingModule): 
     stable(module.quiz.questions) !== stable(known.current_quiz?.questions ?? null) ||
     stable(keys) !== stable(known.current_keys ?? {})
   );
+}
+
+/** Whether storing these warnings would change the current revision's (a write per module otherwise). */
+function warningsChanged(known: ExistingModule | undefined, problems: Problem[]): boolean {
+  const stored: unknown = JSON.parse(JSON.stringify(storedWarnings(problems)));
+  return stable(known?.current_warnings ?? null) !== stable(stored);
 }
 
 /** A key as the questions table stores it: its feedback is kept beside it. */

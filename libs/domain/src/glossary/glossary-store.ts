@@ -27,19 +27,20 @@ export async function storeGlossary(tx: EntityManager, glossary: Glossary): Prom
     'WITH gone AS (DELETE FROM glossary_terms WHERE NOT (id = ANY($1)) RETURNING id) SELECT count(*)::int AS removed FROM gone',
     [ids],
   );
-  let changed = 0;
-  for (const t of glossary.terms) {
-    const rows = await tx.query<Array<{ id: string }>>(
-      `INSERT INTO glossary_terms (id, term, definition, source, see) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (id) DO UPDATE SET term = $2, definition = $3, source = $4, see = $5, updated_at = now()
-       WHERE (glossary_terms.term, glossary_terms.definition, glossary_terms.source, glossary_terms.see)
-         IS DISTINCT FROM ($2::jsonb, $3::jsonb, $4::text, $5::text[])
-       RETURNING id`,
-      [t.id, JSON.stringify(t.term), JSON.stringify(t.definition), t.source, t.see],
-    );
-    changed += rows.length;
-  }
-  return { terms: ids.length, changed, removed };
+  // All terms in one statement: every content sync stores the glossary, mostly unchanged.
+  const terms = glossary.terms.map(({ id, term, definition, source, see }) => ({ id, term, definition, source, see }));
+  const changed = await tx.query<Array<{ id: string }>>(
+    `INSERT INTO glossary_terms (id, term, definition, source, see)
+     SELECT id, term, definition, source, see
+     FROM jsonb_to_recordset($1::jsonb) AS t(id text, term jsonb, definition jsonb, source text, see text[])
+     ON CONFLICT (id) DO UPDATE SET term = excluded.term, definition = excluded.definition, source = excluded.source,
+       see = excluded.see, updated_at = now()
+     WHERE (glossary_terms.term, glossary_terms.definition, glossary_terms.source, glossary_terms.see)
+       IS DISTINCT FROM (excluded.term, excluded.definition, excluded.source, excluded.see)
+     RETURNING id`,
+    [JSON.stringify(terms)],
+  );
+  return { terms: ids.length, changed: changed.length, removed };
 }
 
 /** The glossary as the database has it: what module rendering and the pages resolve terms against. */
