@@ -106,14 +106,23 @@ describe('authoring courses in the browser', () => {
     expect((await trainer.get(`/authoring/courses/${slug}/modules/visa-fees/diff?from=1&to=9`)).status).toBe(404);
   });
 
-  it('reorders modules', async () => {
+  it('reorders modules, and a link written before the move still saves', async () => {
     await trainer.postForm(`/authoring/courses/${slug}/modules`, { title: 'Readmission', slug: 'readmission' });
+    const linking = (extra: string) =>
+      trainer.json('PUT', `/api/v1/authoring/courses/${slug}/modules/readmission`, {
+        markdown: MODULE('Readmission', `## Fees\n\nSee [the fees](01-visa-fees.md#fees).${extra}`),
+      });
+    expect((await linking('')).status).toBe(200);
     const moved = await trainer.postForm(`/authoring/courses/${slug}/move`, { slug: 'readmission', direction: 'up' });
     expect(moved.status).toBe(303);
     const course = (await trainer.json('GET', `/api/v1/authoring/courses/${slug}`)).json<{
       modules: Array<{ slug: string }>;
     }>();
     expect(course.modules.map((m) => m.slug)).toEqual(['readmission', 'visa-fees']);
+    // Visa fees is module 02 now: the link keeps its old number and still finds it by its slug.
+    const saved = await linking(' Revised.');
+    expect(saved.status).toBe(200);
+    expect(saved.json()).toMatchObject({ saved: true });
     const bad = await trainer.json('PUT', `/api/v1/authoring/courses/${slug}/order`, { slugs: ['readmission'] });
     expect(bad.status).toBe(400);
   });

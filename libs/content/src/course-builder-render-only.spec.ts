@@ -81,4 +81,17 @@ describe('building a course with only one file rendered', () => {
     expect(borrowed.options).toHaveLength(2);
     expect(Object.isFrozen(borrowed.options)).toBe(true);
   });
+
+  it('finds a module link by its slug when its number differs, only when asked (a course from the database)', () => {
+    const renumbered = {
+      ...source,
+      files: files.map((f) => ({ ...f, text: f.text.replace('02-second.md', '07-second.md') })),
+    };
+    const strict = buildCourse(renumbered, undefined, undefined, { renderOnly: 'c/01-first.md' });
+    const bySlug = buildCourse(renumbered, undefined, undefined, { renderOnly: 'c/01-first.md', linksBySlug: true });
+    const codes = (built: typeof whole) => own(built).map((p) => `${p.code} ${JSON.stringify(p.params)}`);
+    expect(codes(strict)).toContain('link.module {"file":"07-second.md"}');
+    expect(codes(bySlug)).toEqual(codes(alone));
+    expect(first(bySlug).html).toContain('href="/courses/c/modules/second#arrival"');
+  });
 });

@@ -46,6 +46,8 @@ export interface BuildOptions {
    * not looked for.
    */
   renderOnly?: string;
+  /** Module links resolve by slug when their number differs (see `courseLinks`): for a course read back from the database. */
+  linksBySlug?: boolean;
 }
 
 /**
@@ -69,6 +71,7 @@ export function buildCourse(
     glossary,
     courseLanguage: courseLanguageOf(files),
     renders: (file) => options.renderOnly === undefined || file.path === options.renderOnly,
+    linksBySlug: options.linksBySlug ?? false,
   };
   const groups = groupByKind(files.map((file) => load(context, file, problems)));
   const courseFile = groups.course[0];
@@ -129,6 +132,7 @@ interface LoadContext {
   glossary: Glossary;
   courseLanguage: string | undefined;
   renders: (file: SourceFile) => boolean;
+  linksBySlug: boolean;
 }
 
 function courseLanguageOf(files: SourceFile[]): string | undefined {
@@ -150,7 +154,7 @@ function load(context: LoadContext, file: SourceFile, problems: Problem[]): Load
   const language = doc.file && 'language' in doc.file ? doc.file.language : undefined;
   const result = renderMarkdown(doc.body, {
     ...location,
-    ...courseLinks(context.source, context.urls, language),
+    ...courseLinks(context.source, context.urls, language, context.linksBySlug),
     // Glossary definitions are shown in the text's own language: a base file's is the course's.
     ...glossaryLinks(context.glossary, language ?? context.courseLanguage),
   });

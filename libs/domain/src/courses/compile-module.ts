@@ -53,7 +53,8 @@ export const SITE_URLS: CourseUrls = {
  */
 export function compileModule(source: CourseSource, fileName: string, glossary: Glossary): CompiledModule {
   const path = source.files.find((f) => f.name === fileName)?.path ?? fileName;
-  const { course, problems } = buildCourse(source, SITE_URLS, glossary, { renderOnly: path });
+  // The file names follow the modules' current order, which links written earlier may not.
+  const { course, problems } = buildCourse(source, SITE_URLS, glossary, { renderOnly: path, linksBySlug: true });
   const own = problems.filter((p) => p.path === path);
   const module = course?.modules.find((m) => m.path === path);
   if (!module) return { ...EMPTY, problems: own.length ? own : [missing(path)] };
