@@ -4,13 +4,17 @@
 // the range are printed. Also the compile the editor does inside a save (that module checked in its
 // course, the other files read once and kept) and the whole course's compile, which the editor
 // used to do. Target: ≤ 2× the one module.
-// Run with `npm run bench:editor` (it builds first).
+// The course is the generated one of `generated-course.mjs`. Run with `npm run bench:editor` (it builds first).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { alternate, dist, median, scratchDatabase, summary } from './bench-lib.mjs';
+import { moduleFile, writeGeneratedTree } from './generated-course.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SAVES = 20;
 const MODULES = 100;
-const SLUG = 'editor-bench';
+const SLUG = 'bench-course-1';
 
 const content = await import(new URL('libs/content/src/index.js', dist));
 const domain = await import(new URL('libs/domain/src/index.js', dist));
@@ -31,14 +35,18 @@ await app.init();
 const { DataSource } = await import('typeorm');
 const db = app.get(DataSource);
 
-const files = courseFiles();
-await new domain.CourseSyncService(db).syncCourse({ slug: SLUG, path: SLUG, files, media: [] }, new Map(), {
-  origin: 'files',
-  publishNew: true,
-});
+// One generated course of 100 modules, with the shipped glossary, synced as `content sync` does.
+const tree = mkdtempSync(join(tmpdir(), 'karvan-bench-editor-'));
+writeGeneratedTree(tree, 1, MODULES);
+await new domain.CourseSyncService(db).syncTree(tree);
+const glossary = (await content.readGlossary(tree)).glossary;
+const { source } = await content.readCourseSource(join(tree, 'courses', SLUG));
+const files = source.files;
+rmSync(tree, { recursive: true, force: true });
 const admin = await adminPrincipal();
 const modules = app.get(domain.ModulesService);
-const target = files[50];
+const target = files.find((f) => f.name === moduleFile(51));
+const courseFile = files.find((f) => f.name === 'course.md');
 const slug = target.name.replace(/^\d+-|\.md$/g, '');
 let edits = 0;
 
@@ -49,14 +57,18 @@ const results = await alternate(ROUNDS, {
       if (!saved.saved) throw new Error(`not saved: ${JSON.stringify(saved.problems)}`);
     }),
   alone: () =>
-    msPer(SAVES, async () => content.buildCourse({ slug: SLUG, path: SLUG, files: [files[0], target], media: [] })),
+    msPer(SAVES, async () =>
+      content.buildCourse({ slug: SLUG, path: SLUG, files: [courseFile, target], media: [] }, undefined, glossary),
+    ),
   inCourse: () =>
     msPer(SAVES, async () =>
-      content.buildCourse({ slug: SLUG, path: SLUG, files, media: [] }, undefined, undefined, {
+      content.buildCourse({ slug: SLUG, path: SLUG, files, media: [] }, undefined, glossary, {
         renderOnly: target.path,
+        linksBySlug: true,
       }),
     ),
-  course: () => msPer(3, async () => content.buildCourse({ slug: SLUG, path: SLUG, files, media: [] })),
+  course: () =>
+    msPer(3, async () => content.buildCourse({ slug: SLUG, path: SLUG, files, media: [] }, undefined, glossary)),
 });
 const inCourseRatios = results.inCourse.map((ms, i) => ms / results.alone[i]);
 const ratios = results.save.map((ms, i) => ms / results.alone[i]);
@@ -87,29 +99,4 @@ async function adminPrincipal() {
   );
   await db.query(`INSERT INTO grants (user_id, role, scope_kind) VALUES ($1, 'admin', 'site')`, [id]);
   return app.get(domain.PrincipalsService).forUser(id);
-}
-
-/** course.md and 100 modules of realistic size: headings, lists, a table, links, a quiz in every fifth. */
-function courseFiles() {
-  const course =
-    '---\ntitle: Editor bench\nsummary: A long course.\nlanguage: en\nenrolment: open\n---\n\nA long course.\n';
-  const name = (i) => `${String(i).padStart(2, '0')}-module-${i}.md`;
-  const modules = Array.from({ length: MODULES }, (_, k) => {
-    const i = k + 1;
-    const next = i < MODULES ? `[the next module](${name(i + 1)})` : 'the end';
-    const quiz =
-      i % 5 === 0
-        ? `\n::: quiz pass=50\n1. Which year? {#y${i}}\n   - [ ] 2002\n   - [x] 2007\n2. Number? {#n${i}}\n   = 42\n:::\n`
-        : '';
-    const sections = Array.from(
-      { length: 6 },
-      (_, s) =>
-        `## Section ${s + 1}\n\n${'Migration governance links border, asylum and labour policy. '.repeat(8)}\n\n` +
-        `- The first point of section ${s + 1}\n- The second point, with *emphasis*\n- The third, with \`code\`\n\n` +
-        `| Body | Role |\n| --- | --- |\n| State Migration Service | permits |\n| State Border Service | borders |\n`,
-    ).join('\n');
-    const text = `---\ntitle: Module ${i}\nsummary: One sentence.\nobjectives:\n  - Explain one idea.\nduration: 20\n---\n\n${sections}\nRead ${next}.\n${quiz}`;
-    return { name: name(i), path: `${SLUG}/${name(i)}`, text };
-  });
-  return [{ name: 'course.md', path: `${SLUG}/course.md`, text: course }, ...modules];
 }
