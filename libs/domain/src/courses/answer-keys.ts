@@ -15,18 +15,18 @@ export interface StoredKey {
  * Azerbaijani may answer in Azerbaijani; the translation check keeps the ids and types the same.
  */
 export async function loadAnswerKeys(tx: EntityManager, revisionId: string, moduleId: string): Promise<StoredKey[]> {
-  const keys = await tx.query<StoredKey[]>(
-    'SELECT key, answer_key, feedback_html, points FROM questions WHERE revision_id = $1 ORDER BY position',
-    [revisionId],
+  // One round trip: the translations' accepted answers ride along (an uncorrelated subquery, run once).
+  const keys = await tx.query<Array<StoredKey & { translations: Array<Record<string, string[]> | null> | null }>>(
+    `SELECT key, answer_key, feedback_html, points,
+       (SELECT json_agg(t.accepted_answers ORDER BY t.language) FROM module_translations t WHERE t.module_id = $2)
+         AS translations
+     FROM questions WHERE revision_id = $1 ORDER BY position`,
+    [revisionId, moduleId],
   );
-  const translations = await tx.query<Array<{ accepted_answers: Record<string, string[]> | null }>>(
-    'SELECT accepted_answers FROM module_translations WHERE module_id = $1 ORDER BY language',
-    [moduleId],
-  );
-  return keys.map((row) => {
+  return keys.map(({ translations, ...row }) => {
     const key = row.answer_key as KeyEntry;
     if (key.type !== 'short') return row;
-    const extra = translations.flatMap((t) => t.accepted_answers?.[row.key] ?? []);
+    const extra = (translations ?? []).flatMap((accepted) => accepted?.[row.key] ?? []);
     const accepted = [...new Set([...key.accepted, ...extra])];
     return { ...row, answer_key: { ...row.answer_key, accepted } };
   });

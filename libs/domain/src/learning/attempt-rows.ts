@@ -61,24 +61,34 @@ export function settingsOf(quiz: QuizModel): QuizSettings {
   return { ...DEFAULT_QUIZ_SETTINGS, ...quiz.settings, ...(review ? { review } : {}) };
 }
 
+/** An attempt row as `AttemptRow` reads it; `a` is the attempt, `m` its module, `c` the course. */
+export const ATTEMPT_SELECT = `SELECT a.id, a.user_id, a.module_id, m.course_id, c.slug AS course_slug, m.slug AS module_slug,
+   r.title AS module_title, c.status AS course_status, a.revision_id, r.number AS revision, r.quiz, a.number, a.started_at, a.deadline,
+   a.submitted_at, a.late, a.score::float8 AS score, a.max_score::float8 AS max_score,
+   a.percent::float8 AS percent, a.passed, a.question_order, a.option_order, a.awaiting_grading,
+   (a.deadline IS NOT NULL AND now() > a.deadline) AS expired,
+   EXISTS (SELECT 1 FROM attempt_answers x WHERE x.attempt_id = a.id) AS graded`;
+
+/** What `ATTEMPT_SELECT` joins to an attempt `a`. */
+export const ATTEMPT_JOINS = `JOIN module_revisions r ON r.id = a.revision_id
+ JOIN modules m ON m.id = a.module_id JOIN courses c ON c.id = m.course_id`;
+
+export const ATTEMPT_FROM = `FROM quiz_attempts a ${ATTEMPT_JOINS}`;
+
 /** The caller's own attempt; anyone else's is "not found", so attempt ids say nothing. */
 export async function loadOwnAttempt(tx: EntityManager, attemptId: string, userId: string): Promise<AttemptRow> {
   const [row] = isUuid(attemptId)
-    ? await tx.query<AttemptRow[]>(
-        `SELECT a.id, a.user_id, a.module_id, m.course_id, c.slug AS course_slug, m.slug AS module_slug,
-           r.title AS module_title, c.status AS course_status, a.revision_id, r.number AS revision, r.quiz, a.number, a.started_at, a.deadline,
-           a.submitted_at, a.late, a.score::float8 AS score, a.max_score::float8 AS max_score,
-           a.percent::float8 AS percent, a.passed, a.question_order, a.option_order, a.awaiting_grading,
-           (a.deadline IS NOT NULL AND now() > a.deadline) AS expired,
-           EXISTS (SELECT 1 FROM attempt_answers x WHERE x.attempt_id = a.id) AS graded
-         FROM quiz_attempts a JOIN module_revisions r ON r.id = a.revision_id
-         JOIN modules m ON m.id = a.module_id JOIN courses c ON c.id = m.course_id
-         WHERE a.id = $1 AND a.user_id = $2`,
-        [attemptId, userId],
-      )
+    ? await tx.query<AttemptRow[]>(`${ATTEMPT_SELECT} ${ATTEMPT_FROM} WHERE a.id = $1 AND a.user_id = $2`, [
+        attemptId,
+        userId,
+      ])
     : [];
-  if (!row) throw new LearningError(LearningErrorCode.AttemptNotFound, 'There is no such quiz attempt of yours.');
+  if (!row) throw attemptNotFound();
   return row;
+}
+
+export function attemptNotFound(): LearningError {
+  return new LearningError(LearningErrorCode.AttemptNotFound, 'There is no such quiz attempt of yours.');
 }
 
 /**
@@ -111,49 +121,6 @@ export async function loadAnswers(tx: EntityManager, attemptId: string): Promise
   return tx.query<AnswerRow[]>(
     'SELECT question_key, response, score::float8 AS score FROM attempt_answers WHERE attempt_id = $1',
     [attemptId],
-  );
-}
-
-/** Marks the attempt submitted, once: null when another request already did. */
-export async function claimSubmission(
-  tx: EntityManager,
-  attemptId: string,
-): Promise<{ late: boolean; submitted_at: Date } | null> {
-  const [claimed] = await tx.query<Array<{ late: boolean; submitted_at: Date }>>(
-    `WITH claimed AS (
-       UPDATE quiz_attempts SET submitted_at = now(),
-         late = (deadline IS NOT NULL AND now() > deadline + make_interval(secs => $2))
-       WHERE id = $1 AND submitted_at IS NULL RETURNING late, submitted_at)
-     SELECT late, submitted_at FROM claimed`,
-    [attemptId, LATE_GRACE_SECONDS],
-  );
-  return claimed ?? null;
-}
-
-export async function storeResult(
-  tx: EntityManager,
-  attemptId: string,
-  result: { score: number; maxScore: number; percent: number; passed: boolean },
-  awaitingGrading = false,
-): Promise<void> {
-  // An attempt waiting for a trainer keeps its automatic points, but no percent and no pass yet.
-  await tx.query(
-    `UPDATE quiz_attempts SET score = $2, max_score = $3, percent = CASE WHEN $6 THEN NULL ELSE $4::numeric END,
-       passed = CASE WHEN $6 THEN NULL ELSE $5::boolean END, awaiting_grading = $6 WHERE id = $1`,
-    [attemptId, result.score, result.maxScore, result.percent, result.passed, awaitingGrading],
-  );
-}
-
-export async function storeAnswers(
-  tx: EntityManager,
-  attemptId: string,
-  answers: Array<{ key: string; response: CheckedResponse; score: number }>,
-): Promise<void> {
-  // One statement for all answers: submissions are the hot path of a quiz.
-  await tx.query(
-    `INSERT INTO attempt_answers (attempt_id, question_key, response, score)
-     SELECT $1, x.key, x.response, x.score FROM jsonb_to_recordset($2::jsonb) AS x(key text, response jsonb, score numeric)`,
-    [attemptId, JSON.stringify(answers)],
   );
 }
 

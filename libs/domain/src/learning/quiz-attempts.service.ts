@@ -2,20 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { askedCount, type QuestionResponse, type QuizModel } from '@karvan/content';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/index.js';
-import { gradeAttempt, keyEntries } from './attempt-grading.js';
-import { newAttemptOrder, newAttemptSeed, orderedQuestions } from './attempt-order.js';
+import { gradeAttempt, keyEntries, type GradedAttempt } from './attempt-grading.js';
+import { orderedQuestions } from './attempt-order.js';
+import { attemptsSoFar, findQuizModule, insertAttempt, moduleNotFound } from './attempt-start.js';
 import { checkResponses } from './attempt-responses.js';
 import {
-  claimSubmission,
   loadAnswers,
   loadAttemptSummaries,
   loadOwnAttempt,
   loadStanding,
   settingsOf,
-  storeAnswers,
-  storeResult,
   type AttemptRow,
 } from './attempt-rows.js';
+import { claimAndStore, loadAttemptToSubmit, type AttemptToSubmit, type Claimed } from './attempt-submission.js';
 import { answersAllowed, answersHidden, attemptView, progressOf, resultOf } from './attempt-view.js';
 import { loadAnswerKeys, loadNextModule } from '../courses/index.js';
 import { DomainEvents } from '../events/index.js';
@@ -27,20 +26,11 @@ import { LearningError, LearningErrorCode } from './learning.errors.js';
 import {
   attemptsUsed,
   courseClosedForSubmission,
-  notEnrolled,
   notEnrolledForSubmission,
   quizPassed,
   timeRanOut,
 } from './quiz-attempt-messages.js';
 import type { AttemptView, ModuleAttempts, StartedAttempt, SubmitOutcome } from './quiz-attempts.types.js';
-
-interface QuizModuleRow {
-  course_id: string;
-  course_status: string;
-  module_id: string | null;
-  revision_id: string | null;
-  quiz: QuizModel | null;
-}
 
 /** A submission's outcome inside its transaction; a refusal is thrown only after the closing commits. */
 type Submitted = { outcome: SubmitOutcome } | { refusedAt: Date };
@@ -62,42 +52,17 @@ export class QuizAttemptsService {
    * required, and a passed quiz is finished (its answers may be on show).
    */
   async start(principal: Principal, courseSlug: string, moduleSlug: string): Promise<StartedAttempt> {
-    const { id, created } = await this.db.transaction(async (tx) => {
+    const { row, created } = await this.db.transaction(async (tx) => {
       const module = await findQuizModule(tx, principal.userId, courseSlug, moduleSlug);
-      const [open] = await tx.query<Array<{ id: string }>>(
-        `SELECT id FROM quiz_attempts WHERE user_id = $1 AND module_id = $2 AND submitted_at IS NULL
-           AND (deadline IS NULL OR deadline > now())
-         ORDER BY number DESC LIMIT 1`,
-        [principal.userId, module.moduleId],
-      );
-      if (open) return { id: open.id, created: false };
-      const [{ used, last, passed }] = await tx.query<Array<{ used: number; last: number; passed: boolean }>>(
-        `SELECT count(*)::int AS used, coalesce(max(number), 0)::int AS last, coalesce(bool_or(passed), false) AS passed
-         FROM quiz_attempts WHERE user_id = $1 AND module_id = $2`,
-        [principal.userId, module.moduleId],
-      );
-      if (passed) throw quizPassed();
-      const settings = settingsOf(module.quiz);
-      if (settings.maxAttempts !== null && used >= settings.maxAttempts) throw attemptsUsed(settings.maxAttempts);
-      const seed = newAttemptSeed();
-      const order = newAttemptOrder(module.quiz, seed);
-      const [inserted] = await tx.query<Array<{ id: string }>>(
-        `INSERT INTO quiz_attempts (user_id, module_id, revision_id, number, deadline, question_order, option_order, seed)
-         VALUES ($1, $2, $3, $4, now() + make_interval(mins => $5::int), $6, $7, $8) RETURNING id`,
-        [
-          principal.userId,
-          module.moduleId,
-          module.revisionId,
-          last + 1,
-          settings.timeLimitMinutes,
-          JSON.stringify(order.questionOrder),
-          JSON.stringify(order.optionOrder),
-          seed,
-        ],
-      );
-      return { id: inserted.id, created: true };
+      const sofar = await attemptsSoFar(tx, principal.userId, module.moduleId);
+      if (sofar.open) return { row: await loadOwnAttempt(tx, sofar.open, principal.userId), created: false };
+      if (sofar.passed) throw quizPassed();
+      const { maxAttempts } = settingsOf(module.quiz);
+      if (maxAttempts !== null && sofar.used >= maxAttempts) throw attemptsUsed(maxAttempts);
+      return { row: await insertAttempt(tx, principal.userId, module, sofar.last + 1), created: true };
     });
-    return { created, attempt: await this.view(principal, id) };
+    // Not submitted yet: the view shows the questions only, so it needs nothing more from the database.
+    return { created, attempt: attemptView(row, [], null) };
   }
 
   /**
@@ -138,22 +103,28 @@ export class QuizAttemptsService {
     files: Attachment[] = [],
   ): Promise<SubmitOutcome> {
     const submitted = await this.events.transaction(async (tx): Promise<Submitted> => {
-      const row = await loadOwnAttempt(tx, attemptId, principal.userId);
+      const row = await loadAttemptToSubmit(tx, attemptId, principal.userId);
       if (row.submitted_at) return storedOutcome(tx, row);
-      await assertMaySubmit(tx, row);
+      assertMaySubmit(row);
       const questions = orderedQuestions(row.quiz, {
         questionOrder: row.question_order,
         optionOrder: row.option_order,
       });
       // Checked before the claim, so a refused file leaves the attempt open with its text.
-      checkResponses(questions, responses);
+      const checked = checkResponses(questions, responses);
       const attachments = checkAttachments(row.id, questions, files);
-      const claimed = await claimSubmission(tx, row.id);
+      const settings = settingsOf(row.quiz);
+      const keys = keyEntries(await loadAnswerKeys(tx, row.revision_id, row.module_id));
+      const graded = gradeAttempt(questions, keys, checked, settings.passPercent);
+      // An essay is graded by a trainer: until then the attempt neither passes nor fails.
+      const awaitingGrading = questions.some((q) => q.type === 'essay');
+      const refuseLate = settings.lateSubmissions === 'refuse';
+      const claimed = await claimAndStore(tx, row.id, { graded, awaitingGrading, refuseLate });
       // Another request claimed it between our read and our update: report what it stored.
       if (!claimed) return storedOutcome(tx, await loadOwnAttempt(tx, attemptId, principal.userId));
-      const outcome = await gradeClaimed(tx, row, claimed, responses);
-      if ('outcome' in outcome) await this.storeAttachments(tx, row.id, attachments);
-      return outcome;
+      if (claimed.late && refuseLate) return { refusedAt: row.deadline! };
+      await this.storeAttachments(tx, row.id, attachments);
+      return { outcome: await outcomeOf(tx, row, claimed, graded, awaitingGrading) };
     });
     if ('refusedAt' in submitted) throw timeRanOut(submitted.refusedAt);
     return submitted.outcome;
@@ -202,94 +173,34 @@ export class QuizAttemptsService {
   }
 }
 
-/** The module's current quiz, if this person may take it; locks their enrolment so starts run one at a time. */
-async function findQuizModule(
-  tx: EntityManager,
-  userId: string,
-  courseSlug: string,
-  moduleSlug: string,
-): Promise<{ moduleId: string; revisionId: string; quiz: QuizModel }> {
-  const [row] = await tx.query<QuizModuleRow[]>(
-    `SELECT c.id AS course_id, c.status AS course_status, m.id AS module_id, r.id AS revision_id, r.quiz
-     FROM courses c LEFT JOIN modules m ON m.course_id = c.id AND m.slug = $2 AND m.status = 'active'
-     LEFT JOIN module_revisions r ON r.id = m.current_revision_id
-     WHERE c.slug = $1`,
-    [courseSlug, moduleSlug],
-  );
-  if (!row || row.course_status !== 'published') {
-    throw new LearningError(LearningErrorCode.CourseNotFound, `There is no published course "${courseSlug}".`);
-  }
-  const [enrolment] = await tx.query<Array<{ status: string }>>(
-    'SELECT status FROM enrolments WHERE user_id = $1 AND course_id = $2 FOR UPDATE',
-    [userId, row.course_id],
-  );
-  if (enrolment?.status !== 'active') throw notEnrolled(enrolment?.status);
-  if (!row.module_id || !row.revision_id) throw moduleNotFound(moduleSlug);
-  if (!row.quiz) throw new LearningError(LearningErrorCode.NoQuiz, `Module "${moduleSlug}" has no quiz.`);
-  return { moduleId: row.module_id, revisionId: row.revision_id, quiz: row.quiz };
+/** Refuses to grade for someone no longer actively enrolled, or in a course no longer published. */
+function assertMaySubmit(row: AttemptToSubmit): void {
+  if (row.course_status !== 'published') throw courseClosedForSubmission();
+  if (row.enrolment_status !== 'active') throw notEnrolledForSubmission(row.enrolment_status ?? undefined);
 }
 
-/**
- * Refuses to grade for someone no longer actively enrolled, or in a course no longer published.
- * The enrolment row is share-locked so leaving the course waits for this grading, not the reverse.
- */
-async function assertMaySubmit(tx: EntityManager, row: AttemptRow): Promise<void> {
-  const [course] = await tx.query<Array<{ status: string }>>('SELECT status FROM courses WHERE id = $1', [
-    row.course_id,
-  ]);
-  if (course?.status !== 'published') throw courseClosedForSubmission();
-  const [enrolment] = await tx.query<Array<{ status: string }>>(
-    'SELECT status FROM enrolments WHERE user_id = $1 AND course_id = $2 FOR SHARE',
-    [row.user_id, row.course_id],
-  );
-  if (enrolment?.status !== 'active') throw notEnrolledForSubmission(enrolment?.status);
-}
-
-function moduleNotFound(moduleSlug: string): LearningError {
-  return new LearningError(LearningErrorCode.ModuleNotFound, `There is no module "${moduleSlug}" in this course.`);
-}
-
-async function gradeClaimed(
+async function outcomeOf(
   tx: EntityManager,
   row: AttemptRow,
-  claimed: { late: boolean; submitted_at: Date },
-  responses: unknown,
-): Promise<Submitted> {
-  const settings = settingsOf(row.quiz);
-  const questions = orderedQuestions(row.quiz, { questionOrder: row.question_order, optionOrder: row.option_order });
-  if (claimed.late && settings.lateSubmissions === 'refuse') {
-    const maxScore = questions.reduce((sum, q) => sum + q.points, 0);
-    await storeResult(tx, row.id, { score: 0, maxScore, percent: 0, passed: false });
-    return { refusedAt: row.deadline! };
-  }
-  const checked = checkResponses(questions, responses);
-  const graded = gradeAttempt(
-    questions,
-    keyEntries(await loadAnswerKeys(tx, row.revision_id, row.module_id)),
-    checked,
-    settings.passPercent,
-  );
-  // An essay is graded by a trainer: until then the attempt neither passes nor fails.
-  const awaiting = questions.some((q) => q.type === 'essay');
-  await storeAnswers(tx, row.id, graded.answers);
-  await storeResult(tx, row.id, graded, awaiting);
+  claimed: Claimed,
+  graded: GradedAttempt,
+  awaiting: boolean,
+): Promise<SubmitOutcome> {
   const { score, maxScore, percent, passed } = graded;
   const result = awaiting
     ? { score: null, maxScore, percent: null, passed: null }
     : { score, maxScore, percent, passed };
   return {
-    outcome: {
-      attemptId: row.id,
-      result: {
-        submittedAt: claimed.submitted_at,
-        graded: true,
-        awaitingGrading: awaiting,
-        late: claimed.late,
-        ...result,
-      },
-      alreadySubmitted: false,
-      completion: passed && !awaiting ? await evaluateCompletion(tx, row.user_id, row.course_id) : null,
+    attemptId: row.id,
+    result: {
+      submittedAt: claimed.submitted_at,
+      graded: true,
+      awaitingGrading: awaiting,
+      late: claimed.late,
+      ...result,
     },
+    alreadySubmitted: false,
+    completion: passed && !awaiting ? await evaluateCompletion(tx, row.user_id, row.course_id) : null,
   };
 }
 
