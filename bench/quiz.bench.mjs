@@ -7,7 +7,7 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
-import { freePort, startProcess } from './bench-lib.mjs';
+import { cpuMsByGroup, freePort, startProcess } from './bench-lib.mjs';
 
 const run = promisify(execFile);
 const dist = new URL('../dist/apps/api/', import.meta.url);
@@ -80,6 +80,7 @@ const queues = await Promise.all(
 );
 let committed = 0;
 let failed = 0;
+const cpuBefore = cpu();
 const t0 = performance.now();
 await Promise.all(
   queues.map(async ({ t, ids }) => {
@@ -93,6 +94,7 @@ await Promise.all(
   }),
 );
 const submissionsPerSecond = committed / ((performance.now() - t0) / 1000);
+const submissionCpu = cpuPer(cpuBefore, committed + failed);
 await run('pgbench', ['-i', '-q', '-s', '1', dbUrl]);
 const { stdout } = await run('pgbench', ['-c', '50', '-j', '2', '-T', String(SECONDS), dbUrl]);
 const tps = Number(/tps = ([\d.]+)/.exec(stdout)?.[1]);
@@ -101,10 +103,14 @@ console.log(
 );
 console.log(`pgbench TPC-B-like: ${tps.toFixed(0)} tps with 50 clients (= 1.00)`);
 console.log(`ratio: ${(submissionsPerSecond / tps).toFixed(2)} (target >= 0.35)`);
+console.log(`CPU per submission: ${submissionCpu}`);
 
 // 2. Two hundred trainees start the same timed quiz at once, each clicking twice; then two hundred
 // others start it spread evenly over 10 s, the baseline for the burst's p95.
-const burst = await starts(await trainees(200), 0);
+const crowd = await trainees(200);
+const startCpuBefore = cpu();
+const burst = await starts(crowd, 0);
+const startCpu = cpuPer(startCpuBefore, 400);
 const spread = await starts(await trainees(200), 10_000);
 const [{ attempts, people }] = await db.query(
   `SELECT count(*)::int AS attempts, count(DISTINCT user_id)::int AS people FROM quiz_attempts a
@@ -117,6 +123,19 @@ console.log(
     `${burst.errors + spread.errors} errors, ${attempts} attempts for ${people} trainees ` +
     `(${attempts === people ? 'one each' : 'NOT one each'})`,
 );
+console.log(`CPU per start request in the burst: ${startCpu}`);
+
+/** CPU used by the api process and by all of PostgreSQL's processes (the whole server: keep the machine quiet). */
+function cpu() {
+  return cpuMsByGroup({ api: [api.pid] });
+}
+
+function cpuPer(before, count) {
+  const after = cpu();
+  return ['api', 'postgres']
+    .map((group) => `${group} ${((after[group] - (before[group] ?? 0)) / count).toFixed(2)} ms`)
+    .join(', ');
+}
 
 /** Each trainee starts the timed quiz twice at once; `overMs` spreads the trainees evenly over that time. */
 async function starts(crowd, overMs) {
