@@ -201,6 +201,19 @@ describe('the glossary', () => {
       expect(preview.json<{ html: string }>().html).toContain(
         '<a href="/glossary?lang=az#term-work-permit" class="glossary-link" data-term="work-permit"',
       );
+
+      // The editor keeps the glossary in memory across saves, until the glossary itself changes.
+      const term = { en: 'Work permits', az: 'İş icazələri', ru: 'Разрешения на работу' };
+      await t.db.query(
+        `INSERT INTO glossary_terms (id, term, definition, source) VALUES ('work-permits', $1, $1, 'Test fixture.')`,
+        [JSON.stringify(term)],
+      );
+      try {
+        expect((await trainer.json('PUT', address, { markdown: text('work-permits') })).status).toBe(200);
+      } finally {
+        await t.db.query(`DELETE FROM glossary_terms WHERE id = 'work-permits'`);
+      }
+      expect((await trainer.json('PUT', address, { markdown: `${text('work-permits')}\nAgain.\n` })).status).toBe(422);
     });
   });
 });

@@ -11,26 +11,33 @@ export interface DbCourseSource extends CourseSource {
   moduleFiles: Map<string, string>;
 }
 
+interface CourseSourceRow {
+  slug: string;
+  source_markdown: string;
+  translations: Record<string, { markdown: string }>;
+  modules: Array<{ slug: string; position: number; source_markdown: string }>;
+  translations_of_modules: Array<{ slug: string; position: number; language: string; source_markdown: string }>;
+  media: string[];
+}
+
 /** The course as the files it would export to: course.md, modules, translations, media paths. */
 export async function loadCourseSource(db: EntityManager, courseId: string): Promise<DbCourseSource> {
-  const [course] = await db.query<
-    Array<{ slug: string; source_markdown: string; translations: Record<string, { markdown: string }> }>
-  >('SELECT slug, source_markdown, translations FROM courses WHERE id = $1', [courseId]);
-  const modules = await db.query<Array<{ slug: string; position: number; source_markdown: string }>>(
-    `SELECT m.slug, m.position, r.source_markdown FROM modules m JOIN module_revisions r ON r.id = m.current_revision_id
-     WHERE m.course_id = $1 AND m.status = 'active' ORDER BY m.position`,
+  // One round trip: the editor reads the whole course on every save and preview.
+  const [course] = await db.query<CourseSourceRow[]>(
+    `SELECT c.slug, c.source_markdown, c.translations,
+       coalesce((SELECT json_agg(json_build_object('slug', m.slug, 'position', m.position, 'source_markdown', r.source_markdown)
+                 ORDER BY m.position)
+                 FROM modules m JOIN module_revisions r ON r.id = m.current_revision_id
+                 WHERE m.course_id = c.id AND m.status = 'active'), '[]') AS modules,
+       coalesce((SELECT json_agg(json_build_object('slug', m.slug, 'position', m.position, 'language', t.language,
+                   'source_markdown', t.source_markdown) ORDER BY m.position, t.language)
+                 FROM module_translations t JOIN modules m ON m.id = t.module_id
+                 WHERE m.course_id = c.id AND m.status = 'active'), '[]') AS translations_of_modules,
+       coalesce((SELECT json_agg(d.path ORDER BY d.path) FROM media d WHERE d.course_id = c.id), '[]') AS media
+     FROM courses c WHERE c.id = $1`,
     [courseId],
   );
-  const translations = await db.query<
-    Array<{ slug: string; position: number; language: string; source_markdown: string }>
-  >(
-    `SELECT m.slug, m.position, t.language, t.source_markdown FROM module_translations t JOIN modules m ON m.id = t.module_id
-     WHERE m.course_id = $1 AND m.status = 'active' ORDER BY m.position, t.language`,
-    [courseId],
-  );
-  const media = await db.query<Array<{ path: string }>>('SELECT path FROM media WHERE course_id = $1 ORDER BY path', [
-    courseId,
-  ]);
+  const { modules, translations_of_modules: translations, media } = course;
   const file = (name: string, text: string): SourceFile => ({ name, path: `${course.slug}/${name}`, text });
   const files = [
     file('course.md', course.source_markdown),
@@ -42,7 +49,7 @@ export async function loadCourseSource(db: EntityManager, courseId: string): Pro
     slug: course.slug,
     path: course.slug,
     files,
-    media: media.map((m) => m.path),
+    media,
     moduleFiles: new Map(modules.map((m) => [m.slug, moduleFileName(m.position, m.slug)])),
   };
 }

@@ -269,13 +269,23 @@ export async function storeRevision(
   authorId: string | null,
   origin: 'files' | 'editor' = 'editor',
 ): Promise<number> {
-  const [{ id, number }] = await tx.query<Array<{ id: string; number: number }>>(
-    `INSERT INTO module_revisions
-       (module_id, number, source_markdown, content_hash, title, summary, objectives, duration, sources, html, toc, quiz,
-        author_id, origin, warnings)
-     VALUES ($1, (SELECT coalesce(max(number), 0) + 1 FROM module_revisions WHERE module_id = $1),
-             $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-     RETURNING id, number`,
+  // One statement: the revision, its answer keys and the module pointing at it (a save is the editor's hot path).
+  const [{ number }] = await tx.query<Array<{ number: number }>>(
+    `WITH revision AS (
+       INSERT INTO module_revisions
+         (module_id, number, source_markdown, content_hash, title, summary, objectives, duration, sources, html, toc, quiz,
+          author_id, origin, warnings)
+       VALUES ($1, (SELECT coalesce(max(number), 0) + 1 FROM module_revisions WHERE module_id = $1),
+               $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+       RETURNING id, number),
+     keys AS (
+       INSERT INTO questions (revision_id, key, position, type, answer_key, feedback_html, points)
+       SELECT revision.id, q.key, q.position, q.type, q.answer_key, q.feedback_html, q.points
+       FROM revision, jsonb_to_recordset($15::jsonb)
+         AS q(key text, position integer, type text, answer_key jsonb, feedback_html text, points integer)),
+     current AS (
+       UPDATE modules SET current_revision_id = revision.id, status = 'active' FROM revision WHERE modules.id = $1)
+     SELECT number FROM revision`,
     [
       moduleId,
       markdown,
@@ -291,23 +301,17 @@ export async function storeRevision(
       authorId,
       origin,
       JSON.stringify(storedWarnings(compiled.problems)),
+      JSON.stringify(
+        compiled.keys.map((question, index) => ({
+          key: question.key,
+          position: index + 1,
+          type: question.type,
+          answer_key: question.answerKey,
+          feedback_html: question.feedbackHtml,
+          points: question.points,
+        })),
+      ),
     ],
   );
-  for (const [position, question] of compiled.keys.entries()) {
-    await tx.query(
-      `INSERT INTO questions (revision_id, key, position, type, answer_key, feedback_html, points)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [
-        id,
-        question.key,
-        position + 1,
-        question.type,
-        JSON.stringify(question.answerKey),
-        question.feedbackHtml,
-        question.points,
-      ],
-    );
-  }
-  await tx.query('UPDATE modules SET current_revision_id = $2, status = $3 WHERE id = $1', [moduleId, id, 'active']);
   return number;
 }

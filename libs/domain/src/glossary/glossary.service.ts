@@ -12,7 +12,7 @@ import {
   indexLetter,
 } from '@karvan/content';
 import { DataSource } from 'typeorm';
-import { EpochCache, readContentEpoch } from '../shared/content-epoch.js';
+import { EpochCache, readGlossaryEpoch } from '../shared/content-epoch.js';
 import { loadGlossary } from './glossary-store.js';
 
 /** One entry as the glossary page and the API show it, in one language. */
@@ -42,7 +42,7 @@ export interface GlossaryListing {
 
 /**
  * The glossary: public text, the same for everyone, so no capability is checked. Read from
- * glossary_terms (filled by content sync) and kept in memory until the content epoch moves.
+ * glossary_terms (filled by content sync) and kept in memory until the glossary epoch moves.
  */
 @Injectable()
 export class GlossaryService {
@@ -50,10 +50,10 @@ export class GlossaryService {
 
   constructor(private readonly db: DataSource) {}
 
-  /** `epoch`: the content epoch the caller's request read already, if it did (else read here). */
-  async glossary(epoch?: string): Promise<Glossary> {
-    const current = epoch ?? (await readContentEpoch(this.db));
-    return this.cache.through('glossary', current, () => loadGlossary(this.db.manager));
+  /** Kept until the glossary epoch moves: saving a module (the content epoch) does not reload it. */
+  async glossary(): Promise<Glossary> {
+    const epoch = await readGlossaryEpoch(this.db);
+    return this.cache.through('glossary', epoch, () => loadGlossary(this.db.manager));
   }
 
   /** The entries whose name in any language matches `query` (all for an empty one), in `language`'s order. */
@@ -70,8 +70,8 @@ export class GlossaryService {
   }
 
   /** Some terms by id, in `language`, in the order given; unknown ids are left out. */
-  async entries(ids: string[], language: GlossaryLanguage, epoch?: string): Promise<GlossaryEntry[]> {
-    const glossary = await this.glossary(epoch);
+  async entries(ids: string[], language: GlossaryLanguage): Promise<GlossaryEntry[]> {
+    const glossary = await this.glossary();
     return ids.flatMap((id) => {
       const term = glossary.byId.get(id);
       return term ? [toEntry(term, glossary, language)] : [];

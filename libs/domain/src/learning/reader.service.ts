@@ -96,7 +96,7 @@ export class ReaderService {
     const neighbour = (m: ModuleContent | undefined) => (m ? { slug: m.slug, title: m.title } : undefined);
     const language = module.translated ? locale : course.language;
     const text = await this.texts.through(`${module.id}\n${language}`, state.epoch, () =>
-      this.prepare(module, language, state.epoch),
+      this.prepare(module, language),
     );
     return {
       course: { slug: course.slug, title: course.title, language: course.language },
@@ -135,8 +135,8 @@ export class ReaderService {
     return result.outcome;
   }
 
-  private async prepare(module: ModuleContent, language: string, epoch: string): Promise<PreparedText> {
-    const terms = await this.glossary.entries(linkedTermIds(module.html), glossaryLanguage(language), epoch);
+  private async prepare(module: ModuleContent, language: string): Promise<PreparedText> {
+    const terms = await this.glossary.entries(linkedTermIds(module.html), glossaryLanguage(language));
     const definitions = new Map(terms.map((t) => [t.id, t.definition]));
     return { html: titleGlossaryLinks(module.html, (id) => definitions.get(id)), terms };
   }

@@ -12,6 +12,14 @@ export async function readContentEpoch(db: DataSource | EntityManager): Promise<
   return row.epoch;
 }
 
+/** The glossary's own counter (migration GlossaryEpoch): raised by changes to glossary_terms only. */
+export async function readGlossaryEpoch(db: DataSource | EntityManager): Promise<string> {
+  const [row] = await db.query<Array<{ epoch: string }>>(
+    `SELECT (SELECT epoch FROM cache_epochs WHERE name = 'glossary') AS epoch`,
+  );
+  return row.epoch;
+}
+
 /**
  * Values that hold for one content epoch: served from memory while the epoch a request read is
  * the one they were built at, rebuilt on the first request after any change. Nothing expires by
