@@ -1,4 +1,5 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildCourse, type CourseBuildResult } from './course-builder.js';
 import { DEFAULT_COURSE_URLS, type CourseSource, type CourseUrls, type SourceFile } from './course-model.js';
@@ -62,7 +63,9 @@ export async function readCourseSource(dir: string): Promise<{ source: CourseSou
     if (entry.name.startsWith('.')) continue;
     if (entry.isDirectory() && entry.name === MEDIA) media = await listFiles(path, MEDIA);
     else if (entry.isDirectory()) problems.push(problem(path, 1, 1, 'warning', 'tree.onlyMedia'));
-    else files.push({ name: entry.name, path, text: await readFile(path, 'utf8') });
+    // Synchronously: a course is a hundred or more small files, about 15 µs each this way against four
+    // trips through the thread pool each (open, stat, read, close), ten times as long in all.
+    else files.push({ name: entry.name, path, text: readFileSync(path, 'utf8') });
   }
   return { source: { slug, path: dir, files, media }, problems };
 }

@@ -17,9 +17,25 @@ export const GLOSSARY_DIR = 'glossary';
 
 /** Reads `<dir>/glossary/*.yaml`; a tree without that folder has an empty glossary. */
 export async function readGlossary(dir: string): Promise<GlossaryReport> {
+  const read = await readGlossaryFiles(dir);
+  if (!read.present) return { glossary: EMPTY_GLOSSARY, problems: [], files: 0, present: false };
+  const built = buildGlossary(read.files);
+  const problems = [...read.problems, ...built.problems];
+  return { glossary: built.glossary, problems, files: read.files.length, present: true };
+}
+
+export interface GlossaryFiles {
+  present: boolean;
+  files: GlossaryFile[];
+  /** A warning for each file there that is not a glossary file. */
+  problems: Problem[];
+}
+
+/** The texts of `<dir>/glossary/*.yaml`, not yet parsed (see `buildGlossary`). */
+export async function readGlossaryFiles(dir: string): Promise<GlossaryFiles> {
   const folder = join(dir, GLOSSARY_DIR);
   const entries = await readdir(folder, { withFileTypes: true }).catch(() => null);
-  if (!entries) return { glossary: EMPTY_GLOSSARY, problems: [], files: 0, present: false };
+  if (!entries) return { present: false, files: [], problems: [] };
   const files: GlossaryFile[] = [];
   const problems: Problem[] = [];
   for (const entry of entries.filter((e) => !e.name.startsWith('.')).sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -27,6 +43,5 @@ export async function readGlossary(dir: string): Promise<GlossaryReport> {
     if (entry.isFile() && /\.ya?ml$/.test(entry.name)) files.push({ path, text: await readFile(path, 'utf8') });
     else problems.push(problem(path, 1, 1, 'warning', 'glossary.notGlossaryFile'));
   }
-  const built = buildGlossary(files);
-  return { glossary: built.glossary, problems: [...problems, ...built.problems], files: files.length, present: true };
+  return { present: true, files, problems };
 }

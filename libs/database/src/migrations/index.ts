@@ -21,6 +21,7 @@ import { EmailChanges1766700000000 } from './1766700000000-email-changes.js';
 import { CohortTimeZone1766700001000 } from './1766700001000-cohort-time-zone.js';
 import { ContentEpoch1766800000000 } from './1766800000000-content-epoch.js';
 import { RevisionWarnings1766900000000 } from './1766900000000-revision-warnings.js';
+import { SyncFingerprints1767000000000 } from './1767000000000-sync-fingerprints.js';
 import { GlossaryEpoch1767100000000 } from './1767100000000-glossary-epoch.js';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
@@ -48,5 +49,6 @@ export const MIGRATIONS = [
   CohortTimeZone1766700001000,
   ContentEpoch1766800000000,
   RevisionWarnings1766900000000,
+  SyncFingerprints1767000000000,
   GlossaryEpoch1767100000000,
 ];

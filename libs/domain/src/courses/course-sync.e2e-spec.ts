@@ -9,43 +9,7 @@ import type { DataSource } from 'typeorm';
 import { compileModule } from './compile-module.js';
 import { loadCourseSource, withModuleFile } from './course-source.js';
 import { storeRevision } from './modules.service.js';
-
-const COURSE = `---
-title: Sync test course
-summary: A course for the sync tests.
-language: en
-enrolment: open
-completion:
-  modules: all
-  quizzes: pass
-certificate: true
-authors: []
----
-
-Introduction.
-`;
-
-const MODULE = (title: string, extra = '') => `---
-title: ${title}
-summary: One sentence.
-objectives:
-  - Do one thing.
-duration: 10
-sources:
-  - A source
----
-
-## Section
-
-Text of ${title}.${extra}
-
-::: quiz pass=70
-1. Which year? {#year}
-   - [ ] 2002
-   - [x] 2007
-   > Established in 2007.
-:::
-`;
+import { COURSE, MODULE } from './test/sync-files.js';
 
 describe('content sync', () => {
   let db: DataSource;
@@ -73,7 +37,7 @@ describe('content sync', () => {
     slug = `sync-${Math.random().toString(36).slice(2, 10)}`;
     dir = join(root, 'courses', slug);
     mkdirSync(dir, { recursive: true });
-    write('course.md', COURSE);
+    write('course.md', COURSE());
     write('01-first.md', MODULE('First'));
     write('02-second.md', MODULE('Second'));
   });
@@ -198,7 +162,7 @@ describe('content sync', () => {
   });
 
   it('refuses a whole course whose course.md is broken, writing nothing', async () => {
-    write('course.md', COURSE.replace('language: en\n', ''));
+    write('course.md', COURSE().replace('language: en\n', ''));
     const [report] = await sync.syncTree(root);
     expect(report.refused).toHaveLength(1);
     expect(await count('SELECT count(*)::int AS n FROM courses WHERE slug = $1')).toBe(0);

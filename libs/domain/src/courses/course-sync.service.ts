@@ -19,6 +19,8 @@ import { loadGlossary } from '../glossary/index.js';
 import { syncGlossaryFiles, type GlossaryTreeReport } from './glossary-sync.js';
 import { checkImage } from './media.service.js';
 import { storeCurrentWarnings, storedWarnings, storeRevision } from './modules.service.js';
+import { stableJson } from '../shared/stable-json.js';
+import { inputFingerprint, lockCourse, settledSync, storeSettledSync, type SettledCourse } from './sync-fingerprint.js';
 
 /** A course's translation as kept in courses.translations, by language. */
 export interface StoredCourseTranslation {
@@ -61,7 +63,8 @@ type Tx = EntityManager;
 /**
  * Imports courses written as files into the database, idempotently: a module gets a new
  * revision only when its text changed, a removed module is archived (progress survives), and a
- * file with errors is refused while the rest of the course still syncs.
+ * file with errors is refused while the rest of the course still syncs. A course whose files and
+ * database state are as its last sync left them is answered from that sync (`sync-fingerprint.ts`).
  */
 @Injectable()
 export class CourseSyncService {
@@ -96,43 +99,78 @@ export class CourseSyncService {
     return reports;
   }
 
+  /**
+   * One course. When the last sync read the same files, media, glossary and options, and the
+   * course is still as that sync left it, its report is given again without rendering anything.
+   */
   async syncCourse(source: CourseSource, media: Map<string, Buffer>, options: SyncOptions): Promise<CourseSyncReport> {
     const glossary = options.glossary ?? (await loadGlossary(this.db.manager));
-    const { course, problems } = buildCourse(source, SITE_URLS, glossary);
-    const errorPaths = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.path));
-    const report: CourseSyncReport = {
-      slug: source.slug,
-      created: false,
-      revisions: 0,
-      archived: 0,
-      unchanged: 0,
-      refused: [],
-      problems,
-    };
-    if (!course || errorPaths.has(course.path) || errorPaths.has(source.path)) {
-      report.refused.push(course?.path ?? source.path);
-      return report;
-    }
-    if (options.allOrNothing) {
-      for (const [path, bytes] of media) {
-        const problem = mediaProblem(path, bytes);
-        if (problem) report.problems.push(problem);
-      }
-      report.refused.push(...new Set(report.problems.filter((p) => p.severity === 'error').map((p) => p.path)));
-      if (report.refused.length > 0) return report;
-    }
-    await this.db.transaction(async (tx) => {
+    const fingerprint = inputFingerprint(source, media, glossary, options);
+    // Checked before any transaction: answering writes nothing but grants, which may be given twice.
+    const last = await settledSync(this.db.manager, source.slug, fingerprint);
+    if (last) return this.answerAgain(source.slug, last, options);
+    const outcome = await this.db.transaction(async (tx) => {
       // One sync of a course at a time, across processes (several api processes start at once).
-      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`karvan:sync:${course.slug}`]);
-      const { id, created } = await upsertCourse(tx, course, options);
-      report.created = created;
-      if (options.authorId) await addAuthor(tx, id, options.authorId);
-      await addAuthorsByEmail(tx, id, course.meta.authors);
-      await syncMedia(tx, id, media, report);
-      await syncModules(tx, id, course, errorPaths, report, options.origin);
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`karvan:sync:${source.slug}`]);
+      // The process that held the lock may have just synced these same files.
+      const synced = await settledSync(tx, source.slug, fingerprint);
+      return synced ?? syncInFull(tx, source, media, { ...options, glossary }, fingerprint);
     });
+    return 'courseId' in outcome ? this.answerAgain(source.slug, outcome, options) : outcome;
+  }
+
+  /** An unchanged course: the stored report, and authorship for listed people who signed up since. */
+  private async answerAgain(slug: string, last: SettledCourse, options: SyncOptions): Promise<CourseSyncReport> {
+    const authors = await authorIds(this.db.manager, last.settled.authors, options.authorId);
+    if (authors.length > 0) await this.db.transaction((tx) => grantCourseAuthors(tx, last.courseId, authors));
+    const { problems, refused, settledModules } = last.settled;
+    return { slug, created: false, revisions: 0, archived: 0, unchanged: settledModules, refused, problems };
+  }
+}
+
+async function syncInFull(
+  tx: Tx,
+  source: CourseSource,
+  media: Map<string, Buffer>,
+  options: SyncOptions & { glossary: Glossary },
+  fingerprint: string,
+): Promise<CourseSyncReport> {
+  const { course, problems } = buildCourse(source, SITE_URLS, options.glossary);
+  const errorPaths = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.path));
+  const report: CourseSyncReport = {
+    slug: source.slug,
+    created: false,
+    revisions: 0,
+    archived: 0,
+    unchanged: 0,
+    refused: [],
+    problems,
+  };
+  if (!course || errorPaths.has(course.path) || errorPaths.has(source.path)) {
+    report.refused.push(course?.path ?? source.path);
     return report;
   }
+  if (options.allOrNothing) {
+    for (const [path, bytes] of media) {
+      const problem = mediaProblem(path, bytes);
+      if (problem) report.problems.push(problem);
+    }
+    report.refused.push(...new Set(report.problems.filter((p) => p.severity === 'error').map((p) => p.path)));
+    if (report.refused.length > 0) return report;
+  }
+  const { id, created } = await upsertCourse(tx, course, options);
+  report.created = created;
+  await lockCourse(tx, id);
+  await grantCourseAuthors(tx, id, await authorIds(tx, course.meta.authors, options.authorId));
+  await syncMedia(tx, id, media, report);
+  await syncModules(tx, id, course, errorPaths, report, options.origin);
+  await storeSettledSync(tx, id, fingerprint, {
+    problems: report.problems,
+    refused: report.refused,
+    settledModules: course.modules.filter((m) => !errorPaths.has(m.path)).length,
+    authors: course.meta.authors,
+  });
+  return report;
 }
 
 async function upsertCourse(tx: Tx, course: Course, options: SyncOptions): Promise<{ id: string; created: boolean }> {
@@ -176,20 +214,14 @@ async function upsertCourse(tx: Tx, course: Course, options: SyncOptions): Promi
   return { id: existing.id, created: false };
 }
 
-async function addAuthor(tx: Tx, courseId: string, userId: string): Promise<void> {
-  await grantCourseAuthors(tx, courseId, [userId]);
-}
-
-async function addAuthorsByEmail(tx: Tx, courseId: string, emails: string[]): Promise<void> {
-  if (emails.length === 0) return;
+/** The importing person, and the accounts of course.md's `authors` e-mails that exist by now. */
+async function authorIds(tx: Tx, emails: string[], authorId: string | undefined): Promise<string[]> {
+  const ids = authorId ? [authorId] : [];
+  if (emails.length === 0) return ids;
   const users = await tx.query<Array<{ id: string }>>(`SELECT id FROM users WHERE lower(email) = ANY($1)`, [
     emails.map((e) => e.toLowerCase()),
   ]);
-  await grantCourseAuthors(
-    tx,
-    courseId,
-    users.map((u) => u.id),
-  );
+  return [...ids, ...users.map((u) => u.id)];
 }
 
 function mediaProblem(path: string, bytes: Buffer): Problem | undefined {
@@ -307,15 +339,15 @@ function poolChanged(module: Course['modules'][number], known: ExistingModule): 
     Object.entries(module.answerKey ?? {}).map(([id, entry]) => [id, withoutFeedback(entry)]),
   );
   return (
-    stable(module.quiz.questions) !== stable(known.current_quiz?.questions ?? null) ||
-    stable(keys) !== stable(known.current_keys ?? {})
+    stableJson(module.quiz.questions) !== stableJson(known.current_quiz?.questions ?? null) ||
+    stableJson(keys) !== stableJson(known.current_keys ?? {})
   );
 }
 
 /** Whether storing these warnings would change the current revision's (a write per module otherwise). */
 function warningsChanged(known: ExistingModule | undefined, problems: Problem[]): boolean {
   const stored: unknown = JSON.parse(JSON.stringify(storedWarnings(problems)));
-  return stable(known?.current_warnings ?? null) !== stable(stored);
+  return stableJson(known?.current_warnings ?? null) !== stableJson(stored);
 }
 
 /** A key as the questions table stores it: its feedback is kept beside it. */
@@ -323,16 +355,6 @@ function withoutFeedback(entry: object): object {
   const copy: Record<string, unknown> = { ...entry };
   delete copy.feedbackHtml;
   return copy;
-}
-
-/** JSON with object keys sorted, so a value read back from jsonb compares equal to the one written. */
-function stable(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stable).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stable(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
 
 async function insertModule(tx: Tx, courseId: string, slug: string, position: number): Promise<string> {

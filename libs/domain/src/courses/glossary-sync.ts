@@ -1,6 +1,7 @@
-import { readGlossary, type Glossary, type Problem } from '@karvan/content';
-import type { DataSource } from 'typeorm';
+import { buildGlossary, hasErrors, readGlossaryFiles, type Glossary, type Problem } from '@karvan/content';
+import type { DataSource, EntityManager } from 'typeorm';
 import { loadGlossary, storeGlossary, type GlossarySyncReport } from '../glossary/index.js';
+import { filesFingerprint } from './sync-fingerprint.js';
 
 export interface GlossaryTreeReport {
   /** Whether the tree has a glossary/ folder; without one the database's glossary stays as it is. */
@@ -12,20 +13,56 @@ export interface GlossaryTreeReport {
   glossary: Glossary;
 }
 
+/** What the last glossary sync stored, to answer the next one of the same files. */
+interface SettledGlossary {
+  terms: number;
+  problems: Problem[];
+}
+
 /**
  * Stores `<dir>/glossary/` before the courses are synced, so their links resolve against it. A
- * glossary with an error is refused as a whole and the one already stored is used instead.
+ * glossary with an error is refused as a whole and the one already stored is used instead. Files
+ * unchanged since the last sync, with the table as that sync left it, are not parsed again.
  */
 export async function syncGlossaryFiles(db: DataSource, dir: string): Promise<GlossaryTreeReport> {
-  const read = await readGlossary(dir);
-  const refused = read.problems.some((p) => p.severity === 'error');
-  if (!read.present || refused) {
-    return { present: read.present, stored: null, problems: read.problems, glossary: await loadGlossary(db.manager) };
+  const read = await readGlossaryFiles(dir);
+  if (!read.present) return { present: false, stored: null, problems: [], glossary: await loadGlossary(db.manager) };
+  const fingerprint = filesFingerprint(read.files);
+  const last = await settledGlossary(db.manager, fingerprint);
+  if (last) {
+    const stored = { terms: last.terms, changed: 0, removed: 0 };
+    const problems = [...read.problems, ...last.problems];
+    return { present: true, stored, problems, glossary: await loadGlossary(db.manager) };
   }
+  const built = buildGlossary(read.files);
+  const problems = [...read.problems, ...built.problems];
+  if (hasErrors(problems)) return { present: true, stored: null, problems, glossary: await loadGlossary(db.manager) };
   const stored = await db.transaction(async (tx) => {
     // One glossary sync at a time, across processes (several api processes start at once).
     await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['karvan:sync:glossary']);
-    return storeGlossary(tx, read.glossary);
+    const report = await storeGlossary(tx, built.glossary);
+    await storeSettledGlossary(tx, fingerprint, { terms: report.terms, problems: built.problems });
+    return report;
   });
-  return { present: true, stored, problems: read.problems, glossary: read.glossary };
+  return { present: true, stored, problems, glossary: built.glossary };
+}
+
+/** An md5 of glossary_terms as a whole, so that any change to it, however made, is seen. */
+const GLOSSARY_STATE_SQL = `(SELECT md5(coalesce(string_agg(ROW(id, term, definition, source, see)::text, ';' ORDER BY id), ''))
+   FROM glossary_terms)`;
+
+async function settledGlossary(db: EntityManager, fingerprint: string): Promise<SettledGlossary | undefined> {
+  const [row] = await db.query<Array<{ report: SettledGlossary }>>(
+    `SELECT report FROM glossary_sync WHERE fingerprint = $1 AND state = ${GLOSSARY_STATE_SQL}`,
+    [fingerprint],
+  );
+  return row?.report;
+}
+
+async function storeSettledGlossary(tx: EntityManager, fingerprint: string, settled: SettledGlossary): Promise<void> {
+  await tx.query(
+    `INSERT INTO glossary_sync (fingerprint, state, report) VALUES ($1, ${GLOSSARY_STATE_SQL}, $2)
+     ON CONFLICT (singleton) DO UPDATE SET fingerprint = $1, state = excluded.state, report = $2`,
+    [fingerprint, JSON.stringify(settled)],
+  );
 }
