@@ -26,7 +26,9 @@ export async function openDatabase(config: AppConfig, { migrate = true } = {}): 
     embedded = await startEmbeddedPostgres({ dataDir: config.dataDir });
     url = embedded.url;
   }
-  const dataSource = createDataSource({ url, entities: ENTITIES, poolMax: 2 });
+  // The embedded database (this process's or a running api's) is one shared session: no named statements.
+  const preparedStatements = config.databaseUrl !== undefined;
+  const dataSource = createDataSource({ url, entities: ENTITIES, poolMax: 2, preparedStatements });
   await dataSource.initialize();
   const applied = migrate ? await runMigrationsLocked(dataSource) : [];
   return {

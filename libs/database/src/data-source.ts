@@ -1,5 +1,6 @@
 import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
 import { MIGRATIONS } from './migrations/index.js';
+import { allowPreparedStatements } from './prepared.js';
 
 export interface DataSourceOptions {
   url: string;
@@ -8,10 +9,12 @@ export interface DataSourceOptions {
   poolMax?: number;
   /** Defaults to every migration; a restore applies only those its archive was made with. */
   migrations?: typeof MIGRATIONS;
+  /** Named prepared statements for the hot queries (`prepared`); off for the embedded database. */
+  preparedStatements?: boolean;
 }
 
 export function createDataSource(options: DataSourceOptions): DataSource {
-  return new DataSource({
+  const source = new DataSource({
     type: 'postgres',
     url: options.url,
     // Pinned: in embedded mode PGlite's one shared session has "public, bullmq" on its search_path.
@@ -23,4 +26,6 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     migrationsRun: false,
     extra: { max: options.poolMax ?? 10 },
   });
+  if (options.preparedStatements ?? true) allowPreparedStatements(source);
+  return source;
 }

@@ -19,7 +19,8 @@ export class DatabaseModule implements OnApplicationShutdown {
           inject: [APP_CONFIG],
           useFactory: async (config: AppConfig) => {
             if (!config.databaseUrl) throw new Error('The database address is not known yet (DATABASE_URL)');
-            const dataSource = createDataSource({ url: config.databaseUrl, entities, poolMax });
+            const preparedStatements = config.mode === 'services';
+            const dataSource = createDataSource({ url: config.databaseUrl, entities, poolMax, preparedStatements });
             await dataSource.initialize();
             await runMigrationsLocked(dataSource);
             return dataSource;

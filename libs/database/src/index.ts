@@ -1,4 +1,5 @@
 export * from './data-source.js';
+export * from './prepared.js';
 export * from './migrate.js';
 export * from './embedded.js';
 export { runningEmbeddedUrl } from './embedded-address.js';

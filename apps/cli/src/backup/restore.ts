@@ -105,7 +105,7 @@ async function migrateFully(url: string): Promise<void> {
 }
 
 async function connect(url: string, migrations?: ReturnType<typeof migrationsUpTo>): Promise<DataSource> {
-  const db = createDataSource({ url, entities: ENTITIES, poolMax: 2, migrations });
+  const db = createDataSource({ url, entities: ENTITIES, poolMax: 2, migrations, preparedStatements: false });
   await db.initialize();
   return db;
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { prepared } from '@karvan/database';
 import { DataSource } from 'typeorm';
 import { hashToken, randomToken } from '../shared/tokens.js';
 import { AuthError, AuthErrorCode } from './auth.errors.js';
@@ -104,7 +105,8 @@ export class ApiTokensService {
    */
   async resolve(token: string): Promise<Principal | null> {
     if (!token.startsWith(TOKEN_PREFIX)) return null;
-    const rows: Array<PrincipalWithGrantsRow & { scope: TokenScope }> = await this.db.query(
+    const rows = await prepared<Array<PrincipalWithGrantsRow & { scope: TokenScope }>>(
+      this.db,
       `WITH token AS (
          SELECT id, user_id, scope, last_used_at FROM api_tokens
          WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()

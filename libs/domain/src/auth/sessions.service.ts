@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { prepared } from '@karvan/database';
 import { APP_CONFIG, type AppConfig } from '@karvan/config';
 import { DataSource } from 'typeorm';
 import { hashToken, randomToken } from '../shared/tokens.js';
@@ -29,7 +30,9 @@ export class SessionsService {
 
   /** The person acting with this session, with their grants; null when it is unknown or over. */
   async resolve(token: string): Promise<Principal | null> {
-    const rows: PrincipalWithGrantsRow[] = await this.db.query(
+    // Every signed-in request runs this: prepared once per connection.
+    const rows = await prepared<PrincipalWithGrantsRow[]>(
+      this.db,
       `SELECT ${PRINCIPAL_WITH_GRANTS} FROM sessions s JOIN users u ON u.id = s.user_id
        WHERE s.id = $1 AND s.expires_at > now() AND u.status = 'active'`,
       [hashToken(token)],

@@ -1,4 +1,5 @@
 import type { AnswerKey, KeyEntry } from '@karvan/content';
+import { prepared } from '@karvan/database';
 import type { EntityManager } from 'typeorm';
 
 /** The answer key of one question of a revision, feedback stored beside it. */
@@ -16,7 +17,8 @@ export interface StoredKey {
  */
 export async function loadAnswerKeys(tx: EntityManager, revisionId: string, moduleId: string): Promise<StoredKey[]> {
   // One round trip: the translations' accepted answers ride along (an uncorrelated subquery, run once).
-  const keys = await tx.query<Array<StoredKey & { translations: Array<Record<string, string[]> | null> | null }>>(
+  const keys = await prepared<Array<StoredKey & { translations: Array<Record<string, string[]> | null> | null }>>(
+    tx,
     `SELECT key, answer_key, feedback_html, points,
        (SELECT json_agg(t.accepted_answers ORDER BY t.language) FROM module_translations t WHERE t.module_id = $2)
          AS translations

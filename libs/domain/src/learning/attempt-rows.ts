@@ -1,3 +1,4 @@
+import { prepared } from '@karvan/database';
 import {
   DEFAULT_QUIZ_SETTINGS,
   reviewOfAnswers,
@@ -78,7 +79,7 @@ export const ATTEMPT_FROM = `FROM quiz_attempts a ${ATTEMPT_JOINS}`;
 /** The caller's own attempt; anyone else's is "not found", so attempt ids say nothing. */
 export async function loadOwnAttempt(tx: EntityManager, attemptId: string, userId: string): Promise<AttemptRow> {
   const [row] = isUuid(attemptId)
-    ? await tx.query<AttemptRow[]>(`${ATTEMPT_SELECT} ${ATTEMPT_FROM} WHERE a.id = $1 AND a.user_id = $2`, [
+    ? await prepared<AttemptRow[]>(tx, `${ATTEMPT_SELECT} ${ATTEMPT_FROM} WHERE a.id = $1 AND a.user_id = $2`, [
         attemptId,
         userId,
       ])

@@ -1,4 +1,5 @@
 import type { QuizModel } from '@karvan/content';
+import { prepared } from '@karvan/database';
 import type { EntityManager } from 'typeorm';
 import { newAttemptOrder, newAttemptSeed } from './attempt-order.js';
 import { ATTEMPT_JOINS, ATTEMPT_SELECT, settingsOf, type AttemptRow } from './attempt-rows.js';
@@ -29,7 +30,8 @@ export async function findQuizModule(
   courseSlug: string,
   moduleSlug: string,
 ): Promise<QuizModule> {
-  const [row] = await tx.query<QuizModuleRow[]>(
+  const [row] = await prepared<QuizModuleRow[]>(
+    tx,
     `SELECT c.status AS course_status, m.id AS module_id, r.id AS revision_id, r.quiz,
        (SELECT e.status FROM enrolments e WHERE e.user_id = $3 AND e.course_id = c.id FOR UPDATE) AS enrolment_status
      FROM courses c LEFT JOIN modules m ON m.course_id = c.id AND m.slug = $2 AND m.status = 'active'
@@ -59,7 +61,8 @@ export interface AttemptsSoFar {
 }
 
 export async function attemptsSoFar(tx: EntityManager, userId: string, moduleId: string): Promise<AttemptsSoFar> {
-  const [row] = await tx.query<AttemptsSoFar[]>(
+  const [row] = await prepared<AttemptsSoFar[]>(
+    tx,
     `SELECT count(*)::int AS used, coalesce(max(number), 0)::int AS last, coalesce(bool_or(passed), false) AS passed,
        (array_agg(id ORDER BY number DESC) FILTER (WHERE submitted_at IS NULL AND (deadline IS NULL OR deadline > now())))[1]
          AS open
@@ -78,7 +81,8 @@ export async function insertAttempt(
 ): Promise<AttemptRow> {
   const seed = newAttemptSeed();
   const order = newAttemptOrder(module.quiz, seed);
-  const [row] = await tx.query<AttemptRow[]>(
+  const [row] = await prepared<AttemptRow[]>(
+    tx,
     `WITH a AS (
        INSERT INTO quiz_attempts (user_id, module_id, revision_id, number, deadline, question_order, option_order, seed)
        VALUES ($1, $2, $3, $4, now() + make_interval(mins => $5::int), $6, $7, $8) RETURNING *)

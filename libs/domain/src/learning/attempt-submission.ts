@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { prepared } from '@karvan/database';
 import type { GradedAttempt } from './attempt-grading.js';
 import { ATTEMPT_FROM, ATTEMPT_SELECT, attemptNotFound, LATE_GRACE_SECONDS, type AttemptRow } from './attempt-rows.js';
 import { isUuid } from '../shared/ids.js';
@@ -18,7 +19,8 @@ export async function loadAttemptToSubmit(
   userId: string,
 ): Promise<AttemptToSubmit> {
   const [row] = isUuid(attemptId)
-    ? await tx.query<AttemptToSubmit[]>(
+    ? await prepared<AttemptToSubmit[]>(
+        tx,
         `${ATTEMPT_SELECT},
            (SELECT e.status FROM enrolments e WHERE e.user_id = a.user_id AND e.course_id = m.course_id FOR SHARE)
              AS enrolment_status
@@ -56,7 +58,8 @@ export async function claimAndStore(
 ): Promise<Claimed | null> {
   const late = `(deadline IS NOT NULL AND now() > deadline + make_interval(secs => $2))`;
   const refused = `(${late} AND $3::boolean)`;
-  const [claimed] = await tx.query<Claimed[]>(
+  const [claimed] = await prepared<Claimed[]>(
+    tx,
     `WITH claimed AS (
        UPDATE quiz_attempts SET submitted_at = now(), late = ${late},
          score = CASE WHEN ${refused} THEN 0 ELSE $4::numeric END,

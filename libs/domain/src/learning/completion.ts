@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { prepared } from '@karvan/database';
 import { requestCertificate, type CertificateTicket } from '../certificates/index.js';
 import { recordEvent } from '../events/index.js';
 import { notifyCourseCompleted } from './completion-listeners.js';
@@ -22,7 +23,8 @@ export async function evaluateCompletion(
   userId: string,
   courseId: string,
 ): Promise<CompletionOutcome> {
-  const [state] = await tx.query<Array<{ complete: boolean }>>(
+  const [state] = await prepared<Array<{ complete: boolean }>>(
+    tx,
     `SELECT
        (c.completion->>'modules' IS DISTINCT FROM 'all' OR NOT EXISTS (
           SELECT 1 FROM modules m WHERE m.course_id = c.id AND m.status = 'active'

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { prepared } from '@karvan/database';
 import { glossaryLanguage, titleGlossaryLinks } from '@karvan/content';
 import { localiseCallouts } from './callout-labels.js';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -211,7 +212,8 @@ interface ReaderState {
 
 /** The reader's own state in a course (enrolled? modules read?) and the content epoch, in one query. */
 async function loadState(tx: EntityManager, principal: Principal, courseSlug: string): Promise<ReaderState> {
-  const [state] = await tx.query<Array<{ epoch: string; enrolled: boolean; read: string[] }>>(
+  const [state] = await prepared<Array<{ epoch: string; enrolled: boolean; read: string[] }>>(
+    tx,
     `SELECT ${CONTENT_EPOCH_SQL} AS epoch,
        EXISTS (SELECT 1 FROM enrolments e JOIN courses c ON c.id = e.course_id
                WHERE c.slug = $1 AND e.user_id = $2 AND e.status = 'active') AS enrolled,

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { prepared } from '@karvan/database';
 
 /**
  * A SQL expression for the content epoch: a counter that every change to courses, modules, their
@@ -8,14 +9,16 @@ import type { DataSource, EntityManager } from 'typeorm';
 export const CONTENT_EPOCH_SQL = `(SELECT epoch FROM cache_epochs WHERE name = 'content')`;
 
 export async function readContentEpoch(db: DataSource | EntityManager): Promise<string> {
-  const [row] = await db.query<Array<{ epoch: string }>>(`SELECT ${CONTENT_EPOCH_SQL} AS epoch`);
+  const [row] = await prepared<Array<{ epoch: string }>>(db, `SELECT ${CONTENT_EPOCH_SQL} AS epoch`, []);
   return row.epoch;
 }
 
 /** The glossary's own counter (migration GlossaryEpoch): raised by changes to glossary_terms only. */
 export async function readGlossaryEpoch(db: DataSource | EntityManager): Promise<string> {
-  const [row] = await db.query<Array<{ epoch: string }>>(
+  const [row] = await prepared<Array<{ epoch: string }>>(
+    db,
     `SELECT (SELECT epoch FROM cache_epochs WHERE name = 'glossary') AS epoch`,
+    [],
   );
   return row.epoch;
 }
