@@ -1,3 +1,4 @@
+import { prepared } from '@karvan/database';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/index.js';
@@ -70,7 +71,8 @@ export class CatalogueService {
   }
 
   async outline(principal: Principal | undefined, slug: string, locale: Locale): Promise<CourseOutline> {
-    const [state] = await this.db.query<Array<{ epoch: string; enrolment: EnrolmentStatus | null }>>(
+    const [state] = await prepared<Array<{ epoch: string; enrolment: EnrolmentStatus | null }>>(
+      this.db,
       `SELECT ${CONTENT_EPOCH_SQL} AS epoch,
          (SELECT e.status FROM enrolments e JOIN courses c ON c.id = e.course_id
           WHERE c.slug = $1 AND e.user_id = $2) AS enrolment`,

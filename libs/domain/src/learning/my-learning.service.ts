@@ -1,3 +1,4 @@
+import { prepared } from '@karvan/database';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/index.js';
@@ -28,7 +29,7 @@ export class MyLearningService {
 
   /** `onlySlug`: just that course (the course page), so a person with many courses costs no more. */
   async courses(principal: Principal, locale: Locale, onlySlug?: string): Promise<MyCourse[]> {
-    const rows = await this.db.query<
+    const rows = await prepared<
       Array<{
         slug: string;
         title: string;
@@ -41,6 +42,7 @@ export class MyLearningService {
         next_title: string | null;
       }>
     >(
+      this.db,
       `SELECT c.slug, c.title, c.translations->$2->>'title' AS translated, e.status,
          (SELECT count(*)::int FROM modules m JOIN module_progress p ON p.module_id = m.id AND p.user_id = $1
           WHERE m.course_id = c.id AND m.status = 'active') AS read,
@@ -73,7 +75,8 @@ export class MyLearningService {
 
   /** The person's status in each live module of a course (archived modules are not listed), by slug. */
   async moduleStatuses(principal: Principal, courseSlug: string): Promise<Map<string, ModuleStatus>> {
-    const rows = await this.db.query<Array<{ slug: string; read: boolean; has_quiz: boolean; passed: boolean }>>(
+    const rows = await prepared<Array<{ slug: string; read: boolean; has_quiz: boolean; passed: boolean }>>(
+      this.db,
       `SELECT m.slug, p.user_id IS NOT NULL AS read, r.quiz IS NOT NULL AS has_quiz,
          EXISTS (SELECT 1 FROM quiz_attempts a WHERE a.module_id = m.id AND a.user_id = $1 AND a.passed) AS passed
        FROM courses c JOIN modules m ON m.course_id = c.id AND m.status = 'active'

@@ -1,3 +1,4 @@
+import { prepared } from '@karvan/database';
 import { Injectable } from '@nestjs/common';
 import { formatDateTime } from '../shared/date-time.js';
 import type { EntityManager } from 'typeorm';
@@ -56,7 +57,8 @@ export class ApplicationsService {
   async mine(
     principal: Principal,
   ): Promise<Array<{ id: string; cohort_id: string; cohort: string; status: string; submitted_at: Date | null }>> {
-    return this.db.query(
+    return prepared(
+      this.db,
       `SELECT a.id, a.cohort_id, c.title AS cohort, a.status, a.submitted_at FROM applications a
        JOIN cohorts c ON c.id = a.cohort_id WHERE a.user_id = $1 ORDER BY a.updated_at DESC`,
       [principal.userId],

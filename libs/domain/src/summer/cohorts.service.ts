@@ -1,3 +1,4 @@
+import { prepared } from '@karvan/database';
 import { Injectable } from '@nestjs/common';
 import type { SummerTranslations } from './summer-translations.js';
 import type { EntityManager } from 'typeorm';
@@ -51,11 +52,13 @@ export class CohortsService {
 
   /** Every programme with its cohorts, for the public list of summer schools. */
   async programmes(): Promise<ProgrammeSummary[]> {
-    return this.db.query<ProgrammeSummary[]>(
+    return prepared<ProgrammeSummary[]>(
+      this.db,
       `SELECT p.id, p.title, p.description, p.translations, coalesce(json_agg(json_build_object(
          'id', c.id, 'title', c.title, 'translations', c.translations, 'starts_on', c.starts_on::text, 'ends_on', c.ends_on::text, 'place', c.place,
          'opens_at', c.opens_at, 'closes_at', c.closes_at, 'time_zone', c.time_zone) ORDER BY c.starts_on DESC) FILTER (WHERE c.id IS NOT NULL), '[]') AS cohorts
        FROM programmes p LEFT JOIN cohorts c ON c.programme_id = p.id GROUP BY p.id ORDER BY p.title`,
+      [],
     );
   }
 
