@@ -4,7 +4,7 @@ export const TABLE_OWNERS: Record<string, string[]> = {
   auth: ['api_tokens', 'email_changes', 'login_throttle', 'password_resets', 'sessions'],
   books: ['books'],
   certificates: ['certificates', 'credential_holders', 'credential_status', 'signing_keys'],
-  courses: ['courses', 'media', 'module_revisions', 'module_translations', 'modules', 'questions'],
+  courses: ['courses', 'glossary_sync', 'media', 'module_revisions', 'module_translations', 'modules', 'questions'],
   events: ['domain_events'],
   glossary: ['glossary_terms'],
   learning: [
@@ -54,6 +54,7 @@ export const KNOWN_CROSS_READS: Record<string, string[]> = {
   ],
   'certificates/certificates.service.ts': ['cohorts', 'course_completions', 'courses', 'programmes'],
   'learning/attempt-rows.ts': ['courses', 'module_revisions', 'modules'],
+  'learning/attempt-start.ts': ['courses', 'module_revisions', 'modules'],
   'learning/catalogue.service.ts': ['courses', 'module_revisions', 'module_translations', 'modules'],
   'learning/completion.ts': ['courses', 'module_revisions', 'modules'],
   'learning/enrolments.service.ts': ['courses'],

@@ -1,6 +1,6 @@
 import { buildGlossary, hasErrors, readGlossaryFiles, type Glossary, type Problem } from '@karvan/content';
 import type { DataSource, EntityManager } from 'typeorm';
-import { loadGlossary, storeGlossary, type GlossarySyncReport } from '../glossary/index.js';
+import { GLOSSARY_STATE_SQL, loadGlossary, storeGlossary, type GlossarySyncReport } from '../glossary/index.js';
 import { filesFingerprint } from './sync-fingerprint.js';
 
 export interface GlossaryTreeReport {
@@ -46,10 +46,6 @@ export async function syncGlossaryFiles(db: DataSource, dir: string): Promise<Gl
   });
   return { present: true, stored, problems, glossary: built.glossary };
 }
-
-/** An md5 of glossary_terms as a whole, so that any change to it, however made, is seen. */
-const GLOSSARY_STATE_SQL = `(SELECT md5(coalesce(string_agg(ROW(id, term, definition, source, see)::text, ';' ORDER BY id), ''))
-   FROM glossary_terms)`;
 
 async function settledGlossary(db: EntityManager, fingerprint: string): Promise<SettledGlossary | undefined> {
   const [row] = await db.query<Array<{ report: SettledGlossary }>>(

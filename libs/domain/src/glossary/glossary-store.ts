@@ -66,3 +66,10 @@ export async function loadGlossary(db: EntityManager): Promise<Glossary> {
   const rows = await db.query<Row[]>('SELECT id, term, definition, source, see FROM glossary_terms ORDER BY id');
   return createGlossary(rows.map((r) => ({ ...r, path: 'glossary_terms', line: 1, seeLine: 1 })));
 }
+
+/**
+ * SQL for an md5 of glossary_terms as a whole, so that a change to it, however made, is seen
+ * (the content sync keeps it beside what it last stored).
+ */
+export const GLOSSARY_STATE_SQL = `(SELECT md5(coalesce(string_agg(ROW(id, term, definition, source, see)::text, ';' ORDER BY id), ''))
+   FROM glossary_terms)`;
