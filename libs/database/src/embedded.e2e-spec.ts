@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '@karvan/database';
+import { createDataSource, prepared, startEmbeddedPostgres, type EmbeddedPostgres } from '@karvan/database';
 
 describe('embedded PostgreSQL (PGlite over a socket)', () => {
   let embedded: EmbeddedPostgres;
@@ -37,6 +37,24 @@ describe('embedded PostgreSQL (PGlite over a socket)', () => {
       expect((await outside).rows[0].c).toBe(0);
     } finally {
       await pool.end();
+    }
+  });
+
+  it('runs `prepared` statements as plain ones, since its connections share one session', async () => {
+    const db = createDataSource({ url: embedded.url, entities: [], poolMax: 4, preparedStatements: false });
+    await db.initialize();
+    try {
+      // Named, the second connection to prepare the statement would be refused ("already exists").
+      const rows = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => prepared<Array<{ v: number }>>(db, 'SELECT $1::int + 1 AS v', [i])),
+      );
+      expect(rows.map(([row]) => row.v)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+      const [{ count }] = await db.query<Array<{ count: number }>>(
+        'SELECT count(*)::int AS count FROM pg_prepared_statements',
+      );
+      expect(count).toBe(0);
+    } finally {
+      await db.destroy();
     }
   });
 });
