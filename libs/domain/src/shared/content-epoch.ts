@@ -8,18 +8,17 @@ import { prepared } from '@karvan/database';
  */
 export const CONTENT_EPOCH_SQL = `(SELECT epoch FROM cache_epochs WHERE name = 'content')`;
 
-export async function readContentEpoch(db: DataSource | EntityManager): Promise<string> {
-  const [row] = await prepared<Array<{ epoch: string }>>(db, `SELECT ${CONTENT_EPOCH_SQL} AS epoch`, []);
-  return row.epoch;
+export function readContentEpoch(db: DataSource | EntityManager): Promise<string> {
+  return readEpoch(db, 'content');
 }
 
 /** The glossary's own counter (migration GlossaryEpoch): raised by changes to glossary_terms only. */
-export async function readGlossaryEpoch(db: DataSource | EntityManager): Promise<string> {
-  const [row] = await prepared<Array<{ epoch: string }>>(
-    db,
-    `SELECT (SELECT epoch FROM cache_epochs WHERE name = 'glossary') AS epoch`,
-    [],
-  );
+export function readGlossaryEpoch(db: DataSource | EntityManager): Promise<string> {
+  return readEpoch(db, 'glossary');
+}
+
+async function readEpoch(db: DataSource | EntityManager, name: 'content' | 'glossary'): Promise<string> {
+  const [row] = await prepared<Array<{ epoch: string }>>(db, 'SELECT epoch FROM cache_epochs WHERE name = $1', [name]);
   return row.epoch;
 }
 
