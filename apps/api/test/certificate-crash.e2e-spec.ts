@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,7 +67,38 @@ describe('certificates survive a worker killed mid-render', () => {
     expect(readdirSync(join(storage, 'certificates'))).toEqual([`${cert.id}.pdf`]);
     await waitFor('the e-mail', async () => (await mailsFor(t.db, holder.email)) === 1);
   });
+
+  it('keeps issuing after a heap snapshot is taken on a signal', async () => {
+    await stopWorker(worker);
+    // The benchmarks measure a worker's live heap this way; Nest's shutdown hooks once stopped it on SIGUSR2.
+    const snapshots = mkdtempSync(join(tmpdir(), 'karvan-snapshot-'));
+    worker = startWorker({ DATABASE_URL: database, STORAGE_DIR: storage, QUEUE_PREFIX: prefix }, [
+      '--heapsnapshot-signal=SIGUSR2',
+      `--diagnostic-dir=${snapshots}`,
+    ]);
+    const slug = await certificateCourse(t);
+    await waitIssued(t.db, (await completeCourse(t, slug)).userId);
+    worker.kill('SIGUSR2');
+    await snapshotWritten(snapshots);
+    const holder = await completeCourse(t, slug);
+    await waitIssued(t.db, holder.userId);
+    expect(worker.exitCode).toBeNull();
+    rmSync(snapshots, { recursive: true, force: true });
+  });
 });
+
+/** Waits until a heap snapshot in `dir` has stopped growing: the process has gone on from it. */
+async function snapshotWritten(dir: string): Promise<void> {
+  let last = -1;
+  await waitFor('the heap snapshot to be written', async () => {
+    const file = readdirSync(dir).find((f) => f.endsWith('.heapsnapshot'));
+    const size = file ? statSync(join(dir, file)).size : -1;
+    const done = size > 0 && size === last;
+    last = size;
+    if (!done) await new Promise((resolve) => setTimeout(resolve, 1000));
+    return done;
+  });
+}
 
 describe('certificates survive a Redis restart while their jobs wait (services mode)', () => {
   let redis: ChildProcess | undefined;

@@ -152,9 +152,9 @@ export async function waitIssued(db: DataSource, userId: string, ms = WAIT_LIMIT
 const WORKER = 'dist/apps/worker/apps/worker/src/main.js';
 
 /** The real worker process, built by `npm run build` (the test script builds first). */
-export function startWorker(env: Record<string, string>): ChildProcess {
+export function startWorker(env: Record<string, string>, nodeOptions: string[] = []): ChildProcess {
   if (!existsSync(WORKER)) throw new Error(`${WORKER} is missing: run \`npm run build\` first`);
-  return spawn(process.execPath, [WORKER], {
+  return spawn(process.execPath, [...nodeOptions, WORKER], {
     env: { ...process.env, LOG_LEVEL: 'error', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

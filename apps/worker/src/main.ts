@@ -21,7 +21,9 @@ const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(conf
   console.error(`The worker will not start: ${error.message}. Add its processor to DomainProcessorsModule.`);
   process.exit(1);
 });
-app.enableShutdownHooks();
+// The api's two stop signals, not Nest's default of every signal: SIGUSR2 asks for a heap snapshot
+// (`--heapsnapshot-signal`), not a stop.
+app.enableShutdownHooks(['SIGINT', 'SIGTERM']);
 // A graceful stop has a deadline: an interrupted job is claimed again by another worker.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
