@@ -10,7 +10,6 @@ import {
   DomainEvents,
   FileStorage,
   MailDelivery,
-  MailService,
   SigningKeysService,
   UsersService,
   CredentialStatusService,
@@ -33,9 +32,8 @@ function services(db: DataSource, config: AppConfig) {
 export async function makeInstallationData(db: DataSource, config: AppConfig): Promise<void> {
   await new CourseSyncService(db).syncTree(join(projectRoot(), 'content'));
   await new DemoService(db, new UsersService(db)).seed();
-  const { events, storage, keys } = services(db, config);
-  const mail = new MailService(db, events);
-  const issuer = new CertificateIssuer(db, storage, keys, mail, new MailDelivery(db, config), config);
+  const { storage, keys } = services(db, config);
+  const issuer = new CertificateIssuer(db, storage, keys, new MailDelivery(db, config), config);
   const pending = await db.query<Array<{ id: string }>>(`SELECT id FROM certificates WHERE status = 'pending'`);
   for (const { id } of pending) await issuer.issue(id);
 }

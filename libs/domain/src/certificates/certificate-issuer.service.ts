@@ -3,12 +3,26 @@ import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { APP_CONFIG, type AppConfig } from '@karvan/config';
 import { DataSource } from 'typeorm';
-import { MailDelivery, MailService } from '../mail/index.js';
+import { prepared } from '@karvan/database';
+import { emailValues, heldEmailSql, MailDelivery } from '../mail/index.js';
 import { canonicalJson } from './canonical-json.js';
 import { renderCertificatePdf } from './certificate-pdf.js';
 import { claimSubject, type IssueSubject } from './certificate-subject.js';
 import { FileStorage } from './file-storage.js';
 import { SigningKeysService } from './signing-keys.service.js';
+
+/**
+ * Marks the certificate issued and writes its e-mail in one statement, so in one round trip and
+ * atomically: the e-mail exists exactly when this run issued it. Its event is held, because this
+ * job sends the e-mail itself rather than queueing a second job for it.
+ */
+const MARK_ISSUED = `WITH issued AS (
+     UPDATE certificates SET status = 'issued', payload = $3, signature = $4, key_id = $5, pdf_key = $6,
+       pdf_sha256 = $7, last_error = NULL
+     WHERE id = $1 AND revision = $2 AND status = 'pending' RETURNING id
+   ), ${heldEmailSql('issued', 8)}
+   SELECT EXISTS (SELECT 1 FROM issued) AS issued, (SELECT id FROM email) AS email_id,
+     (SELECT id FROM email_event) AS event_id`;
 
 export type IssueOutcome = 'issued' | 'already-done';
 
@@ -21,7 +35,6 @@ export class CertificateIssuer {
     private readonly db: DataSource,
     private readonly storage: FileStorage,
     private readonly keys: SigningKeysService,
-    private readonly mail: MailService,
     private readonly delivery: MailDelivery,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -59,39 +72,41 @@ export class CertificateIssuer {
     subject: IssueSubject,
     signed: { payload: string; pdfKey: string; pdfSha256: string; keyId: string; signature: string },
   ): Promise<IssueOutcome> {
-    // The e-mail is sent from this job rather than a second one; its event is held until then.
-    const mail = await this.db.transaction(async (tx) => {
-      const updated = await tx.query<unknown[]>(
-        `WITH issued AS (
-           UPDATE certificates SET status = 'issued', payload = $3, signature = $4, key_id = $5, pdf_key = $6,
-             pdf_sha256 = $7, last_error = NULL
-           WHERE id = $1 AND revision = $2 AND status = 'pending' RETURNING id
-         ) SELECT * FROM issued`,
-        [certificateId, revision, signed.payload, signed.signature, signed.keyId, signed.pdfKey, signed.pdfSha256],
-      );
-      if (updated.length === 0) return undefined;
-      return this.mail.addHeld(tx, {
-        dedupeKey: `certificate-ready:${certificateId}:r${revision}`,
-        to: subject.email,
-        locale: subject.document.locale,
-        template: 'certificateReady',
-        params: {
-          name: subject.document.holder,
-          title: subject.document.title,
-          verifyUrl: subject.document.verifyUrl,
-          certificatesUrl: `${this.config.baseUrl}/certificates`,
-        },
-      });
+    const email = emailValues({
+      dedupeKey: `certificate-ready:${certificateId}:r${revision}`,
+      to: subject.email,
+      locale: subject.document.locale,
+      template: 'certificateReady',
+      params: {
+        name: subject.document.holder,
+        title: subject.document.title,
+        verifyUrl: subject.document.verifyUrl,
+        certificatesUrl: `${this.config.baseUrl}/certificates`,
+      },
     });
-    if (mail === undefined) return 'already-done';
-    if (mail) await this.sendReadyMail(certificateId, mail);
+    const [row] = await prepared<Array<{ issued: boolean; email_id: string | null; event_id: string | null }>>(
+      this.db,
+      MARK_ISSUED,
+      [
+        certificateId,
+        revision,
+        signed.payload,
+        signed.signature,
+        signed.keyId,
+        signed.pdfKey,
+        signed.pdfSha256,
+        ...email,
+      ],
+    );
+    if (!row.issued) return 'already-done';
+    if (row.email_id && row.event_id) await this.sendReadyMail(certificateId, row.email_id, row.event_id);
     return 'issued';
   }
 
   /** The certificate is issued whatever happens here: a failed send is retried by the mail queue. */
-  private async sendReadyMail(certificateId: string, mail: { emailId: string; eventId: string }): Promise<void> {
+  private async sendReadyMail(certificateId: string, emailId: string, eventId: string): Promise<void> {
     try {
-      await this.delivery.deliver(mail.emailId, mail.eventId);
+      await this.delivery.deliver(emailId, eventId);
     } catch (error) {
       this.logger.warn({
         msg: 'certificate e-mail left to the mail queue',

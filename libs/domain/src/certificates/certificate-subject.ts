@@ -1,4 +1,5 @@
 import type { AppConfig } from '@karvan/config';
+import { prepared } from '@karvan/database';
 import type { EntityManager } from 'typeorm';
 import { translate } from '../i18n/translate.js';
 import { isLocale, type Locale } from '../shared/locale.js';
@@ -41,7 +42,8 @@ export async function claimSubject(
   certificateId: string,
   config: AppConfig,
 ): Promise<{ revision: number; issuedAt: Date; subject: IssueSubject } | null> {
-  const [row] = await tx.query<Array<SubjectRow & { issued_at: Date }>>(
+  const [row] = await prepared<Array<SubjectRow & { issued_at: Date }>>(
+    tx,
     `WITH claimed AS (
        UPDATE certificates SET attempts = attempts + 1, claimed_at = now(),
          issued_at = coalesce(issued_at, date_trunc('second', now()))

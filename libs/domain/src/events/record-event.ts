@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { DomainEvent } from './domain-event.js';
+import type { DomainEvent, DomainEventType } from './domain-event.js';
 
 // Transactions opened by DomainEvents.transaction, with the events recorded in them so far.
 const recordedIn = new WeakMap<EntityManager, string[]>();
@@ -18,6 +18,19 @@ export async function recordEvent(tx: EntityManager, event: DomainEvent, held = 
   return row.id;
 }
 
+/** As `recordEvent` for many events at once, in one statement; none of them held. */
+export async function recordEvents(tx: EntityManager, events: DomainEvent[]): Promise<string[]> {
+  if (events.length === 0) return [];
+  const rows = await tx.query<Array<{ id: string }>>(
+    `INSERT INTO domain_events (type, payload) SELECT * FROM unnest($1::varchar[], $2::jsonb[]) RETURNING id`,
+    [events.map((e) => e.type), events.map((e) => JSON.stringify(e.payload))],
+  );
+  const ids = rows.map((r) => r.id);
+  const recorded = recordedIn.get(tx);
+  for (const id of ids) recorded?.push(id);
+  return ids;
+}
+
 /** Collects the ids of the events recorded in `tx` until the returned list is read after commit. */
 export function collectEvents(tx: EntityManager): string[] {
   const ids: string[] = [];
@@ -26,11 +39,19 @@ export function collectEvents(tx: EntityManager): string[] {
 }
 
 /**
- * SQL for a statement of the caller's that ends a held event: `done` once its work is done,
- * `released` to hand it to the dispatcher after all. `idParam` is where its id goes (`$3`); a null
- * id changes nothing.
+ * SQL for a caller's own statements about held events: `record` makes one inside the statement that
+ * does the caller's change; `done` ends it once its work is done, `released` hands it to the
+ * dispatcher after all. `idParam` is where its id goes (`$3`); a null id changes nothing.
  */
 export const heldEventSql = {
+  /**
+   * A CTE `name` that records a held event of `type` for each row of the CTE `from`, with the
+   * jsonb expression `payload` (over that row's columns) as its payload; it returns the event's id.
+   */
+  record: (name: string, type: DomainEventType, payload: string, from: string) =>
+    `${name} AS (
+       INSERT INTO domain_events (type, payload, claimed_at) SELECT '${type}', ${payload}, now() FROM ${from} RETURNING id
+     )`,
   done: (idParam: string) =>
     `UPDATE domain_events SET dispatched_at = now() WHERE id = ${idParam} AND dispatched_at IS NULL`,
   released: (idParam: string) =>

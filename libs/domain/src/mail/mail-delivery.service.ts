@@ -2,7 +2,11 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@karvan/config';
 import { createTransport, type Transporter } from 'nodemailer';
 import { DataSource } from 'typeorm';
+import { prepared } from '@karvan/database';
 import { heldEventSql } from '../events/index.js';
+
+/** SQL: the message may be taken; one a worker was killed while sending may be sent again after a while. */
+const CLAIMABLE = `(status IN ('queued', 'failed') OR (status = 'sending' AND claimed_at < now() - interval '5 minutes'))`;
 
 interface Claimed {
   to_address: string;
@@ -34,10 +38,11 @@ export class MailDelivery {
    * Throws when sending failed.
    */
   async deliver(emailId: string, heldEventId?: string): Promise<boolean> {
+    if (!this.transport) return this.keepInOutbox(emailId, heldEventId);
     const claimed = await this.claim(emailId);
     if (!claimed) return false;
     try {
-      await this.transport?.sendMail({
+      await this.transport.sendMail({
         from: this.config.mailFrom,
         to: claimed.to_address,
         subject: claimed.subject,
@@ -48,17 +53,34 @@ export class MailDelivery {
       throw error;
     }
     await this.markSent(emailId, heldEventId);
-    this.logger.log({ msg: 'e-mail sent', emailId, transport: this.transport ? 'smtp' : 'outbox' });
+    this.logger.log({ msg: 'e-mail sent', emailId, transport: 'smtp' });
     return true;
+  }
+
+  /**
+   * Without SMTP nothing leaves, so taking the message and marking it done are one statement,
+   * not a claim and a mark around a send.
+   */
+  private async keepInOutbox(emailId: string, heldEventId: string | undefined): Promise<boolean> {
+    const [row] = await prepared<Array<{ kept: boolean }>>(
+      this.db,
+      `WITH kept AS (
+         UPDATE outbox_emails SET status = 'sent', sent_at = now(), transport = 'outbox', attempts = attempts + 1,
+           claimed_at = now()
+         WHERE id = $1 AND ${CLAIMABLE} RETURNING id
+       ), done AS (${heldEventSql.done('$2')})
+       SELECT EXISTS (SELECT 1 FROM kept) AS kept`,
+      [emailId, heldEventId ?? null],
+    );
+    if (row.kept) this.logger.log({ msg: 'e-mail sent', emailId, transport: 'outbox' });
+    return row.kept;
   }
 
   private async claim(emailId: string): Promise<Claimed | undefined> {
     const [claimed] = await this.db.query<Claimed[]>(
       `WITH claimed AS (
          UPDATE outbox_emails SET status = 'sending', attempts = attempts + 1, claimed_at = now()
-         WHERE id = $1 AND (status IN ('queued', 'failed')
-           -- A worker killed while sending left it claimed: after a while, it may be sent again.
-           OR (status = 'sending' AND claimed_at < now() - interval '5 minutes'))
+         WHERE id = $1 AND ${CLAIMABLE}
          RETURNING to_address, subject, body_text
        ) SELECT * FROM claimed`,
       [emailId],
@@ -69,10 +91,10 @@ export class MailDelivery {
   private async markSent(emailId: string, heldEventId: string | undefined): Promise<void> {
     await this.db.query(
       `WITH sent AS (
-         UPDATE outbox_emails SET status = 'sent', sent_at = now(), transport = $2 WHERE id = $1
+         UPDATE outbox_emails SET status = 'sent', sent_at = now(), transport = 'smtp' WHERE id = $1
        )
-       ${heldEventSql.done('$3')}`,
-      [emailId, this.transport ? 'smtp' : 'outbox', heldEventId ?? null],
+       ${heldEventSql.done('$2')}`,
+      [emailId, heldEventId ?? null],
     );
   }
 

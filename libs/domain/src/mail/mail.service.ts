@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
 import { DomainEvents } from '../events/index.js';
-import { recordEvent } from '../events/index.js';
+import { heldEventSql, recordEvent } from '../events/index.js';
 import { translate, type MessageVars } from '../i18n/translate.js';
 import type { Locale } from '../shared/locale.js';
 import { redactSecretLinks } from './secret-links.js';
@@ -29,6 +29,31 @@ export interface OutboxEmail {
   sentAt: Date | null;
 }
 
+/**
+ * SQL for the CTEs `email` and `email_event`: a message (unless its dedupe key was mailed already)
+ * and its held EmailQueued event, made when the CTE `source` has a row. For a caller that writes
+ * its own change and the message in one statement; the message's values, from `$first`, are
+ * `emailValues`. See `MailService.addHeld` for what a held message asks of the caller.
+ */
+export function heldEmailSql(source: string, first: number): string {
+  const [key, to, subject, body] = [0, 1, 2, 3].map((i) => `$${first + i}::text`);
+  return `email AS (
+       INSERT INTO outbox_emails (dedupe_key, to_address, subject, body_text)
+       SELECT ${key}, ${to}, ${subject}, ${body} FROM ${source}
+       ON CONFLICT (dedupe_key) DO NOTHING RETURNING id
+     ), ${heldEventSql.record('email_event', 'EmailQueued', `jsonb_build_object('emailId', email.id)`, 'email')}`;
+}
+
+/** A message's columns, as `heldEmailSql` takes them: its dedupe key, address, and subject and body in the addressee's language. */
+export function emailValues(email: NewEmail): string[] {
+  return [
+    email.dedupeKey,
+    email.to,
+    translate(email.locale, `mail.${email.template}.subject`, email.params),
+    translate(email.locale, `mail.${email.template}.body`, email.params),
+  ];
+}
+
 /** E-mail goes through an outbox table: written in the caller's transaction, sent by a job. */
 @Injectable()
 export class MailService {
@@ -42,7 +67,15 @@ export class MailService {
    * null when it was already there.
    */
   async add(tx: EntityManager, email: NewEmail): Promise<string | null> {
-    return (await this.insert(tx, email, false))?.emailId ?? null;
+    const rows = await tx.query<Array<{ id: string }>>(
+      `INSERT INTO outbox_emails (dedupe_key, to_address, subject, body_text) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+      emailValues(email),
+    );
+    const emailId = rows[0]?.id;
+    if (!emailId) return null;
+    await recordEvent(tx, { type: 'EmailQueued', payload: { emailId } });
+    return emailId;
   }
 
   /**
@@ -50,25 +83,13 @@ export class MailService {
    * instead of having a second job queued for it. Its event is held: if the caller dies before
    * sending, the sweep queues the usual job a minute later.
    */
-  addHeld(tx: EntityManager, email: NewEmail): Promise<{ emailId: string; eventId: string } | null> {
-    return this.insert(tx, email, true);
-  }
-
-  private async insert(tx: EntityManager, email: NewEmail, held: boolean) {
-    const rows = await tx.query<Array<{ id: string }>>(
-      `INSERT INTO outbox_emails (dedupe_key, to_address, subject, body_text) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-      [
-        email.dedupeKey,
-        email.to,
-        translate(email.locale, `mail.${email.template}.subject`, email.params),
-        translate(email.locale, `mail.${email.template}.body`, email.params),
-      ],
+  async addHeld(tx: EntityManager, email: NewEmail): Promise<{ emailId: string; eventId: string } | null> {
+    const [row] = await tx.query<Array<{ email_id: string | null; event_id: string | null }>>(
+      `WITH one AS (SELECT 1), ${heldEmailSql('one', 1)}
+       SELECT (SELECT id FROM email) AS email_id, (SELECT id FROM email_event) AS event_id`,
+      emailValues(email),
     );
-    const emailId = rows[0]?.id;
-    if (!emailId) return null;
-    const eventId = await recordEvent(tx, { type: 'EmailQueued', payload: { emailId } }, held);
-    return { emailId, eventId };
+    return row.email_id && row.event_id ? { emailId: row.email_id, eventId: row.event_id } : null;
   }
 
   /** Messages still unsent a minute after their event was dispatched: the queue lost their job. */
