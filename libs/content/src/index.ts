@@ -15,6 +15,7 @@ export { readNumber, numberFor, type NumberReading } from './number-reading.js';
 export { compareQuizShape } from './quiz-shape.js';
 export * from './course-model.js';
 export * from './course-builder.js';
+export * from './code-digest.js';
 export * from './tree-checker.js';
 export { splitQuiz, type QuizBlock } from './quiz-block.js';
 export { askedCount, drawQuestions, poolsOf, type Pool } from './quiz-draws.js';

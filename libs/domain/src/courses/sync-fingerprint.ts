@@ -1,13 +1,29 @@
 import { createHash, type Hash } from 'node:crypto';
-import { GLOSSARY_LANGUAGES, type CourseSource, type Glossary, type Problem } from '@karvan/content';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  codeDigest,
+  contentCodeDigest,
+  GLOSSARY_LANGUAGES,
+  type CourseSource,
+  type Glossary,
+  type Problem,
+} from '@karvan/content';
 import type { EntityManager } from 'typeorm';
 
+let format: string | undefined;
+
 /**
- * The version of what a sync makes of its input. Bump it when the checker's problems, the renderer
- * or what the sync stores change (a new column the sync fills, say): every course is then synced in
- * full once, as if its files had changed, instead of answering from the last sync.
+ * The version of what a sync makes of its input: a digest of the content package's code (parser,
+ * checker, renderer, and the versions of what it renders with) and of this feature's code (what
+ * the sync stores). When either changes, every course is synced in full once, as if its files had
+ * changed, instead of answering from the last sync: a renderer fix reaches unchanged modules too.
+ * Worked out once per process, on first use.
  */
-export const SYNC_FORMAT = 'karvan-sync-1';
+export function syncFormat(): string {
+  format ??= `karvan-sync-2:${contentCodeDigest()}:${codeDigest([dirname(fileURLToPath(import.meta.url))])}`;
+  return format;
+}
 
 /** The options that change what a sync does. */
 export interface FingerprintOptions {
@@ -40,7 +56,7 @@ export function inputFingerprint(
 ): string {
   const { origin, publishNew, authorId = null, allOrNothing = false } = options;
   const hash = createHash('sha256');
-  hash.update(JSON.stringify([SYNC_FORMAT, origin, publishNew, authorId, allOrNothing, glossaryDigest(glossary)]));
+  hash.update(JSON.stringify([syncFormat(), origin, publishNew, authorId, allOrNothing, glossaryDigest(glossary)]));
   hash.update(JSON.stringify([source.slug, source.path, source.media]));
   hashFiles(hash, source.files);
   for (const [path, bytes] of media) hash.update(JSON.stringify([path, sha256(bytes)]));
@@ -49,7 +65,7 @@ export function inputFingerprint(
 
 /** SHA-256 of files' paths and texts, in the order given. */
 export function filesFingerprint(files: Array<{ path: string; text: string }>): string {
-  const hash = createHash('sha256').update(JSON.stringify([SYNC_FORMAT]));
+  const hash = createHash('sha256').update(JSON.stringify([syncFormat()]));
   hashFiles(hash, files);
   return hash.digest('hex');
 }
