@@ -124,6 +124,36 @@ describe('content sync', () => {
     expect((await current())[0].html).toContain('Changed in the file.');
   });
 
+  it('keeps the warnings of an edit made in the browser when a sync finds its file unchanged', async () => {
+    write('01-first.md', MODULE('First', '\n\n![A map](https://maps.example.org/map.png)'));
+    await sync.syncTree(root);
+    const [{ id, course_id: courseId }] = await db.query<Array<{ id: string; course_id: string }>>(
+      `SELECT m.id, m.course_id FROM modules m JOIN courses c ON c.id = m.course_id WHERE c.slug = $1 AND m.slug = 'first'`,
+      [slug],
+    );
+    const warnings = async () =>
+      (
+        await db.query<Array<{ warnings: Array<{ code: string }> }>>(
+          `SELECT r.warnings FROM modules m JOIN module_revisions r ON r.id = m.current_revision_id WHERE m.id = $1`,
+          [id],
+        )
+      )[0].warnings;
+    expect(await warnings()).toMatchObject([{ code: 'image.external' }]);
+    // The browser edit drops the external image: its revision has no warning.
+    const edited = MODULE('First', ' Edited in the browser, without the map.');
+    await db.transaction(async (tx) => {
+      const compiled = compileModule(
+        withModuleFile(await loadCourseSource(tx, courseId), '01-first.md', edited),
+        '01-first.md',
+        EMPTY_GLOSSARY,
+      );
+      await storeRevision(tx, id, edited, compiled, null, 'editor');
+    });
+    expect(await warnings()).toEqual([]);
+    expect((await sync.syncTree(root))[0]).toMatchObject({ revisions: 0 });
+    expect(await warnings()).toEqual([]);
+  });
+
   it('archives a removed module instead of deleting it', async () => {
     await sync.syncTree(root);
     unlinkSync(join(dir, '02-second.md'));

@@ -18,7 +18,7 @@ import { fromModule, SITE_URLS } from './compile-module.js';
 import { loadGlossary } from '../glossary/index.js';
 import { syncGlossaryFiles, type GlossaryTreeReport } from './glossary-sync.js';
 import { checkImage } from './media.service.js';
-import { storeCurrentWarnings, storedWarnings, storeRevision } from './modules.service.js';
+import { storeCurrentWarnings, storedWarnings, storeRevision, type StoredWarning } from './modules.service.js';
 import { stableJson } from '../shared/stable-json.js';
 import { inputFingerprint, lockCourse, settledSync, storeSettledSync, type SettledCourse } from './sync-fingerprint.js';
 
@@ -317,7 +317,10 @@ async function syncModules(
       report.revisions++;
     }
     // An unchanged text may warn differently (a translation's base changed): keep the warnings current.
-    if (same && warningsChanged(known, problems)) await storeCurrentWarnings(tx, id, problems);
+    if (same) {
+      const warnings = currentWarnings(known, module, problems);
+      if (warningsChanged(known, warnings)) await storeCurrentWarnings(tx, id, warnings);
+    }
     for (const translation of module.translations) {
       if (errorPaths.has(translation.path)) report.refused.push(translation.path);
       else await upsertTranslation(tx, id, translation);
@@ -344,9 +347,26 @@ function poolChanged(module: Course['modules'][number], known: ExistingModule): 
   );
 }
 
+/**
+ * The warnings the current revision carries once the files left its text alone. An edit made in
+ * the browser keeps the editor's warnings on its own text (the file's are about a text nobody
+ * reads now); its translations' warnings come from their files, which the sync did read.
+ */
+function currentWarnings(
+  known: ExistingModule | undefined,
+  module: Course['modules'][number],
+  problems: Problem[],
+): StoredWarning[] {
+  const fromFiles = storedWarnings(problems);
+  if (!known || known.current_hash === module.contentHash) return fromFiles;
+  const translations = new Set(module.translations.map((t) => t.path));
+  const own = ((known.current_warnings ?? []) as StoredWarning[]).filter((w) => !translations.has(w.path));
+  return [...own, ...fromFiles.filter((w) => translations.has(w.path))];
+}
+
 /** Whether storing these warnings would change the current revision's (a write per module otherwise). */
-function warningsChanged(known: ExistingModule | undefined, problems: Problem[]): boolean {
-  const stored: unknown = JSON.parse(JSON.stringify(storedWarnings(problems)));
+function warningsChanged(known: ExistingModule | undefined, warnings: StoredWarning[]): boolean {
+  const stored: unknown = JSON.parse(JSON.stringify(warnings));
   return stableJson(known?.current_warnings ?? null) !== stableJson(stored);
 }
 

@@ -252,11 +252,11 @@ export function storedWarnings(problems: ContentProblem[]): StoredWarning[] {
 
 export type StoredWarning = Pick<ContentProblem, 'path' | 'line' | 'column' | 'code' | 'params' | 'message'>;
 
-export async function storeCurrentWarnings(tx: EntityManager, moduleId: string, problems: ContentProblem[]) {
+export async function storeCurrentWarnings(tx: EntityManager, moduleId: string, warnings: StoredWarning[]) {
   await tx.query(
     `UPDATE module_revisions SET warnings = $2
      WHERE id = (SELECT current_revision_id FROM modules WHERE id = $1) AND warnings <> $2::jsonb`,
-    [moduleId, JSON.stringify(storedWarnings(problems))],
+    [moduleId, JSON.stringify(warnings)],
   );
 }
 
