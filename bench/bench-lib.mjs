@@ -125,6 +125,32 @@ export function rssMb(pid) {
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)[1]) / 1024;
 }
 
+/**
+ * Memory of processes over rounds of the same work; a leak shows as growth from one round to the
+ * next. RSS after each of BENCH_RSS_ROUNDS rounds (default 2), read before any heap snapshot
+ * (writing a snapshot takes memory the process keeps); then the live heap after the last of those
+ * and one more round. The processes must have been started with `heapSnapshotArgs(dir)`.
+ */
+const RSS_ROUNDS = Math.max(2, Number(process.env.BENCH_RSS_ROUNDS ?? 2));
+
+export async function memoryRounds(pids, dir, work) {
+  const rss = [];
+  const heap = [];
+  const liveHeaps = async () => {
+    const sizes = [];
+    for (const pid of pids) sizes.push(await liveHeapMb(pid, dir));
+    return sizes;
+  };
+  while (rss.length < RSS_ROUNDS) {
+    await work();
+    rss.push(pids.map(rssMb));
+  }
+  heap.push(await liveHeaps());
+  await work();
+  heap.push(await liveHeaps());
+  return { rss, heap };
+}
+
 /** Node options that let `liveHeapMb` take a heap snapshot of the process on a signal. */
 export function heapSnapshotArgs(dir) {
   return ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${dir}`];

@@ -13,8 +13,7 @@ import {
   dist,
   ensureWrk,
   heapSnapshotArgs,
-  liveHeapMb,
-  rssMb,
+  memoryRounds,
   scratchDatabase,
   signIn,
   signInAsDemoTrainee,
@@ -95,16 +94,12 @@ const idle = await wrk(modulePath, { cookie }, { connections: CONNECTIONS, secon
 const busyBurst = burst(BURST);
 const busy = await wrk(modulePath, { cookie }, { connections: CONNECTIONS, seconds: SECONDS });
 const loaded = await busyBurst;
-// Memory: each worker's RSS after another burst of 1,000, twice; a leak shows as growth.
-const memory = [];
-while (memory.length < 2) {
-  await burst(1000);
-  const heaps = [];
-  for (const w of workers) heaps.push(`${(await liveHeapMb(w.pid, storage)).toFixed(1)}`);
-  memory.push(
-    `RSS ${workers.map((w) => rssMb(w.pid).toFixed(0)).join(' and ')} MB, live heap ${heaps.join(' and ')} MB`,
-  );
-}
+// Memory: the workers after more bursts of 1,000 (see memoryRounds).
+const memory = await memoryRounds(
+  workers.map((w) => w.pid),
+  storage,
+  () => burst(1000),
+);
 
 console.log(`certificates: ${BURST} per burst, 2 worker processes (concurrency 2 each), services mode`);
 console.log(`plain render loop, 2 processes  ${loopRate.toFixed(1)} PDFs/s  (= 1.00)`);
@@ -117,7 +112,13 @@ console.log(
   `module page p99 during burst   ${busy.p99} ms  (${busy.rps.toFixed(0)} req/s)  ` +
     `(= ${(busy.p99 / idle.p99).toFixed(2)} of idle; the burst took ${loaded.seconds.toFixed(1)} s)`,
 );
-console.log(`workers after 1,000 more certificates: ${memory[0]}; then again: ${memory[1]}`);
+const mb = (sizes, digits) => sizes.map((size) => size.toFixed(digits)).join(' and ');
+console.log(
+  `workers' RSS after each 1,000 more certificates: ${memory.rss.map((round) => mb(round, 0)).join('; ')} MB`,
+);
+console.log(
+  `workers' live heap after the last: ${mb(memory.heap[0], 1)} MB; after 1,000 more: ${mb(memory.heap[1], 1)} MB`,
+);
 if (idle.non2xx + busy.non2xx > 0) console.log(`warning: ${idle.non2xx + busy.non2xx} responses were not 2xx`);
 
 for (const worker of workers) worker.kill('SIGTERM');

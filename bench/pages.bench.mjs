@@ -1,7 +1,7 @@
 // Benchmark: the pages people open most, each against a raw node:http server sending the same bytes,
 // measured in the same run. The api runs as its own process (`node main.js`, services mode), the
 // load comes from wrk in another; targets and baselines alternate for BENCH_ROUNDS rounds and the
-// median and the range are printed. Then the api's RSS and live heap after 10,000 page requests, twice.
+// median and the range are printed. Then the api's RSS and live heap over rounds of 10,000 page requests.
 // Run with `npm run bench:pages` (it builds first). BENCH_SECONDS per measurement (default 5).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -13,7 +13,7 @@ import {
   ensureWrk,
   freePort,
   heapSnapshotArgs,
-  liveHeapMb,
+  memoryRounds,
   median,
   rawServer,
   signIn,
@@ -96,15 +96,13 @@ for (const page of pages) {
   );
 }
 
-// Memory: the same 10,000 page requests twice; a leak shows as growth between the two. RSS moves
-// with garbage collection, so the live heap after a full collection (a heap snapshot) is printed too.
-for (const round of [1, 2]) {
-  await requests(10_000, pages.slice(0, 4));
-  const heap = await liveHeapMb(api.pid, snapshots);
-  console.log(
-    `api after 10,000 page requests, round ${round}: RSS ${api.rssMb().toFixed(0)} MB, live heap ${heap.toFixed(1)} MB`,
-  );
-}
+// Memory: the api after rounds of the same 10,000 page requests (see memoryRounds). RSS moves with
+// garbage collection, so the live heap after a full collection (a heap snapshot) is printed too.
+const memory = await memoryRounds([api.pid], snapshots, () => requests(10_000, pages.slice(0, 4)));
+console.log(`api's RSS after each 10,000 page requests: ${memory.rss.map(([mb]) => mb.toFixed(0)).join('; ')} MB`);
+console.log(
+  `api's live heap after the last: ${memory.heap[0][0].toFixed(1)} MB; after 10,000 more: ${memory.heap[1][0].toFixed(1)} MB`,
+);
 rmSync(snapshots, { recursive: true, force: true });
 
 for (const page of pages) page.raw.close();
