@@ -74,6 +74,20 @@ describe('e-mail sent by the job that wrote it', () => {
     expect(await delivery.deliver(emailId)).toBe(false);
   });
 
+  it('without SMTP, keeps the message in the outbox once and marks its event dispatched', async () => {
+    const keeping = new MailDelivery(db, { ...loadConfig(), smtpUrl: undefined });
+    const { emailId, eventId } = await addHeld('kept@karvan.example');
+    const [first, second] = await Promise.all([keeping.deliver(emailId, eventId), keeping.deliver(emailId)]);
+    expect([first, second].filter(Boolean)).toHaveLength(1);
+    const [row] = await db.query<Array<{ status: string; transport: string; attempts: number; sent: boolean }>>(
+      `SELECT status, transport, attempts, sent_at IS NOT NULL AS sent FROM outbox_emails WHERE id = $1`,
+      [emailId],
+    );
+    expect(row).toEqual({ status: 'sent', transport: 'outbox', attempts: 1, sent: true });
+    expect(await event(eventId)).toMatchObject({ dispatched: true });
+    expect(smtp.received.filter((m) => m.includes('kept@karvan.example'))).toHaveLength(0);
+  });
+
   it('hands a failed send back to the mail queue, which retries it', async () => {
     const failing = loopbackSmtp({ refuseFirst: true });
     const refusing = new MailDelivery(db, loadConfig({ ...process.env, SMTP_URL: await failing.start() }));
