@@ -1,4 +1,5 @@
 import { jest } from '@jest/globals';
+import { accessibilityViolations } from '@karvan/testing';
 import { expectAccessible, useBrowserSuite } from './test-app.js';
 
 // A browser walk-through is long: it gets more time than one request-level test.
@@ -53,5 +54,19 @@ describe('in a real browser', () => {
     expect(await page.getByRole('link', { name: 'Daxil ol' }).count()).toBeGreaterThan(0);
     await expectAccessible(page);
     await context.close();
+  });
+
+  it('has a WCAG check that finds violations on a served page', async () => {
+    const page = await suite.browser.newPage();
+    await page.goto(`${suite.app.url}/login`);
+    // Two violations made in the page as served, under its security policy: an image with no text
+    // alternative and a field whose label is gone.
+    await page.evaluate(`(() => {
+      document.querySelector('main').append(Object.assign(document.createElement('img'), { src: '/favicon.ico' }));
+      for (const label of document.querySelectorAll('label')) label.remove();
+    })()`);
+    const found = (await accessibilityViolations(page)).map((v) => v.split(':')[0]);
+    expect(found).toEqual(expect.arrayContaining(['image-alt', 'label']));
+    await page.close();
   });
 });
