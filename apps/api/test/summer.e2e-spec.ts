@@ -345,27 +345,37 @@ describe('summer schools: from the call to the certificate', () => {
     expect(n).toBe(0);
   });
 
-  it('holds capacity and quotas under 20 concurrent accept actions', async () => {
-    const cohortId = await makeCohort(coordinator.client, { capacity: 5, quotas: 'young_researcher = 2' });
+  it('holds capacity and quotas under 40 concurrent accept actions in two cohorts', async () => {
+    // Which applications win depends on the order the decisions take the lock, so each cohort is
+    // built for one binding limit: 20 for 5 places, and 17 young researchers for a quota of 2 (with
+    // 3 officials, who all fit in what is left).
+    const full = await makeCohort(coordinator.client, { capacity: 5 });
+    const quota = await makeCohort(coordinator.client, { capacity: 5, quotas: 'young_researcher = 2' });
     const applicants = [];
-    for (let i = 0; i < 20; i++)
-      applicants.push(await apply(t, cohortId, i % 2 ? 'young_researcher' : 'entry_level_official'));
+    for (let i = 0; i < 20; i++) {
+      const toFull = await apply(t, full, i % 2 ? 'young_researcher' : 'entry_level_official');
+      const toQuota = await apply(t, quota, i < 17 ? 'young_researcher' : 'entry_level_official');
+      applicants.push({ ...toFull, cohortId: full }, { ...toQuota, cohortId: quota });
+    }
     const results = await Promise.all(
       applicants.map((a) =>
-        coordinator.client.json('POST', `/api/v1/cohorts/${cohortId}/decisions`, {
+        coordinator.client.json('POST', `/api/v1/cohorts/${a.cohortId}/decisions`, {
           ids: [a.applicationId],
           decision: 'accept',
         }),
       ),
     );
     expect(results.every((r) => r.status === 200)).toBe(true);
-    const rows = await t.db.query<Array<{ category: string; n: number }>>(
-      `SELECT category, count(*)::int AS n FROM applications WHERE cohort_id = $1 AND status = 'accepted' GROUP BY category`,
-      [cohortId],
-    );
-    const counts = Object.fromEntries(rows.map((r) => [r.category, r.n]));
-    expect((counts.young_researcher ?? 0) + (counts.entry_level_official ?? 0)).toBe(5);
-    expect(counts.young_researcher).toBe(2);
+    const accepted = async (cohortId: string) => {
+      const rows = await t.db.query<Array<{ category: string; n: number }>>(
+        `SELECT category, count(*)::int AS n FROM applications WHERE cohort_id = $1 AND status = 'accepted' GROUP BY category`,
+        [cohortId],
+      );
+      return Object.fromEntries(rows.map((r) => [r.category, r.n]));
+    };
+    const inFull = await accepted(full);
+    expect((inFull.young_researcher ?? 0) + (inFull.entry_level_official ?? 0)).toBe(5);
+    expect(await accepted(quota)).toEqual({ young_researcher: 2, entry_level_official: 3 });
   });
 
   it('offers a freed place to the waitlist exactly once, even when several withdraw at once', async () => {
