@@ -30,21 +30,29 @@ export interface OutboxEmail {
 }
 
 /**
- * SQL for the CTEs `email` and `email_event`: a message (unless its dedupe key was mailed already)
- * and its held EmailQueued event, made when the CTE `source` has a row. For a caller that writes
- * its own change and the message in one statement; the message's values, from `$first`, are
- * `emailValues`. See `MailService.addHeld` for what a held message asks of the caller.
+ * SQL for the CTE `email`: a message, unless its dedupe key was mailed already, made when the CTE
+ * `source` has a row; it returns the message's id. Its values, from `$first`, are `emailValues`.
  */
-export function heldEmailSql(source: string, first: number): string {
+function emailSql(source: string, first: number): string {
   const [key, to, subject, body] = [0, 1, 2, 3].map((i) => `$${first + i}::text`);
   return `email AS (
        INSERT INTO outbox_emails (dedupe_key, to_address, subject, body_text)
        SELECT ${key}, ${to}, ${subject}, ${body} FROM ${source}
        ON CONFLICT (dedupe_key) DO NOTHING RETURNING id
-     ), ${heldEventSql.record('email_event', 'EmailQueued', `jsonb_build_object('emailId', email.id)`, 'email')}`;
+     )`;
 }
 
-/** A message's columns, as `heldEmailSql` takes them: its dedupe key, address, and subject and body in the addressee's language. */
+/**
+ * SQL for the CTEs `email` and `email_event`: the message of `emailSql` and its held EmailQueued
+ * event. For a caller that writes its own change and the message in one statement; see
+ * `MailService.addHeld` for what a held message asks of the caller.
+ */
+export function heldEmailSql(source: string, first: number): string {
+  return `${emailSql(source, first)},
+     ${heldEventSql.record('email_event', 'EmailQueued', `jsonb_build_object('emailId', email.id)`, 'email')}`;
+}
+
+/** A message's columns, as `heldEmailSql` and `add` take them: its dedupe key, address, and subject and body in the addressee's language. */
 export function emailValues(email: NewEmail): string[] {
   return [
     email.dedupeKey,
@@ -68,8 +76,7 @@ export class MailService {
    */
   async add(tx: EntityManager, email: NewEmail): Promise<string | null> {
     const rows = await tx.query<Array<{ id: string }>>(
-      `INSERT INTO outbox_emails (dedupe_key, to_address, subject, body_text) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+      `WITH one AS (SELECT 1), ${emailSql('one', 1)} SELECT id FROM email`,
       emailValues(email),
     );
     const emailId = rows[0]?.id;
