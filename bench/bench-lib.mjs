@@ -13,6 +13,17 @@ const runFile = promisify(execFile);
 const API_MAIN = new URL('../dist/apps/api/apps/api/src/main.js', import.meta.url).pathname;
 const WORKER_MAIN = new URL('../dist/apps/worker/apps/worker/src/main.js', import.meta.url).pathname;
 
+/**
+ * The Node flags the api runs with in production (package.json's start scripts, the Docker image's
+ * command; test/start-commands.spec.ts keeps them the same): a 64 MB young generation, so a page's
+ * many short-lived objects die in fewer scavenges (docs/operations.md, "Node flags").
+ * BENCH_NODE_ARGS replaces them, to measure without ("") or with other flags.
+ */
+export const API_NODE_ARGS =
+  process.env.BENCH_NODE_ARGS === undefined
+    ? ['--max-semi-space-size=64']
+    : process.env.BENCH_NODE_ARGS.split(' ').filter(Boolean);
+
 /** wrk is the load generator (Debian package `wrk`); installed here when missing and we are root. */
 export function ensureWrk() {
   try {
@@ -88,10 +99,11 @@ export async function rawServer(body, contentType = 'text/html; charset=utf-8') 
 const children = new Set();
 process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));
 
-/** Starts `node main.js` of the api (or worker) with the given settings; resolves when it answers. */
-export async function startProcess(kind, env, nodeArgs = []) {
+/** Starts `node main.js` of the api (with API_NODE_ARGS, or apiFlags) or worker; resolves when it answers. */
+export async function startProcess(kind, env, nodeArgs = [], apiFlags = API_NODE_ARGS) {
   const main = kind === 'api' ? API_MAIN : WORKER_MAIN;
-  const child = spawn(process.execPath, [...nodeArgs, main], {
+  const flags = kind === 'api' ? apiFlags : [];
+  const child = spawn(process.execPath, [...flags, ...nodeArgs, main], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

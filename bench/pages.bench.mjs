@@ -68,6 +68,8 @@ for (const page of pages) {
 }
 
 const options = { connections: CONNECTIONS, seconds: SECONDS };
+// Warm-up, not measured: the first load of a page compiles its code and fills the caches.
+for (const page of pages) await wrk(base + page.path, page.headers, { connections: CONNECTIONS, seconds: 2 });
 const measurements = {};
 for (const page of pages) {
   measurements[page.name] = () => wrk(base + page.path, page.headers, options);
