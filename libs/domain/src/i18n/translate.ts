@@ -21,6 +21,8 @@ export function translate(locale: Locale, key: string, vars: MessageVars = {}): 
   const message = CATALOGUES[locale][key] ?? en[key];
   if (message === undefined) return key;
   const text = typeof message === 'string' ? message : pluralForm(locale, message, vars.count);
+  // Most messages have no placeholder, and a page looks up dozens of them.
+  if (!text.includes('{')) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
