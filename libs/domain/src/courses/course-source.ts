@@ -9,6 +9,8 @@ export function moduleFileName(position: number, slug: string, language?: string
 export interface DbCourseSource extends CourseSource {
   /** File name of each active module, by slug. */
   moduleFiles: Map<string, string>;
+  /** Id of each active module, by slug. */
+  moduleIds: Map<string, string>;
 }
 
 interface CourseRow {
@@ -18,52 +20,87 @@ interface CourseRow {
   media: string[];
 }
 
-/** A module's text, or one of its translations' (`language` set). */
+/**
+ * A module's text, or one of its translations' (`language` set). `key` names the text: a
+ * revision's id, or a translation's module, language, hash and time of change. `source_markdown`
+ * is left out (null) when the key is one this process already holds.
+ */
 interface ModuleTextRow {
+  id: string;
   slug: string;
   position: number;
   language: string | null;
-  source_markdown: string;
+  key: string;
+  source_markdown: string | null;
 }
+
+/**
+ * The texts of the courses read last, by key. A key's text never changes: a revision is never
+ * rewritten, and a translation's key changes with every write of it (its updated_at and hash).
+ * So the editor, which reads the whole course on every save and preview, fetches only the texts
+ * that are new since its last read, and a stale text cannot be served.
+ */
+const knownTexts = new Map<string, Map<string, string>>();
+const COURSES_KEPT = 20;
 
 /** The course as the files it would export to: course.md, modules, translations, media paths. */
 export async function loadCourseSource(db: EntityManager, courseId: string): Promise<DbCourseSource> {
-  // Two round trips: the editor reads the whole course on every save and preview. The texts come
-  // as plain rows, not JSON: encoding a hundred modules' Markdown as JSON took longer than sending it.
+  const known = knownTexts.get(courseId) ?? new Map<string, string>();
   const [course] = await db.query<CourseRow[]>(
     `SELECT c.slug, c.source_markdown, c.translations,
        coalesce((SELECT json_agg(d.path ORDER BY d.path) FROM media d WHERE d.course_id = c.id), '[]') AS media
      FROM courses c WHERE c.id = $1`,
     [courseId],
   );
-  const texts = await db.query<ModuleTextRow[]>(
-    `SELECT m.slug, m.position, NULL AS language, r.source_markdown
+  // The texts come as plain rows, not JSON: encoding a hundred modules' Markdown as JSON took
+  // longer than sending it.
+  const rows = await db.query<ModuleTextRow[]>(
+    `SELECT m.id, m.slug, m.position, NULL AS language, r.id::text AS key,
+       CASE WHEN r.id::text = ANY($2::text[]) THEN NULL ELSE r.source_markdown END AS source_markdown
      FROM modules m JOIN module_revisions r ON r.id = m.current_revision_id
      WHERE m.course_id = $1 AND m.status = 'active'
      UNION ALL
-     SELECT m.slug, m.position, t.language, t.source_markdown
-     FROM module_translations t JOIN modules m ON m.id = t.module_id
+     SELECT m.id, m.slug, m.position, t.language, k.key,
+       CASE WHEN k.key = ANY($2::text[]) THEN NULL ELSE t.source_markdown END
+     FROM module_translations t JOIN modules m ON m.id = t.module_id,
+       LATERAL (SELECT concat_ws(' ', t.module_id, t.language, t.content_hash, t.updated_at) AS key) k
      WHERE m.course_id = $1 AND m.status = 'active'
      ORDER BY position, language NULLS FIRST`,
-    [courseId],
+    [courseId, [...known.keys()]],
   );
-  const modules = texts.filter((t) => t.language === null);
-  const translations = texts.filter((t) => t.language !== null);
-  const { media } = course;
-  const file = (name: string, text: string): SourceFile => ({ name, path: `${course.slug}/${name}`, text });
+  const texts = new Map<string, string>();
+  for (const row of rows) {
+    const body = row.source_markdown ?? known.get(row.key);
+    // Cannot happen: a key sent as known is read from the same map, which is never changed.
+    if (body === undefined) throw new Error(`The text ${row.key} of course ${courseId} was neither sent nor known.`);
+    texts.set(row.key, body);
+  }
+  remember(courseId, texts);
+  const text = (row: ModuleTextRow) => texts.get(row.key)!;
+  const modules = rows.filter((row) => row.language === null);
+  const translations = rows.filter((row) => row.language !== null);
+  const file = (name: string, body: string): SourceFile => ({ name, path: `${course.slug}/${name}`, text: body });
   const files = [
     file('course.md', course.source_markdown),
     ...Object.entries(course.translations).map(([language, t]) => file(`course.${language}.md`, t.markdown)),
-    ...modules.map((m) => file(moduleFileName(m.position, m.slug), m.source_markdown)),
-    ...translations.map((t) => file(moduleFileName(t.position, t.slug, t.language ?? undefined), t.source_markdown)),
+    ...modules.map((m) => file(moduleFileName(m.position, m.slug), text(m))),
+    ...translations.map((t) => file(moduleFileName(t.position, t.slug, t.language ?? undefined), text(t))),
   ];
   return {
     slug: course.slug,
     path: course.slug,
     files,
-    media,
+    media: course.media,
     moduleFiles: new Map(modules.map((m) => [m.slug, moduleFileName(m.position, m.slug)])),
+    moduleIds: new Map(modules.map((m) => [m.slug, m.id])),
   };
+}
+
+/** Keeps only the course's current texts, for the courses read most recently. */
+function remember(courseId: string, texts: Map<string, string>): void {
+  knownTexts.delete(courseId);
+  if (knownTexts.size >= COURSES_KEPT) knownTexts.delete(knownTexts.keys().next().value!);
+  knownTexts.set(courseId, texts);
 }
 
 /** The same course with one module file replaced or added. */

@@ -164,19 +164,21 @@ export class ModulesService {
   /** Checks and saves; a text with errors is refused whole, an unchanged text makes no revision. */
   async save(principal: Principal, courseSlug: string, slug: string, markdown: string): Promise<SaveResult> {
     const course = await this.courses.getEditable(principal, courseSlug);
-    const current = await this.sourceOf(course.id, slug);
-    const compiled = await this.compile(course.id, slug, markdown);
+    const { compiled, moduleId } = await this.compile(course.id, slug, markdown);
     if (hasErrors(compiled)) return { saved: false, revision: null, problems: compiled.problems };
     return this.db.transaction(async (tx) => {
       // Serialises saves of one module, so two authors cannot both create revision N.
       const [locked] = await tx.query<Array<{ content_hash: string; number: number }>>(
         `SELECT r.content_hash, r.number FROM modules m JOIN module_revisions r ON r.id = m.current_revision_id
-         WHERE m.id = $1 FOR UPDATE OF m`,
-        [current.id],
+         WHERE m.id = $1 AND m.status = 'active' FOR UPDATE OF m`,
+        [moduleId],
       );
+      // Archived between the read and the lock.
+      if (!locked)
+        throw new CoursesError(CoursesErrorCode.ModuleNotFound, `There is no module "${slug}" in this course.`);
       if (locked.content_hash === compiled.contentHash)
         return { saved: false, revision: locked.number, problems: compiled.problems };
-      const revision = await storeRevision(tx, current.id, markdown, compiled, principal.userId);
+      const revision = await storeRevision(tx, moduleId, markdown, compiled, principal.userId);
       return { saved: true, revision, problems: compiled.problems };
     });
   }
@@ -184,17 +186,24 @@ export class ModulesService {
   /** Renders without saving: the editor's preview and its checker messages. */
   async preview(principal: Principal, course: CourseSummary, slug: string, markdown: string): Promise<ModulePreview> {
     this.courses.requireAllowed(principal, 'course.edit', course);
-    const compiled = await this.compile(course.id, slug, markdown);
+    const { compiled } = await this.compile(course.id, slug, markdown);
     const { html, toc, quiz, problems, title, summary, objectives, duration } = compiled;
     return { html, toc, quiz, problems, title, summary, objectives, duration };
   }
 
-  private async compile(courseId: string, slug: string, markdown: string): Promise<CompiledModule> {
+  /** The module checked in its course as it is now, with the module's id. */
+  private async compile(
+    courseId: string,
+    slug: string,
+    markdown: string,
+  ): Promise<{ compiled: CompiledModule; moduleId: string }> {
     const source = await loadCourseSource(this.db.manager, courseId);
     const fileName = source.moduleFiles.get(slug);
-    if (!fileName)
+    const moduleId = source.moduleIds.get(slug);
+    if (!fileName || !moduleId)
       throw new CoursesError(CoursesErrorCode.ModuleNotFound, `There is no module "${slug}" in this course.`);
-    return compileModule(withModuleFile(source, fileName, markdown), fileName, await this.glossary.glossary());
+    const glossary = await this.glossary.glossary();
+    return { compiled: compileModule(withModuleFile(source, fileName, markdown), fileName, glossary), moduleId };
   }
 
   async history(principal: Principal, course: CourseSummary, slug: string): Promise<RevisionInfo[]> {
