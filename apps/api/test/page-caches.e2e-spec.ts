@@ -161,6 +161,38 @@ describe('page caches and compression', () => {
     expect((await on(b, owner.client).json('GET', '/api/v1/me')).status).toBe(401);
   });
 
+  it('shows a glossary definition changed on one replica in the module text read through the other', async () => {
+    // The module text is rendered once per text, language and content epoch: a glossary change
+    // raises the epoch, so the next page renders it again.
+    const id = `cache-term-${stamp}`;
+    const words = (definition: string) => JSON.stringify({ en: definition, az: definition, ru: definition });
+    await a.db.query(`INSERT INTO glossary_terms (id, term, definition, source) VALUES ($1, $2, $3, 'Test fixture.')`, [
+      id,
+      words('Cache term'),
+      words('First definition.'),
+    ]);
+    try {
+      const slug = await course(true);
+      const saved = await author.json('PUT', `/api/v1/authoring/courses/${slug}/modules/one`, {
+        markdown: MODULE('Module one', `A [cache term](glossary:${id}) in the text.`),
+      });
+      expect(saved.status).toBe(200);
+      const reader = await person(a);
+      await reader.client.postForm(`/courses/${slug}/enrol`, {});
+      const path = `/courses/${slug}/modules/one`;
+      expect((await reader.client.get(path)).text).toContain('<dd>First definition.</dd>');
+      expect((await on(b, reader.client).get(path)).text).toContain('<dd>First definition.</dd>');
+      await b.db.query(`UPDATE glossary_terms SET definition = $2 WHERE id = $1`, [id, words('Second definition.')]);
+      for (const client of [reader.client, on(b, reader.client)]) {
+        const page = (await client.get(path)).text;
+        expect(page).toContain('<dd>Second definition.</dd>');
+        expect(page).toContain('title="Second definition."');
+      }
+    } finally {
+      await a.db.query(`DELETE FROM glossary_terms WHERE id = $1`, [id]);
+    }
+  });
+
   it('sends the same bytes compressed (br, gzip) as plain, and says so in Vary', async () => {
     const slug = await course(true);
     const me = await person(a);

@@ -20,6 +20,7 @@ import {
 } from '@karvan/domain';
 
 import { errorSummary, type FieldErrors } from './forms.js';
+import { registerFragmentHelper, RenderedFragments } from './fragments.js';
 import { registerReadingHelpers } from './reading-helpers.js';
 import { StaticAssets } from './static-assets.js';
 
@@ -67,6 +68,7 @@ function dateHelper(siteZone: string, show: (value: Date, locale: Locale, zone: 
 export function createHandlebars(
   siteZone: string = DEFAULT_TIME_ZONE,
   assets: StaticAssets = new StaticAssets(PUBLIC_DIR),
+  fragments: RenderedFragments = new RenderedFragments(),
 ): typeof Handlebars {
   const hbs = Handlebars.create();
   // `{{asset "css/karvan.css"}}`: the file's address with its content hash, cached for a year.
@@ -109,6 +111,7 @@ export function createHandlebars(
   });
   registerTitleHelper(hbs);
   registerReadingHelpers(hbs);
+  registerFragmentHelper(hbs, fragments);
   registerPartials(hbs, join(VIEWS_DIR, 'partials'));
   return hbs;
 }

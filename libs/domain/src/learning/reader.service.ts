@@ -35,6 +35,12 @@ export interface ModulePage {
   progress: { read: number; total: number };
   /** The glossary terms the text links, with their definitions in the text's language. */
   terms: GlossaryEntry[];
+  /**
+   * Names this module's text as every reader in this language sees it now: the module, the
+   * text's language and the content epoch, which any change to a course, a module or the glossary
+   * raises. The page renders that text once per key (and page language).
+   */
+  textKey: string;
 }
 
 interface ModuleContent {
@@ -117,6 +123,7 @@ export class ReaderService {
       next: neighbour(course.modules[index + 1]),
       progress: { read: course.modules.filter((m) => readIds.has(m.id)).length, total: course.modules.length },
       terms: text.terms,
+      textKey: `module ${module.id} ${language} ${state.epoch}`,
     };
   }
 

@@ -1,0 +1,42 @@
+import Handlebars from 'handlebars';
+import { registerFragmentHelper, RenderedFragments } from './fragments.js';
+
+describe('fragments rendered once per key and page language', () => {
+  function setup(maxEntries?: number) {
+    const hbs = Handlebars.create();
+    const fragments = new RenderedFragments(maxEntries);
+    let renders = 0;
+    hbs.registerHelper('count', () => ++renders);
+    registerFragmentHelper(hbs, fragments);
+    const page = hbs.compile('<p>{{user}}</p>{{#cached key}}<div>{{text}} #{{count}} {{locale}}</div>{{/cached}}');
+    return { page, fragments, renders: () => renders };
+  }
+
+  it('renders a block once for a key and a page language, and again for another of either', () => {
+    const { page, renders } = setup();
+    const first = page({ key: 'm1', text: 'Text', user: 'Aysel', locale: 'az' });
+    expect(first).toBe('<p>Aysel</p><div>Text #1 az</div>');
+    // Another reader, same text and language: the kept block, their own part around it.
+    expect(page({ key: 'm1', text: 'Text', user: 'Oleg', locale: 'az' })).toBe('<p>Oleg</p><div>Text #1 az</div>');
+    expect(page({ key: 'm1', text: 'Text', user: 'Oleg', locale: 'ru' })).toBe('<p>Oleg</p><div>Text #2 ru</div>');
+    expect(page({ key: 'm2', text: 'New', user: 'Oleg', locale: 'ru' })).toBe('<p>Oleg</p><div>New #3 ru</div>');
+    expect(renders()).toBe(3);
+  });
+
+  it('renders every time when a page gives no key', () => {
+    const { page, fragments } = setup();
+    expect(page({ text: 'A', locale: 'en' })).toContain('#1');
+    expect(page({ text: 'B', locale: 'en' })).toContain('B #2');
+    expect(fragments.size).toBe(0);
+  });
+
+  it('keeps at most its limit, dropping the oldest first', () => {
+    const { page, fragments, renders } = setup(2);
+    for (const key of ['a', 'b', 'c']) page({ key, text: key, locale: 'en' });
+    expect(fragments.size).toBe(2);
+    page({ key: 'c', text: 'c', locale: 'en' });
+    expect(renders()).toBe(3);
+    page({ key: 'a', text: 'a', locale: 'en' });
+    expect(renders()).toBe(4);
+  });
+});
