@@ -40,6 +40,9 @@ interface KeyRow {
   retired_at: Date | null;
 }
 
+/** Signature checks remembered, by the exact bytes checked. */
+const CHECKS_KEPT = 10_000;
+
 /**
  * The keys that sign certificates. One key per algorithm is active; rotating retires them and
  * makes new ones. Retired keys stay published, so every certificate they signed keeps verifying.
@@ -48,6 +51,7 @@ interface KeyRow {
 export class SigningKeysService {
   private readonly active = new Map<KeyAlgorithm, { key: ActiveKey; loadedAt: number }>();
   private readonly publicKeys = new Map<string, KeyObject>();
+  private readonly checked = new Map<string, boolean>();
 
   constructor(
     private readonly db: DataSource,
@@ -118,7 +122,17 @@ export class SigningKeysService {
   /** Whether a payload was signed by one of Karvan's Ed25519 keys, published or retired. */
   async verifies(keyId: string, payload: string, signature: string): Promise<boolean> {
     const key = await this.publicKey(keyId);
-    return !!key && verify(null, Buffer.from(payload, 'utf8'), key, Buffer.from(signature, 'base64url'));
+    if (!key) return false;
+    // The answer depends only on these bytes and the key's public half, which never changes: the
+    // same record checked again (each view of its /verify page) gets the answer of the last check.
+    // An altered record is other bytes, so it is checked afresh.
+    const bytes = `${keyId}\n${signature}\n${payload}`;
+    const known = this.checked.get(bytes);
+    if (known !== undefined) return known;
+    const valid = verify(null, Buffer.from(payload, 'utf8'), key, Buffer.from(signature, 'base64url'));
+    if (this.checked.size >= CHECKS_KEPT) this.checked.delete(this.checked.keys().next().value!);
+    this.checked.set(bytes, valid);
+    return valid;
   }
 
   async sign(data: string): Promise<{ keyId: string; signature: string }> {
