@@ -13,13 +13,21 @@ export const DEFAULT_TIME_ZONE = 'Asia/Baku';
 /** English dates as people in Azerbaijan write them (day first), not the American order. */
 const INTL_LOCALE: Record<Locale, string> = { en: 'en-GB', az: 'az', ru: 'ru' };
 
-const formats = new Map<string, Intl.DateTimeFormat>();
+/** The date formats pages use, by name: a formatter is made once per language, zone and format. */
+const FORMATS = {
+  parts: { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+  date: { day: 'numeric', month: 'short', year: 'numeric' },
+  clock: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
 
-function format(locale: Locale, zone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${zone}|${JSON.stringify(options)}`;
+const formats = new Map<string, Intl.DateTimeFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function format(locale: Locale, zone: string, name: keyof typeof FORMATS): Intl.DateTimeFormat {
+  const key = `${locale}|${zone}|${name}`;
   let found = formats.get(key);
   if (!found) {
-    found = new Intl.DateTimeFormat(INTL_LOCALE[locale], { ...options, timeZone: zone });
+    found = new Intl.DateTimeFormat(INTL_LOCALE[locale], { ...FORMATS[name], timeZone: zone });
     formats.set(key, found);
   }
   return found;
@@ -49,14 +57,7 @@ export function toDate(value: unknown): Date | null {
 
 /** Minutes a zone is ahead of UTC at a moment (Berlin: 60 in winter, 120 in summer). */
 export function zoneOffsetMinutes(date: Date, zone: string): number {
-  const parts = format('en', zone, {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(date);
+  const parts = format('en', zone, 'parts').formatToParts(date);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
   return Math.round((wall - Math.floor(date.getTime() / 60_000) * 60_000) / 60_000);
@@ -82,13 +83,13 @@ export function zoneLabel(zone: string, locale: Locale, at: Date = new Date()): 
 /** "5 Dec 2026": the calendar day in the zone. */
 export function formatDate(value: unknown, locale: Locale, zone: string): string {
   const date = toDate(value);
-  return date ? format(locale, zone, { day: 'numeric', month: 'short', year: 'numeric' }).format(date) : '';
+  return date ? format(locale, zone, 'date').format(date) : '';
 }
 
 /** "14:00" on the zone's 24-hour clock, without the zone (for a list that names it once). */
 export function formatClock(value: unknown, locale: Locale, zone: string): string {
   const date = toDate(value);
-  return date ? format(locale, zone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date) : '';
+  return date ? format(locale, zone, 'clock').format(date) : '';
 }
 
 /** "14:00, Baku time (UTC+4)". */
@@ -119,7 +120,13 @@ export function formatTimeRange(start: unknown, end: unknown, locale: Locale, zo
 export function formatNumber(value: unknown, locale: Locale, maximumFractionDigits = 2): string {
   const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() ? Number(value) : NaN;
   if (!Number.isFinite(number)) return '';
-  return new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits }).format(number);
+  const key = `${locale}|${maximumFractionDigits}`;
+  let numbers = numberFormats.get(key);
+  if (!numbers) {
+    numbers = new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits });
+    numberFormats.set(key, numbers);
+  }
+  return numbers.format(number);
 }
 
 /** A moment as the zone's wall clock shows it, `YYYY-MM-DDTHH:MM` (what a datetime-local field holds). */
