@@ -44,6 +44,7 @@ export const TABLE_OWNERS: Record<string, string[]> = {
  */
 export const KNOWN_CROSS_READS: Record<string, string[]> = {
   'certificates/certificate-requests.ts': ['courses', 'module_revisions', 'modules'],
+  'certificates/certificate-row.ts': ['cohorts', 'courses', 'programmes'],
   'certificates/certificate-subject.ts': [
     'attendance',
     'cohort_sessions',
@@ -52,7 +53,7 @@ export const KNOWN_CROSS_READS: Record<string, string[]> = {
     'module_revisions',
     'modules',
   ],
-  'certificates/certificates.service.ts': ['cohorts', 'course_completions', 'courses', 'programmes'],
+  'certificates/certificates.service.ts': ['cohorts', 'course_completions', 'courses'],
   'learning/attempt-rows.ts': ['courses', 'module_revisions', 'modules'],
   'learning/attempt-start.ts': ['courses', 'module_revisions', 'modules'],
   'learning/catalogue.service.ts': ['courses', 'module_revisions', 'module_translations', 'modules'],

@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@karvan/config';
+import { prepared } from '@karvan/database';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
 import { can, cohortScope, courseScope, linkedScopes, type Scope } from '../access/index.js';
 import type { Principal } from '../auth/index.js';
 import { groupedCode, normaliseCode } from './certificate-code.js';
+import { SELECT_CERTIFICATE, type CertificateRow } from './certificate-row.js';
 import { DomainEvents } from '../events/index.js';
 import { ISSUES_CERTIFICATES, requestMissing, type CertificateTicket } from './certificate-requests.js';
 import { CertificateError, CertificateErrorCode } from './certificates.errors.js';
@@ -80,38 +82,6 @@ export interface HolderRow {
   last_error: string | null;
 }
 
-interface CertificateRow {
-  id: string;
-  user_id: string;
-  code: string;
-  serial: string;
-  kind: 'course' | 'cohort';
-  status: CertificateStatus;
-  revision: number;
-  completed_at: Date;
-  issued_at: Date | null;
-  revoked_at: Date | null;
-  revoke_reason: string | null;
-  payload: string | null;
-  signature: string | null;
-  key_id: string | null;
-  pdf_key: string | null;
-  pdf_sha256: string | null;
-  cohort_id: string | null;
-  course_id: string | null;
-  programme_id: string | null;
-  organisation_id: string | null;
-  title: string;
-  slug: string | null;
-  holder: string;
-  email: string;
-}
-
-const SELECT_CERTIFICATE = `SELECT c.*, coalesce(co.title, ch.title) AS title, co.slug, u.name AS holder, u.email,
-    coalesce(co.organisation_id, pr.organisation_id) AS organisation_id, ch.programme_id
-  FROM certificates c JOIN users u ON u.id = c.user_id LEFT JOIN courses co ON co.id = c.course_id
-  LEFT JOIN cohorts ch ON ch.id = c.cohort_id LEFT JOIN programmes pr ON pr.id = ch.programme_id`;
-
 /** What people do with certificates: see their own, download, verify, revoke and re-issue. */
 @Injectable()
 export class CertificatesService {
@@ -125,7 +95,8 @@ export class CertificatesService {
   ) {}
 
   async mine(principal: Principal): Promise<CertificateSummary[]> {
-    const rows = await this.db.query<CertificateRow[]>(
+    const rows = await prepared<CertificateRow[]>(
+      this.db,
       `${SELECT_CERTIFICATE} WHERE c.user_id = $1 ORDER BY c.completed_at DESC`,
       [principal.userId],
     );
@@ -178,7 +149,9 @@ export class CertificatesService {
   async verify(input: string): Promise<Verification> {
     const keysUrl = `${this.config.baseUrl}/.well-known/karvan-keys.json`;
     const code = normaliseCode(input);
-    const [row] = code ? await this.db.query<CertificateRow[]>(`${SELECT_CERTIFICATE} WHERE c.code = $1`, [code]) : [];
+    const [row] = code
+      ? await prepared<CertificateRow[]>(this.db, `${SELECT_CERTIFICATE} WHERE c.code = $1`, [code])
+      : [];
     if (!row) return { status: 'unknown', code: input.slice(0, 64), keysUrl };
     const status = row.status === 'issued' ? ((await this.intact(row)) ? 'valid' : 'invalid') : row.status;
     return {
