@@ -1,5 +1,6 @@
 import type { CourseSource, SourceFile } from '@karvan/content';
 import type { EntityManager } from 'typeorm';
+import { prepared } from '@karvan/database';
 
 /** Module file names carry the position: `03-slug.md`. The slug, not the number, is the identity. */
 export function moduleFileName(position: number, slug: string, language?: string): string {
@@ -46,7 +47,8 @@ const COURSES_KEPT = 20;
 /** The course as the files it would export to: course.md, modules, translations, media paths. */
 export async function loadCourseSource(db: EntityManager, courseId: string): Promise<DbCourseSource> {
   const known = knownTexts.get(courseId) ?? new Map<string, string>();
-  const [course] = await db.query<CourseRow[]>(
+  const [course] = await prepared<CourseRow[]>(
+    db,
     `SELECT c.slug, c.source_markdown, c.translations,
        coalesce((SELECT json_agg(d.path ORDER BY d.path) FROM media d WHERE d.course_id = c.id), '[]') AS media
      FROM courses c WHERE c.id = $1`,
@@ -54,7 +56,8 @@ export async function loadCourseSource(db: EntityManager, courseId: string): Pro
   );
   // The texts come as plain rows, not JSON: encoding a hundred modules' Markdown as JSON took
   // longer than sending it.
-  const rows = await db.query<ModuleTextRow[]>(
+  const rows = await prepared<ModuleTextRow[]>(
+    db,
     `SELECT m.id, m.slug, m.position, NULL AS language, r.id::text AS key,
        CASE WHEN r.id::text = ANY($2::text[]) THEN NULL ELSE r.source_markdown END AS source_markdown
      FROM modules m JOIN module_revisions r ON r.id = m.current_revision_id

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { prepared } from '@karvan/database';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   can,
@@ -92,7 +93,8 @@ export class CoursesService {
   }
 
   async get(slug: string): Promise<CourseSummary> {
-    const rows = await this.db.query<SummaryRow[]>(`SELECT ${SUMMARY_COLUMNS} FROM courses c WHERE c.slug = $1`, [
+    // Every authoring page and save starts here.
+    const rows = await prepared<SummaryRow[]>(this.db, `SELECT ${SUMMARY_COLUMNS} FROM courses c WHERE c.slug = $1`, [
       slug,
     ]);
     if (!rows[0]) throw new CoursesError(CoursesErrorCode.NotFound, `There is no course "${slug}".`);
