@@ -113,6 +113,9 @@ describe('trainees learn: catalogue, enrolment, reader, progress', () => {
     expect(item('beta')).toContain('Not started');
     expect(item('beta')).toContain('Continue here');
     expect(page).not.toContain('/modules/gamma');
+    // The progress counts live modules only: one of alpha and beta read, beta next.
+    expect(page).toContain('<progress value="1" max="2"');
+    expect(page).toContain(`href="/courses/${slug}/modules/beta">Continue`);
     // Someone not enrolled sees the syllabus without anyone's status.
     expect((await t.client().get(`/courses/${slug}`)).text).not.toContain('status-tag');
   });

@@ -45,11 +45,7 @@ export class LearningPagesController {
     const active = outline.enrolment === 'active';
     // Where the person is: progress, the module to continue with, completion.
     if (!active || !state.principal) return { outline, notice, active };
-    const [mine, statuses] = await Promise.all([
-      this.myLearning.courses(state.principal, state.locale, slug),
-      this.myLearning.moduleStatuses(state.principal, slug),
-    ]);
-    const progress = mine.find((c) => c.slug === slug);
+    const { course: progress, statuses } = await this.myLearning.courseProgress(state.principal, slug, state.locale);
     const syllabus = outline.syllabus.map((m) => ({
       ...m,
       status: statuses.get(m.slug) ?? 'not_started',

@@ -27,8 +27,7 @@ export type ModuleStatus = 'not_started' | 'read' | 'quiz_open' | 'quiz_passed';
 export class MyLearningService {
   constructor(private readonly db: DataSource) {}
 
-  /** `onlySlug`: just that course (the course page), so a person with many courses costs no more. */
-  async courses(principal: Principal, locale: Locale, onlySlug?: string): Promise<MyCourse[]> {
+  async courses(principal: Principal, locale: Locale): Promise<MyCourse[]> {
     const rows = await prepared<
       Array<{
         slug: string;
@@ -57,9 +56,8 @@ export class MyLearningService {
          ORDER BY m.position LIMIT 1
        ) n ON true
        WHERE e.user_id = $1 AND e.status IN ('active', 'pending') AND c.status = 'published'
-         AND ($3::text IS NULL OR c.slug = $3)
        ORDER BY e.status, c.title`,
-      [principal.userId, locale, onlySlug ?? null],
+      [principal.userId, locale],
     );
     return rows.map((r) => ({
       slug: r.slug,
@@ -73,19 +71,57 @@ export class MyLearningService {
     }));
   }
 
-  /** The person's status in each live module of a course (archived modules are not listed), by slug. */
-  async moduleStatuses(principal: Principal, courseSlug: string): Promise<Map<string, ModuleStatus>> {
-    const rows = await prepared<Array<{ slug: string; read: boolean; has_quiz: boolean; passed: boolean }>>(
+  /**
+   * One course of the person's, for its page: how far they are and their status in each live
+   * module (archived modules are not listed), by slug. One query: the page is opened often.
+   * Nothing when they are not enrolled in it (or it is not published).
+   */
+  async courseProgress(
+    principal: Principal,
+    courseSlug: string,
+    locale: Locale,
+  ): Promise<{ course?: MyCourse; statuses: Map<string, ModuleStatus> }> {
+    const rows = await prepared<
+      Array<{
+        title: string;
+        translated: string | null;
+        status: EnrolmentStatus;
+        completed: boolean;
+        slug: string | null;
+        module_title: string | null;
+        read: boolean;
+        has_quiz: boolean;
+        passed: boolean;
+      }>
+    >(
       this.db,
-      `SELECT m.slug, p.user_id IS NOT NULL AS read, r.quiz IS NOT NULL AS has_quiz,
+      `SELECT c.title, c.translations->$3->>'title' AS translated, e.status,
+         EXISTS (SELECT 1 FROM course_completions cc WHERE cc.course_id = c.id AND cc.user_id = $1) AS completed,
+         m.slug, r.title AS module_title, p.user_id IS NOT NULL AS read, r.quiz IS NOT NULL AS has_quiz,
          EXISTS (SELECT 1 FROM quiz_attempts a WHERE a.module_id = m.id AND a.user_id = $1 AND a.passed) AS passed
-       FROM courses c JOIN modules m ON m.course_id = c.id AND m.status = 'active'
-       JOIN module_revisions r ON r.id = m.current_revision_id
+       FROM courses c JOIN enrolments e ON e.course_id = c.id AND e.user_id = $1 AND e.status IN ('active', 'pending')
+       LEFT JOIN modules m ON m.course_id = c.id AND m.status = 'active'
+       LEFT JOIN module_revisions r ON r.id = m.current_revision_id
        LEFT JOIN module_progress p ON p.module_id = m.id AND p.user_id = $1
-       WHERE c.slug = $2`,
-      [principal.userId, courseSlug],
+       WHERE c.slug = $2 AND c.status = 'published'
+       ORDER BY m.position`,
+      [principal.userId, courseSlug, locale],
     );
-    return new Map(rows.map((r) => [r.slug, statusOf(r)]));
+    if (!rows[0]) return { statuses: new Map() };
+    const modules = rows.filter((r) => r.slug !== null);
+    const read = modules.filter((m) => m.read).length;
+    const next = modules.find((m) => !m.read);
+    const course: MyCourse = {
+      slug: courseSlug,
+      title: rows[0].translated ?? rows[0].title,
+      status: rows[0].status,
+      read,
+      total: modules.length,
+      percent: modules.length ? Math.round((100 * read) / modules.length) : 0,
+      completed: rows[0].completed,
+      next: next ? { slug: next.slug!, title: next.module_title ?? next.slug! } : null,
+    };
+    return { course, statuses: new Map(modules.map((m) => [m.slug!, statusOf(m)])) };
   }
 }
 
