@@ -3,7 +3,7 @@
 // that module, nothing else), in the same run, alternating for BENCH_ROUNDS rounds; the median and
 // the range are printed. Also the compile the editor does inside a save (that module checked in its
 // course, the other files read once and kept) and the whole course's compile, which the editor
-// used to do. Target: ≤ 2× the one module.
+// used to do, and storing a revision alone (the floor under any save). Target: ≤ 2× the one module.
 // The course is the generated one of `generated-course.mjs`. Run with `npm run bench:editor` (it builds first).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -50,7 +50,17 @@ const courseFile = files.find((f) => f.name === 'course.md');
 const slug = target.name.replace(/^\d+-|\.md$/g, '');
 let edits = 0;
 
+// The floor under a save: storing one revision (one statement, committed), with nothing else.
+const { storeRevision } = await import(new URL('libs/domain/src/courses/modules.service.js', dist));
+const { compileModule } = await import(new URL('libs/domain/src/courses/compile-module.js', dist));
+const [{ id: moduleId }] = await db.query(
+  'SELECT m.id FROM modules m JOIN courses c ON c.id = m.course_id WHERE c.slug = $1 AND m.slug = $2',
+  [SLUG, slug],
+);
+const stored = compileModule({ slug: SLUG, path: SLUG, files, media: [] }, target.name, glossary);
+
 const results = await alternate(ROUNDS, {
+  store: () => msPer(SAVES, () => storeRevision(db.manager, moduleId, target.text, stored, null)),
   save: () =>
     msPer(SAVES, async () => {
       const saved = await modules.save(admin, SLUG, slug, `${target.text}\nEdit ${++edits}.\n`);
@@ -79,6 +89,11 @@ console.log(
     'what the editor compiles on each save and preview)',
 );
 console.log(`save it in the editor          ${summary(results.save)} ms  (= ${summary(ratios)} of alone; target ≤ 2)`);
+const storeRatios = results.store.map((ms, i) => ms / results.alone[i]);
+console.log(
+  `store a revision, nothing else ${summary(results.store)} ms  (= ${summary(storeRatios)} of alone; ` +
+    'the durable write every save needs)',
+);
 console.log(
   `compile the whole course       ${summary(results.course)} ms  (= ${(median(results.course) / median(results.alone)).toFixed(0)}× alone)`,
 );
