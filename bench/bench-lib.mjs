@@ -303,9 +303,26 @@ export async function benchInstallation(name, settings = {}) {
     cli,
     stop: async () => {
       await database.stop();
+      await dropQueueKeys(env.QUEUE_PREFIX, env.REDIS_URL);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Deletes the Redis keys of a queue prefix (jobs, rate-limit counters): a benchmark's leftovers. */
+export async function dropQueueKeys(prefix, url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379') {
+  const { Redis } = await import('ioredis');
+  const redis = new Redis(url);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    await redis.quit();
+  }
 }
 
 /** A PostgreSQL database of the benchmark's own, dropped by `stop()`. */

@@ -11,6 +11,7 @@ import {
   certificateBurst,
   cpuMsByGroup,
   dist,
+  dropQueueKeys,
   ensureWrk,
   heapSnapshotArgs,
   memoryRounds,
@@ -126,6 +127,7 @@ if (idle.non2xx + busy.non2xx > 0) console.log(`warning: ${idle.non2xx + busy.no
 for (const worker of workers) worker.kill('SIGTERM');
 await app.close();
 await database.stop();
+await dropQueueKeys(env.QUEUE_PREFIX, env.REDIS_URL);
 rmSync(storage, { recursive: true, force: true });
 
 async function burst(count) {

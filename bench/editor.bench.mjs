@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { alternate, dist, median, scratchDatabase, summary } from './bench-lib.mjs';
+import { alternate, dist, dropQueueKeys, median, scratchDatabase, summary } from './bench-lib.mjs';
 import { moduleFile, writeGeneratedTree } from './generated-course.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -100,6 +100,7 @@ console.log(
 
 await app.close();
 await database.stop();
+await dropQueueKeys(config.queuePrefix);
 
 async function msPer(count, work) {
   await work(); // warm

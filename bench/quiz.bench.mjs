@@ -7,7 +7,7 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
-import { cpuMsByGroup, freePort, startProcess } from './bench-lib.mjs';
+import { cpuMsByGroup, dropQueueKeys, freePort, startProcess } from './bench-lib.mjs';
 
 const run = promisify(execFile);
 const dist = new URL('../dist/apps/api/', import.meta.url);
@@ -161,6 +161,7 @@ async function starts(crowd, overMs) {
 await api.stop();
 await app.close();
 await sql(adminUrl, `DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+await dropQueueKeys(env.QUEUE_PREFIX, env.REDIS_URL);
 
 async function sql(url, text) {
   const client = new pg.Client({ connectionString: url });
