@@ -2,15 +2,20 @@ import type { EntityManager } from 'typeorm';
 import { prepared } from '@karvan/database';
 import type { GradedAttempt } from './attempt-grading.js';
 import { ATTEMPT_FROM, ATTEMPT_SELECT, attemptNotFound, LATE_GRACE_SECONDS, type AttemptRow } from './attempt-rows.js';
+import { CONTENT_EPOCH_SQL } from '../shared/content-epoch.js';
 import { isUuid } from '../shared/ids.js';
 
-/** The attempt being submitted, with its owner's enrolment status in the course (null: none). */
+/**
+ * The attempt being submitted, with its owner's enrolment status in the course (null: none) and
+ * the content epoch, against which answer keys kept in memory are checked.
+ */
 export interface AttemptToSubmit extends AttemptRow {
   enrolment_status: string | null;
+  content_epoch: string;
 }
 
 /**
- * The caller's own attempt and their enrolment, in one round trip. The enrolment row is
+ * The caller's own attempt, their enrolment and the content epoch, in one round trip. The enrolment row is
  * share-locked, so leaving the course waits for this grading rather than the reverse.
  */
 export async function loadAttemptToSubmit(
@@ -23,7 +28,7 @@ export async function loadAttemptToSubmit(
         tx,
         `${ATTEMPT_SELECT},
            (SELECT e.status FROM enrolments e WHERE e.user_id = a.user_id AND e.course_id = m.course_id FOR SHARE)
-             AS enrolment_status
+             AS enrolment_status, ${CONTENT_EPOCH_SQL} AS content_epoch
          ${ATTEMPT_FROM} WHERE a.id = $1 AND a.user_id = $2`,
         [attemptId, userId],
       )

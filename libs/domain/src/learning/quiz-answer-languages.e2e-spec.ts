@@ -58,4 +58,23 @@ describe('typed answers in every language of the module', () => {
       expect([body, count, outcome.result.score]).toEqual([body, count, score]);
     }
   });
+
+  it('grades with a translation’s accepted answers as they are now, not as they were at the last grading', async () => {
+    const course = await fx.course({ '01-quiz.md': MODULE('Quiz', BASE_QUIZ), '01-quiz.az.md': AZ });
+    const submit = async (body: string) => {
+      const me = await fx.trainee();
+      await fx.enrol(me, course.id);
+      const { attempt } = await quizzes.start(me, course.slug, 'quiz');
+      return (await quizzes.submit(me, attempt.id, { body, count: '1522' })).result.score;
+    };
+    expect(await submit('Miqrasiya Xidməti')).toBe(1);
+    // A translation's accepted answers change (as a sync of its file would): the next grading uses them.
+    await fx.db.query(
+      `UPDATE module_translations t SET accepted_answers = jsonb_set(t.accepted_answers, '{body}', '["Miqrasiya Xidməti"]'),
+         updated_at = now()
+       FROM modules m WHERE m.id = t.module_id AND m.course_id = $1 AND t.language = 'az'`,
+      [course.id],
+    );
+    expect(await submit('Miqrasiya Xidməti')).toBe(2);
+  });
 });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { askedCount, type QuestionResponse, type QuizModel } from '@karvan/content';
+import { askedCount, type KeyEntry, type QuestionResponse, type QuizModel } from '@karvan/content';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/index.js';
 import { gradeAttempt, keyEntries, type GradedAttempt } from './attempt-grading.js';
@@ -18,6 +18,7 @@ import { claimAndStore, loadAttemptToSubmit, type AttemptToSubmit, type Claimed 
 import { answersAllowed, answersHidden, attemptView, progressOf, resultOf } from './attempt-view.js';
 import { loadAnswerKeys, loadNextModule } from '../courses/index.js';
 import { DomainEvents } from '../events/index.js';
+import { EpochCache } from '../shared/content-epoch.js';
 import { FileStorage } from '../certificates/index.js';
 import { checkAttachments, type Attachment, type CheckedAttachment } from './attempt-files.js';
 import { evaluateCompletion } from './completion.js';
@@ -41,6 +42,12 @@ type Submitted = { outcome: SubmitOutcome } | { refusedAt: Date };
  */
 @Injectable()
 export class QuizAttemptsService {
+  /**
+   * Answer keys by revision, for the content epoch they were read at: a revision's questions never
+   * change, and a translation's accepted answers raise the epoch. Shared: never changed in place.
+   */
+  private readonly answerKeys = new EpochCache<Map<string, KeyEntry>>(2_000);
+
   constructor(
     private readonly db: DataSource,
     private readonly events: DomainEvents,
@@ -114,7 +121,9 @@ export class QuizAttemptsService {
       const checked = checkResponses(questions, responses);
       const attachments = checkAttachments(row.id, questions, files);
       const settings = settingsOf(row.quiz);
-      const keys = keyEntries(await loadAnswerKeys(tx, row.revision_id, row.module_id));
+      const keys = await this.answerKeys.through(`${row.revision_id}\n${row.module_id}`, row.content_epoch, async () =>
+        keyEntries(await loadAnswerKeys(tx, row.revision_id, row.module_id)),
+      );
       const graded = gradeAttempt(questions, keys, checked, settings.passPercent);
       // An essay is graded by a trainer: until then the attempt neither passes nor fails.
       const awaitingGrading = questions.some((q) => q.type === 'essay');
