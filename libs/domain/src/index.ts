@@ -10,6 +10,7 @@ export * from './shared/spreadsheet.js';
 export * from './shared/ids.js';
 export * from './shared/locale.js';
 export * from './shared/date-time.js';
+export * from './shared/kept-map.js';
 export * from './i18n/translate.js';
 export * from './i18n/checker-messages.js';
 export * from './access/index.js';

@@ -1,4 +1,5 @@
 import Handlebars from 'handlebars';
+import { KeptMap } from '@karvan/domain';
 
 /**
  * Parts of pages that are the same for everyone who reads the same thing in the same language,
@@ -7,15 +8,16 @@ import Handlebars from 'handlebars';
  * page's language is added here; the block must show nothing of the person reading it.
  */
 export class RenderedFragments {
-  private readonly entries = new Map<string, string>();
+  private readonly entries: KeptMap<string, string>;
 
-  constructor(private readonly maxEntries = 1_000) {}
+  constructor(maxEntries = 1_000) {
+    this.entries = new KeptMap(maxEntries);
+  }
 
   render(key: string, render: () => string): string {
     const kept = this.entries.get(key);
     if (kept !== undefined) return kept;
     const html = render();
-    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(key, html);
     return html;
   }

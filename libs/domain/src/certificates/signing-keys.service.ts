@@ -11,6 +11,7 @@ import {
   type KeyObject,
 } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { KeptMap } from '../shared/kept-map.js';
 
 /** Ed25519 signs Karvan's own payloads (and Data Integrity proofs); RSA signs Open Badges JWTs (RS256). */
 export type KeyAlgorithm = 'Ed25519' | 'RSA';
@@ -51,7 +52,7 @@ const CHECKS_KEPT = 10_000;
 export class SigningKeysService {
   private readonly active = new Map<KeyAlgorithm, { key: ActiveKey; loadedAt: number }>();
   private readonly publicKeys = new Map<string, KeyObject>();
-  private readonly checked = new Map<string, boolean>();
+  private readonly checked = new KeptMap<string, boolean>(CHECKS_KEPT);
 
   constructor(
     private readonly db: DataSource,
@@ -130,7 +131,6 @@ export class SigningKeysService {
     const known = this.checked.get(bytes);
     if (known !== undefined) return known;
     const valid = verify(null, Buffer.from(payload, 'utf8'), key, Buffer.from(signature, 'base64url'));
-    if (this.checked.size >= CHECKS_KEPT) this.checked.delete(this.checked.keys().next().value!);
     this.checked.set(bytes, valid);
     return valid;
   }

@@ -1,6 +1,7 @@
 import type { CourseSource, SourceFile } from '@karvan/content';
 import type { EntityManager } from 'typeorm';
 import { prepared } from '@karvan/database';
+import { KeptMap } from '../shared/kept-map.js';
 
 /** Module file names carry the position: `03-slug.md`. The slug, not the number, is the identity. */
 export function moduleFileName(position: number, slug: string, language?: string): string {
@@ -41,8 +42,7 @@ interface ModuleTextRow {
  * So the editor, which reads the whole course on every save and preview, fetches only the texts
  * that are new since its last read, and a stale text cannot be served.
  */
-const knownTexts = new Map<string, Map<string, string>>();
-const COURSES_KEPT = 20;
+const knownTexts = new KeptMap<string, Map<string, string>>(20);
 
 /** The course as the files it would export to: course.md, modules, translations, media paths. */
 export async function loadCourseSource(db: EntityManager, courseId: string): Promise<DbCourseSource> {
@@ -101,8 +101,7 @@ export async function loadCourseSource(db: EntityManager, courseId: string): Pro
 
 /** Keeps only the course's current texts, for the courses read most recently. */
 function remember(courseId: string, texts: Map<string, string>): void {
-  knownTexts.delete(courseId);
-  if (knownTexts.size >= COURSES_KEPT) knownTexts.delete(knownTexts.keys().next().value!);
+  knownTexts.delete(courseId); // a course read again is the newest
   knownTexts.set(courseId, texts);
 }
 

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { prepared } from '@karvan/database';
+import { KeptMap } from './kept-map.js';
 
 /**
  * A SQL expression for the content epoch: a counter that every change to courses, modules, their
@@ -29,9 +30,11 @@ async function readEpoch(db: DataSource | EntityManager, name: 'content' | 'glos
  */
 export class EpochCache<V> {
   private epoch = '';
-  private readonly entries = new Map<string, V>();
+  private readonly entries: KeptMap<string, V>;
 
-  constructor(private readonly maxEntries = 2_000) {}
+  constructor(maxEntries = 2_000) {
+    this.entries = new KeptMap(maxEntries);
+  }
 
   get(key: string, epoch: string): V | undefined {
     if (epoch !== this.epoch) return undefined;
@@ -45,7 +48,6 @@ export class EpochCache<V> {
       this.entries.clear();
       this.epoch = epoch;
     }
-    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(key, value);
   }
 
