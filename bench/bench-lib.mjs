@@ -309,6 +309,25 @@ export async function benchInstallation(name, settings = {}) {
   };
 }
 
+export const DEMO_COURSE = 'migration-management-fundamentals';
+/** The page the page benchmarks load most: a module of the demo course, 33 KB, signed in. */
+export const MODULE_PAGE = `/courses/${DEMO_COURSE}/modules/migration-governance-azerbaijan`;
+
+/**
+ * An installation with the demo data, an api serving it (with `apiArgs` besides its flags), and
+ * the demo trainee signed in and enrolled in the demo course: what the page benchmarks load.
+ */
+export async function demoReader(name, apiArgs = []) {
+  const port = await freePort();
+  const installation = await benchInstallation(name, { PORT: String(port), BASE_URL: `http://127.0.0.1:${port}` });
+  const api = await startProcess('api', { ...installation.env, CONTENT_SYNC: 'on-start' }, apiArgs);
+  installation.cli('demo', 'seed'); // after the content sync: the demo finishes a shipped course
+  const base = installation.env.BASE_URL;
+  const trainee = await signIn(base, 'trainee@karvan.example');
+  await enrol(base, trainee.cookie, trainee.csrf, DEMO_COURSE);
+  return { installation, api, base, trainee };
+}
+
 /** Deletes the Redis keys of a queue prefix (jobs, rate-limit counters): a benchmark's leftovers. */
 export async function dropQueueKeys(prefix, url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379') {
   const { Redis } = await import('ioredis');

@@ -7,32 +7,14 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { cpus } from 'node:os';
-import {
-  alternate,
-  benchInstallation,
-  enrol,
-  ensureWrk,
-  freePort,
-  median,
-  signIn,
-  startProcess,
-  summary,
-  wrk,
-} from './bench-lib.mjs';
+import { alternate, demoReader, ensureWrk, freePort, median, MODULE_PAGE, summary, wrk } from './bench-lib.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const COURSE = 'migration-management-fundamentals';
-const PATH = `/courses/${COURSE}/modules/migration-governance-azerbaijan`;
+const PATH = MODULE_PAGE;
 
 ensureWrk();
-const port = await freePort();
-const installation = await benchInstallation('ceiling', { PORT: String(port), BASE_URL: `http://127.0.0.1:${port}` });
-const api = await startProcess('api', { ...installation.env, CONTENT_SYNC: 'on-start' });
-installation.cli('demo', 'seed');
-const base = installation.env.BASE_URL;
-const trainee = await signIn(base, 'trainee@karvan.example');
-await enrol(base, trainee.cookie, trainee.csrf, COURSE);
+const { installation, api, base, trainee } = await demoReader('ceiling');
 const page = await fetch(base + PATH, { headers: { cookie: trainee.cookie } });
 if (page.status !== 200) throw new Error(`${PATH} answered ${page.status}`);
 const body = Buffer.from(await page.arrayBuffer());

@@ -3,12 +3,11 @@
 // Run with `npm run bench:flags` (it builds first); BENCH_ROUNDS (default 3), BENCH_SECONDS (5).
 import {
   API_NODE_ARGS,
-  benchInstallation,
-  enrol,
+  demoReader,
   ensureWrk,
   freePort,
   median,
-  signIn,
+  MODULE_PAGE,
   startProcess,
   summary,
   wrk,
@@ -16,23 +15,18 @@ import {
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const COURSE = 'migration-management-fundamentals';
-const PATH = `/courses/${COURSE}/modules/migration-governance-azerbaijan`;
+const PATH = MODULE_PAGE;
 
 ensureWrk();
-const ports = [await freePort(), await freePort()];
+const { installation, api: withFlags, trainee } = await demoReader('flags');
+const ports = [Number(installation.env.PORT), await freePort()];
 const at = (port) => `http://127.0.0.1:${port}`;
-const installation = await benchInstallation('flags', { PORT: String(ports[0]), BASE_URL: at(ports[0]) });
-const withFlags = await startProcess('api', { ...installation.env, CONTENT_SYNC: 'on-start' });
-installation.cli('demo', 'seed');
 const without = await startProcess(
   'api',
   { ...installation.env, PORT: String(ports[1]), BASE_URL: at(ports[1]), CONTENT_SYNC: 'off' },
   [],
   [],
 );
-const trainee = await signIn(at(ports[0]), 'trainee@karvan.example');
-await enrol(at(ports[0]), trainee.cookie, trainee.csrf, COURSE);
 
 const apis = [
   { name: `flags ${API_NODE_ARGS.join(' ') || '(none: BENCH_NODE_ARGS is empty)'}`, port: ports[0], rps: [], p99: [] },

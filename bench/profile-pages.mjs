@@ -5,23 +5,15 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { benchInstallation, enrol, ensureWrk, freePort, signIn, startProcess, wrk } from './bench-lib.mjs';
+import { demoReader, ensureWrk, MODULE_PAGE, wrk } from './bench-lib.mjs';
 
-const path = process.argv[2] ?? '/courses/migration-management-fundamentals/modules/migration-governance-azerbaijan';
+const path = process.argv[2] ?? MODULE_PAGE;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 ensureWrk();
-const port = await freePort();
-const installation = await benchInstallation('profile', { PORT: String(port), BASE_URL: `http://127.0.0.1:${port}` });
-const { env, cli } = installation;
 // Kept after the run (its path is printed), unlike the installation's own folder.
 const profileDir = mkdtempSync(join(tmpdir(), 'karvan-profile-cpu-'));
-const api = await startProcess('api', { ...env, CONTENT_SYNC: 'on-start' }, [
-  '--cpu-prof',
-  `--cpu-prof-dir=${profileDir}`,
-]);
-cli('demo', 'seed');
-const trainee = await signIn(env.BASE_URL, 'trainee@karvan.example');
-await enrol(env.BASE_URL, trainee.cookie, trainee.csrf, 'migration-management-fundamentals');
+const { installation, api, trainee } = await demoReader('profile', ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);
+const { env } = installation;
 const headers = process.env.PROFILE_ANONYMOUS ? {} : { cookie: trainee.cookie };
 // V8 stamps samples with the monotonic clock that hrtime reads, so the load's window can be cut out.
 const window = { from: process.hrtime.bigint() / 1000n };
