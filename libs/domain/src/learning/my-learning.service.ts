@@ -65,7 +65,7 @@ export class MyLearningService {
       status: r.status,
       read: r.read,
       total: r.total,
-      percent: r.total ? Math.round((100 * r.read) / r.total) : 0,
+      percent: percentRead(r.read, r.total),
       completed: r.completed,
       next: r.next_slug ? { slug: r.next_slug, title: r.next_title ?? r.next_slug } : null,
     }));
@@ -117,12 +117,16 @@ export class MyLearningService {
       status: rows[0].status,
       read,
       total: modules.length,
-      percent: modules.length ? Math.round((100 * read) / modules.length) : 0,
+      percent: percentRead(read, modules.length),
       completed: rows[0].completed,
       next: next ? { slug: next.slug!, title: next.module_title ?? next.slug! } : null,
     };
     return { course, statuses: new Map(modules.map((m) => [m.slug!, statusOf(m)])) };
   }
+}
+
+function percentRead(read: number, total: number): number {
+  return total ? Math.round((100 * read) / total) : 0;
 }
 
 function statusOf(row: { read: boolean; has_quiz: boolean; passed: boolean }): ModuleStatus {
