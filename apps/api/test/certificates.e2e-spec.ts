@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createPublicKey, verify as verifySignature } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getQueueToken } from '@nestjs/bullmq';
@@ -158,6 +158,52 @@ describe('certificates: issuing, verifying, revoking', () => {
     expect(await certificatesOf(t.db, holder.userId)).toHaveLength(1);
     expect(pdfFiles(cert.id)).toHaveLength(1);
     expect(await mailsFor(t.db, holder.email)).toBe(1);
+  });
+
+  it('issues the rest of a group when one of its certificates fails, and keeps the error on that one', async () => {
+    const [{ id: courseId }] = await t.db.query<Array<{ id: string }>>('SELECT id FROM courses WHERE slug = $1', [
+      slug,
+    ]);
+    const holders = await Promise.all([1, 2, 3].map((i) => createUser(t.db, ['trainee'], `Group holder ${i}`)));
+    const group: string[] = [];
+    for (const holder of holders) {
+      const [{ id }] = await t.db.query<Array<{ id: string }>>(
+        `INSERT INTO certificates (code, user_id, kind, course_id, completed_at) VALUES ($1, $2, 'course', $3, now())
+         RETURNING id`,
+        [`group${crypto.randomUUID().replaceAll('-', '')}`, holder.user.id, courseId],
+      );
+      group.push(id);
+    }
+    // A folder where the second one's PDF should go: its file cannot be put in place.
+    const inTheWay = join(storage, 'certificates', `${group[1]}.pdf`);
+    mkdirSync(inTheWay, { recursive: true });
+    const issuer = t.app.get(CertificateIssuer);
+    const state = () =>
+      t.db.query<Array<{ status: string; failed: boolean }>>(
+        `SELECT status, last_error IS NOT NULL AS failed FROM certificates WHERE id = ANY($1)
+         ORDER BY array_position($1, id)`,
+        [group],
+      );
+    const mails = () => Promise.all(holders.map((h) => mailsFor(t.db, h.email)));
+
+    await expect(issuer.issueAll(group)).rejects.toThrow();
+    expect(await state()).toEqual([
+      { status: 'issued', failed: false },
+      { status: 'pending', failed: true },
+      { status: 'issued', failed: false },
+    ]);
+    expect(await mails()).toEqual([1, 0, 1]);
+
+    // Tried again, as the job is, once the folder is gone: the issued two are left as they were.
+    rmSync(inTheWay, { recursive: true });
+    expect(await issuer.issueAll(group)).toEqual({
+      [group[0]]: 'already-done',
+      [group[1]]: 'issued',
+      [group[2]]: 'already-done',
+    });
+    expect((await state()).map((row) => row.status)).toEqual(['issued', 'issued', 'issued']);
+    expect(await mails()).toEqual([1, 1, 1]);
+    expect(group.map((id) => pdfFiles(id))).toEqual(group.map((id) => [`${id}.pdf`]));
   });
 
   it('retries a failing job until it succeeds, still with one certificate and one e-mail', async () => {

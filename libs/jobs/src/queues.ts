@@ -31,10 +31,20 @@ export const CertificateJob = {
   Issue: 'issue',
 } as const;
 
-/** The certificate row to render and sign; the job's id is its CertificateRequested event's id. */
+/**
+ * The certificate rows to render and sign, up to CERTIFICATES_PER_JOB; the job's id is its first
+ * CertificateRequested event's id. `certificateId` is a job queued by a version before grouping.
+ */
 export interface IssueCertificatePayload {
-  certificateId: string;
+  certificateIds?: string[];
+  certificateId?: string;
 }
+
+/**
+ * Certificates requested together (a course's or cohort's "issue missing certificates") go ten to
+ * a job: the claim and the mark are then one statement for ten, and the queue takes one job.
+ */
+export const CERTIFICATES_PER_JOB = 10;
 
 export const BOOKS_QUEUE = 'books';
 

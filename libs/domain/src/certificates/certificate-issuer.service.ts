@@ -4,29 +4,50 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { APP_CONFIG, type AppConfig } from '@karvan/config';
 import { DataSource } from 'typeorm';
 import { prepared } from '@karvan/database';
-import { emailValues, heldEmailSql, MailDelivery } from '../mail/index.js';
+import { emailValues, heldEmailsSql, MailDelivery } from '../mail/index.js';
 import { canonicalJson } from './canonical-json.js';
 import { renderCertificatePdf } from './certificate-pdf.js';
-import { claimSubject, type IssueSubject } from './certificate-subject.js';
+import { claimSubjects, subjectOf, type ClaimedRow } from './certificate-subject.js';
+import { isUuid } from '../shared/ids.js';
 import { FileStorage } from './file-storage.js';
 import { SigningKeysService } from './signing-keys.service.js';
 
 /**
- * Marks the certificate issued and writes its e-mail in one statement, so in one round trip and
- * atomically: the e-mail exists exactly when this run issued it. Its event is held, because this
- * job sends the e-mail itself rather than queueing a second job for it.
+ * Marks the certificates issued and writes their e-mails in one statement, so in one round trip
+ * and atomically: an e-mail exists exactly when this run issued its certificate. Their events are
+ * held, because this job sends the e-mails itself rather than queueing a job for each.
  */
-const MARK_ISSUED = `WITH issued AS (
-     UPDATE certificates SET status = 'issued', payload = $3, signature = $4, key_id = $5, pdf_key = $6,
-       pdf_sha256 = $7, last_error = NULL
-     WHERE id = $1 AND revision = $2 AND status = 'pending' RETURNING id
-   ), ${heldEmailSql('issued', 8)}
-   SELECT EXISTS (SELECT 1 FROM issued) AS issued, (SELECT id FROM email) AS email_id,
-     (SELECT id FROM email_event) AS event_id`;
+const MARK_ISSUED = `WITH signed AS (
+     SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, revision int, payload text, signature text,
+       key_id text, pdf_key text, pdf_sha256 text, dedupe_key text, to_address text, subject text, body_text text)
+   ), issued AS (
+     UPDATE certificates c SET status = 'issued', payload = s.payload, signature = s.signature, key_id = s.key_id,
+       pdf_key = s.pdf_key, pdf_sha256 = s.pdf_sha256, last_error = NULL
+     FROM signed s WHERE c.id = s.id AND c.revision = s.revision AND c.status = 'pending' RETURNING c.id
+   ), mail AS (
+     SELECT s.* FROM signed s JOIN issued USING (id)
+   ), ${heldEmailsSql('mail')}
+   SELECT mail.id, email.id AS email_id, email_event.id AS event_id
+   FROM mail LEFT JOIN email USING (dedupe_key) LEFT JOIN email_event ON email_event.payload->>'emailId' = email.id::text`;
 
 export type IssueOutcome = 'issued' | 'already-done';
 
-/** The worker's side: claim a pending certificate, render and store its PDF, sign it, mark it issued. */
+/** A certificate ready to be marked issued: its signed record, its PDF's key and its e-mail's columns. */
+interface Signed {
+  id: string;
+  revision: number;
+  payload: string;
+  signature: string;
+  key_id: string;
+  pdf_key: string;
+  pdf_sha256: string;
+  dedupe_key: string;
+  to_address: string;
+  subject: string;
+  body_text: string;
+}
+
+/** The worker's side: claim pending certificates, render and store their PDFs, sign them, mark them issued. */
 @Injectable()
 export class CertificateIssuer {
   private readonly logger = new Logger(CertificateIssuer.name);
@@ -39,41 +60,57 @@ export class CertificateIssuer {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /**
-   * Safe to run any number of times for the same certificate, concurrently or after a crash: the
-   * PDF is the same bytes at the same key, and only the first run to finish marks it issued and
-   * writes the e-mail (whose dedupe key is per certificate and revision).
-   */
+  /** One certificate: see `issueAll`. */
   async issue(certificateId: string): Promise<IssueOutcome> {
-    try {
-      const claimed = await claimSubject(this.db.manager, certificateId, this.config);
-      if (!claimed) return 'already-done';
-      const { subject } = claimed;
-      if (this.config.faultCertificatePauseMs > 0) await sleep(this.config.faultCertificatePauseMs);
-      const pdf = await renderCertificatePdf({ ...subject.document, issuedAt: claimed.issuedAt });
-      const pdfKey = `certificates/${certificateId}.pdf`;
-      await this.storage.put(pdfKey, pdf);
-      const pdfSha256 = createHash('sha256').update(pdf).digest('hex');
-      const payload = canonicalJson({ ...subject.payload, issuedAt: claimed.issuedAt.toISOString(), pdfSha256 });
-      const signed = await this.keys.sign(payload);
-      return await this.markIssued(certificateId, claimed.revision, subject, { payload, pdfKey, pdfSha256, ...signed });
-    } catch (error) {
-      await this.db.query(`UPDATE certificates SET last_error = $2 WHERE id = $1`, [
-        certificateId,
-        String((error as Error).message ?? error).slice(0, 2000),
-      ]);
-      throw error;
-    }
+    return (await this.issueAll([certificateId]))[certificateId];
   }
 
-  private async markIssued(
-    certificateId: string,
-    revision: number,
-    subject: IssueSubject,
-    signed: { payload: string; pdfKey: string; pdfSha256: string; keyId: string; signature: string },
-  ): Promise<IssueOutcome> {
-    const email = emailValues({
-      dedupeKey: `certificate-ready:${certificateId}:r${revision}`,
+  /**
+   * Safe to run any number of times for the same certificates, concurrently or after a crash: a
+   * PDF is the same bytes at the same key, and only the first run to finish marks a certificate
+   * issued and writes its e-mail (whose dedupe key is per certificate and revision). Claiming and
+   * marking take one statement each for the whole group. A certificate that fails keeps its error
+   * on its row and the others are issued; then this throws, so that the job is tried again.
+   */
+  async issueAll(certificateIds: string[]): Promise<Record<string, IssueOutcome>> {
+    const outcomes: Record<string, IssueOutcome> = Object.fromEntries(certificateIds.map((id) => [id, 'already-done']));
+    const failed = new Map<string, Error>();
+    try {
+      const claimed = await claimSubjects(this.db.manager, certificateIds);
+      if (this.config.faultCertificatePauseMs > 0 && claimed.length > 0)
+        await sleep(this.config.faultCertificatePauseMs);
+      const signed: Signed[] = [];
+      for (const row of claimed) {
+        try {
+          signed.push(await this.prepare(row));
+        } catch (error) {
+          failed.set(row.id, error as Error);
+        }
+      }
+      if (signed.length > 0) {
+        for (const id of await this.markIssued(signed)) outcomes[id] = 'issued';
+      }
+    } catch (error) {
+      for (const id of certificateIds) failed.set(id, error as Error);
+    }
+    if (failed.size > 0) {
+      await this.recordErrors(failed);
+      throw [...failed.values()][0];
+    }
+    return outcomes;
+  }
+
+  /** Renders, stores and signs one claimed certificate. */
+  private async prepare(row: ClaimedRow): Promise<Signed> {
+    const subject = subjectOf(row, this.config);
+    const pdf = await renderCertificatePdf({ ...subject.document, issuedAt: row.issued_at });
+    const pdfKey = `certificates/${row.id}.pdf`;
+    await this.storage.put(pdfKey, pdf);
+    const pdfSha256 = createHash('sha256').update(pdf).digest('hex');
+    const payload = canonicalJson({ ...subject.payload, issuedAt: row.issued_at.toISOString(), pdfSha256 });
+    const { keyId, signature } = await this.keys.sign(payload);
+    const [dedupeKey, to, mailSubject, body] = emailValues({
+      dedupeKey: `certificate-ready:${row.id}:r${row.revision}`,
       to: subject.email,
       locale: subject.document.locale,
       template: 'certificateReady',
@@ -84,23 +121,32 @@ export class CertificateIssuer {
         certificatesUrl: `${this.config.baseUrl}/certificates`,
       },
     });
-    const [row] = await prepared<Array<{ issued: boolean; email_id: string | null; event_id: string | null }>>(
+    return {
+      id: row.id,
+      revision: row.revision,
+      payload,
+      signature,
+      key_id: keyId,
+      pdf_key: pdfKey,
+      pdf_sha256: pdfSha256,
+      dedupe_key: dedupeKey,
+      to_address: to,
+      subject: mailSubject,
+      body_text: body,
+    };
+  }
+
+  /** Marks them issued, then sends the e-mails this run wrote; returns the certificates it issued. */
+  private async markIssued(signed: Signed[]): Promise<string[]> {
+    const rows = await prepared<Array<{ id: string; email_id: string | null; event_id: string | null }>>(
       this.db,
       MARK_ISSUED,
-      [
-        certificateId,
-        revision,
-        signed.payload,
-        signed.signature,
-        signed.keyId,
-        signed.pdfKey,
-        signed.pdfSha256,
-        ...email,
-      ],
+      [JSON.stringify(signed)],
     );
-    if (!row.issued) return 'already-done';
-    if (row.email_id && row.event_id) await this.sendReadyMail(certificateId, row.email_id, row.event_id);
-    return 'issued';
+    for (const row of rows) {
+      if (row.email_id && row.event_id) await this.sendReadyMail(row.id, row.email_id, row.event_id);
+    }
+    return rows.map((row) => row.id);
   }
 
   /** The certificate is issued whatever happens here: a failed send is retried by the mail queue. */
@@ -114,5 +160,18 @@ export class CertificateIssuer {
         error: (error as Error).message,
       });
     }
+  }
+
+  /** On each row that exists: a job for an id that is not one fails with its own error. */
+  private async recordErrors(failed: Map<string, Error>): Promise<void> {
+    const errors = [...failed]
+      .filter(([id]) => isUuid(id))
+      .map(([id, error]) => ({ id, error: String(error.message ?? error).slice(0, 2000) }));
+    if (errors.length === 0) return;
+    await this.db.query(
+      `UPDATE certificates c SET last_error = x.error
+       FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, error text) WHERE c.id = x.id`,
+      [JSON.stringify(errors)],
+    );
   }
 }

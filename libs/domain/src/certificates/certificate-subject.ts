@@ -36,22 +36,27 @@ interface SubjectRow {
   attendance: number | null;
 }
 
-/** Claims a pending certificate and reads what it needs to be issued, in one statement; null when not pending. */
-export async function claimSubject(
-  tx: EntityManager,
-  certificateId: string,
-  config: AppConfig,
-): Promise<{ revision: number; issuedAt: Date; subject: IssueSubject } | null> {
-  const [row] = await prepared<Array<SubjectRow & { issued_at: Date }>>(
+/** A claimed certificate, with what it prints. */
+export interface ClaimedRow extends SubjectRow {
+  id: string;
+  issued_at: Date;
+}
+
+/**
+ * Claims those of the certificates that are pending and reads what each needs to be issued, in one
+ * statement; the others (issued already, or not there) are left out.
+ */
+export function claimSubjects(tx: EntityManager, certificateIds: string[]): Promise<ClaimedRow[]> {
+  return prepared<ClaimedRow[]>(
     tx,
     `WITH claimed AS (
        UPDATE certificates SET attempts = attempts + 1, claimed_at = now(),
          issued_at = coalesce(issued_at, date_trunc('second', now()))
-       WHERE id = $1 AND status = 'pending'
+       WHERE id = ANY($1::uuid[]) AND status = 'pending'
        RETURNING id, revision, issued_at
      )
-     SELECT c.code, c.serial, c.kind, claimed.revision, claimed.issued_at, c.completed_at, u.name, u.email, u.locale,
-       co.slug AS course_slug, co.title AS course_title, co.language AS course_language, co.translations,
+     SELECT c.id, c.code, c.serial, c.kind, claimed.revision, claimed.issued_at, c.completed_at, u.name, u.email,
+       u.locale, co.slug AS course_slug, co.title AS course_title, co.language AS course_language, co.translations,
        (SELECT count(*)::int FROM modules m WHERE m.course_id = co.id AND m.status = 'active') AS modules,
        (SELECT coalesce(sum(r.duration), 0)::int FROM modules m JOIN module_revisions r ON r.id = m.current_revision_id
          WHERE m.course_id = co.id AND m.status = 'active') AS minutes,
@@ -61,11 +66,25 @@ export async function claimSubject(
         FROM cohort_sessions s JOIN attendance a ON a.session_id = s.id AND a.user_id = c.user_id
         WHERE s.cohort_id = ch.id AND s.cancelled_at IS NULL) AS attendance
      FROM claimed JOIN certificates c ON c.id = claimed.id JOIN users u ON u.id = c.user_id
-     LEFT JOIN courses co ON co.id = c.course_id LEFT JOIN cohorts ch ON ch.id = c.cohort_id`,
-    [certificateId],
+     LEFT JOIN courses co ON co.id = c.course_id LEFT JOIN cohorts ch ON ch.id = c.cohort_id
+     ORDER BY c.serial`,
+    [certificateIds],
   );
-  if (!row) return null;
-  return { revision: row.revision, issuedAt: row.issued_at, subject: toSubject(certificateId, row, config) };
+}
+
+/** Claims one pending certificate (see `claimSubjects`); null when it is not pending. */
+export async function claimSubject(
+  tx: EntityManager,
+  certificateId: string,
+  config: AppConfig,
+): Promise<{ revision: number; issuedAt: Date; subject: IssueSubject } | null> {
+  const [row] = await claimSubjects(tx, [certificateId]);
+  return row ? { revision: row.revision, issuedAt: row.issued_at, subject: subjectOf(row, config) } : null;
+}
+
+/** What a claimed certificate prints and signs; throws when its row makes no sense (neither course nor cohort). */
+export function subjectOf(row: ClaimedRow, config: AppConfig): IssueSubject {
+  return toSubject(row.id, row, config);
 }
 
 function toSubject(certificateId: string, row: SubjectRow, config: AppConfig): IssueSubject {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppConfig } from '@karvan/config';
@@ -32,6 +32,13 @@ describe('FileStorage', () => {
     rmSync(join(root, 'certificates'), { recursive: true });
     await storage.put('certificates/c.pdf', Buffer.from('third'));
     expect((await storage.get('certificates/c.pdf'))?.toString()).toBe('third');
+  });
+
+  it('leaves no temporary file when a write fails', async () => {
+    mkdirSync(join(root, 'certificates', 'a.pdf'), { recursive: true }); // a folder in the way
+    await expect(storage.put('certificates/a.pdf', Buffer.from('x'))).rejects.toThrow();
+    await expect(storage.put('certificates/a.pdf', Buffer.alloc(2 << 20))).rejects.toThrow();
+    expect(readdirSync(join(root, 'certificates'))).toEqual(['a.pdf']);
   });
 
   it('refuses a key outside its directory and reads a missing file as null', async () => {

@@ -34,16 +34,14 @@ export class FileStorage {
   async put(key: string, data: Buffer): Promise<void> {
     const path = this.path(key);
     const temporary = `${path}.${randomBytes(6).toString('hex')}.part`;
-    if (data.length <= BLOCKING_WRITE_LIMIT) return this.putSmall(path, temporary, data);
-    await mkdir(dirname(path), { recursive: true });
-    const file = await open(temporary, 'w');
     try {
-      await file.writeFile(data);
-      await file.sync();
-    } finally {
-      await file.close();
+      if (data.length <= BLOCKING_WRITE_LIMIT) await this.putSmall(path, temporary, data);
+      else await this.putLarge(path, temporary, data);
+    } catch (error) {
+      // A write that failed half-way (a full disk, a folder in the way) leaves nothing behind.
+      await rm(temporary, { force: true }).catch(() => undefined);
+      throw error;
     }
-    await rename(temporary, path);
   }
 
   private async putSmall(path: string, temporary: string, data: Buffer): Promise<void> {
@@ -55,6 +53,18 @@ export class FileStorage {
       closeSync(fd);
     }
     renameSync(temporary, path);
+  }
+
+  private async putLarge(path: string, temporary: string, data: Buffer): Promise<void> {
+    await mkdir(dirname(path), { recursive: true });
+    const file = await open(temporary, 'w');
+    try {
+      await file.writeFile(data);
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    await rename(temporary, path);
   }
 
   /** Opens a new file, making its directory the first time (or again, when it was removed since). */

@@ -8,7 +8,8 @@ import { CertificateQueue } from './certificate-queue.service.js';
 
 /**
  * Issues certificates. A short lock means a worker killed mid-job has its job picked up again in
- * seconds rather than minutes; rendering takes milliseconds, so the lock never expires by itself.
+ * seconds rather than minutes; a job's certificates (ten at most) render in well under a second, so
+ * the lock never expires by itself.
  * A timer re-queues pending certificates whose job the queue lost (Redis restarted without persistence).
  */
 @Processor(CERTIFICATES_QUEUE, processorOptions({ lockDuration: 15_000, stalledInterval: 10_000, concurrency: 2 }))
@@ -24,8 +25,9 @@ export class IssueCertificateProcessor extends WorkerHost implements OnApplicati
     super();
   }
 
-  async process(job: Job<IssueCertificatePayload>): Promise<{ outcome: IssueOutcome }> {
-    return { outcome: await this.issuer.issue(job.data.certificateId) };
+  async process(job: Job<IssueCertificatePayload>): Promise<{ outcomes: Record<string, IssueOutcome> }> {
+    const { certificateIds, certificateId } = job.data;
+    return { outcomes: await this.issuer.issueAll(certificateIds ?? (certificateId ? [certificateId] : [])) };
   }
 
   onApplicationBootstrap(): void {

@@ -105,6 +105,24 @@ describe('domain events', () => {
     expect(rows.every((r) => r.attempts === 1 && r.dispatched)).toBe(true);
   });
 
+  it('puts certificates requested together ten to a job, under the first event id, each event in one job', async () => {
+    const certificateIds = Array.from({ length: 23 }, () => crypto.randomUUID());
+    const ids = await db.transaction(async (tx) => {
+      const made: string[] = [];
+      for (const certificateId of certificateIds) {
+        made.push(await recordEvent(tx, { type: 'CertificateRequested', payload: { certificateId, revision: 1 } }));
+      }
+      return made;
+    });
+    expect(await dispatcher.dispatch()).toBe(23);
+    const jobs = (await Promise.all(ids.map((id) => queues[0].getJob(id)))).filter((job) => job !== undefined);
+    const grouped = jobs.map((job) => job.data.certificateIds as string[]);
+    expect(grouped.map((group) => group.length).sort((a, b) => b - a)).toEqual([10, 10, 3]);
+    expect(grouped.flat().sort()).toEqual([...certificateIds].sort());
+    // Each job's id is the event of its first certificate.
+    for (const job of jobs) expect(ids[certificateIds.indexOf(job.data.certificateIds[0])]).toBe(job.id);
+  });
+
   it('queues again the event of work whose job the queue lost, under the same job id', async () => {
     const emailId = crypto.randomUUID();
     const id = await events.transaction((tx) => events.record(tx, emailQueued(emailId)));

@@ -5,6 +5,7 @@ import {
   BookJob,
   BOOKS_QUEUE,
   CertificateJob,
+  CERTIFICATES_PER_JOB,
   CERTIFICATES_QUEUE,
   MAIL_QUEUE,
   MailJob,
@@ -18,7 +19,10 @@ import type { DomainEventType, EventPayload } from './domain-event.js';
 interface Route<T extends DomainEventType> {
   queue: typeof CERTIFICATES_QUEUE | typeof MAIL_QUEUE | typeof BOOKS_QUEUE;
   job: string;
-  data: (payload: EventPayload<T>) => IssueCertificatePayload | SendMailPayload | BuildBookPayload;
+  /** A job's data from its events' payloads: one event's, or up to `perJob` events'. */
+  data: (payloads: Array<EventPayload<T>>) => IssueCertificatePayload | SendMailPayload | BuildBookPayload;
+  /** Work cheaper done together goes several events to a job (default one). */
+  perJob?: number;
   options: JobsOptions;
 }
 
@@ -27,20 +31,21 @@ const ROUTES: { [T in DomainEventType]: Route<T> | null } = {
   CertificateRequested: {
     queue: CERTIFICATES_QUEUE,
     job: CertificateJob.Issue,
-    data: (p) => ({ certificateId: p.certificateId }),
+    data: (payloads) => ({ certificateIds: payloads.map((p) => p.certificateId) }),
+    perJob: CERTIFICATES_PER_JOB,
     options: { attempts: 6, backoff: { type: 'exponential', delay: 2_000 }, removeOnComplete: { age: 7 * 24 * 3600 } },
   },
   EmailQueued: {
     queue: MAIL_QUEUE,
     job: MailJob.Send,
-    data: (p) => ({ emailId: p.emailId }),
+    data: ([p]) => ({ emailId: p.emailId }),
     options: { attempts: 5, backoff: { type: 'exponential', delay: 5_000 } },
   },
   // A book takes seconds of CPU; a failure is recorded on its row, so one retry covers a lost worker.
   BookRequested: {
     queue: BOOKS_QUEUE,
     job: BookJob.Build,
-    data: (p) => ({ bookId: p.bookId }),
+    data: ([p]) => ({ bookId: p.bookId }),
     options: { attempts: 2, backoff: { type: 'fixed', delay: 5_000 }, removeOnComplete: { age: 24 * 3600 } },
   },
   CourseCompleted: null,
@@ -127,16 +132,34 @@ export class EventDispatcher {
     );
   }
 
-  /** The job's id is the event's: dispatching an event again adds nothing while its job exists. */
+  /**
+   * The job's id is its (first) event's: dispatching an event again adds nothing while its job
+   * exists. Events a route takes several to a job are grouped in the order they were claimed.
+   */
   private jobsByQueue(events: Claimed[]) {
-    const byQueue = new Map<Route<DomainEventType>['queue'], Parameters<Queue['addBulk']>[0]>();
+    const byType = new Map<DomainEventType, Claimed[]>();
     for (const event of events) {
-      const route = ROUTES[event.type] as Route<DomainEventType> | null;
+      const ofType = byType.get(event.type);
+      if (ofType) ofType.push(event);
+      else byType.set(event.type, [event]);
+    }
+    const byQueue = new Map<Route<DomainEventType>['queue'], Parameters<Queue['addBulk']>[0]>();
+    for (const [type, ofType] of byType) {
+      const route = ROUTES[type] as Route<DomainEventType> | null;
       if (!route) continue;
       const jobs = byQueue.get(route.queue) ?? [];
-      jobs.push({ name: route.job, data: route.data(event.payload), opts: { ...route.options, jobId: event.id } });
+      for (const group of chunks(ofType, route.perJob ?? 1)) {
+        const data = route.data(group.map((event) => event.payload));
+        jobs.push({ name: route.job, data, opts: { ...route.options, jobId: group[0].id } });
+      }
       byQueue.set(route.queue, jobs);
     }
     return byQueue;
   }
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const groups: T[][] = [];
+  for (let i = 0; i < items.length; i += size) groups.push(items.slice(i, i + size));
+  return groups;
 }

@@ -46,11 +46,12 @@ export function collectEvents(tx: EntityManager): string[] {
 export const heldEventSql = {
   /**
    * A CTE `name` that records a held event of `type` for each row of the CTE `from`, with the
-   * jsonb expression `payload` (over that row's columns) as its payload; it returns the event's id.
+   * jsonb expression `payload` (over that row's columns) as its payload; it returns the event's id and payload.
    */
   record: (name: string, type: DomainEventType, payload: string, from: string) =>
     `${name} AS (
-       INSERT INTO domain_events (type, payload, claimed_at) SELECT '${type}', ${payload}, now() FROM ${from} RETURNING id
+       INSERT INTO domain_events (type, payload, claimed_at) SELECT '${type}', ${payload}, now() FROM ${from}
+       RETURNING id, payload
      )`,
   done: (idParam: string) =>
     `UPDATE domain_events SET dispatched_at = now() WHERE id = ${idParam} AND dispatched_at IS NULL`,

@@ -30,16 +30,25 @@ export interface OutboxEmail {
 }
 
 /**
- * SQL for the CTE `email`: a message, unless its dedupe key was mailed already, made when the CTE
- * `source` has a row; it returns the message's id. Its values, from `$first`, are `emailValues`.
+ * SQL for the CTE `email`: a message for each row of the CTE `source`, unless its dedupe key was
+ * mailed already; it returns the message's id and dedupe key. `values` are the SQL of its dedupe
+ * key, address, subject and body: parameters (`emailValues`) or the source's columns.
  */
-function emailSql(source: string, first: number): string {
-  const [key, to, subject, body] = [0, 1, 2, 3].map((i) => `$${first + i}::text`);
+function emailSql(source: string, values: readonly string[]): string {
+  const [key, to, subject, body] = values;
   return `email AS (
        INSERT INTO outbox_emails (dedupe_key, to_address, subject, body_text)
        SELECT ${key}, ${to}, ${subject}, ${body} FROM ${source}
-       ON CONFLICT (dedupe_key) DO NOTHING RETURNING id
+       ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, dedupe_key
      )`;
+}
+
+/** The SQL of `emailValues` as parameters from `$first`. */
+const valueParams = (first: number) => [0, 1, 2, 3].map((i) => `$${first + i}::text`);
+
+function heldSql(source: string, values: readonly string[]): string {
+  return `${emailSql(source, values)},
+     ${heldEventSql.record('email_event', 'EmailQueued', `jsonb_build_object('emailId', email.id)`, 'email')}`;
 }
 
 /**
@@ -48,8 +57,16 @@ function emailSql(source: string, first: number): string {
  * `MailService.addHeld` for what a held message asks of the caller.
  */
 export function heldEmailSql(source: string, first: number): string {
-  return `${emailSql(source, first)},
-     ${heldEventSql.record('email_event', 'EmailQueued', `jsonb_build_object('emailId', email.id)`, 'email')}`;
+  return heldSql(source, valueParams(first));
+}
+
+/**
+ * As `heldEmailSql`, for a message per row of `source`, held in its columns `dedupe_key`,
+ * `to_address`, `subject` and `body_text`. `email_event` returns each event's id with its payload,
+ * whose `emailId` ties it to its message.
+ */
+export function heldEmailsSql(source: string): string {
+  return heldSql(source, ['dedupe_key', 'to_address', 'subject', 'body_text']);
 }
 
 /** A message's columns, as `heldEmailSql` and `add` take them: its dedupe key, address, and subject and body in the addressee's language. */
@@ -76,7 +93,7 @@ export class MailService {
    */
   async add(tx: EntityManager, email: NewEmail): Promise<string | null> {
     const rows = await tx.query<Array<{ id: string }>>(
-      `WITH one AS (SELECT 1), ${emailSql('one', 1)} SELECT id FROM email`,
+      `WITH one AS (SELECT 1), ${emailSql('one', valueParams(1))} SELECT id FROM email`,
       emailValues(email),
     );
     const emailId = rows[0]?.id;
