@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fsync, mkdirSync, open as openFd, renameSync, writeSync } from 'node:fs';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
@@ -8,12 +8,14 @@ import { APP_CONFIG, type AppConfig } from '@karvan/config';
 import { KeptMap } from '../shared/kept-map.js';
 
 const fsyncFile = promisify(fsync);
+const openFile = promisify(openFd);
 
 /**
- * Up to this size a file is written with blocking calls and only its flush to disk waits in the
- * thread pool: each thread-pool call costs a wake-up of a pool thread and of the event loop, and
- * for a certificate (about 60 KB) the six calls of a write cost more CPU than the writing did.
- * Copying this much into the page cache blocks the loop for well under a millisecond.
+ * Up to this size a file is written, closed and renamed with blocking calls; only opening it (which
+ * can wait for the file system's journal) and flushing it to disk go through the thread pool. Each
+ * thread-pool call costs a wake-up of a pool thread and of the event loop, and for a certificate
+ * (about 60 KB) the six calls of a write cost more CPU than the writing did. Copying this much
+ * into the page cache blocks the loop for well under a millisecond.
  */
 const BLOCKING_WRITE_LIMIT = 1 << 20;
 
@@ -45,7 +47,7 @@ export class FileStorage {
   }
 
   private async putSmall(path: string, temporary: string, data: Buffer): Promise<void> {
-    const fd = this.create(temporary);
+    const fd = await this.create(temporary);
     try {
       for (let written = 0; written < data.length;) written += writeSync(fd, data, written);
       await fsyncFile(fd);
@@ -68,18 +70,18 @@ export class FileStorage {
   }
 
   /** Opens a new file, making its directory the first time (or again, when it was removed since). */
-  private create(path: string): number {
+  private async create(path: string): Promise<number> {
     const directory = dirname(path);
     if (this.made.has(directory)) {
       try {
-        return openSync(path, 'w');
+        return await openFile(path, 'w');
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       }
     }
     mkdirSync(directory, { recursive: true });
     this.made.set(directory, true);
-    return openSync(path, 'w');
+    return openFile(path, 'w');
   }
 
   /** The file's bytes, or null when there is none. */
