@@ -84,12 +84,8 @@ export async function claimSubject(
 
 /** What a claimed certificate prints and signs; throws when its row makes no sense (neither course nor cohort). */
 export function subjectOf(row: ClaimedRow, config: AppConfig): IssueSubject {
-  return toSubject(row.id, row, config);
-}
-
-function toSubject(certificateId: string, row: SubjectRow, config: AppConfig): IssueSubject {
   const locale: Locale = isLocale(row.locale) ? row.locale : 'en';
-  const { title, detail, subject } = describe(certificateId, row, locale, config);
+  const { title, detail, subject } = describe(row, locale, config);
   const verifyUrl = `${config.baseUrl}/verify/${row.code}`;
   const holder = row.name.trim() || row.email;
   return {
@@ -124,7 +120,7 @@ function toSubject(certificateId: string, row: SubjectRow, config: AppConfig): I
 }
 
 /** What was completed, as printed: a course's title and size, or a summer school's dates and attendance. */
-function describe(certificateId: string, row: SubjectRow, locale: Locale, config: AppConfig) {
+function describe(row: ClaimedRow, locale: Locale, config: AppConfig) {
   if (row.kind === 'cohort' && row.cohort_id) {
     return {
       title: row.cohort_title!,
@@ -136,7 +132,7 @@ function describe(certificateId: string, row: SubjectRow, locale: Locale, config
       subject: `${config.baseUrl}/cohorts/${row.cohort_id}`,
     };
   }
-  if (!row.course_slug) throw new Error(`Certificate ${certificateId} has neither course nor cohort`);
+  if (!row.course_slug) throw new Error(`Certificate ${row.id} has neither course nor cohort`);
   const hours = Math.max(1, Math.round(row.minutes / 60));
   return {
     title: (locale !== row.course_language && row.translations?.[locale]?.title) || row.course_title!,
