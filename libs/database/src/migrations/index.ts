@@ -23,6 +23,7 @@ import { ContentEpoch1766800000000 } from './1766800000000-content-epoch.js';
 import { RevisionWarnings1766900000000 } from './1766900000000-revision-warnings.js';
 import { SyncFingerprints1767000000000 } from './1767000000000-sync-fingerprints.js';
 import { GlossaryEpoch1767100000000 } from './1767100000000-glossary-epoch.js';
+import { EventJobs1767200000000 } from './1767200000000-event-jobs.js';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   RevisionWarnings1766900000000,
   SyncFingerprints1767000000000,
   GlossaryEpoch1767100000000,
+  EventJobs1767200000000,
 ];

@@ -105,8 +105,8 @@ describe('domain events', () => {
     expect(rows.every((r) => r.attempts === 1 && r.dispatched)).toBe(true);
   });
 
-  it('puts certificates requested together ten to a job, under the first event id, each event in one job', async () => {
-    const certificateIds = Array.from({ length: 23 }, () => crypto.randomUUID());
+  const requestCertificates = async (count: number) => {
+    const certificateIds = Array.from({ length: count }, () => crypto.randomUUID());
     const ids = await db.transaction(async (tx) => {
       const made: string[] = [];
       for (const certificateId of certificateIds) {
@@ -114,13 +114,46 @@ describe('domain events', () => {
       }
       return made;
     });
-    expect(await dispatcher.dispatch()).toBe(23);
+    expect(await dispatcher.dispatch()).toBe(count);
     const jobs = (await Promise.all(ids.map((id) => queues[0].getJob(id)))).filter((job) => job !== undefined);
+    return { certificateIds, ids, jobs };
+  };
+  const certificateJobs = async () => (await queues[0].getJobCounts('waiting')).waiting;
+  const redispatchCertificates = async (certificateIds: string[]) => {
+    await db.query(
+      `UPDATE domain_events SET dispatched_at = now() - interval '2 minutes' WHERE payload->>'certificateId' = ANY($1)`,
+      [certificateIds],
+    );
+    const matching = certificateIds.map((certificateId) => ({ certificateId }));
+    return events.redispatch('CertificateRequested', matching, 60);
+  };
+
+  it('puts certificates requested together ten to a job, under the first event id, each event in one job', async () => {
+    const { certificateIds, ids, jobs } = await requestCertificates(23);
     const grouped = jobs.map((job) => job.data.certificateIds as string[]);
     expect(grouped.map((group) => group.length).sort((a, b) => b - a)).toEqual([10, 10, 3]);
     expect(grouped.flat().sort()).toEqual([...certificateIds].sort());
     // Each job's id is the event of its first certificate.
     for (const job of jobs) expect(ids[certificateIds.indexOf(job.data.certificateIds[0])]).toBe(job.id);
+  });
+
+  it('gives certificates dispatched again no second job while their job holds them, and a new one when it was lost', async () => {
+    const { certificateIds, jobs } = await requestCertificates(23);
+    const before = await certificateJobs();
+    // The sweep finds all but the first certificate still pending, their jobs still waiting.
+    const [first, lost] = jobs.filter((job) => job.data.certificateIds.length === 10);
+    const pending = certificateIds.filter((id) => id !== first.data.certificateIds[0]);
+    expect(await redispatchCertificates(pending)).toBe(22);
+    expect(await certificateJobs()).toBe(before);
+    // The queue loses one job of ten: its certificates, and only they, get a new one.
+    await lost.remove();
+    expect(await redispatchCertificates(pending)).toBe(22);
+    expect(await certificateJobs()).toBe(before);
+    const lostIds = lost.data.certificateIds as string[];
+    const waiting = (await queues[0].getJobs(['waiting'])).map((job) => job.data.certificateIds as string[]);
+    const again = waiting.filter((group) => group.some((id) => lostIds.includes(id)));
+    expect(again).toHaveLength(1);
+    expect([...again[0]].sort()).toEqual([...lostIds].sort());
   });
 
   it('queues again the event of work whose job the queue lost, under the same job id', async () => {

@@ -63,6 +63,8 @@ interface Claimed {
   id: string;
   type: DomainEventType;
   payload: EventPayload<DomainEventType>;
+  /** The job it went into when it was dispatched before; null the first time. */
+  jobId: string | null;
 }
 
 /** Moves committed, undispatched events to their queues: the only place that queues domain work. */
@@ -107,7 +109,7 @@ export class EventDispatcher {
            WHERE dispatched_at IS NULL AND (claimed_at IS NULL OR claimed_at < now() - make_interval(secs => $1))
              AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[]))
            ORDER BY created_at LIMIT $3 FOR UPDATE SKIP LOCKED)
-         RETURNING id, type, payload
+         RETURNING id, type, payload, job_id AS "jobId"
        ) SELECT * FROM claimed`,
       [LEASE_SECONDS, ids ?? null, BATCH],
     );
@@ -115,8 +117,12 @@ export class EventDispatcher {
 
   private async send(events: Claimed[]): Promise<void> {
     const ids = events.map((e) => e.id);
+    let jobOf: Map<string, string>;
     try {
-      for (const [queue, jobs] of this.jobsByQueue(events)) await this.queues[queue].addBulk(jobs);
+      const held = await this.heldByJobs(events);
+      const jobs = this.jobsByQueue(events.filter((event) => !held.has(event.jobId ?? '')));
+      for (const [queue, bulk] of jobs.byQueue) await this.queues[queue].addBulk(bulk);
+      jobOf = jobs.jobOf;
     } catch (error) {
       const message = (error as Error).message.slice(0, 1000);
       await this.db.query(`UPDATE domain_events SET claimed_at = NULL, last_error = $2 WHERE id = ANY($1::uuid[])`, [
@@ -127,9 +133,29 @@ export class EventDispatcher {
       return;
     }
     await this.db.query(
-      `UPDATE domain_events SET dispatched_at = now(), last_error = NULL WHERE id = ANY($1::uuid[])`,
-      [ids],
+      `UPDATE domain_events e SET dispatched_at = now(), last_error = NULL, job_id = sent.job_id
+       FROM unnest($1::uuid[], $2::uuid[]) AS sent (id, job_id) WHERE e.id = sent.id`,
+      [ids, events.map((event) => jobOf.get(event.id) ?? event.jobId)],
     );
+  }
+
+  /**
+   * The jobs that still hold events dispatched again: waiting, running or failed (an operator
+   * retries a failed job). A sweep that dispatches an event again only knows its work is unfinished;
+   * while its job holds it, a new job would do it twice. A job the queue lost, or one that finished,
+   * is not holding anything.
+   */
+  private async heldByJobs(events: Claimed[]): Promise<Set<string>> {
+    const held = new Set<string>();
+    const again = new Map(events.filter((event) => event.jobId !== null).map((event) => [event.jobId!, event.type]));
+    await Promise.all(
+      [...again].map(async ([jobId, type]) => {
+        const route = ROUTES[type];
+        const state = route ? await this.queues[route.queue].getJobState(jobId) : 'unknown';
+        if (state !== 'unknown' && state !== 'completed') held.add(jobId);
+      }),
+    );
+    return held;
   }
 
   /**
@@ -144,6 +170,7 @@ export class EventDispatcher {
       else byType.set(event.type, [event]);
     }
     const byQueue = new Map<Route<DomainEventType>['queue'], Parameters<Queue['addBulk']>[0]>();
+    const jobOf = new Map<string, string>();
     for (const [type, ofType] of byType) {
       const route = ROUTES[type] as Route<DomainEventType> | null;
       if (!route) continue;
@@ -151,10 +178,11 @@ export class EventDispatcher {
       for (const group of chunks(ofType, route.perJob ?? 1)) {
         const data = route.data(group.map((event) => event.payload));
         jobs.push({ name: route.job, data, opts: { ...route.options, jobId: group[0].id } });
+        for (const event of group) jobOf.set(event.id, group[0].id);
       }
       byQueue.set(route.queue, jobs);
     }
-    return byQueue;
+    return { byQueue, jobOf };
   }
 }
 
