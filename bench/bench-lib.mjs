@@ -84,6 +84,30 @@ export function summary(values, digits = 2) {
   return `${fixed(median(values))} (${fixed(Math.min(...values))}–${fixed(Math.max(...values))})`;
 }
 
+/**
+ * The same page from two or more apis ({ name, port }) on one database: a warm-up, then alternating
+ * rounds of wrk; prints each one's median (min–max) and, per round, the first ÷ the second.
+ */
+export async function compareApis(apis, path, headers, { rounds, seconds }) {
+  const load = (api, s) => wrk(`http://127.0.0.1:${api.port}${path}`, headers, { connections: 100, seconds: s });
+  for (const api of apis) await load(api, 3);
+  const results = apis.map(() => ({ rps: [], p99: [] }));
+  for (let round = 0; round < rounds; round++) {
+    for (const [i, api] of apis.entries()) {
+      const result = await load(api, seconds);
+      if (result.non2xx + result.errors > 0) throw new Error(`${api.name}: ${result.non2xx + result.errors} failures`);
+      results[i].rps.push(result.rps);
+      results[i].p99.push(result.p99);
+    }
+  }
+  console.log(`${path}, wrk -t1 -c100, ${seconds} s × ${rounds} alternating rounds; median (min–max)`);
+  for (const [i, api] of apis.entries()) {
+    console.log(`${api.name.padEnd(36)} ${summary(results[i].rps, 0)} req/s  p99 ${summary(results[i].p99, 1)} ms`);
+  }
+  const ratios = results[0].rps.map((rps, i) => rps / results[1].rps[i]);
+  console.log(`${apis[0].name} ÷ ${apis[1].name}: ${summary(ratios)}`);
+}
+
 /** A raw node:http server answering every request with the same bytes: the baseline. */
 export async function rawServer(body, contentType = 'text/html; charset=utf-8') {
   const server = createServer((_req, res) => {

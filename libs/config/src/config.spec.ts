@@ -30,6 +30,12 @@ describe('configuration', () => {
     expect(config.queueBackend).toBe('redis');
   });
 
+  it("takes a PostgreSQL on the same machine by its Unix socket's directory, as docs/operations.md shows", () => {
+    const url = 'postgres://karvan@%2Fvar%2Frun%2Fpostgresql/karvan';
+    const config = loadConfig({ DATABASE_URL: url, REDIS_URL: 'redis://cache:6379' });
+    expect(config.databaseUrl).toBe(url);
+  });
+
   it('marks cookies secure behind an https address and trims the trailing slash', () => {
     const config = loadConfig({ BASE_URL: 'https://karvan.example.org/' });
     expect(config.secureCookies).toBe(true);
