@@ -143,23 +143,20 @@ export class CertificateIssuer {
       MARK_ISSUED,
       [JSON.stringify(signed)],
     );
-    for (const row of rows) {
-      if (row.email_id && row.event_id) await this.sendReadyMail(row.id, row.email_id, row.event_id);
-    }
-    return rows.map((row) => row.id);
-  }
-
-  /** The certificate is issued whatever happens here: a failed send is retried by the mail queue. */
-  private async sendReadyMail(certificateId: string, emailId: string, eventId: string): Promise<void> {
-    try {
-      await this.delivery.deliver(emailId, eventId);
-    } catch (error) {
+    const certificateOf = new Map(rows.map((row) => [row.email_id, row.id]));
+    const mails = rows.flatMap((row) =>
+      row.email_id && row.event_id ? [{ emailId: row.email_id, heldEventId: row.event_id }] : [],
+    );
+    // The certificates are issued whatever happens to their e-mails: a failed send is retried by the mail queue.
+    const leftToQueue = (emailId: string | null, error: Error) =>
       this.logger.warn({
         msg: 'certificate e-mail left to the mail queue',
-        certificateId,
-        error: (error as Error).message,
+        certificateId: certificateOf.get(emailId),
+        emailId,
+        error: error.message,
       });
-    }
+    await this.delivery.deliverHeld(mails, leftToQueue).catch((error: Error) => leftToQueue(null, error));
+    return rows.map((row) => row.id);
   }
 
   /** On each row that exists: a job for an id that is not one fails with its own error. */

@@ -41,7 +41,8 @@ export function collectEvents(tx: EntityManager): string[] {
 /**
  * SQL for a caller's own statements about held events: `record` makes one inside the statement that
  * does the caller's change; `done` ends it once its work is done, `released` hands it to the
- * dispatcher after all. `idParam` is where its id goes (`$3`); a null id changes nothing.
+ * dispatcher after all. `idParam` is where its id goes (`$3`, or `ANY($2::uuid[])` for several); a
+ * null id changes nothing.
  */
 export const heldEventSql = {
   /**

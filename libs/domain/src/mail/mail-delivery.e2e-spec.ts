@@ -88,6 +88,46 @@ describe('e-mail sent by the job that wrote it', () => {
     expect(smtp.received.filter((m) => m.includes('kept@karvan.example'))).toHaveLength(0);
   });
 
+  it('without SMTP, keeps several held messages in the outbox at once, each once', async () => {
+    const keeping = new MailDelivery(db, { ...loadConfig(), smtpUrl: undefined });
+    const held = await Promise.all(['one', 'two', 'three'].map((name) => addHeld(`${name}@kept.example`)));
+    const messages = held.map(({ emailId, eventId }) => ({ emailId, heldEventId: eventId }));
+    const failed: string[] = [];
+    await keeping.deliverHeld(messages, (emailId) => failed.push(emailId));
+    await keeping.deliverHeld(messages, (emailId) => failed.push(emailId));
+    expect(failed).toEqual([]);
+    for (const { emailId, eventId } of held) {
+      expect(await status(emailId)).toBe('sent');
+      expect(await event(eventId)).toMatchObject({ dispatched: true });
+    }
+    const attempts = await db.query<Array<{ attempts: number }>>(
+      `SELECT attempts FROM outbox_emails WHERE id = ANY($1)`,
+      [held.map((h) => h.emailId)],
+    );
+    expect(attempts.map((a) => a.attempts)).toEqual([1, 1, 1]);
+  });
+
+  it('sends held messages one by one, handing a failed one back and going on with the others', async () => {
+    const failing = loopbackSmtp({ refuseFirst: true });
+    const refusing = new MailDelivery(db, loadConfig({ ...process.env, SMTP_URL: await failing.start() }));
+    try {
+      const held = await Promise.all(['first', 'second'].map((name) => addHeld(`${name}@sent.example`)));
+      const failed: string[] = [];
+      const messages = held.map(({ emailId, eventId }) => ({ emailId, heldEventId: eventId }));
+      await refusing.deliverHeld(messages, (emailId) => failed.push(emailId));
+      expect(failed).toEqual([held[0].emailId]);
+      expect(await event(held[0].eventId)).toEqual({ leased: false, dispatched: false });
+      expect(await status(held[1].emailId)).toBe('sent');
+      expect(await event(held[1].eventId)).toMatchObject({ dispatched: true });
+      expect(failing.received).toHaveLength(1);
+      // Only the failed one goes to the mail queue.
+      expect(await dispatcher.dispatch()).toBe(1);
+      expect((await queues[1].getJob(held[0].eventId))?.data).toEqual({ emailId: held[0].emailId });
+    } finally {
+      await failing.close();
+    }
+  });
+
   it('hands a failed send back to the mail queue, which retries it', async () => {
     const failing = loopbackSmtp({ refuseFirst: true });
     const refusing = new MailDelivery(db, loadConfig({ ...process.env, SMTP_URL: await failing.start() }));

@@ -38,7 +38,7 @@ export class MailDelivery {
    * Throws when sending failed.
    */
   async deliver(emailId: string, heldEventId?: string): Promise<boolean> {
-    if (!this.transport) return this.keepInOutbox(emailId, heldEventId);
+    if (!this.transport) return (await this.keepInOutbox([emailId], heldEventId ? [heldEventId] : [])) > 0;
     const claimed = await this.claim(emailId);
     if (!claimed) return false;
     try {
@@ -58,22 +58,44 @@ export class MailDelivery {
   }
 
   /**
-   * Without SMTP nothing leaves, so taking the message and marking it done are one statement,
-   * not a claim and a mark around a send.
+   * `deliver` for messages one caller held, one after another: a message that fails is handed back
+   * to its event and reported to `failed`, and the others go on. Without SMTP, keeping them all in
+   * the outbox is one statement (a certificate job keeps ten e-mails in one round trip, not ten).
    */
-  private async keepInOutbox(emailId: string, heldEventId: string | undefined): Promise<boolean> {
-    const [row] = await prepared<Array<{ kept: boolean }>>(
+  async deliverHeld(
+    messages: Array<{ emailId: string; heldEventId: string }>,
+    failed: (emailId: string, error: Error) => void,
+  ): Promise<void> {
+    if (messages.length === 0) return;
+    if (!this.transport) {
+      await this.keepInOutbox(
+        messages.map((m) => m.emailId),
+        messages.map((m) => m.heldEventId),
+      );
+      return;
+    }
+    for (const { emailId, heldEventId } of messages) {
+      await this.deliver(emailId, heldEventId).catch((error: Error) => failed(emailId, error));
+    }
+  }
+
+  /**
+   * Without SMTP nothing leaves, so taking the messages and marking them done are one statement,
+   * not a claim and a mark around a send. Returns how many it kept.
+   */
+  private async keepInOutbox(emailIds: string[], heldEventIds: string[]): Promise<number> {
+    const kept = await prepared<Array<{ id: string }>>(
       this.db,
       `WITH kept AS (
          UPDATE outbox_emails SET status = 'sent', sent_at = now(), transport = 'outbox', attempts = attempts + 1,
            claimed_at = now()
-         WHERE id = $1 AND ${CLAIMABLE} RETURNING id
-       ), done AS (${heldEventSql.done('$2')})
-       SELECT EXISTS (SELECT 1 FROM kept) AS kept`,
-      [emailId, heldEventId ?? null],
+         WHERE id = ANY($1::uuid[]) AND ${CLAIMABLE} RETURNING id
+       ), done AS (${heldEventSql.done('ANY($2::uuid[])')})
+       SELECT id FROM kept`,
+      [emailIds, heldEventIds],
     );
-    if (row.kept) this.logger.log({ msg: 'e-mail sent', emailId, transport: 'outbox' });
-    return row.kept;
+    for (const { id } of kept) this.logger.log({ msg: 'e-mail sent', emailId: id, transport: 'outbox' });
+    return kept.length;
   }
 
   private async claim(emailId: string): Promise<Claimed | undefined> {
