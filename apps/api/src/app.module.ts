@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { ConfigModule, type AppConfig } from '@karvan/config';
 import { DatabaseModule } from '@karvan/database';
 import { DemoModule } from '@karvan/demo';
@@ -10,7 +10,6 @@ import { AuthoringModule } from './authoring/authoring.module.js';
 import { AccessGuard } from './common/access.guard.js';
 import { CsrfGuard } from './common/csrf.guard.js';
 import { ErrorFilter } from './common/error.filter.js';
-import { PageInterceptor } from './common/page.interceptor.js';
 import { ContentSyncOnStart } from './content-sync-on-start.js';
 import { HealthController } from './health/health.controller.js';
 import { GlossaryModule } from './glossary/glossary.module.js';
@@ -60,7 +59,6 @@ export class AppModule {
         // Order matters: who may call comes before whether the form is genuine.
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_GUARD, useClass: CsrfGuard },
-        { provide: APP_INTERCEPTOR, useClass: PageInterceptor },
         { provide: APP_FILTER, useClass: ErrorFilter },
       ],
     };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
@@ -13,6 +13,7 @@ import { ApiTokensService, SessionsService } from '@karvan/domain';
 import { AppModule, type AppOptions } from './app.module.js';
 import { installControlCharacterCheck } from './common/control-characters.hook.js';
 import { cookieSettings, installLogContext, installRequestHooks } from './common/request-hooks.js';
+import { PageAdapter } from './common/render.js';
 import { installSecurityHeaders } from './common/security-headers.js';
 import { StaticAssets } from './common/static-assets.js';
 import { registerThrottles } from './common/throttles.js';
@@ -20,7 +21,7 @@ import { createHandlebars, PUBLIC_DIR, VIEWS_DIR } from './common/views.js';
 
 /** Builds the api: Fastify, security headers, cookies, views, validation, OpenAPI. */
 export async function createApp(config: AppConfig, options: AppOptions): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({
+  const adapter = new PageAdapter({
     logger: { level: config.logLevel },
     genReqId: () => randomUUID(),
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
