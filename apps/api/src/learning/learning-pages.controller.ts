@@ -2,10 +2,10 @@ import { Body, Controller, Get, Param, Post, Query, Render, Res } from '@nestjs/
 import { ApiExcludeController } from '@nestjs/swagger';
 import {
   CatalogueService,
+  courseProgress,
   EnrolmentError,
   EnrolmentErrorCode,
   EnrolmentsService,
-  MyLearningService,
   ReaderService,
   type Principal,
 } from '@karvan/domain';
@@ -26,7 +26,6 @@ export class LearningPagesController {
     private readonly catalogue: CatalogueService,
     private readonly enrolments: EnrolmentsService,
     private readonly reader: ReaderService,
-    private readonly myLearning: MyLearningService,
   ) {}
 
   @Public()
@@ -45,7 +44,7 @@ export class LearningPagesController {
     const active = outline.enrolment === 'active';
     // Where the person is: progress, the module to continue with, completion.
     if (!active || !state.principal) return { outline, notice, active };
-    const { course: progress, statuses } = await this.myLearning.courseProgress(state.principal, slug, state.locale);
+    const { course: progress, statuses } = courseProgress(outline);
     const syllabus = outline.syllabus.map((m) => ({
       ...m,
       status: statuses.get(m.slug) ?? 'not_started',

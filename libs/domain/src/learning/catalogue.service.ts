@@ -21,8 +21,24 @@ export interface CourseOutline extends CatalogueEntry {
   introHtml: string;
   /** Shown in the reader's language when the course has that translation. */
   translated: boolean;
-  syllabus: Array<{ slug: string; title: string; summary: string; minutes: number | null; objectives: string[] }>;
+  syllabus: Array<{
+    slug: string;
+    title: string;
+    summary: string;
+    minutes: number | null;
+    objectives: string[];
+    hasQuiz: boolean;
+  }>;
   enrolment: EnrolmentStatus | null;
+  /** The person's own progress in the course, when they are enrolled (see `courseProgress`). */
+  progress: ReaderProgress | null;
+}
+
+/** Which live modules of a course the person has read and whose quiz they passed, by slug. */
+export interface ReaderProgress {
+  read: Set<string>;
+  passed: Set<string>;
+  completed: boolean;
 }
 
 interface Row {
@@ -43,7 +59,20 @@ const COURSE_COLUMNS = `c.id, c.slug, c.title, c.summary, c.language, c.enrolmen
   (SELECT coalesce(sum(r.duration), 0)::int FROM modules m JOIN module_revisions r ON r.id = m.current_revision_id
    WHERE m.course_id = c.id AND m.status = 'active') AS minutes`;
 
-type SharedOutline = Omit<CourseOutline, 'enrolment'>;
+/**
+ * A course page's per-person part, read with the content epoch in one statement on every request:
+ * the enrolment and, when there is one, the live modules read and those whose quiz was passed.
+ */
+const OUTLINE_STATE = `SELECT ${CONTENT_EPOCH_SQL} AS epoch, e.status AS enrolment,
+     ARRAY(SELECT m.slug FROM modules m JOIN module_progress p ON p.module_id = m.id AND p.user_id = e.user_id
+           WHERE m.course_id = e.course_id AND m.status = 'active') AS read,
+     ARRAY(SELECT m.slug FROM modules m WHERE m.course_id = e.course_id AND m.status = 'active'
+             AND EXISTS (SELECT 1 FROM quiz_attempts a WHERE a.module_id = m.id AND a.user_id = e.user_id AND a.passed)) AS passed,
+     EXISTS (SELECT 1 FROM course_completions cc WHERE cc.course_id = e.course_id AND cc.user_id = e.user_id) AS completed
+   FROM (SELECT 1) AS one
+   LEFT JOIN (enrolments e JOIN courses c ON c.id = e.course_id AND c.slug = $1) ON e.user_id = $2`;
+
+type SharedOutline = Omit<CourseOutline, 'enrolment' | 'progress'>;
 
 /**
  * Published courses as trainees find them, in their language where a translation exists. The
@@ -71,19 +100,19 @@ export class CatalogueService {
   }
 
   async outline(principal: Principal | undefined, slug: string, locale: Locale): Promise<CourseOutline> {
-    const [state] = await prepared<Array<{ epoch: string; enrolment: EnrolmentStatus | null }>>(
-      this.db,
-      `SELECT ${CONTENT_EPOCH_SQL} AS epoch,
-         (SELECT e.status FROM enrolments e JOIN courses c ON c.id = e.course_id
-          WHERE c.slug = $1 AND e.user_id = $2) AS enrolment`,
-      [slug, principal?.userId ?? null],
-    );
+    const [state] = await prepared<
+      Array<{ epoch: string; enrolment: EnrolmentStatus | null; read: string[]; passed: string[]; completed: boolean }>
+    >(this.db, OUTLINE_STATE, [slug, principal?.userId ?? null]);
     const shared = await this.outlines.through(`${slug}\n${locale}`, state.epoch, () =>
       this.sharedOutline(slug, locale),
     );
     if (!shared)
       throw new EnrolmentError(EnrolmentErrorCode.CourseNotFound, 'There is no such course in the catalogue.');
-    return { ...shared, enrolment: principal ? state.enrolment : null };
+    const enrolment = principal ? state.enrolment : null;
+    const progress = enrolment
+      ? { read: new Set(state.read), passed: new Set(state.passed), completed: state.completed }
+      : null;
+    return { ...shared, enrolment, progress };
   }
 
   private async sharedOutline(slug: string, locale: Locale): Promise<SharedOutline | null> {
@@ -99,10 +128,11 @@ export class CatalogueService {
         summary: string;
         duration: number | null;
         objectives: string[];
+        has_quiz: boolean;
         t: { title: string; summary: string } | null;
       }>
     >(
-      `SELECT m.slug, r.title, r.summary, r.duration, r.objectives,
+      `SELECT m.slug, r.title, r.summary, r.duration, r.objectives, r.quiz IS NOT NULL AS has_quiz,
          (SELECT json_build_object('title', t.title, 'summary', t.summary) FROM module_translations t
           WHERE t.module_id = m.id AND t.language = $2) AS t
        FROM modules m JOIN module_revisions r ON r.id = m.current_revision_id
@@ -120,6 +150,7 @@ export class CatalogueService {
         summary: m.t?.summary ?? m.summary,
         minutes: m.duration,
         objectives: m.objectives,
+        hasQuiz: m.has_quiz,
       })),
     };
   }

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/index.js';
 import type { Locale } from '../shared/locale.js';
+import type { CourseOutline } from './catalogue.service.js';
 import type { EnrolmentStatus } from './enrolments.service.js';
 
 export interface MyCourse {
@@ -70,59 +71,36 @@ export class MyLearningService {
       next: r.next_slug ? { slug: r.next_slug, title: r.next_title ?? r.next_slug } : null,
     }));
   }
+}
 
-  /**
-   * One course of the person's, for its page: how far they are and their status in each live
-   * module (archived modules are not listed), by slug. One query: the page is opened often.
-   * Nothing when they are not enrolled in it (or it is not published).
-   */
-  async courseProgress(
-    principal: Principal,
-    courseSlug: string,
-    locale: Locale,
-  ): Promise<{ course?: MyCourse; statuses: Map<string, ModuleStatus> }> {
-    const rows = await prepared<
-      Array<{
-        title: string;
-        translated: string | null;
-        status: EnrolmentStatus;
-        completed: boolean;
-        slug: string | null;
-        module_title: string | null;
-        read: boolean;
-        has_quiz: boolean;
-        passed: boolean;
-      }>
-    >(
-      this.db,
-      `SELECT c.title, c.translations->$3->>'title' AS translated, e.status,
-         EXISTS (SELECT 1 FROM course_completions cc WHERE cc.course_id = c.id AND cc.user_id = $1) AS completed,
-         m.slug, r.title AS module_title, p.user_id IS NOT NULL AS read, r.quiz IS NOT NULL AS has_quiz,
-         EXISTS (SELECT 1 FROM quiz_attempts a WHERE a.module_id = m.id AND a.user_id = $1 AND a.passed) AS passed
-       FROM courses c JOIN enrolments e ON e.course_id = c.id AND e.user_id = $1 AND e.status IN ('active', 'pending')
-       LEFT JOIN modules m ON m.course_id = c.id AND m.status = 'active'
-       LEFT JOIN module_revisions r ON r.id = m.current_revision_id
-       LEFT JOIN module_progress p ON p.module_id = m.id AND p.user_id = $1
-       WHERE c.slug = $2 AND c.status = 'published'
-       ORDER BY m.position`,
-      [principal.userId, courseSlug, locale],
-    );
-    if (!rows[0]) return { statuses: new Map() };
-    const modules = rows.filter((r) => r.slug !== null);
-    const read = modules.filter((m) => m.read).length;
-    const next = modules.find((m) => !m.read);
-    const course: MyCourse = {
-      slug: courseSlug,
-      title: rows[0].translated ?? rows[0].title,
-      status: rows[0].status,
-      read,
-      total: modules.length,
-      percent: percentRead(read, modules.length),
-      completed: rows[0].completed,
-      next: next ? { slug: next.slug!, title: next.module_title ?? next.slug! } : null,
-    };
-    return { course, statuses: new Map(modules.map((m) => [m.slug!, statusOf(m)])) };
-  }
+/**
+ * One course of the person's, for its page: how far they are and their status in each live module
+ * (archived modules are not listed), by slug; from the outline, which reads their progress with the
+ * content epoch. Nothing when they are not enrolled.
+ */
+export function courseProgress(outline: CourseOutline): { course?: MyCourse; statuses: Map<string, ModuleStatus> } {
+  const { progress, enrolment } = outline;
+  if (!progress || !enrolment) return { statuses: new Map() };
+  const modules = outline.syllabus;
+  const read = modules.filter((m) => progress.read.has(m.slug)).length;
+  const next = modules.find((m) => !progress.read.has(m.slug));
+  const course: MyCourse = {
+    slug: outline.slug,
+    title: outline.title,
+    status: enrolment,
+    read,
+    total: modules.length,
+    percent: percentRead(read, modules.length),
+    completed: progress.completed,
+    next: next ? { slug: next.slug, title: next.title } : null,
+  };
+  const statuses = new Map(
+    modules.map((m) => [
+      m.slug,
+      statusOf({ read: progress.read.has(m.slug), has_quiz: m.hasQuiz, passed: progress.passed.has(m.slug) }),
+    ]),
+  );
+  return { course, statuses };
 }
 
 function percentRead(read: number, total: number): number {
