@@ -21,6 +21,7 @@ import {
   signIn,
   signInAsDemoTrainee,
   summary,
+  WORKER_NODE_ARGS,
   wrk,
 } from './bench-lib.mjs';
 
@@ -78,6 +79,7 @@ const workers = [0, 1].map(() =>
     process.execPath,
     [
       ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : []),
+      ...WORKER_NODE_ARGS,
       ...heapSnapshotArgs(storage),
       new URL('../dist/apps/worker/apps/worker/src/main.js', import.meta.url).pathname,
     ],
