@@ -80,7 +80,7 @@ export class MyLearningService {
  */
 export function courseProgress(outline: CourseOutline): { course?: MyCourse; statuses: Map<string, ModuleStatus> } {
   const { progress, enrolment } = outline;
-  if (!progress || !enrolment) return { statuses: new Map() };
+  if (!progress || (enrolment !== 'active' && enrolment !== 'pending')) return { statuses: new Map() };
   const modules = outline.syllabus;
   const read = modules.filter((m) => progress.read.has(m.slug)).length;
   const next = modules.find((m) => !progress.read.has(m.slug));
