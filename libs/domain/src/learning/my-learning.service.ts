@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/index.js';
 import type { Locale } from '../shared/locale.js';
-import type { CourseOutline } from './catalogue.service.js';
+import type { CourseOutline, ReaderProgress } from './catalogue.service.js';
 import type { EnrolmentStatus } from './enrolments.service.js';
 
 export interface MyCourse {
@@ -94,21 +94,15 @@ export function courseProgress(outline: CourseOutline): { course?: MyCourse; sta
     completed: progress.completed,
     next: next ? { slug: next.slug, title: next.title } : null,
   };
-  const statuses = new Map(
-    modules.map((m) => [
-      m.slug,
-      statusOf({ read: progress.read.has(m.slug), has_quiz: m.hasQuiz, passed: progress.passed.has(m.slug) }),
-    ]),
-  );
-  return { course, statuses };
+  return { course, statuses: new Map(modules.map((m) => [m.slug, statusOf(m, progress)])) };
 }
 
 function percentRead(read: number, total: number): number {
   return total ? Math.round((100 * read) / total) : 0;
 }
 
-function statusOf(row: { read: boolean; has_quiz: boolean; passed: boolean }): ModuleStatus {
-  if (row.passed) return 'quiz_passed';
-  if (!row.read) return 'not_started';
-  return row.has_quiz ? 'quiz_open' : 'read';
+function statusOf(module: { slug: string; hasQuiz: boolean }, progress: ReaderProgress): ModuleStatus {
+  if (progress.passed.has(module.slug)) return 'quiz_passed';
+  if (!progress.read.has(module.slug)) return 'not_started';
+  return module.hasQuiz ? 'quiz_open' : 'read';
 }
