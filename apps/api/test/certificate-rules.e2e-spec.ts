@@ -31,6 +31,7 @@ describe('certificates: when they are issued and when they are valid', () => {
     const cert = await waitIssued(t.db, holder.userId);
     const verify = () => t.client().json('GET', `/api/v1/certificates/verify/${cert.code}`);
     expect((await verify()).json()).toMatchObject({ status: 'valid' });
+    expect((await t.client().get(`/verify/${cert.code}`)).text).toContain('Valid certificate');
     const [{ payload }] = await t.db.query<Array<{ payload: string }>>(
       'SELECT payload FROM certificates WHERE id = $1',
       [cert.id],

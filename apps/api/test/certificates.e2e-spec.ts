@@ -230,6 +230,8 @@ describe('certificates: issuing, verifying, revoking', () => {
   it('revokes with a reason: the page and the JSON say so at once, and the PDF is no longer served', async () => {
     const holder = await completeCourse(t, slug);
     const cert = await waitIssued(t.db, holder.userId);
+    // Seen valid first: the page a visitor who is not signed in gets is rendered once per result.
+    expect((await t.client().get(`/verify/${cert.code}`)).text).toContain('Valid certificate');
     const trainee = await staff('trainee');
     const trainer = await staff('trainer');
     for (const client of [trainee, trainer, holder.client]) {

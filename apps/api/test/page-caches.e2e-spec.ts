@@ -193,6 +193,33 @@ describe('page caches and compression', () => {
     }
   });
 
+  it('gives each visitor who is not signed in the forms with their own CSRF token, in their language', async () => {
+    const tokensIn = (html: string) =>
+      [...html.matchAll(/name=["']_csrf["'] value=["']([^"']*)["']/g)].map((m) => m[1]);
+    const visitors = [a.client(), b.client(), a.client(), b.client()];
+    visitors[2].cookies.set('karvan_lang', 'az');
+    for (const path of ['/login', '/register', '/forgot-password', '/verify', '/login', '/login?next=/courses']) {
+      for (const visitor of visitors) {
+        const page = await visitor.get(path);
+        expect([path, page.status]).toEqual([path, 200]);
+        expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+        const tokens = tokensIn(page.text);
+        // The language switcher's form and, but for /verify, the page's own.
+        expect(tokens.length).toBeGreaterThanOrEqual(path === '/verify' ? 1 : 2);
+        expect(new Set([...tokens, visitor.csrfToken])).toEqual(new Set([visitor.csrfToken]));
+        expect(page.text).toContain(visitor === visitors[2] ? '<html lang="az">' : '<html lang="en">');
+        expect(page.text.includes('<input type="hidden" name="next" value="/courses">')).toBe(path.includes('next'));
+      }
+    }
+    expect(new Set(visitors.map((v) => v.csrfToken)).size).toBe(visitors.length);
+    // The form rendered once signs in with the visitor's own token; a signed-in visitor gets their own page.
+    const { email } = await createUser(a.db, ['trainee'], 'Form Reader');
+    await signIn(visitors[1], email, TEST_PASSWORD);
+    const signedIn = await visitors[1].get('/login');
+    expect(signedIn.text).toContain('href="/profile"');
+    expect((await visitors[3].get('/login')).text).not.toContain('href="/profile"');
+  });
+
   it('sends the same bytes compressed (br, gzip) as plain, and says so in Vary', async () => {
     const slug = await course(true);
     const me = await person(a);

@@ -1,10 +1,11 @@
 import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { AnonymousPages, anonymousPagesOf } from './anonymous-pages.js';
 import { pageContext } from './page-context.js';
 import type { KarvanReply, KarvanRequest } from './request-context.js';
 
 /** Renders a page with a chosen status (e.g. a form shown again with its errors). */
 export async function renderPage(reply: KarvanReply, template: string, data: object, status = 200): Promise<void> {
-  await reply.status(status).view(template, { ...pageContext(reply.request as KarvanRequest), ...data });
+  await sendPage(reply.status(status), template, data);
 }
 
 /**
@@ -14,6 +15,15 @@ export async function renderPage(reply: KarvanReply, template: string, data: obj
  */
 export class PageAdapter extends FastifyAdapter {
   override render(...[reply, view, data]: Parameters<FastifyAdapter['render']>): ReturnType<FastifyAdapter['render']> {
-    return super.render(reply, view, { ...pageContext(reply.request as KarvanRequest), ...((data as object) ?? {}) });
+    return sendPage(reply, view, (data as object) ?? {});
+  }
+}
+
+async function sendPage(reply: KarvanReply, template: string, data: object): Promise<void> {
+  const context = pageContext(reply.request as KarvanRequest);
+  if (AnonymousPages.applies(reply, template, context)) {
+    await anonymousPagesOf(reply.server).send(reply, template, context, data);
+  } else {
+    await reply.view(template, { ...context, ...data });
   }
 }
