@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { KeptMap } from '@karvan/domain';
 import type { FastifyInstance } from 'fastify';
-import type { PageContext } from './page-context.js';
-import type { KarvanReply } from './request-context.js';
+import { pageContext } from './page-context.js';
+import type { KarvanReply, KarvanRequest } from './request-context.js';
 
 /**
  * The pages a visitor who is not signed in sees like every other such visitor, but for their CSRF
@@ -29,21 +29,25 @@ export class AnonymousPages {
   private readonly pages = new KeptMap<string, string[]>(MAX_PAGES);
 
   /** Only a page asked for: a form shown again after a POST holds what the visitor typed. */
-  static applies(reply: KarvanReply, template: string, context: PageContext): boolean {
-    return !context.user && reply.request.method === 'GET' && SAME_FOR_EVERY_VISITOR.has(template);
+  static applies(reply: KarvanReply, template: string): boolean {
+    const request = reply.request as KarvanRequest;
+    return !request.karvan.principal && request.method === 'GET' && SAME_FOR_EVERY_VISITOR.has(template);
   }
 
-  async send(reply: KarvanReply, template: string, context: PageContext, data: object): Promise<void> {
-    const key = [template, context.locale, reply.request.url, reply.statusCode, JSON.stringify(data)].join('\n');
+  /** The page context (navigation, languages) is built only when the page is rendered. */
+  async send(reply: KarvanReply, template: string, data: object): Promise<void> {
+    const request = reply.request as KarvanRequest;
+    const { locale, csrfToken } = request.karvan;
+    const key = [template, locale, request.url, reply.statusCode, JSON.stringify(data)].join('\n');
     let parts = this.pages.get(key);
     if (parts) {
       reply.type('text/html; charset=utf-8');
     } else {
-      const html = await reply.viewAsync(template, { ...context, csrfToken: this.marker, ...data });
+      const html = await reply.viewAsync(template, { ...pageContext(request), csrfToken: this.marker, ...data });
       parts = html.split(this.marker);
       this.pages.set(key, parts);
     }
-    await reply.send(parts.join(context.csrfToken));
+    await reply.send(parts.join(csrfToken));
   }
 
   get size(): number {

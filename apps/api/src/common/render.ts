@@ -20,10 +20,9 @@ export class PageAdapter extends FastifyAdapter {
 }
 
 async function sendPage(reply: KarvanReply, template: string, data: object): Promise<void> {
-  const context = pageContext(reply.request as KarvanRequest);
-  if (AnonymousPages.applies(reply, template, context)) {
-    await anonymousPagesOf(reply.server).send(reply, template, context, data);
+  if (AnonymousPages.applies(reply, template)) {
+    await anonymousPagesOf(reply.server).send(reply, template, data);
   } else {
-    await reply.view(template, { ...context, ...data });
+    await reply.view(template, { ...pageContext(reply.request as KarvanRequest), ...data });
   }
 }
