@@ -193,19 +193,19 @@ describe('page caches and compression', () => {
     }
   });
 
-  it('gives each visitor who is not signed in the forms with their own CSRF token, in their language', async () => {
+  it('gives each visitor who is not signed in the home page and the forms with their own CSRF token, in their language', async () => {
     const tokensIn = (html: string) =>
       [...html.matchAll(/name=["']_csrf["'] value=["']([^"']*)["']/g)].map((m) => m[1]);
     const visitors = [a.client(), b.client(), a.client(), b.client()];
     visitors[2].cookies.set('karvan_lang', 'az');
-    for (const path of ['/login', '/register', '/forgot-password', '/verify', '/login', '/login?next=/courses']) {
+    for (const path of ['/', '/login', '/register', '/forgot-password', '/verify', '/login', '/login?next=/courses']) {
       for (const visitor of visitors) {
         const page = await visitor.get(path);
         expect([path, page.status]).toEqual([path, 200]);
         expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
         const tokens = tokensIn(page.text);
         // The language switcher's form and, but for /verify, the page's own.
-        expect(tokens.length).toBeGreaterThanOrEqual(path === '/verify' ? 1 : 2);
+        expect(tokens.length).toBeGreaterThanOrEqual(['/', '/verify'].includes(path) ? 1 : 2);
         expect(new Set([...tokens, visitor.csrfToken])).toEqual(new Set([visitor.csrfToken]));
         expect(page.text).toContain(visitor === visitors[2] ? '<html lang="az">' : '<html lang="en">');
         expect(page.text.includes('<input type="hidden" name="next" value="/courses">')).toBe(path.includes('next'));
@@ -217,7 +217,12 @@ describe('page caches and compression', () => {
     await signIn(visitors[1], email, TEST_PASSWORD);
     const signedIn = await visitors[1].get('/login');
     expect(signedIn.text).toContain('href="/profile"');
-    expect((await visitors[3].get('/login')).text).not.toContain('href="/profile"');
+    expect((await visitors[1].get('/')).text).toContain('Form Reader');
+    for (const path of ['/login', '/']) {
+      const page = (await visitors[3].get(path)).text;
+      expect(page).not.toContain('href="/profile"');
+      expect(page).not.toContain('Form Reader');
+    }
   });
 
   it('sends the same bytes compressed (br, gzip) as plain, and says so in Vary', async () => {

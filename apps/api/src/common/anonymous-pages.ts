@@ -6,13 +6,14 @@ import type { KarvanReply, KarvanRequest } from './request-context.js';
 
 /**
  * The pages a visitor who is not signed in sees like every other such visitor, but for their CSRF
- * token: the sign-in, registration and password-reset forms and the certificate check. What they
- * show depends only on the template, the address, the language, the status and the handler's
- * data (the check's data is read from the database on every request, so a revocation shows at
- * once), so each such combination is rendered once and then served with the visitor's own token
- * put in. The profile of `/login` had rendering at a third of its CPU.
+ * token: the home page, the sign-in, registration and password-reset forms and the certificate
+ * check. What they show depends only on the template, the address, the language, the status and
+ * the handler's data (the check's data is read from the database on every request, so a
+ * revocation shows at once), so each such combination is rendered once and then served with the
+ * visitor's own token put in. The profile of `/login` had rendering at a third of its CPU.
  */
 const SAME_FOR_EVERY_VISITOR = new Set([
+  'pages/home',
   'pages/auth/login',
   'pages/auth/register',
   'pages/auth/forgot',
