@@ -15,7 +15,8 @@ export async function renderPage(reply: KarvanReply, template: string, data: obj
  */
 export class PageAdapter extends FastifyAdapter {
   override render(...[reply, view, data]: Parameters<FastifyAdapter['render']>): ReturnType<FastifyAdapter['render']> {
-    return sendPage(reply, view, (data as object) ?? {});
+    // Nest's type says a reply, but Fastify's `view` it wraps is async, and Nest awaits what this returns.
+    return sendPage(reply, view, (data as object) ?? {}) as unknown as ReturnType<FastifyAdapter['render']>;
   }
 }
 
