@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { KeptMap } from '@karvan/domain';
 import type { FastifyInstance } from 'fastify';
 import { pageContext } from './page-context.js';
@@ -6,14 +6,22 @@ import type { KarvanReply, KarvanRequest } from './request-context.js';
 
 /**
  * The pages a visitor who is not signed in sees like every other such visitor, but for their CSRF
- * token: the home page, the sign-in, registration and password-reset forms and the certificate
- * check. What they show depends only on the template, the address, the language, the status and
- * the handler's data (the check's data is read from the database on every request, so a
- * revocation shows at once), so each such combination is rendered once and then served with the
- * visitor's own token put in. The profile of `/login` had rendering at a third of its CPU.
+ * token: the public pages (home, catalogue, course outlines, summer schools, glossary, help), the
+ * sign-in, registration and password-reset forms and the certificate check. What such a page shows
+ * depends only on the template, the address, the language, the status and the handler's data,
+ * which is read afresh on every request (so a publish or a revocation shows at once); each such
+ * combination is rendered once and then served with the visitor's own token put in. The profile of
+ * `/login` had rendering at a third of its CPU. The templates' helpers read nothing else (no clock).
  */
 const SAME_FOR_EVERY_VISITOR = new Set([
   'pages/home',
+  'pages/learning/catalogue',
+  'pages/learning/course',
+  'pages/summer/list',
+  'pages/summer/call',
+  'pages/summer/timetable',
+  'pages/glossary/index',
+  'pages/help/authoring',
   'pages/auth/login',
   'pages/auth/register',
   'pages/auth/forgot',
@@ -21,8 +29,11 @@ const SAME_FOR_EVERY_VISITOR = new Set([
   'pages/certificates/verify',
 ]);
 
-/** Enough for each language's forms and the certificates being checked at a time; the oldest go first. */
+/** Enough for each language's pages and the certificates being checked at a time; the oldest go first. */
 const MAX_PAGES = 500;
+
+/** Data longer than this is named in the key by its hash, so that keys stay small. */
+const MAX_KEY_DATA = 1024;
 
 export class AnonymousPages {
   /** Rendered where the token goes; random, so no page's own text can contain it. */
@@ -39,7 +50,9 @@ export class AnonymousPages {
   async send(reply: KarvanReply, template: string, data: object): Promise<void> {
     const request = reply.request as KarvanRequest;
     const { locale, csrfToken } = request.karvan;
-    const key = [template, locale, request.url, reply.statusCode, JSON.stringify(data)].join('\n');
+    const json = JSON.stringify(data);
+    const named = json.length > MAX_KEY_DATA ? createHash('sha256').update(json).digest('base64') : json;
+    const key = [template, locale, request.url, reply.statusCode, named].join('\n');
     let parts = this.pages.get(key);
     if (parts) {
       reply.type('text/html; charset=utf-8');
