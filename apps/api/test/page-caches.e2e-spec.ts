@@ -172,7 +172,7 @@ describe('page caches and compression', () => {
     expect((await on(b, owner.client).json('GET', '/api/v1/me')).status).toBe(401);
   });
 
-  it('shows a glossary definition changed on one replica in the module text read through the other', async () => {
+  it('shows a glossary definition changed on one replica in the module text and the glossary read through the other', async () => {
     // The module text is rendered once per text, language and content epoch: a glossary change
     // raises the epoch, so the next page renders it again.
     const id = `cache-term-${stamp}`;
@@ -193,11 +193,30 @@ describe('page caches and compression', () => {
       const path = `/courses/${slug}/modules/one`;
       expect((await reader.client.get(path)).text).toContain('<dd>First definition.</dd>');
       expect((await on(b, reader.client).get(path)).text).toContain('<dd>First definition.</dd>');
+      // The glossary page, kept while the glossary and the content stand, for readers and visitors alike.
+      const glossaryReaders = [reader.client, b.client()];
+      for (const client of glossaryReaders) {
+        const page = await client.get('/glossary');
+        expect(page.text).toContain('First definition.');
+        expect(page.text).toContain(`/courses/${slug}/modules/one`);
+      }
       await b.db.query(`UPDATE glossary_terms SET definition = $2 WHERE id = $1`, [id, words('Second definition.')]);
       for (const client of [reader.client, on(b, reader.client)]) {
         const page = (await client.get(path)).text;
         expect(page).toContain('<dd>Second definition.</dd>');
         expect(page).toContain('title="Second definition."');
+      }
+      for (const client of glossaryReaders) {
+        const page = (await client.get('/glossary')).text;
+        expect(page).toContain('Second definition.');
+        expect(page).not.toContain('First definition.');
+      }
+      // A new revision that no longer links the term takes the module off the term's list.
+      await author.json('PUT', `/api/v1/authoring/courses/${slug}/modules/one`, {
+        markdown: MODULE('Module one', 'No term here.'),
+      });
+      for (const client of glossaryReaders) {
+        expect((await client.get('/glossary')).text).not.toContain(`/courses/${slug}/modules/one`);
       }
     } finally {
       await a.db.query(`DELETE FROM glossary_terms WHERE id = $1`, [id]);

@@ -39,6 +39,7 @@ export class AnonymousPages {
   /** Rendered where the token goes; random, so no page's own text can contain it. */
   private readonly marker = randomBytes(32).toString('hex');
   private readonly pages = new KeptMap<string, string[]>(MAX_PAGES);
+  private readonly names = new WeakMap<object, string>();
 
   /** Only a page asked for: a form shown again after a POST holds what the visitor typed. */
   static applies(reply: KarvanReply, template: string): boolean {
@@ -50,9 +51,7 @@ export class AnonymousPages {
   async send(reply: KarvanReply, template: string, data: object): Promise<void> {
     const request = reply.request as KarvanRequest;
     const { locale, csrfToken } = request.karvan;
-    const json = JSON.stringify(data);
-    const named = json.length > MAX_KEY_DATA ? createHash('sha256').update(json).digest('base64') : json;
-    const key = [template, locale, request.url, reply.statusCode, named].join('\n');
+    const key = [template, locale, request.url, reply.statusCode, this.nameOf(data)].join('\n');
     let parts = this.pages.get(key);
     if (parts) {
       reply.type('text/html; charset=utf-8');
@@ -62,6 +61,21 @@ export class AnonymousPages {
       this.pages.set(key, parts);
     }
     await reply.send(parts.join(csrfToken));
+  }
+
+  /**
+   * The data as text, or its hash when long. A long one is remembered by the object's identity: a
+   * page's data is never changed once handed over, and a kept one (the glossary's) is the same
+   * object until what it shows changes, so a big page is not serialised and hashed per request.
+   */
+  private nameOf(data: object): string {
+    const known = this.names.get(data);
+    if (known !== undefined) return known;
+    const json = JSON.stringify(data);
+    if (json.length <= MAX_KEY_DATA) return json;
+    const name = createHash('sha256').update(json).digest('base64');
+    this.names.set(data, name);
+    return name;
   }
 
   get size(): number {

@@ -24,6 +24,31 @@ export function glossaryResult(listing: GlossaryListing, modules: Map<string, Li
   };
 }
 
+type GlossaryPage = ReturnType<typeof glossaryPage>;
+interface KeptPage {
+  modules: object;
+  page: GlossaryPage;
+}
+
+/**
+ * The page made from a listing and the modules that link its terms, in a page language: made again
+ * only when either changes (both are kept objects, replaced when the glossary or the content does),
+ * so the page's data is the same object between changes, which `AnonymousPages` can tell cheaply.
+ */
+export class GlossaryPages {
+  private readonly pages = new WeakMap<GlossaryListing, Map<Locale, KeptPage>>();
+
+  page(listing: GlossaryListing, modules: Map<string, LinkingModule[]>, locale: Locale): GlossaryPage {
+    let byLocale = this.pages.get(listing);
+    if (!byLocale) this.pages.set(listing, (byLocale = new Map<Locale, KeptPage>()));
+    const kept = byLocale.get(locale);
+    if (kept?.modules === modules) return kept.page;
+    const page = glossaryPage(listing, modules, locale);
+    byLocale.set(locale, { modules, page });
+    return page;
+  }
+}
+
 /** What the page shows: entries grouped under their index letters, and a link per language. */
 export function glossaryPage(listing: GlossaryListing, modules: Map<string, LinkingModule[]>, locale: Locale) {
   const letters = listing.letters.map((l, i) => ({ ...l, anchor: `letter-${i + 1}` }));

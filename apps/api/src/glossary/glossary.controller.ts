@@ -6,12 +6,14 @@ import { Access, RequestState } from '../common/decorators.js';
 import { ApiObject } from '../common/openapi.js';
 import type { RequestState as State } from '../common/request-context.js';
 import { GlossaryQuery } from './glossary.dto.js';
-import { glossaryPage, glossaryResult } from './glossary-view.js';
+import { GlossaryPages, glossaryResult } from './glossary-view.js';
 
 /** The trilingual glossary: a page that works without JavaScript, and the same data as JSON. */
 @ApiTags('glossary')
 @Controller()
 export class GlossaryController {
+  private readonly pages = new GlossaryPages();
+
   constructor(
     private readonly glossary: GlossaryService,
     private readonly usage: GlossaryUsageService,
@@ -27,7 +29,7 @@ export class GlossaryController {
       this.glossary.list(language, query.q ?? ''),
       this.usage.modulesByTerm(language),
     ]);
-    return glossaryPage(listing, modules, state.locale);
+    return this.pages.page(listing, modules, state.locale);
   }
 
   @Access('public')

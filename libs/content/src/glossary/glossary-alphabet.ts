@@ -45,8 +45,10 @@ export function indexLetter(text: string, language: GlossaryLanguage): string {
 
 /** Compares two terms in the language's dictionary order (letters outside the alphabet sort after it). */
 export function compareIn(a: string, b: string, language: GlossaryLanguage): number {
-  const ka = sortKey(a, language);
-  const kb = sortKey(b, language);
+  return compareKeyed(a, sortKey(a, language), b, sortKey(b, language));
+}
+
+function compareKeyed(a: string, ka: number[], b: string, kb: number[]): number {
   for (let i = 0; i < Math.min(ka.length, kb.length); i++) if (ka[i] !== kb[i]) return ka[i] - kb[i];
   return ka.length - kb.length || (a < b ? -1 : a > b ? 1 : 0);
 }
@@ -78,7 +80,10 @@ export function alphabetIndex(terms: GlossaryTerm[], language: GlossaryLanguage)
 
 /** Terms sorted in the language's order. */
 export function sortTerms(terms: GlossaryTerm[], language: GlossaryLanguage): GlossaryTerm[] {
-  return [...terms].sort((a, b) => compareIn(a.term[language], b.term[language], language));
+  // Each term's key once, not once per comparison: the glossary page sorts every term.
+  const keyed = terms.map((term) => ({ term, text: term.term[language], key: sortKey(term.term[language], language) }));
+  keyed.sort((a, b) => compareKeyed(a.text, a.key, b.text, b.key));
+  return keyed.map((k) => k.term);
 }
 
 /** Terms whose name in any language (or whose id) contains the query, folded; all terms for an empty query. */

@@ -13,6 +13,7 @@ import {
 } from '@karvan/content';
 import { DataSource } from 'typeorm';
 import { EpochCache, readGlossaryEpoch } from '../shared/content-epoch.js';
+import { KeptMap } from '../shared/kept-map.js';
 import { loadGlossary } from './glossary-store.js';
 
 /** One entry as the glossary page and the API show it, in one language. */
@@ -29,6 +30,9 @@ export interface GlossaryEntry {
   letter: string;
   see: Array<{ id: string; term: string; href: string }>;
 }
+
+/** Each language's full listing and the searches readers make most, per glossary. */
+const LISTINGS_KEPT = 60;
 
 export interface GlossaryListing {
   language: GlossaryLanguage;
@@ -47,6 +51,7 @@ export interface GlossaryListing {
 @Injectable()
 export class GlossaryService {
   private readonly cache = new EpochCache<Glossary>(1);
+  private readonly listings = new WeakMap<Glossary, KeptMap<string, GlossaryListing>>();
 
   constructor(private readonly db: DataSource) {}
 
@@ -56,17 +61,19 @@ export class GlossaryService {
     return this.cache.through('glossary', epoch, () => loadGlossary(this.db.manager));
   }
 
-  /** The entries whose name in any language matches `query` (all for an empty one), in `language`'s order. */
+  /**
+   * The entries whose name in any language matches `query` (all for an empty one), in `language`'s
+   * order. Kept with the glossary they were made from, so the same object comes back until the
+   * glossary changes: the page made from it is kept by that identity too.
+   */
   async list(language: GlossaryLanguage, query = ''): Promise<GlossaryListing> {
     const glossary = await this.glossary();
-    const found = sortTerms(searchTerms(glossary.terms, query), language);
-    return {
-      language,
-      query: query.trim(),
-      letters: alphabetIndex(found, language),
-      entries: found.map((t) => toEntry(t, glossary, language)),
-      total: glossary.terms.length,
-    };
+    let listings = this.listings.get(glossary);
+    if (!listings) this.listings.set(glossary, (listings = new KeptMap(LISTINGS_KEPT)));
+    const key = `${language}\n${query.trim()}`;
+    let listing = listings.get(key);
+    if (!listing) listings.set(key, (listing = makeListing(glossary, language, query)));
+    return listing;
   }
 
   /** Some terms by id, in `language`, in the order given; unknown ids are left out. */
@@ -77,6 +84,17 @@ export class GlossaryService {
       return term ? [toEntry(term, glossary, language)] : [];
     });
   }
+}
+
+function makeListing(glossary: Glossary, language: GlossaryLanguage, query: string): GlossaryListing {
+  const found = sortTerms(searchTerms(glossary.terms, query), language);
+  return {
+    language,
+    query: query.trim(),
+    letters: alphabetIndex(found, language),
+    entries: found.map((t) => toEntry(t, glossary, language)),
+    total: glossary.terms.length,
+  };
 }
 
 function toEntry(t: GlossaryTerm, glossary: Glossary, language: GlossaryLanguage): GlossaryEntry {
