@@ -38,7 +38,7 @@ const MAX_KEY_DATA = 1024;
 export class AnonymousPages {
   /** Rendered where the token goes; random, so no page's own text can contain it. */
   private readonly marker = randomBytes(32).toString('hex');
-  private readonly pages = new KeptMap<string, string[]>(MAX_PAGES);
+  private readonly pages = new KeptMap<string, Buffer[]>(MAX_PAGES);
   private readonly names = new WeakMap<object, string>();
 
   /** Only a page asked for: a form shown again after a POST holds what the visitor typed. */
@@ -57,10 +57,12 @@ export class AnonymousPages {
       reply.type('text/html; charset=utf-8');
     } else {
       const html = await reply.viewAsync(template, { ...pageContext(request), csrfToken: this.marker, ...data });
-      parts = html.split(this.marker);
+      parts = html.split(this.marker).map((part) => Buffer.from(part));
       this.pages.set(key, parts);
     }
-    await reply.send(parts.join(csrfToken));
+    // Kept as bytes: a big page (the glossary's 240 KB) is copied, not encoded again per request.
+    const token = Buffer.from(csrfToken);
+    await reply.send(Buffer.concat(parts.flatMap((part, i) => (i === 0 ? [part] : [token, part]))));
   }
 
   /**
