@@ -1,5 +1,4 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { KeptMap } from '@karvan/domain';
 import type { FastifyInstance } from 'fastify';
 import { pageContext } from './page-context.js';
 import type { KarvanReply, KarvanRequest } from './request-context.js';
@@ -29,8 +28,13 @@ const SAME_FOR_EVERY_VISITOR = new Set([
   'pages/certificates/verify',
 ]);
 
-/** Enough for each language's pages and the certificates being checked at a time; the oldest go first. */
+/**
+ * Enough for each language's pages and the certificates being checked at a time; the oldest go
+ * first. The byte limit holds when the content changes often: each change makes new glossary pages
+ * (about 250 KB each) and the old ones are dropped only as newer ones come.
+ */
 const MAX_PAGES = 500;
+const MAX_BYTES = 32 * 1024 * 1024;
 
 /** Data longer than this is named in the key by its hash, so that keys stay small. */
 const MAX_KEY_DATA = 1024;
@@ -38,7 +42,7 @@ const MAX_KEY_DATA = 1024;
 export class AnonymousPages {
   /** Rendered where the token goes; random, so no page's own text can contain it. */
   private readonly marker = randomBytes(32).toString('hex');
-  private readonly pages = new KeptMap<string, Buffer[]>(MAX_PAGES);
+  private readonly pages = new KeptPages(MAX_PAGES, MAX_BYTES);
   private readonly names = new WeakMap<object, string>();
 
   /** Only a page asked for: a form shown again after a POST holds what the visitor typed. */
@@ -79,10 +83,52 @@ export class AnonymousPages {
     this.names.set(data, name);
     return name;
   }
+}
+
+/** Pages as bytes by key, the oldest dropped first when there are more than `maxPages` or `maxBytes`. */
+export class KeptPages {
+  private readonly pages = new Map<string, Buffer[]>();
+  private bytes = 0;
+
+  constructor(
+    private readonly maxPages: number,
+    private readonly maxBytes: number,
+  ) {}
+
+  get(key: string): Buffer[] | undefined {
+    return this.pages.get(key);
+  }
+
+  set(key: string, parts: Buffer[]): void {
+    // One page over the whole budget is served as rendered, not kept at the cost of all the others.
+    if (byteLength(parts) > this.maxBytes) return;
+    this.drop(key);
+    this.pages.set(key, parts);
+    this.bytes += byteLength(parts);
+    for (const oldest of this.pages.keys()) {
+      if (this.pages.size <= this.maxPages && this.bytes <= this.maxBytes) break;
+      this.drop(oldest);
+    }
+  }
 
   get size(): number {
     return this.pages.size;
   }
+
+  get byteSize(): number {
+    return this.bytes;
+  }
+
+  private drop(key: string): void {
+    const parts = this.pages.get(key);
+    if (!parts) return;
+    this.pages.delete(key);
+    this.bytes -= byteLength(parts);
+  }
+}
+
+function byteLength(parts: Buffer[]): number {
+  return parts.reduce((sum, part) => sum + part.length, 0);
 }
 
 const perServer = new WeakMap<FastifyInstance, AnonymousPages>();
