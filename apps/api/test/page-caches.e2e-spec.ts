@@ -279,6 +279,14 @@ describe('page caches and compression', () => {
       expect(brotliDecompressSync(br.body).equals(plain.body)).toBe(true);
       expect(gunzipSync(gzip.body).equals(plain.body)).toBe(true);
     }
+    // A browser taking both gets a kept page as gzip put together from parts compressed once.
+    for (const path of ['/login', '/']) {
+      const both = await raw(visitor, path, 'gzip, deflate, br');
+      const plain = await raw(visitor, path, 'identity');
+      expect([path, both.encoding, both.vary]).toEqual([path, 'gzip', 'accept-encoding']);
+      expect(gunzipSync(both.body).equals(plain.body)).toBe(true);
+      expect(plain.body.toString()).toContain(`value="${visitor.csrfToken}"`);
+    }
   });
 
   it('serves stylesheets under hashed names, cached as immutable, and refuses unknown files', async () => {

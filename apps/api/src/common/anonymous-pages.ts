@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { pageContext } from './page-context.js';
+import { acceptsGzip, deflatedPart, splicedGzip } from './spliced-gzip.js';
 import type { KarvanReply, KarvanRequest } from './request-context.js';
 
 /**
@@ -36,6 +37,9 @@ const SAME_FOR_EVERY_VISITOR = new Set([
 const MAX_PAGES = 500;
 const MAX_BYTES = 32 * 1024 * 1024;
 
+/** As @fastify/compress: smaller pages are sent as they are. */
+const COMPRESS_FROM = 1024;
+
 /** Data longer than this is named in the key by its hash, so that keys stay small. */
 const MAX_KEY_DATA = 1024;
 
@@ -44,6 +48,8 @@ export class AnonymousPages {
   private readonly marker = randomBytes(32).toString('hex');
   private readonly pages = new KeptPages(MAX_PAGES, MAX_BYTES);
   private readonly names = new WeakMap<object, string>();
+  /** Each kept page's parts compressed, made at its first visitor who takes gzip, gone with the page. */
+  private readonly deflated = new WeakMap<Buffer[], Buffer[]>();
 
   /** Only a page asked for: a form shown again after a POST holds what the visitor typed. */
   static applies(reply: KarvanReply, template: string): boolean {
@@ -66,7 +72,27 @@ export class AnonymousPages {
     }
     // Kept as bytes: a big page (the glossary's 240 KB) is copied, not encoded again per request.
     const token = Buffer.from(csrfToken);
-    await reply.send(Buffer.concat(parts.flatMap((part, i) => (i === 0 ? [part] : [token, part]))));
+    if (this.gzipWanted(request, parts)) {
+      let deflated = this.deflated.get(parts);
+      if (!deflated) this.deflated.set(parts, (deflated = parts.map(deflatedPart)));
+      // Set here, so @fastify/compress leaves the response as it is.
+      reply.header('content-encoding', 'gzip').header('vary', 'accept-encoding');
+      await reply.send(splicedGzip(parts, deflated, token));
+    } else {
+      await reply.send(Buffer.concat(parts.flatMap((part, i) => (i === 0 ? [part] : [token, part]))));
+    }
+  }
+
+  /**
+   * gzip made from the kept page's parts compressed once, even for a browser that also takes
+   * brotli: about as small as brotli at the quality a response can afford, for a tenth of the CPU.
+   */
+  private gzipWanted(request: KarvanRequest, parts: Buffer[]): boolean {
+    return (
+      request.headers['x-no-compression'] === undefined &&
+      acceptsGzip(request.headers['accept-encoding']) &&
+      byteLength(parts) >= COMPRESS_FROM
+    );
   }
 
   /**
