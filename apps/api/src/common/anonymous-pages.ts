@@ -32,7 +32,8 @@ const SAME_FOR_EVERY_VISITOR = new Set([
 /**
  * Enough for each language's pages and the certificates being checked at a time; the oldest go
  * first. The byte limit holds when the content changes often: each change makes new glossary pages
- * (about 250 KB each) and the old ones are dropped only as newer ones come.
+ * (about 250 KB each) and the old ones are dropped only as newer ones come. The pages' gzip parts,
+ * made for those asked for with gzip, add about a seventh to it.
  */
 const MAX_PAGES = 500;
 const MAX_BYTES = 32 * 1024 * 1024;
