@@ -121,10 +121,10 @@ export async function compareApis(apis, path, headers, { rounds, seconds }) {
   console.log(`${apis[0].name} ÷ ${apis[1].name}: ${summary(ratios)}`);
 }
 
-/** A raw node:http server answering every request with the same bytes: the baseline. */
-export async function rawServer(body, contentType = 'text/html; charset=utf-8') {
+/** A raw node:http server answering every request with the same bytes (and headers): the baseline. */
+export async function rawServer(body, contentType = 'text/html; charset=utf-8', headers = {}) {
   const server = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': contentType, 'content-length': body.length });
+    res.writeHead(200, { 'content-type': contentType, 'content-length': body.length, ...headers });
     res.end(body);
   });
   server.listen(0, '127.0.0.1');

@@ -3,6 +3,9 @@
 // load comes from wrk in another; targets and baselines alternate for BENCH_ROUNDS rounds and the
 // median and the range are printed. Then the api's RSS and live heap over rounds of 10,000 page requests.
 // Run with `npm run bench:pages` (it builds first). BENCH_SECONDS per measurement (default 5).
+// BENCH_ACCEPT_ENCODING="br, gzip" asks for every page as a browser does; the baseline then sends
+// the same compressed bytes, so the ratio includes what compressing costs.
+import { request } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,11 +59,21 @@ const pages = [
   { name: 'anonymous /login', path: '/login', headers: {}, target: 0.35 },
   { name: 'anonymous /verify', path: `/verify/${code}`, headers: {}, target: 0.35 },
 ];
+const ACCEPT_ENCODING = process.env.BENCH_ACCEPT_ENCODING;
 for (const page of pages) {
   const res = await fetch(base + page.path, { headers: page.headers });
   if (res.status !== 200) throw new Error(`${page.path} answered ${res.status}`);
   page.body = Buffer.from(await res.arrayBuffer());
   page.raw = await rawServer(page.body);
+  if (ACCEPT_ENCODING) {
+    page.headers = { ...page.headers, 'accept-encoding': ACCEPT_ENCODING };
+    const sent = await undecoded(base + page.path, page.headers);
+    page.raw.close();
+    page.raw = await rawServer(sent.body, 'text/html; charset=utf-8', {
+      'content-encoding': sent.encoding,
+      vary: 'accept-encoding',
+    });
+  }
   const compressed = await fetch(base + page.path, { headers: { ...page.headers, 'accept-encoding': 'br, gzip' } });
   page.transferred =
     Number(compressed.headers.get('content-length') ?? 0) || (await compressed.arrayBuffer()).byteLength;
@@ -78,7 +91,11 @@ for (const page of pages) {
 const results = await alternate(ROUNDS, measurements);
 
 console.log(`machine: ${cpus().length} × ${cpus()[0].model}; node ${process.version}; services mode`);
-console.log(`wrk -t1 -c${CONNECTIONS}, ${SECONDS} s per measurement, ${ROUNDS} alternating rounds; median (min–max)\n`);
+console.log(
+  `wrk -t1 -c${CONNECTIONS}, ${SECONDS} s per measurement, ${ROUNDS} alternating rounds; median (min–max)` +
+    (ACCEPT_ENCODING ? `; Accept-Encoding: ${ACCEPT_ENCODING}, the baseline sending the same compressed bytes` : '') +
+    '\n',
+);
 for (const page of pages) {
   const karvan = results[page.name];
   const raw = results[`${page.name} (raw)`];
@@ -121,6 +138,21 @@ async function requests(total, targets) {
     }
   };
   await Promise.all(Array.from({ length: 20 }, one));
+}
+
+/** The body as sent (fetch would decode it), and its encoding. */
+function undecoded(url, headers) {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers }, (res) => {
+      const chunks = [];
+      res.on('data', (chunk) => chunks.push(chunk));
+      res.on('end', () =>
+        resolve({ encoding: res.headers['content-encoding'] ?? 'identity', body: Buffer.concat(chunks) }),
+      );
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }
 
 async function certificateCode(url) {
