@@ -1,4 +1,5 @@
-import { KeptPages } from './anonymous-pages.js';
+import { AnonymousPages, KeptPages } from './anonymous-pages.js';
+import type { KarvanReply } from './request-context.js';
 
 const page = (bytes: number) => [Buffer.alloc(bytes / 2), Buffer.alloc(bytes / 2)];
 
@@ -21,5 +22,54 @@ describe('KeptPages', () => {
     // A page bigger than the whole budget is not kept, and pushes no other out.
     pages.set('d', page(2_000));
     expect([pages.get('d'), pages.size, pages.byteSize]).toEqual([undefined, 2, 800]);
+  });
+});
+
+describe('AnonymousPages', () => {
+  /** A reply as Fastify hands it, for one visitor's GET of /login; records what was rendered and sent. */
+  function replyFor(csrfToken: string) {
+    const calls = { rendered: 0, viewed: 0, sent: [] as Buffer[] };
+    const reply = {
+      request: { karvan: { locale: 'en', csrfToken }, url: '/login', method: 'GET', headers: {} },
+      statusCode: 200,
+      type: () => reply,
+      header: () => reply,
+      viewAsync: (_template: string, data: { csrfToken: string }) => {
+        calls.rendered++;
+        return Promise.resolve(`<form><input name="_csrf" value="${data.csrfToken}"></form>${'x'.repeat(2_000)}`);
+      },
+      view: () => {
+        calls.viewed++;
+        return Promise.resolve(reply);
+      },
+      send: (body: Buffer) => {
+        calls.sent.push(body);
+        return Promise.resolve(reply);
+      },
+    };
+    return { reply: reply as unknown as KarvanReply, calls };
+  }
+
+  it('renders a page once and gives each visitor their own token', async () => {
+    const pages = new AnonymousPages();
+    const first = replyFor('first-token');
+    const second = replyFor('second-token');
+    await pages.send(first.reply, 'pages/auth/login', { next: '/' });
+    await pages.send(second.reply, 'pages/auth/login', { next: '/' });
+    expect([first.calls.rendered, second.calls.rendered]).toEqual([1, 0]);
+    expect(first.calls.sent[0].toString()).toContain('value="first-token"');
+    expect(second.calls.sent[0].toString()).toContain('value="second-token"');
+    expect(second.calls.sent[0].toString()).not.toContain('first-token');
+  });
+
+  it('renders each time, without keeping, data that cannot be written as JSON', async () => {
+    const pages = new AnonymousPages();
+    const circular: Record<string, unknown> = {};
+    circular.self = circular;
+    for (const data of [circular, { serial: 1n }]) {
+      const { reply, calls } = replyFor('t');
+      await pages.send(reply, 'pages/auth/login', data);
+      expect([calls.viewed, calls.rendered]).toEqual([1, 0]);
+    }
   });
 });

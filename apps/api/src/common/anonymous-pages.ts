@@ -62,7 +62,9 @@ export class AnonymousPages {
   async send(reply: KarvanReply, template: string, data: object): Promise<void> {
     const request = reply.request as KarvanRequest;
     const { locale, csrfToken } = request.karvan;
-    const key = [template, locale, request.url, reply.statusCode, this.nameOf(data)].join('\n');
+    const name = this.nameOf(data);
+    if (name === undefined) return void (await reply.view(template, { ...pageContext(request), ...data }));
+    const key = [template, locale, request.url, reply.statusCode, name].join('\n');
     let parts = this.pages.get(key);
     if (parts) {
       reply.type('text/html; charset=utf-8');
@@ -101,10 +103,11 @@ export class AnonymousPages {
    * page's data is never changed once handed over, and a kept one (the glossary's) is the same
    * object until what it shows changes, so a big page is not serialised and hashed per request.
    */
-  private nameOf(data: object): string {
+  private nameOf(data: object): string | undefined {
     const known = this.names.get(data);
     if (known !== undefined) return known;
-    const json = JSON.stringify(data);
+    const json = jsonOf(data);
+    if (json === undefined) return undefined;
     if (json.length <= MAX_KEY_DATA) return json;
     const name = createHash('sha256').update(json).digest('base64');
     this.names.set(data, name);
@@ -151,6 +154,15 @@ export class KeptPages {
     if (!parts) return;
     this.pages.delete(key);
     this.bytes -= byteLength(parts);
+  }
+}
+
+/** Data that cannot be written as JSON (a cycle, a bigint) is not named: its page is rendered each time. */
+function jsonOf(data: object): string | undefined {
+  try {
+    return JSON.stringify(data);
+  } catch {
+    return undefined;
   }
 }
 
