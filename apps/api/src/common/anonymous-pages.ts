@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { pageContext } from './page-context.js';
+import { SizedKept } from './sized-kept.js';
 import { acceptsGzip, deflatedPart, splicedGzip } from './spliced-gzip.js';
 import type { KarvanReply, KarvanRequest } from './request-context.js';
 
@@ -47,7 +48,7 @@ const MAX_KEY_DATA = 1024;
 export class AnonymousPages {
   /** Rendered where the token goes; random, so no page's own text can contain it. */
   private readonly marker = randomBytes(32).toString('hex');
-  private readonly pages = new KeptPages(MAX_PAGES, MAX_BYTES);
+  private readonly pages = new SizedKept<Buffer[]>(MAX_PAGES, MAX_BYTES, byteLength);
   private readonly names = new WeakMap<object, string>();
   /** Each kept page's parts compressed, made at its first visitor who takes gzip, gone with the page. */
   private readonly deflated = new WeakMap<Buffer[], Buffer[]>();
@@ -112,48 +113,6 @@ export class AnonymousPages {
     const name = createHash('sha256').update(json).digest('base64');
     this.names.set(data, name);
     return name;
-  }
-}
-
-/** Pages as bytes by key, the oldest dropped first when there are more than `maxPages` or `maxBytes`. */
-export class KeptPages {
-  private readonly pages = new Map<string, Buffer[]>();
-  private bytes = 0;
-
-  constructor(
-    private readonly maxPages: number,
-    private readonly maxBytes: number,
-  ) {}
-
-  get(key: string): Buffer[] | undefined {
-    return this.pages.get(key);
-  }
-
-  set(key: string, parts: Buffer[]): void {
-    // One page over the whole budget is served as rendered, not kept at the cost of all the others.
-    if (byteLength(parts) > this.maxBytes) return;
-    this.drop(key);
-    this.pages.set(key, parts);
-    this.bytes += byteLength(parts);
-    for (const oldest of this.pages.keys()) {
-      if (this.pages.size <= this.maxPages && this.bytes <= this.maxBytes) break;
-      this.drop(oldest);
-    }
-  }
-
-  get size(): number {
-    return this.pages.size;
-  }
-
-  get byteSize(): number {
-    return this.bytes;
-  }
-
-  private drop(key: string): void {
-    const parts = this.pages.get(key);
-    if (!parts) return;
-    this.pages.delete(key);
-    this.bytes -= byteLength(parts);
   }
 }
 

@@ -1,5 +1,5 @@
 import Handlebars from 'handlebars';
-import { KeptMap } from '@karvan/domain';
+import { SizedKept } from './sized-kept.js';
 
 /**
  * Parts of pages that are the same for everyone who reads the same thing in the same language,
@@ -8,10 +8,11 @@ import { KeptMap } from '@karvan/domain';
  * page's language is added here; the block must show nothing of the person reading it.
  */
 export class RenderedFragments {
-  private readonly entries: KeptMap<string, string>;
+  private readonly entries: SizedKept<string>;
 
-  constructor(maxEntries = 1_000) {
-    this.entries = new KeptMap(maxEntries);
+  /** A module's text is about 20 KB; the glossary's is 240 KB (in characters, two bytes each at most). */
+  constructor(maxEntries = 1_000, maxChars = 16 * 1024 * 1024) {
+    this.entries = new SizedKept(maxEntries, maxChars, (html) => html.length);
   }
 
   render(key: string, render: () => string): string {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { glossaryHref, type GlossaryLanguage } from '@karvan/content';
 import {
   LOCALES,
@@ -24,7 +25,7 @@ export function glossaryResult(listing: GlossaryListing, modules: Map<string, Li
   };
 }
 
-type GlossaryPage = ReturnType<typeof glossaryPage>;
+type GlossaryPage = ReturnType<typeof glossaryPage> & { textKey: string };
 interface KeptPage {
   modules: object;
   page: GlossaryPage;
@@ -43,7 +44,8 @@ export class GlossaryPages {
     if (!byLocale) this.pages.set(listing, (byLocale = new Map<Locale, KeptPage>()));
     const kept = byLocale.get(locale);
     if (kept?.modules === modules) return kept.page;
-    const page = glossaryPage(listing, modules, locale);
+    // Names the rendered text for `{{#cached}}`: each kept page shows nothing of who reads it.
+    const page = { ...glossaryPage(listing, modules, locale), textKey: `glossary ${randomUUID()}` };
     byLocale.set(locale, { modules, page });
     return page;
   }
