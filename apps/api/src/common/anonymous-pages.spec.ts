@@ -1,11 +1,13 @@
-import { AnonymousPages } from './anonymous-pages.js';
+import { renderPage } from './render.js';
 import type { KarvanReply } from './request-context.js';
 
-describe('AnonymousPages', () => {
+describe('pages for visitors who are not signed in', () => {
   /** A reply as Fastify hands it, for one visitor's GET of /login; records what was rendered and sent. */
-  function replyFor(csrfToken: string) {
+  function replyFor(csrfToken: string, server: object) {
     const calls = { rendered: 0, viewed: 0, sent: [] as Buffer[] };
     const reply = {
+      server,
+      status: () => reply,
       request: { karvan: { locale: 'en', csrfToken }, url: '/login', method: 'GET', headers: {} },
       statusCode: 200,
       type: () => reply,
@@ -27,11 +29,11 @@ describe('AnonymousPages', () => {
   }
 
   it('renders a page once and gives each visitor their own token', async () => {
-    const pages = new AnonymousPages();
-    const first = replyFor('first-token');
-    const second = replyFor('second-token');
-    await pages.send(first.reply, 'pages/auth/login', { next: '/' });
-    await pages.send(second.reply, 'pages/auth/login', { next: '/' });
+    const server = {};
+    const first = replyFor('first-token', server);
+    const second = replyFor('second-token', server);
+    await renderPage(first.reply, 'pages/auth/login', { next: '/' });
+    await renderPage(second.reply, 'pages/auth/login', { next: '/' });
     expect([first.calls.rendered, second.calls.rendered]).toEqual([1, 0]);
     expect(first.calls.sent[0].toString()).toContain('value="first-token"');
     expect(second.calls.sent[0].toString()).toContain('value="second-token"');
@@ -39,12 +41,12 @@ describe('AnonymousPages', () => {
   });
 
   it('renders each time, without keeping, data that cannot be written as JSON', async () => {
-    const pages = new AnonymousPages();
+    const server = {};
     const circular: Record<string, unknown> = {};
     circular.self = circular;
     for (const data of [circular, { serial: 1n }]) {
-      const { reply, calls } = replyFor('t');
-      await pages.send(reply, 'pages/auth/login', data);
+      const { reply, calls } = replyFor('t', server);
+      await renderPage(reply, 'pages/auth/login', data);
       expect([calls.viewed, calls.rendered]).toEqual([1, 0]);
     }
   });

@@ -59,12 +59,16 @@ export class AnonymousPages {
     return !request.karvan.principal && request.method === 'GET' && SAME_FOR_EVERY_VISITOR.has(template);
   }
 
-  /** The page context (navigation, languages) is built only when the page is rendered. */
-  async send(reply: KarvanReply, template: string, data: object): Promise<void> {
+  /**
+   * Sends the kept page, rendering it first if need be; false, having sent nothing, when the data
+   * cannot be named (the caller renders the page as any other). The page context (navigation,
+   * languages) is built only when the page is rendered.
+   */
+  async send(reply: KarvanReply, template: string, data: object): Promise<boolean> {
     const request = reply.request as KarvanRequest;
     const { locale, csrfToken } = request.karvan;
     const name = this.nameOf(data);
-    if (name === undefined) return void (await reply.view(template, { ...pageContext(request), ...data }));
+    if (name === undefined) return false;
     const key = [template, locale, request.url, reply.statusCode, name].join('\n');
     let parts = this.pages.get(key);
     if (parts) {
@@ -85,6 +89,7 @@ export class AnonymousPages {
     } else {
       await reply.send(Buffer.concat(parts.flatMap((part, i) => (i === 0 ? [part] : [token, part]))));
     }
+    return true;
   }
 
   /**

@@ -21,9 +21,7 @@ export class PageAdapter extends FastifyAdapter {
 }
 
 async function sendPage(reply: KarvanReply, template: string, data: object): Promise<void> {
-  if (AnonymousPages.applies(reply, template)) {
-    await anonymousPagesOf(reply.server).send(reply, template, data);
-  } else {
-    await reply.view(template, { ...pageContext(reply.request as KarvanRequest), ...data });
-  }
+  const kept = AnonymousPages.applies(reply, template);
+  if (kept && (await anonymousPagesOf(reply.server).send(reply, template, data))) return;
+  await reply.view(template, { ...pageContext(reply.request as KarvanRequest), ...data });
 }
