@@ -279,13 +279,20 @@ describe('page caches and compression', () => {
       expect(brotliDecompressSync(br.body).equals(plain.body)).toBe(true);
       expect(gunzipSync(gzip.body).equals(plain.body)).toBe(true);
     }
-    // A browser taking both gets a kept page as gzip put together from parts compressed once.
-    for (const path of ['/login', '/']) {
-      const both = await raw(visitor, path, 'gzip, deflate, br');
-      const plain = await raw(visitor, path, 'identity');
+    // A browser taking both gets gzip put together from parts compressed once: a kept page for a
+    // visitor, and a reader's own parts of the page around the kept text of the module or glossary.
+    const browserReads = [
+      { client: visitor, path: '/login' },
+      { client: visitor, path: '/' },
+      { client: me.client, path: `/courses/${slug}/modules/one` },
+      { client: me.client, path: '/glossary' },
+    ];
+    for (const { client, path } of browserReads) {
+      const both = await raw(client, path, 'gzip, deflate, br');
+      const plain = await raw(client, path, 'identity');
       expect([path, both.encoding, both.vary]).toEqual([path, 'gzip', 'accept-encoding']);
       expect(gunzipSync(both.body).equals(plain.body)).toBe(true);
-      expect(plain.body.toString()).toContain(`value="${visitor.csrfToken}"`);
+      expect(plain.body.toString()).toContain(`value="${client.csrfToken}"`);
     }
   });
 

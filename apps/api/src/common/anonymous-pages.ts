@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { pageContext } from './page-context.js';
 import { SizedKept } from './sized-kept.js';
-import { acceptsGzip, deflatedPart, splicedGzip } from './spliced-gzip.js';
+import { acceptsGzip, gzipOf, keptPiece, storedPiece, type GzipPiece } from './spliced-gzip.js';
 import type { KarvanReply, KarvanRequest } from './request-context.js';
 
 /**
@@ -51,7 +51,7 @@ export class AnonymousPages {
   private readonly pages = new SizedKept<Buffer[]>(MAX_PAGES, MAX_BYTES, byteLength);
   private readonly names = new WeakMap<object, string>();
   /** Each kept page's parts compressed, made at its first visitor who takes gzip, gone with the page. */
-  private readonly deflated = new WeakMap<Buffer[], Buffer[]>();
+  private readonly compressed = new WeakMap<Buffer[], GzipPiece[]>();
 
   /** Only a page asked for: a form shown again after a POST holds what the visitor typed. */
   static applies(reply: KarvanReply, template: string): boolean {
@@ -81,11 +81,12 @@ export class AnonymousPages {
     // Kept as bytes: a big page (the glossary's 240 KB) is copied, not encoded again per request.
     const token = Buffer.from(csrfToken);
     if (this.gzipWanted(request, parts)) {
-      let deflated = this.deflated.get(parts);
-      if (!deflated) this.deflated.set(parts, (deflated = parts.map(deflatedPart)));
+      let pieces = this.compressed.get(parts);
+      if (!pieces) this.compressed.set(parts, (pieces = parts.map(keptPiece)));
+      const between = storedPiece(token);
       // Set here, so @fastify/compress leaves the response as it is.
       reply.header('content-encoding', 'gzip').header('vary', 'accept-encoding');
-      await reply.send(splicedGzip(parts, deflated, token));
+      await reply.send(gzipOf(pieces.flatMap((piece, i) => (i === 0 ? [piece] : [between, piece]))));
     } else {
       await reply.send(Buffer.concat(parts.flatMap((part, i) => (i === 0 ? [part] : [token, part]))));
     }

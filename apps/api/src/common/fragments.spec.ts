@@ -1,5 +1,6 @@
+import { gunzipSync } from 'node:zlib';
 import Handlebars from 'handlebars';
-import { registerFragmentHelper, RenderedFragments } from './fragments.js';
+import { registerFragmentHelper, RenderedFragments, SplicedPage } from './fragments.js';
 
 describe('fragments rendered once per key and page language', () => {
   function setup(maxEntries?: number) {
@@ -38,5 +39,46 @@ describe('fragments rendered once per key and page language', () => {
     expect(renders()).toBe(3);
     page({ key: 'a', text: 'a', locale: 'en' });
     expect(renders()).toBe(4);
+  });
+
+  describe('for a client that takes gzip', () => {
+    function spliced(page: Handlebars.TemplateDelegate, data: object) {
+      const splicedPage = new SplicedPage();
+      const html = page({ ...data, splicedPage });
+      return { html, gzip: splicedPage.gzip(html), fragments: splicedPage.fragments.length };
+    }
+
+    it('sends the same page as gzip, each reader’s parts around the one kept text', () => {
+      const { page, renders } = setup();
+      const plain = page({ key: 'm1', text: 'Miqrasiya', user: 'Aysel', locale: 'az' });
+      const first = spliced(page, { key: 'm1', text: 'Miqrasiya', user: 'Aysel', locale: 'az' });
+      expect(first.html).not.toContain('Miqrasiya');
+      expect(first.fragments).toBe(1);
+      expect(gunzipSync(first.gzip).toString()).toBe(plain);
+      const other = spliced(page, { key: 'm1', text: 'Miqrasiya', user: 'Oleg', locale: 'az' });
+      expect(gunzipSync(other.gzip).toString()).toBe('<p>Oleg</p><div>Miqrasiya #1 az</div>');
+      expect(renders()).toBe(1);
+    });
+
+    it('keeps no marker in a text with a kept text inside it', () => {
+      const hbs = Handlebars.create();
+      const fragments = new RenderedFragments();
+      registerFragmentHelper(hbs, fragments);
+      const page = hbs.compile(
+        '<p>{{user}}</p>{{#cached outer}}<main>{{#cached inner}}<i>{{text}}</i>{{/cached}}</main>{{/cached}}',
+      );
+      const data = { outer: 'o', inner: 'i', text: 'Sərhəd', user: 'Aysel', locale: 'az' };
+      const first = spliced(page, data);
+      expect(gunzipSync(first.gzip).toString()).toBe('<p>Aysel</p><main><i>Sərhəd</i></main>');
+      expect(page({ ...data, user: 'Oleg' })).toBe('<p>Oleg</p><main><i>Sərhəd</i></main>');
+    });
+
+    it('renders every time, unmarked, when a page gives no key', () => {
+      const { page } = setup();
+      const { html, gzip, fragments } = spliced(page, { text: 'A', user: 'Aysel', locale: 'en' });
+      expect(fragments).toBe(0);
+      expect(gunzipSync(gzip).toString()).toBe(html);
+      expect(html).toBe('<p>Aysel</p><div>A #1 en</div>');
+    });
   });
 });

@@ -1,7 +1,9 @@
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { AnonymousPages, anonymousPagesOf } from './anonymous-pages.js';
+import { SplicedPage } from './fragments.js';
 import { pageContext } from './page-context.js';
 import type { KarvanReply, KarvanRequest } from './request-context.js';
+import { acceptsGzip } from './spliced-gzip.js';
 
 /** Renders a page with a chosen status (e.g. a form shown again with its errors). */
 export async function renderPage(reply: KarvanReply, template: string, data: object, status = 200): Promise<void> {
@@ -21,7 +23,32 @@ export class PageAdapter extends FastifyAdapter {
 }
 
 async function sendPage(reply: KarvanReply, template: string, data: object): Promise<void> {
+  const request = reply.request as KarvanRequest;
   const kept = AnonymousPages.applies(reply, template);
   if (kept && (await anonymousPagesOf(reply.server).send(reply, template, data))) return;
-  await reply.view(template, { ...pageContext(reply.request as KarvanRequest), ...data });
+  const context = { ...pageContext(request), ...data };
+  if (!gzipWanted(request)) {
+    await reply.view(template, context);
+    return;
+  }
+  // A page with kept fragments (the module page's text) goes out as gzip put together from parts.
+  const page = new SplicedPage();
+  try {
+    const html = await reply.viewAsync(template, { ...context, splicedPage: page });
+    if (page.fragments.length === 0) {
+      await reply.send(html);
+      return;
+    }
+    // Set here, so @fastify/compress leaves the response as it is.
+    reply.header('content-encoding', 'gzip').header('vary', 'accept-encoding');
+    await reply.send(page.gzip(html));
+  } catch (error) {
+    // As Fastify's `view` does: the error handler answers.
+    await reply.send(error);
+  }
+}
+
+/** As @fastify/compress decides, but for gzip only: the parts kept compressed are deflate. */
+function gzipWanted(request: KarvanRequest): boolean {
+  return request.headers['x-no-compression'] === undefined && acceptsGzip(request.headers['accept-encoding']);
 }
