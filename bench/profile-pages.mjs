@@ -15,6 +15,7 @@ const profileDir = mkdtempSync(join(tmpdir(), 'karvan-profile-cpu-'));
 const { installation, api, trainee } = await demoReader('profile', ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);
 const { env } = installation;
 const headers = process.env.PROFILE_ANONYMOUS ? {} : { cookie: trainee.cookie };
+if (process.env.PROFILE_ACCEPT_ENCODING) headers['accept-encoding'] = process.env.PROFILE_ACCEPT_ENCODING;
 // V8 stamps samples with the monotonic clock that hrtime reads, so the load's window can be cut out.
 const window = { from: process.hrtime.bigint() / 1000n };
 const result = await wrk(env.BASE_URL + path, headers, { connections: 50, seconds: SECONDS });
