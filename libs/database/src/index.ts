@@ -5,3 +5,4 @@ export * from './embedded.js';
 export { runningEmbeddedUrl } from './embedded-address.js';
 export * from './database.module.js';
 export { MIGRATIONS } from './migrations/index.js';
+export * from './batched.js';

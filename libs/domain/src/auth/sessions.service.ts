@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { prepared } from '@karvan/database';
+import { Batched, prepared } from '@karvan/database';
 import { APP_CONFIG, type AppConfig } from '@karvan/config';
 import { DataSource } from 'typeorm';
 import { hashToken, randomToken } from '../shared/tokens.js';
@@ -12,6 +12,9 @@ import { PRINCIPAL_WITH_GRANTS, toPrincipal, type Principal, type PrincipalWithG
  */
 @Injectable()
 export class SessionsService {
+  /** The sessions asked for at once, read in one statement. */
+  private readonly sessions = new Batched((ids: string[]) => this.readSessions(ids));
+
   constructor(
     private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -30,14 +33,20 @@ export class SessionsService {
 
   /** The person acting with this session, with their grants; null when it is unknown or over. */
   async resolve(token: string): Promise<Principal | null> {
+    const row = await this.sessions.load(hashToken(token));
+    // Each request its own principal, even when two asked with one token in the same batch.
+    return row ? toPrincipal(row, 'session') : null;
+  }
+
+  private async readSessions(ids: string[]): Promise<Map<string, PrincipalWithGrantsRow>> {
     // Every signed-in request runs this: prepared once per connection.
-    const rows = await prepared<PrincipalWithGrantsRow[]>(
+    const rows = await prepared<Array<PrincipalWithGrantsRow & { session_id: string }>>(
       this.db,
-      `SELECT ${PRINCIPAL_WITH_GRANTS} FROM sessions s JOIN users u ON u.id = s.user_id
-       WHERE s.id = $1 AND s.expires_at > now() AND u.status = 'active'`,
-      [hashToken(token)],
+      `SELECT s.id AS session_id, ${PRINCIPAL_WITH_GRANTS} FROM sessions s JOIN users u ON u.id = s.user_id
+       WHERE s.id = ANY($1::char(64)[]) AND s.expires_at > now() AND u.status = 'active'`,
+      [ids],
     );
-    return rows[0] ? toPrincipal(rows[0], 'session') : null;
+    return new Map(rows.map((row) => [row.session_id, row]));
   }
 
   async revoke(token: string): Promise<void> {

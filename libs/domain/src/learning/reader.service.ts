@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { prepared } from '@karvan/database';
+import { Batched, prepared } from '@karvan/database';
 import { glossaryLanguage, titleGlossaryLinks } from '@karvan/content';
 import { localiseCallouts } from './callout-labels.js';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -84,6 +84,8 @@ interface PreparedText {
 export class ReaderService {
   private readonly contents = new EpochCache<CourseContent | null>(500);
   private readonly texts = new EpochCache<PreparedText>(5_000);
+  /** Readers' states asked for at once (by `stateKey`), read in one statement. */
+  private readonly states = new Batched((keys: string[]) => loadStates(this.db.manager, keys));
 
   constructor(
     private readonly db: DataSource,
@@ -92,7 +94,7 @@ export class ReaderService {
   ) {}
 
   async read(principal: Principal, courseSlug: string, moduleSlug: string, locale: Locale): Promise<ModulePage> {
-    const state = await loadState(this.db.manager, principal, courseSlug);
+    const state = (await this.states.load(stateKey(principal, courseSlug)))!;
     const course = await this.contents.through(`${courseSlug}\n${locale}`, state.epoch, () =>
       loadContent(this.db.manager, courseSlug, locale),
     );
@@ -133,7 +135,8 @@ export class ReaderService {
       const course = await loadContent(tx, courseSlug, 'en');
       const module = course?.modules.find((m) => m.slug === moduleSlug);
       if (!course || !module) throw new EnrolmentError(EnrolmentErrorCode.CourseNotFound, 'There is no such module.');
-      assertCanRead(principal, course, await loadState(tx, principal, courseSlug));
+      const [state] = (await loadStates(tx, [stateKey(principal, courseSlug)])).values();
+      assertCanRead(principal, course, state);
       await tx.query('INSERT INTO module_progress (user_id, module_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
         principal.userId,
         module.id,
@@ -217,18 +220,30 @@ interface ReaderState {
   read: Set<string>;
 }
 
-/** The reader's own state in a course (enrolled? modules read?) and the content epoch, in one query. */
-async function loadState(tx: EntityManager, principal: Principal, courseSlug: string): Promise<ReaderState> {
-  const [state] = await prepared<Array<{ epoch: string; enrolled: boolean; read: string[] }>>(
+/** Who reads which course, as `loadStates` takes it (a user id has no spaces). */
+function stateKey(principal: Principal, courseSlug: string): string {
+  return `${principal.userId} ${courseSlug}`;
+}
+
+/**
+ * Readers' own states in courses (enrolled? modules read?) and the content epoch, in one query for
+ * any number of them: each key is a `stateKey`, and each gets its state.
+ */
+async function loadStates(tx: EntityManager, keys: string[]): Promise<Map<string, ReaderState>> {
+  const pairs = keys.map((key) => [key.slice(0, key.indexOf(' ')), key.slice(key.indexOf(' ') + 1)]);
+  const rows = await prepared<Array<{ i: number; epoch: string; enrolled: boolean; read: string[] }>>(
     tx,
-    `SELECT ${CONTENT_EPOCH_SQL} AS epoch,
+    `SELECT k.i::int AS i, ${CONTENT_EPOCH_SQL} AS epoch,
        EXISTS (SELECT 1 FROM enrolments e JOIN courses c ON c.id = e.course_id
-               WHERE c.slug = $1 AND e.user_id = $2 AND e.status = 'active') AS enrolled,
+               WHERE c.slug = k.slug AND e.user_id = k.user_id AND e.status = 'active') AS enrolled,
        ARRAY(SELECT p.module_id::text FROM module_progress p JOIN modules m ON m.id = p.module_id
-             JOIN courses c ON c.id = m.course_id WHERE c.slug = $1 AND p.user_id = $2) AS read`,
-    [courseSlug, principal.userId],
+             JOIN courses c ON c.id = m.course_id WHERE c.slug = k.slug AND p.user_id = k.user_id) AS read
+     FROM unnest($1::uuid[], $2::text[]) WITH ORDINALITY AS k(user_id, slug, i)`,
+    [pairs.map(([userId]) => userId), pairs.map(([, slug]) => slug)],
   );
-  return { epoch: state.epoch, enrolled: state.enrolled, read: new Set(state.read) };
+  return new Map(
+    rows.map((row) => [keys[row.i - 1], { epoch: row.epoch, enrolled: row.enrolled, read: new Set(row.read) }]),
+  );
 }
 
 /** Enrolled in the published course, or one who may edit it; returns the modules this person has read. */

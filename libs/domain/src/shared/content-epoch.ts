@@ -1,5 +1,5 @@
-import type { DataSource, EntityManager } from 'typeorm';
-import { prepared } from '@karvan/database';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Batched, prepared } from '@karvan/database';
 import { KeptMap } from './kept-map.js';
 
 /**
@@ -18,9 +18,32 @@ export function readGlossaryEpoch(db: DataSource | EntityManager): Promise<strin
   return readEpoch(db, 'glossary');
 }
 
-async function readEpoch(db: DataSource | EntityManager, name: 'content' | 'glossary'): Promise<string> {
-  const [row] = await prepared<Array<{ epoch: string }>>(db, 'SELECT epoch FROM cache_epochs WHERE name = $1', [name]);
-  return row.epoch;
+type EpochName = 'content' | 'glossary';
+
+/** Per data source: the epochs asked for at once (every page that keeps content asks) read once. */
+const batches = new WeakMap<DataSource, Batched<EpochName, string>>();
+
+/** Inside a transaction (an EntityManager) the read belongs to its snapshot: not batched with others. */
+async function readEpoch(db: DataSource | EntityManager, name: EpochName): Promise<string> {
+  const epoch = db instanceof DataSource ? await batchOf(db).load(name) : (await readEpochs(db, [name])).get(name);
+  // Made by the migrations, never deleted.
+  if (epoch === undefined) throw new Error(`The ${name} epoch is missing from cache_epochs.`);
+  return epoch;
+}
+
+function batchOf(db: DataSource): Batched<EpochName, string> {
+  let batch = batches.get(db);
+  if (!batch) batches.set(db, (batch = new Batched((names) => readEpochs(db, names))));
+  return batch;
+}
+
+async function readEpochs(db: DataSource | EntityManager, names: EpochName[]): Promise<Map<EpochName, string>> {
+  const rows = await prepared<Array<{ name: EpochName; epoch: string }>>(
+    db,
+    'SELECT name, epoch FROM cache_epochs WHERE name = ANY($1::text[])',
+    [names],
+  );
+  return new Map(rows.map((row) => [row.name, row.epoch]));
 }
 
 /**

@@ -1,0 +1,114 @@
+import { createUser, TEST_PASSWORD, WebClient } from '@karvan/testing';
+import { signIn, startTestApp, type TestApp } from './test-app.js';
+
+const MODULE = (title: string) => `---
+title: ${title}
+summary: About ${title}.
+objectives:
+  - Say what ${title} is.
+duration: 10
+---
+
+## What it is
+
+The words of ${title}.
+`;
+
+/**
+ * Sessions, readers' progress and the content epoch asked for by requests that arrive together
+ * are read in one statement (`Batched`). These tests send many people's requests at once, so that
+ * they share statements, and check that each answer is the asker's own.
+ */
+describe('reads batched across requests', () => {
+  let app: TestApp;
+  let author: WebClient;
+  let slug: string;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    author = (await person(['trainee', 'trainer'], 'Author')).client;
+    slug = `batched-${Date.now().toString(36)}`;
+    await author.postForm('/authoring/courses', {
+      title: `Batched ${slug}`,
+      slug,
+      summary: 'Shared text.',
+      language: 'en',
+      enrolmentMode: 'open',
+    });
+    for (const m of ['one', 'two']) {
+      await author.postForm(`/authoring/courses/${slug}/modules`, { title: m, slug: m });
+      await author.json('PUT', `/api/v1/authoring/courses/${slug}/modules/${m}`, { markdown: MODULE(`Module ${m}`) });
+    }
+    await author.postForm(`/authoring/courses/${slug}/status`, { status: 'published' });
+  });
+  afterAll(() => app?.close());
+
+  async function person(roles: Array<'trainee' | 'trainer'>, name: string) {
+    const { email } = await createUser(app.db, roles, name);
+    const client = app.client();
+    await signIn(client, email, TEST_PASSWORD);
+    return { client, name };
+  }
+
+  it('gives each of many readers at once their own name, language, enrolment and progress', async () => {
+    const languages = ['en', 'az', 'ru'] as const;
+    const readers = await Promise.all(
+      Array.from({ length: 12 }, async (_, i) => {
+        const reader = { ...(await person(['trainee'], `Reader ${i} of ${slug}`)), lang: languages[i % 3] };
+        reader.client.cookies.set('karvan_lang', reader.lang);
+        const enrolled = i % 4 !== 3;
+        if (enrolled) await reader.client.postForm(`/courses/${slug}/enrol`, {});
+        const read = enrolled && i % 2 === 0;
+        if (read) await reader.client.postForm(`/courses/${slug}/modules/one/read`, {});
+        return { ...reader, enrolled, read };
+      }),
+    );
+    for (let round = 0; round < 3; round++) {
+      const pages = await Promise.all(readers.map((r) => r.client.get(`/courses/${slug}/modules/one`)));
+      const outlines = await Promise.all(readers.map((r) => r.client.get(`/courses/${slug}`)));
+      readers.forEach((reader, i) => {
+        const [page, outline] = [pages[i], outlines[i]];
+        expect([reader.name, page.status]).toEqual([reader.name, reader.enrolled ? 200 : 403]);
+        for (const response of [page, outline]) {
+          expect(response.text).toContain(`<html lang="${reader.lang}">`);
+          expect(response.text).toContain(reader.name);
+        }
+        if (reader.enrolled)
+          expect([reader.name, page.text]).toEqual([
+            reader.name,
+            expect.stringContaining(`value="${reader.read ? 1 : 0}"`),
+          ]);
+      });
+    }
+  });
+
+  it('ends a session at once even when other requests share the statement that reads it', async () => {
+    const people = await Promise.all(Array.from({ length: 6 }, (_, i) => person(['trainee'], `Leaver ${i}`)));
+    // The same session kept in another client (as a second tab would), then ended.
+    const kept = app.client();
+    for (const [name, value] of people[0].client.cookies) kept.cookies.set(name, value);
+    await people[0].client.postForm('/logout', {});
+    const pages = await Promise.all([kept, ...people.slice(1).map((p) => p.client)].map((c) => c.get('/courses')));
+    expect(pages[0].text).not.toContain('Leaver 0');
+    pages.slice(1).forEach((page, i) => expect(page.text).toContain(`Leaver ${i + 1}`));
+  });
+
+  it('shows a publish to every one of the requests that ask at once after it', async () => {
+    const other = `${slug}-new`;
+    await author.postForm('/authoring/courses', {
+      title: `Fresh ${other}`,
+      slug: other,
+      summary: 'New.',
+      language: 'en',
+      enrolmentMode: 'open',
+    });
+    const readers = await Promise.all(Array.from({ length: 6 }, (_, i) => person(['trainee'], `Browser ${i}`)));
+    const before = await Promise.all(readers.map((r) => r.client.get('/courses')));
+    before.forEach((page) => expect(page.text).not.toContain(`Fresh ${other}`));
+    await author.postForm(`/authoring/courses/${other}/modules`, { title: 'm', slug: 'm' });
+    await author.json('PUT', `/api/v1/authoring/courses/${other}/modules/m`, { markdown: MODULE('M') });
+    await author.postForm(`/authoring/courses/${other}/status`, { status: 'published' });
+    const after = await Promise.all(readers.map((r) => r.client.get('/courses')));
+    after.forEach((page) => expect(page.text).toContain(`Fresh ${other}`));
+  });
+});
