@@ -3,10 +3,10 @@ import { Batched } from './batched.js';
 /** A read that records each batch it is asked for and answers each key with its upper case. */
 function recording(fail?: (keys: string[]) => boolean) {
   const batches: string[][] = [];
-  const batched = new Batched(async (keys: string[]) => {
+  const batched = new Batched((keys: string[]) => {
     batches.push(keys);
-    if (fail?.(keys)) throw new Error(`refused: ${keys.join(',')}`);
-    return new Map(keys.filter((k) => k !== 'missing').map((k) => [k, k.toUpperCase()]));
+    if (fail?.(keys)) return Promise.reject(new Error(`refused: ${keys.join(',')}`));
+    return Promise.resolve(new Map(keys.filter((k) => k !== 'missing').map((k) => [k, k.toUpperCase()])));
   }, 3);
   return { batched, batches };
 }
