@@ -1,9 +1,10 @@
-import { prepared } from '@karvan/database';
+import { Batched, prepared } from '@karvan/database';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/index.js';
 import { CONTENT_EPOCH_SQL, EpochCache, readContentEpoch } from '../shared/content-epoch.js';
 import type { Locale } from '../shared/locale.js';
+import { fromUserKeys, userKey } from '../shared/user-keys.js';
 import { EnrolmentError, EnrolmentErrorCode } from './enrolment.errors.js';
 import type { EnrolmentStatus } from './enrolments.service.js';
 
@@ -63,14 +64,23 @@ const COURSE_COLUMNS = `c.id, c.slug, c.title, c.summary, c.language, c.enrolmen
  * A course page's per-person part, read with the content epoch in one statement on every request:
  * the enrolment and, when there is one, the live modules read and those whose quiz was passed.
  */
-const OUTLINE_STATE = `SELECT ${CONTENT_EPOCH_SQL} AS epoch, e.status AS enrolment,
+/** For each (user or nobody, course slug) of a batch: the content epoch and that person's standing. */
+const OUTLINE_STATES = `SELECT k.i::int AS i, ${CONTENT_EPOCH_SQL} AS epoch, e.status AS enrolment,
      ARRAY(SELECT m.slug FROM modules m JOIN module_progress p ON p.module_id = m.id AND p.user_id = e.user_id
            WHERE m.course_id = e.course_id AND m.status = 'active') AS read,
      ARRAY(SELECT m.slug FROM modules m WHERE m.course_id = e.course_id AND m.status = 'active'
              AND EXISTS (SELECT 1 FROM quiz_attempts a WHERE a.module_id = m.id AND a.user_id = e.user_id AND a.passed)) AS passed,
      EXISTS (SELECT 1 FROM course_completions cc WHERE cc.course_id = e.course_id AND cc.user_id = e.user_id) AS completed
-   FROM (SELECT 1) AS one
-   LEFT JOIN (enrolments e JOIN courses c ON c.id = e.course_id AND c.slug = $1) ON e.user_id = $2`;
+   FROM unnest($1::uuid[], $2::text[]) WITH ORDINALITY AS k(user_id, slug, i)
+   LEFT JOIN (enrolments e JOIN courses c ON c.id = e.course_id) ON c.slug = k.slug AND e.user_id = k.user_id`;
+
+interface OutlineState {
+  epoch: string;
+  enrolment: EnrolmentStatus | null;
+  read: string[];
+  passed: string[];
+  completed: boolean;
+}
 
 type SharedOutline = Omit<CourseOutline, 'enrolment' | 'progress'>;
 
@@ -84,6 +94,9 @@ type SharedOutline = Omit<CourseOutline, 'enrolment' | 'progress'>;
 export class CatalogueService {
   private readonly lists = new EpochCache<CatalogueEntry[]>(20);
   private readonly outlines = new EpochCache<SharedOutline | null>(1_000);
+
+  /** Outline states asked for at once (by `userKey`), read in one statement. */
+  private readonly states = new Batched((keys: string[]) => this.readStates(keys));
 
   constructor(private readonly db: DataSource) {}
 
@@ -100,9 +113,7 @@ export class CatalogueService {
   }
 
   async outline(principal: Principal | undefined, slug: string, locale: Locale): Promise<CourseOutline> {
-    const [state] = await prepared<
-      Array<{ epoch: string; enrolment: EnrolmentStatus | null; read: string[]; passed: string[]; completed: boolean }>
-    >(this.db, OUTLINE_STATE, [slug, principal?.userId ?? null]);
+    const state = (await this.states.load(userKey(principal?.userId, slug)))!;
     const shared = await this.outlines.through(`${slug}\n${locale}`, state.epoch, () =>
       this.sharedOutline(slug, locale),
     );
@@ -113,6 +124,12 @@ export class CatalogueService {
       ? { read: new Set(state.read), passed: new Set(state.passed), completed: state.completed }
       : null;
     return { ...shared, enrolment, progress };
+  }
+
+  private async readStates(keys: string[]): Promise<Map<string, OutlineState>> {
+    const { userIds, slugs } = fromUserKeys(keys);
+    const rows = await prepared<Array<OutlineState & { i: number }>>(this.db, OUTLINE_STATES, [userIds, slugs]);
+    return new Map(rows.map(({ i, ...state }) => [keys[i - 1], state]));
   }
 
   private async sharedOutline(slug: string, locale: Locale): Promise<SharedOutline | null> {

@@ -7,6 +7,7 @@ import { can, courseScope } from '../access/index.js';
 import type { Principal } from '../auth/index.js';
 import { CONTENT_EPOCH_SQL, EpochCache } from '../shared/content-epoch.js';
 import type { Locale } from '../shared/locale.js';
+import { fromUserKeys, userKey } from '../shared/user-keys.js';
 import { DomainEvents } from '../events/index.js';
 import { linkedTermIds } from '../courses/index.js';
 import { GlossaryService, type GlossaryEntry } from '../glossary/index.js';
@@ -84,7 +85,7 @@ interface PreparedText {
 export class ReaderService {
   private readonly contents = new EpochCache<CourseContent | null>(500);
   private readonly texts = new EpochCache<PreparedText>(5_000);
-  /** Readers' states asked for at once (by `stateKey`), read in one statement. */
+  /** Readers' states asked for at once (by `userKey`), read in one statement. */
   private readonly states = new Batched((keys: string[]) => loadStates(this.db.manager, keys));
 
   constructor(
@@ -94,7 +95,7 @@ export class ReaderService {
   ) {}
 
   async read(principal: Principal, courseSlug: string, moduleSlug: string, locale: Locale): Promise<ModulePage> {
-    const state = (await this.states.load(stateKey(principal, courseSlug)))!;
+    const state = (await this.states.load(userKey(principal.userId, courseSlug)))!;
     const course = await this.contents.through(`${courseSlug}\n${locale}`, state.epoch, () =>
       loadContent(this.db.manager, courseSlug, locale),
     );
@@ -135,7 +136,7 @@ export class ReaderService {
       const course = await loadContent(tx, courseSlug, 'en');
       const module = course?.modules.find((m) => m.slug === moduleSlug);
       if (!course || !module) throw new EnrolmentError(EnrolmentErrorCode.CourseNotFound, 'There is no such module.');
-      const [state] = (await loadStates(tx, [stateKey(principal, courseSlug)])).values();
+      const [state] = (await loadStates(tx, [userKey(principal.userId, courseSlug)])).values();
       assertCanRead(principal, course, state);
       await tx.query('INSERT INTO module_progress (user_id, module_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
         principal.userId,
@@ -220,17 +221,12 @@ interface ReaderState {
   read: Set<string>;
 }
 
-/** Who reads which course, as `loadStates` takes it (a user id has no spaces). */
-function stateKey(principal: Principal, courseSlug: string): string {
-  return `${principal.userId} ${courseSlug}`;
-}
-
 /**
  * Readers' own states in courses (enrolled? modules read?) and the content epoch, in one query for
- * any number of them: each key is a `stateKey`, and each gets its state.
+ * any number of them: each key is a `userKey`, and each gets its state.
  */
 async function loadStates(tx: EntityManager, keys: string[]): Promise<Map<string, ReaderState>> {
-  const pairs = keys.map((key) => [key.slice(0, key.indexOf(' ')), key.slice(key.indexOf(' ') + 1)]);
+  const { userIds, slugs } = fromUserKeys(keys);
   const rows = await prepared<Array<{ i: number; epoch: string; enrolled: boolean; read: string[] }>>(
     tx,
     `SELECT k.i::int AS i, ${CONTENT_EPOCH_SQL} AS epoch,
@@ -239,7 +235,7 @@ async function loadStates(tx: EntityManager, keys: string[]): Promise<Map<string
        ARRAY(SELECT p.module_id::text FROM module_progress p JOIN modules m ON m.id = p.module_id
              JOIN courses c ON c.id = m.course_id WHERE c.slug = k.slug AND p.user_id = k.user_id) AS read
      FROM unnest($1::uuid[], $2::text[]) WITH ORDINALITY AS k(user_id, slug, i)`,
-    [pairs.map(([userId]) => userId), pairs.map(([, slug]) => slug)],
+    [userIds, slugs],
   );
   return new Map(
     rows.map((row) => [keys[row.i - 1], { epoch: row.epoch, enrolled: row.enrolled, read: new Set(row.read) }]),
