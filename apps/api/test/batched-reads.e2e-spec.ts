@@ -50,7 +50,7 @@ describe('reads batched across requests', () => {
     return { client, name };
   }
 
-  it('gives each of many readers at once their own name, language, enrolment and progress', async () => {
+  it('gives each of many readers at once their own name, language, enrolment and progress, on three pages', async () => {
     const languages = ['en', 'az', 'ru'] as const;
     const readers = await Promise.all(
       Array.from({ length: 12 }, async (_, i) => {
@@ -66,8 +66,11 @@ describe('reads batched across requests', () => {
     for (let round = 0; round < 3; round++) {
       const pages = await Promise.all(readers.map((r) => r.client.get(`/courses/${slug}/modules/one`)));
       const outlines = await Promise.all(readers.map((r) => r.client.get(`/courses/${slug}`)));
+      const homes = await Promise.all(readers.map((r) => r.client.get('/')));
       readers.forEach((reader, i) => {
-        const [page, outline] = [pages[i], outlines[i]];
+        const [page, outline, home] = [pages[i], outlines[i], homes[i]];
+        expect(home.text).toContain(reader.name);
+        expect([reader.name, home.text.includes(`Batched ${slug}`)]).toEqual([reader.name, reader.enrolled]);
         expect([reader.name, page.status]).toEqual([reader.name, reader.enrolled ? 200 : 403]);
         for (const response of [page, outline]) {
           expect(response.text).toContain(`<html lang="${reader.lang}">`);

@@ -4,6 +4,7 @@
  * a lone request waits for nothing, and under load N requests cost one round trip instead of N.
  * Each statement on this machine cost the api a socket write and PostgreSQL a wake-up, which were
  * most of what the read cost. The statement must answer afresh for each batch: nothing is kept.
+ * The waiters for one key share its value, so no caller may change what it gets.
  */
 export class Batched<K, V> {
   private waiting = new Map<K, Array<Waiter<V>>>();
@@ -46,6 +47,18 @@ export class Batched<K, V> {
       else batch.forEach((waiters, key) => void this.answer(new Map([[key, waiters]])));
     }
   }
+}
+
+/** Rows of a batched read, grouped by the key each belongs to, in the order they came. */
+export function rowsBy<K, R>(rows: R[], keyOf: (row: R) => K): Map<K, R[]> {
+  const groups = new Map<K, R[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  return groups;
 }
 
 interface Waiter<V> {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@karvan/config';
-import { prepared } from '@karvan/database';
+import { Batched, prepared, rowsBy } from '@karvan/database';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
 import { can, cohortScope, courseScope, linkedScopes, type Scope } from '../access/index.js';
@@ -85,6 +85,8 @@ export interface HolderRow {
 /** What people do with certificates: see their own, download, verify, revoke and re-issue. */
 @Injectable()
 export class CertificatesService {
+  private readonly certificatesOf = new Batched((userIds: string[]) => this.readMine(userIds));
+
   constructor(
     private readonly db: DataSource,
     private readonly events: DomainEvents,
@@ -95,12 +97,18 @@ export class CertificatesService {
   ) {}
 
   async mine(principal: Principal): Promise<CertificateSummary[]> {
+    return (await this.certificatesOf.load(principal.userId)) ?? [];
+  }
+
+  /** Several holders' certificates in one statement: the home page of everyone asks at once. */
+  private async readMine(userIds: string[]): Promise<Map<string, CertificateSummary[]>> {
     const rows = await prepared<CertificateRow[]>(
       this.db,
-      `${SELECT_CERTIFICATE} WHERE c.user_id = $1 ORDER BY c.completed_at DESC`,
-      [principal.userId],
+      `${SELECT_CERTIFICATE} WHERE c.user_id = ANY($1::uuid[]) ORDER BY c.completed_at DESC`,
+      [userIds],
     );
-    return rows.map((r) => this.summary(r));
+    const mine = rowsBy(rows, (row) => row.user_id);
+    return new Map([...mine].map(([userId, list]) => [userId, list.map((row) => this.summary(row))]));
   }
 
   /** The PDF for its holder or the staff; a revoked or not yet issued certificate is not served. */

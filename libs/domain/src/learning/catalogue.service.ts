@@ -127,7 +127,7 @@ export class CatalogueService {
   }
 
   private async readStates(keys: string[]): Promise<Map<string, OutlineState>> {
-    const { userIds, slugs } = fromUserKeys(keys);
+    const { userIds, values: slugs } = fromUserKeys(keys);
     const rows = await prepared<Array<OutlineState & { i: number }>>(this.db, OUTLINE_STATES, [userIds, slugs]);
     return new Map(rows.map(({ i, ...state }) => [keys[i - 1], state]));
   }

@@ -1,8 +1,9 @@
-import { prepared } from '@karvan/database';
+import { Batched, prepared, rowsBy } from '@karvan/database';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/index.js';
 import type { Locale } from '../shared/locale.js';
+import { fromUserKeys, userKey } from '../shared/user-keys.js';
 import type { CourseOutline, ReaderProgress } from './catalogue.service.js';
 import type { EnrolmentStatus } from './enrolments.service.js';
 
@@ -23,54 +24,68 @@ export interface MyCourse {
  */
 export type ModuleStatus = 'not_started' | 'read' | 'quiz_open' | 'quiz_passed';
 
+interface MyCourseRow {
+  slug: string;
+  title: string;
+  translated: string | null;
+  status: EnrolmentStatus;
+  read: number;
+  total: number;
+  completed: boolean;
+  next_slug: string | null;
+  next_title: string | null;
+}
+
 /** "My learning": the trainee's courses, how far they are, and what to do next. */
 @Injectable()
 export class MyLearningService {
+  /** Several people's courses, each in their page language (by `userKey`), in one statement. */
+  private readonly coursesOf = new Batched((keys: string[]) => this.readCourses(keys));
+
   constructor(private readonly db: DataSource) {}
 
   async courses(principal: Principal, locale: Locale): Promise<MyCourse[]> {
-    const rows = await prepared<
-      Array<{
-        slug: string;
-        title: string;
-        translated: string | null;
-        status: EnrolmentStatus;
-        read: number;
-        total: number;
-        completed: boolean;
-        next_slug: string | null;
-        next_title: string | null;
-      }>
-    >(
+    return (await this.coursesOf.load(userKey(principal.userId, locale))) ?? [];
+  }
+
+  private async readCourses(keys: string[]): Promise<Map<string, MyCourse[]>> {
+    const { userIds, values: locales } = fromUserKeys(keys);
+    const rows = await prepared<Array<MyCourseRow & { i: number }>>(
       this.db,
-      `SELECT c.slug, c.title, c.translations->$2->>'title' AS translated, e.status,
-         (SELECT count(*)::int FROM modules m JOIN module_progress p ON p.module_id = m.id AND p.user_id = $1
+      `SELECT k.i::int AS i, c.slug, c.title, c.translations->k.locale->>'title' AS translated, e.status,
+         (SELECT count(*)::int FROM modules m JOIN module_progress p ON p.module_id = m.id AND p.user_id = k.user_id
           WHERE m.course_id = c.id AND m.status = 'active') AS read,
          (SELECT count(*)::int FROM modules m WHERE m.course_id = c.id AND m.status = 'active') AS total,
-         EXISTS (SELECT 1 FROM course_completions cc WHERE cc.course_id = c.id AND cc.user_id = $1) AS completed,
+         EXISTS (SELECT 1 FROM course_completions cc WHERE cc.course_id = c.id AND cc.user_id = k.user_id) AS completed,
          n.slug AS next_slug, n.title AS next_title
-       FROM enrolments e JOIN courses c ON c.id = e.course_id
+       FROM unnest($1::uuid[], $2::text[]) WITH ORDINALITY AS k(user_id, locale, i)
+       JOIN enrolments e ON e.user_id = k.user_id JOIN courses c ON c.id = e.course_id
        LEFT JOIN LATERAL (
          SELECT m.slug, r.title FROM modules m JOIN module_revisions r ON r.id = m.current_revision_id
          WHERE m.course_id = c.id AND m.status = 'active'
-           AND NOT EXISTS (SELECT 1 FROM module_progress p WHERE p.module_id = m.id AND p.user_id = $1)
+           AND NOT EXISTS (SELECT 1 FROM module_progress p WHERE p.module_id = m.id AND p.user_id = k.user_id)
          ORDER BY m.position LIMIT 1
        ) n ON true
-       WHERE e.user_id = $1 AND e.status IN ('active', 'pending') AND c.status = 'published'
-       ORDER BY e.status, c.title`,
-      [principal.userId, locale],
+       WHERE e.status IN ('active', 'pending') AND c.status = 'published'
+       ORDER BY k.i, e.status, c.title`,
+      [userIds, locales],
     );
-    return rows.map((r) => ({
-      slug: r.slug,
-      title: r.translated ?? r.title,
-      status: r.status,
-      read: r.read,
-      total: r.total,
-      percent: percentRead(r.read, r.total),
-      completed: r.completed,
-      next: r.next_slug ? { slug: r.next_slug, title: r.next_title ?? r.next_slug } : null,
-    }));
+    const byKey = rowsBy(rows, (row) => keys[row.i - 1]);
+    return new Map([...byKey].map(([key, list]) => [key, list.map(myCourse)]));
   }
+}
+
+function myCourse(r: MyCourseRow): MyCourse {
+  return {
+    slug: r.slug,
+    title: r.translated ?? r.title,
+    status: r.status,
+    read: r.read,
+    total: r.total,
+    percent: percentRead(r.read, r.total),
+    completed: r.completed,
+    next: r.next_slug ? { slug: r.next_slug, title: r.next_title ?? r.next_slug } : null,
+  };
 }
 
 /**

@@ -226,7 +226,7 @@ interface ReaderState {
  * any number of them: each key is a `userKey`, and each gets its state.
  */
 async function loadStates(tx: EntityManager, keys: string[]): Promise<Map<string, ReaderState>> {
-  const { userIds, slugs } = fromUserKeys(keys);
+  const { userIds, values: slugs } = fromUserKeys(keys);
   const rows = await prepared<Array<{ i: number; epoch: string; enrolled: boolean; read: string[] }>>(
     tx,
     `SELECT k.i::int AS i, ${CONTENT_EPOCH_SQL} AS epoch,

@@ -6,7 +6,7 @@ describe('keys of batched reads per person and course', () => {
     const keys = [userKey(id, 'fundamentals'), userKey(undefined, 'fundamentals'), userKey(id, 'odd slug  ')];
     expect(fromUserKeys(keys)).toEqual({
       userIds: [id, null, id],
-      slugs: ['fundamentals', 'fundamentals', 'odd slug  '],
+      values: ['fundamentals', 'fundamentals', 'odd slug  '],
     });
     expect(new Set(keys).size).toBe(3);
   });

@@ -1,4 +1,4 @@
-import { prepared } from '@karvan/database';
+import { Batched, prepared, rowsBy } from '@karvan/database';
 import { Injectable } from '@nestjs/common';
 import { formatDateTime } from '../shared/date-time.js';
 import type { EntityManager } from 'typeorm';
@@ -35,8 +35,18 @@ export interface ApplicationView {
 }
 
 /** The applicant's side: fill in, save, submit, see the status, withdraw; confirm or decline a place. */
+export interface MyApplication {
+  id: string;
+  cohort_id: string;
+  cohort: string;
+  status: string;
+  submitted_at: Date | null;
+}
+
 @Injectable()
 export class ApplicationsService {
+  private readonly applicationsOf = new Batched((userIds: string[]) => this.readMine(userIds));
+
   constructor(
     private readonly db: DataSource,
     private readonly mail: MailService,
@@ -54,15 +64,22 @@ export class ApplicationsService {
     return row ? this.view(this.db.manager, row.id) : null;
   }
 
-  async mine(
-    principal: Principal,
-  ): Promise<Array<{ id: string; cohort_id: string; cohort: string; status: string; submitted_at: Date | null }>> {
-    return prepared(
+  async mine(principal: Principal): Promise<MyApplication[]> {
+    return (await this.applicationsOf.load(principal.userId)) ?? [];
+  }
+
+  /** Several people's applications in one statement: the home page of everyone asks at once. */
+  private async readMine(userIds: string[]): Promise<Map<string, MyApplication[]>> {
+    const rows = await prepared<Array<MyApplication & { user_id: string }>>(
       this.db,
-      `SELECT a.id, a.cohort_id, c.title AS cohort, a.status, a.submitted_at FROM applications a
-       JOIN cohorts c ON c.id = a.cohort_id WHERE a.user_id = $1 ORDER BY a.updated_at DESC`,
-      [principal.userId],
+      `SELECT a.user_id, a.id, a.cohort_id, c.title AS cohort, a.status, a.submitted_at FROM applications a
+       JOIN cohorts c ON c.id = a.cohort_id WHERE a.user_id = ANY($1::uuid[]) ORDER BY a.updated_at DESC`,
+      [userIds],
     );
+    const mine = rowsBy(rows, (row) => row.user_id);
+    const application = ({ id, cohort_id, cohort, status, submitted_at }: MyApplication) =>
+      ({ id, cohort_id, cohort, status, submitted_at }) satisfies MyApplication;
+    return new Map([...mine].map(([userId, list]) => [userId, list.map(application)]));
   }
 
   /** Saves the answers as a draft (or, with `submit`, submits them); only while the call is open. */

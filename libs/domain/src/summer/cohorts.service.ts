@@ -1,4 +1,4 @@
-import { prepared } from '@karvan/database';
+import { Batched, prepared } from '@karvan/database';
 import { Injectable } from '@nestjs/common';
 import type { SummerTranslations } from './summer-translations.js';
 import type { EntityManager } from 'typeorm';
@@ -45,6 +45,9 @@ export interface CohortPage extends CohortRow {
 /** Programmes and their cohorts: the public calls, and the coordinators' setup. */
 @Injectable()
 export class CohortsService {
+  /** The same for everyone: the requests that ask at once (every trainee's home page) share one read. */
+  private readonly allProgrammes = new Batched(() => this.readProgrammes());
+
   constructor(
     private readonly db: DataSource,
     private readonly grants: GrantsService,
@@ -52,7 +55,11 @@ export class CohortsService {
 
   /** Every programme with its cohorts, for the public list of summer schools. */
   async programmes(): Promise<ProgrammeSummary[]> {
-    return prepared<ProgrammeSummary[]>(
+    return (await this.allProgrammes.load('all'))!;
+  }
+
+  private async readProgrammes(): Promise<Map<'all', ProgrammeSummary[]>> {
+    const rows = await prepared<ProgrammeSummary[]>(
       this.db,
       `SELECT p.id, p.title, p.description, p.translations, coalesce(json_agg(json_build_object(
          'id', c.id, 'title', c.title, 'translations', c.translations, 'starts_on', c.starts_on::text, 'ends_on', c.ends_on::text, 'place', c.place,
@@ -60,6 +67,7 @@ export class CohortsService {
        FROM programmes p LEFT JOIN cohorts c ON c.programme_id = p.id GROUP BY p.id ORDER BY p.title`,
       [],
     );
+    return new Map([['all', rows]]);
   }
 
   async createProgramme(
