@@ -51,10 +51,11 @@ export function ensureWrk() {
 
 /**
  * One wrk run: requests/s, latency percentiles (ms) and failures. `-t1`, as the issue's figures
- * were taken, so the load generator takes one core at most.
+ * were taken, so the load generator takes one core at most. `script`: a wrk Lua script (many-readers.mjs).
  */
-export async function wrk(url, headers = {}, { connections = 100, seconds = 10, threads = 1 } = {}) {
+export async function wrk(url, headers = {}, { connections = 100, seconds = 10, threads = 1, script } = {}) {
   const args = [`-t${threads}`, `-c${connections}`, `-d${seconds}s`, '--latency', '--timeout', '10s'];
+  if (script) args.push('-s', script);
   for (const [name, value] of Object.entries(headers)) args.push('-H', `${name}: ${value}`);
   const { stdout } = await runFile('wrk', [...args, url], { maxBuffer: 1024 * 1024 });
   const number = (re) => Number(re.exec(stdout)?.[1] ?? 0);

@@ -1,5 +1,6 @@
 // Benchmark: the pages people open most, each against a raw node:http server sending the same bytes,
-// measured in the same run. The api runs as its own process (`node main.js`, services mode), the
+// measured in the same run. Signed-in pages are asked for by 100 trainees in turn, each with their
+// own session and progress (many-readers.mjs). The api runs as its own process (`node main.js`, services mode), the
 // load comes from wrk in another; targets and baselines alternate for BENCH_ROUNDS rounds and the
 // median and the range are printed. Then the api's RSS and live heap over rounds of 10,000 page requests.
 // Run with `npm run bench:pages` (it builds first). BENCH_SECONDS per measurement (default 5).
@@ -24,6 +25,7 @@ import {
   summary,
   wrk,
 } from './bench-lib.mjs';
+import { manyReaders, rotatingCookies } from './many-readers.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -46,6 +48,9 @@ await worker.stop();
 const trainee = await signIn(base, 'trainee@karvan.example');
 await enrol(base, trainee.cookie, trainee.csrf, COURSE);
 const signedIn = { cookie: trainee.cookie };
+// Under load, signed-in pages are asked for by 100 readers in turn (see many-readers.mjs); the
+// demo trainee's pages are what the baseline sends.
+const readers = rotatingCookies(await manyReaders(installation.databaseUrl, COURSE, CONNECTIONS));
 const pages = [
   {
     name: 'module page',
@@ -82,10 +87,11 @@ for (const page of pages) {
 
 const options = { connections: CONNECTIONS, seconds: SECONDS };
 // Warm-up, not measured: the first load of a page compiles its code and fills the caches.
-for (const page of pages) await wrk(base + page.path, page.headers, { connections: CONNECTIONS, seconds: 2 });
+for (const page of pages) page.script = page.headers.cookie ? readers : undefined;
+for (const page of pages) await wrk(base + page.path, page.headers, { ...options, seconds: 2, script: page.script });
 const measurements = {};
 for (const page of pages) {
-  measurements[page.name] = () => wrk(base + page.path, page.headers, options);
+  measurements[page.name] = () => wrk(base + page.path, page.headers, { ...options, script: page.script });
   measurements[`${page.name} (raw)`] = () => wrk(page.raw.url, {}, options);
 }
 const results = await alternate(ROUNDS, measurements);
