@@ -1,18 +1,6 @@
 import { createUser, TEST_PASSWORD, WebClient } from '@karvan/testing';
+import { authorCourse } from './course-fixture.js';
 import { signIn, startTestApp, type TestApp } from './test-app.js';
-
-const MODULE = (title: string) => `---
-title: ${title}
-summary: About ${title}.
-objectives:
-  - Say what ${title} is.
-duration: 10
----
-
-## What it is
-
-The words of ${title}.
-`;
 
 /**
  * Sessions, readers' progress and the content epoch asked for by requests that arrive together
@@ -28,18 +16,7 @@ describe('reads batched across requests', () => {
     app = await startTestApp();
     author = (await person(['trainee', 'trainer'], 'Author')).client;
     slug = `batched-${Date.now().toString(36)}`;
-    await author.postForm('/authoring/courses', {
-      title: `Batched ${slug}`,
-      slug,
-      summary: 'Shared text.',
-      language: 'en',
-      enrolmentMode: 'open',
-    });
-    for (const m of ['one', 'two']) {
-      await author.postForm(`/authoring/courses/${slug}/modules`, { title: m, slug: m });
-      await author.json('PUT', `/api/v1/authoring/courses/${slug}/modules/${m}`, { markdown: MODULE(`Module ${m}`) });
-    }
-    await author.postForm(`/authoring/courses/${slug}/status`, { status: 'published' });
+    await authorCourse(author, slug, { title: `Batched ${slug}` });
   });
   afterAll(() => app?.close());
 
@@ -98,18 +75,10 @@ describe('reads batched across requests', () => {
 
   it('shows a publish to every one of the requests that ask at once after it', async () => {
     const other = `${slug}-new`;
-    await author.postForm('/authoring/courses', {
-      title: `Fresh ${other}`,
-      slug: other,
-      summary: 'New.',
-      language: 'en',
-      enrolmentMode: 'open',
-    });
+    await authorCourse(author, other, { title: `Fresh ${other}`, modules: ['m'], publish: false });
     const readers = await Promise.all(Array.from({ length: 6 }, (_, i) => person(['trainee'], `Browser ${i}`)));
     const before = await Promise.all(readers.map((r) => r.client.get('/courses')));
     before.forEach((page) => expect(page.text).not.toContain(`Fresh ${other}`));
-    await author.postForm(`/authoring/courses/${other}/modules`, { title: 'm', slug: 'm' });
-    await author.json('PUT', `/api/v1/authoring/courses/${other}/modules/m`, { markdown: MODULE('M') });
     await author.postForm(`/authoring/courses/${other}/status`, { status: 'published' });
     const after = await Promise.all(readers.map((r) => r.client.get('/courses')));
     after.forEach((page) => expect(page.text).toContain(`Fresh ${other}`));

@@ -1,19 +1,7 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { createUser, TEST_PASSWORD, WebClient } from '@karvan/testing';
+import { authorCourse, moduleMarkdown as MODULE } from './course-fixture.js';
 import { signIn, startTestApp, type TestApp } from './test-app.js';
-
-const MODULE = (title: string, words: string) => `---
-title: ${title}
-summary: About ${title}.
-objectives:
-  - Say what ${title} is.
-duration: 10
----
-
-## What it is
-
-${words}
-`;
 
 /**
  * Pages keep shared content in memory (the course text, the catalogue, the glossary), so these
@@ -42,20 +30,7 @@ describe('page caches and compression', () => {
 
   async function course(publish: boolean): Promise<string> {
     const slug = `cache-${stamp}-${Math.random().toString(36).slice(2, 7)}`;
-    await author.postForm('/authoring/courses', {
-      title: `Cache course ${slug}`,
-      slug,
-      summary: 'Shared text.',
-      language: 'en',
-      enrolmentMode: 'open',
-    });
-    for (const m of ['one', 'two']) {
-      await author.postForm(`/authoring/courses/${slug}/modules`, { title: m, slug: m });
-      await author.json('PUT', `/api/v1/authoring/courses/${slug}/modules/${m}`, {
-        markdown: MODULE(`Module ${m}`, `First words of ${m}.`),
-      });
-    }
-    if (publish) await author.postForm(`/authoring/courses/${slug}/status`, { status: 'published' });
+    await authorCourse(author, slug, { title: `Cache course ${slug}`, publish });
     return slug;
   }
 
