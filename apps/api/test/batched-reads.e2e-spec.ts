@@ -73,6 +73,24 @@ describe('reads batched across requests', () => {
     pages.slice(1).forEach((page, i) => expect(page.text).toContain(`Leaver ${i + 1}`));
   });
 
+  it('answers each of many access tokens used at once with its own person, and stops a revoked one', async () => {
+    const people = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => person(['trainee'], `Script ${i} of ${slug}`)),
+    );
+    const tokens = await Promise.all(
+      people.map(async (p) => {
+        const created = await p.client.json('POST', '/api/v1/me/tokens', { name: 'script', scope: 'read' });
+        return created.json<{ id: string; token: string }>();
+      }),
+    );
+    await people[0].client.json('DELETE', `/api/v1/me/tokens/${tokens[0].id}`);
+    const answers = await Promise.all(tokens.map(({ token }) => app.client(token).json('GET', '/api/v1/me')));
+    expect(answers[0].status).toBe(401);
+    answers
+      .slice(1)
+      .forEach((answer, i) => expect(answer.json<{ name: string }>().name).toBe(`Script ${i + 1} of ${slug}`));
+  });
+
   it('shows a publish to every one of the requests that ask at once after it', async () => {
     const other = `${slug}-new`;
     await authorCourse(author, other, { title: `Fresh ${other}`, modules: ['m'], publish: false });
