@@ -24,6 +24,7 @@ import {
   WORKER_NODE_ARGS,
   wrk,
 } from './bench-lib.mjs';
+import { manyReaders, rotatingCookies } from './many-readers.mjs';
 
 ensureWrk();
 const BURST = Number(process.env.BENCH_CERTIFICATES ?? 1000);
@@ -109,10 +110,13 @@ const cpuPerCertificate = Object.keys(cpu)
 
 // The module page's p99 idle, then while another burst is issued. A first run warms the page
 // up (compiled code, the text in memory): measured cold, the idle p99 was the slower of the two.
-await wrk(modulePath, { cookie }, { connections: CONNECTIONS, seconds: 3 });
-const idle = await wrk(modulePath, { cookie }, { connections: CONNECTIONS, seconds: SECONDS });
+// Read by 100 trainees in turn, as bench:pages does (many-readers.mjs).
+const readers = rotatingCookies(await manyReaders(database.url, 'migration-management-fundamentals', CONNECTIONS));
+const load = { connections: CONNECTIONS, seconds: SECONDS, script: readers };
+await wrk(modulePath, { cookie }, { ...load, seconds: 3 });
+const idle = await wrk(modulePath, { cookie }, load);
 const busyBurst = burst(BURST);
-const busy = await wrk(modulePath, { cookie }, { connections: CONNECTIONS, seconds: SECONDS });
+const busy = await wrk(modulePath, { cookie }, load);
 const loaded = await busyBurst;
 // Memory: the workers after more bursts of 1,000 (see memoryRounds).
 const memory = await memoryRounds(
