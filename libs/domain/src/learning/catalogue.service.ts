@@ -61,10 +61,10 @@ const COURSE_COLUMNS = `c.id, c.slug, c.title, c.summary, c.language, c.enrolmen
    WHERE m.course_id = c.id AND m.status = 'active') AS minutes`;
 
 /**
- * A course page's per-person part, read with the content epoch in one statement on every request:
- * the enrolment and, when there is one, the live modules read and those whose quiz was passed.
+ * A course page's per-person part, read with the content epoch on every request, for each (user
+ * or nobody, course slug) of a batch in one statement: the enrolment and, when there is one, the
+ * live modules read and those whose quiz was passed.
  */
-/** For each (user or nobody, course slug) of a batch: the content epoch and that person's standing. */
 const OUTLINE_STATES = `SELECT k.i::int AS i, ${CONTENT_EPOCH_SQL} AS epoch, e.status AS enrolment,
      ARRAY(SELECT m.slug FROM modules m JOIN module_progress p ON p.module_id = m.id AND p.user_id = e.user_id
            WHERE m.course_id = e.course_id AND m.status = 'active') AS read,
