@@ -22,6 +22,7 @@ const withServices = {
   ...shared,
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',
+  setupFiles: ['<rootDir>/test/json-logs.ts'],
 } satisfies Project;
 
 const BROWSER = '<rootDir>/apps/api/test/**/*browser.e2e-spec.ts';

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '@karvan/config';
+import { Logger } from '@nestjs/common';
+import { ConfigError, JsonLogger, loadConfig } from '@karvan/config';
 import { DomainError } from '@karvan/domain';
 import { UsageError } from './args.js';
 import { BackupError } from './backup/manifest.js';
@@ -18,7 +19,11 @@ const rest = argv.slice(twoWords ? 2 : 1);
 
 try {
   if (!command) throw new UsageError(group ? `unknown command: ${group} ${action}` : 'no command given');
-  await command(loadConfig(), rest);
+  const config = loadConfig();
+  // The domain's services log through Nest's Logger, and no Nest app sets it here: without this,
+  // a command that sends mail printed Nest's coloured lines at every level, whatever LOG_LEVEL said.
+  Logger.overrideLogger(new JsonLogger(config.logLevel, process.stderr));
+  await command(config, rest);
 } catch (error) {
   if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE}`);
   else if (error instanceof ConfigError || error instanceof DomainError || error instanceof BackupError)

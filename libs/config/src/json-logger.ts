@@ -12,9 +12,16 @@ const NEST_TO_LEVEL: Record<NestLogLevel, LogLevel> = {
   fatal: 'fatal',
 };
 
-/** Nest's logger as one JSON object per line, in the same shape as Fastify's request logs. */
+/**
+ * Nest's logger as one JSON object per line, in the same shape as Fastify's request logs: on
+ * standard output for the api and the worker, on standard error for the command line, whose
+ * standard output is the command's answer.
+ */
 export class JsonLogger implements LoggerService {
-  constructor(private readonly level: LogLevel = 'info') {}
+  constructor(
+    private readonly level: LogLevel = 'info',
+    private readonly out: NodeJS.WritableStream = process.stdout,
+  ) {}
 
   log(message: unknown, context?: string): void {
     this.write('log', message, context);
@@ -53,6 +60,6 @@ export class JsonLogger implements LoggerService {
       ...fields,
       ...(stack ? { stack } : {}),
     };
-    process.stdout.write(`${JSON.stringify(line)}\n`);
+    this.out.write(`${JSON.stringify(line)}\n`);
   }
 }

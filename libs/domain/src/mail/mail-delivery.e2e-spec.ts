@@ -1,5 +1,4 @@
-import { Logger } from '@nestjs/common';
-import { JsonLogger, loadConfig } from '@karvan/config';
+import { loadConfig } from '@karvan/config';
 import { createDataSource, runMigrationsLocked } from '@karvan/database';
 import { BOOKS_QUEUE, CERTIFICATES_QUEUE, MAIL_QUEUE, queueRootOptions } from '@karvan/jobs';
 import { createScratchDatabase, loopbackSmtp } from '@karvan/testing';
@@ -45,8 +44,6 @@ describe('e-mail sent by the job that wrote it', () => {
     });
 
   beforeAll(async () => {
-    // As in the apps: JSON lines at the run's level, not Nest's coloured default.
-    Logger.overrideLogger(new JsonLogger(loadConfig().logLevel));
     db = createDataSource({ url: await createScratchDatabase('delivery'), entities: ENTITIES, poolMax: 4 });
     await db.initialize();
     await runMigrationsLocked(db);
