@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { manyReaders, rotatingCookies } from './many-readers.mjs';
 import { rssMb } from './process-stats.mjs';
 
 export * from './process-stats.mjs';
@@ -102,8 +103,9 @@ export function summary(values, digits = 2) {
  * The same page from two or more apis ({ name, port }) on one database: a warm-up, then alternating
  * rounds of wrk; prints each one's median (min–max) and, per round, the first ÷ the second.
  */
-export async function compareApis(apis, path, headers, { rounds, seconds }) {
-  const load = (api, s) => wrk(`http://127.0.0.1:${api.port}${path}`, headers, { connections: 100, seconds: s });
+export async function compareApis(apis, path, headers, { rounds, seconds, script }) {
+  const load = (api, s) =>
+    wrk(`http://127.0.0.1:${api.port}${path}`, headers, { connections: 100, seconds: s, script });
   for (const api of apis) await load(api, 3);
   const results = apis.map(() => ({ rps: [], p99: [] }));
   for (let round = 0; round < rounds; round++) {
@@ -268,8 +270,9 @@ export const DEMO_COURSE = 'migration-management-fundamentals';
 export const MODULE_PAGE = `/courses/${DEMO_COURSE}/modules/migration-governance-azerbaijan`;
 
 /**
- * An installation with the demo data, an api serving it (with `apiArgs` besides its flags), and
- * the demo trainee signed in and enrolled in the demo course: what the page benchmarks load.
+ * An installation with the demo data, an api serving it (with `apiArgs` besides its flags), the
+ * demo trainee signed in and enrolled in the demo course (whose pages the baselines send), and
+ * `readers`, a wrk script that loads signed-in pages as 100 enrolled trainees in turn.
  */
 export async function demoReader(name, apiArgs = []) {
   const port = await freePort();
@@ -279,7 +282,9 @@ export async function demoReader(name, apiArgs = []) {
   const base = installation.env.BASE_URL;
   const trainee = await signIn(base, 'trainee@karvan.example');
   await enrol(base, trainee.cookie, trainee.csrf, DEMO_COURSE);
-  return { installation, api, base, trainee };
+  // A wrk script for loading signed-in pages as 100 trainees in turn (many-readers.mjs).
+  const readers = rotatingCookies(await manyReaders(installation.databaseUrl, DEMO_COURSE, 100));
+  return { installation, api, base, trainee, readers };
 }
 
 /** Deletes the Redis keys of a queue prefix (jobs, rate-limit counters): a benchmark's leftovers. */

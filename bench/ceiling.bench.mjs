@@ -14,7 +14,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const PATH = MODULE_PAGE;
 
 ensureWrk();
-const { installation, api, base, trainee } = await demoReader('ceiling');
+const { installation, api, base, trainee, readers } = await demoReader('ceiling');
 const page = await fetch(base + PATH, { headers: { cookie: trainee.cookie } });
 if (page.status !== 200) throw new Error(`${PATH} answered ${page.status}`);
 const body = Buffer.from(await page.arrayBuffer());
@@ -22,15 +22,15 @@ const body = Buffer.from(await page.arrayBuffer());
 const servers = {};
 for (const kind of ['raw', 'fastify', 'nest', 'nest-query']) servers[kind] = await startServer(kind);
 const load =
-  (url, headers = {}) =>
+  (url, headers = {}, script = undefined) =>
   () =>
-    wrk(url, headers, { connections: 100, seconds: SECONDS });
+    wrk(url, headers, { connections: 100, seconds: SECONDS, script });
 const measurements = {
   'raw node:http': load(servers.raw.url),
   'Fastify alone': load(servers.fastify.url),
   'Nest on Fastify': load(servers.nest.url),
   'Nest + one PostgreSQL query': load(servers['nest-query'].url),
-  'Karvan module page': load(base + PATH, { cookie: trainee.cookie }),
+  'Karvan module page': load(base + PATH, { cookie: trainee.cookie }, readers),
 };
 for (const measure of Object.values(measurements)) await measure(); // warm-up, not measured
 const results = await alternate(ROUNDS, measurements);

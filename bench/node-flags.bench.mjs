@@ -15,7 +15,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 
 ensureWrk();
-const { installation, api: withFlags, trainee } = await demoReader('flags');
+const { installation, api: withFlags, trainee, readers } = await demoReader('flags');
 const port = await freePort();
 const without = await startProcess(
   'api',
@@ -27,7 +27,7 @@ const apis = [
   { name: `flags ${API_NODE_ARGS.join(' ') || '(none: BENCH_NODE_ARGS is empty)'}`, port: installation.env.PORT },
   { name: 'no flags', port },
 ];
-await compareApis(apis, MODULE_PAGE, { cookie: trainee.cookie }, { rounds: ROUNDS, seconds: SECONDS });
+await compareApis(apis, MODULE_PAGE, { cookie: trainee.cookie }, { rounds: ROUNDS, seconds: SECONDS, script: readers });
 await withFlags.stop();
 await without.stop();
 await installation.stop();

@@ -13,7 +13,7 @@ const SOCKET_DIR = process.env.BENCH_PG_SOCKET_DIR ?? '/var/run/postgresql';
 
 if (!existsSync(`${SOCKET_DIR}/.s.PGSQL.5432`)) throw new Error(`no PostgreSQL socket in ${SOCKET_DIR}`);
 ensureWrk();
-const { installation, api: overTcp, trainee } = await demoReader('socket');
+const { installation, api: overTcp, trainee, readers } = await demoReader('socket');
 const tcpUrl = new URL(installation.env.DATABASE_URL);
 if (tcpUrl.port && tcpUrl.port !== '5432') throw new Error('the socket is for port 5432, the database is not');
 const socketUrl = `postgres://${tcpUrl.username}@${encodeURIComponent(SOCKET_DIR)}${tcpUrl.pathname}`;
@@ -29,7 +29,7 @@ const apis = [
   { name: 'PostgreSQL over the Unix socket', port },
   { name: 'over TCP on 127.0.0.1', port: installation.env.PORT },
 ];
-await compareApis(apis, MODULE_PAGE, { cookie: trainee.cookie }, { rounds: ROUNDS, seconds: SECONDS });
+await compareApis(apis, MODULE_PAGE, { cookie: trainee.cookie }, { rounds: ROUNDS, seconds: SECONDS, script: readers });
 await overSocket.stop();
 await overTcp.stop();
 await installation.stop();

@@ -5,22 +5,22 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_COURSE, demoReader, ensureWrk, MODULE_PAGE, wrk } from './bench-lib.mjs';
-import { manyReaders, rotatingCookies } from './many-readers.mjs';
+import { demoReader, ensureWrk, MODULE_PAGE, wrk } from './bench-lib.mjs';
 
 const path = process.argv[2] ?? MODULE_PAGE;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 ensureWrk();
 // Kept after the run (its path is printed), unlike the installation's own folder.
 const profileDir = mkdtempSync(join(tmpdir(), 'karvan-profile-cpu-'));
-const { installation, api, trainee } = await demoReader('profile', ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);
+const { installation, api, trainee, readers } = await demoReader('profile', [
+  '--cpu-prof',
+  `--cpu-prof-dir=${profileDir}`,
+]);
 const { env } = installation;
 const headers = process.env.PROFILE_ANONYMOUS ? {} : { cookie: trainee.cookie };
 if (process.env.PROFILE_ACCEPT_ENCODING) headers['accept-encoding'] = process.env.PROFILE_ACCEPT_ENCODING;
 // Signed in, as 100 trainees in turn (as bench:pages loads them).
-const script = process.env.PROFILE_ANONYMOUS
-  ? undefined
-  : rotatingCookies(await manyReaders(installation.databaseUrl, DEMO_COURSE, 100));
+const script = process.env.PROFILE_ANONYMOUS ? undefined : readers;
 // V8 stamps samples with the monotonic clock that hrtime reads, so the load's window can be cut out.
 const window = { from: process.hrtime.bigint() / 1000n };
 const result = await wrk(env.BASE_URL + path, headers, { connections: 50, seconds: SECONDS, script });
