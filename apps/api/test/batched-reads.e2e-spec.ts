@@ -1,5 +1,5 @@
 import { createUser, TEST_PASSWORD, WebClient } from '@karvan/testing';
-import { authorCourse } from './course-fixture.js';
+import { authorCourse, moduleMarkdown } from './course-fixture.js';
 import { signIn, startTestApp, type TestApp } from './test-app.js';
 
 /**
@@ -17,6 +17,11 @@ describe('reads batched across requests', () => {
     author = (await person(['trainee', 'trainer'], 'Author')).client;
     slug = `batched-${Date.now().toString(36)}`;
     await authorCourse(author, slug, { title: `Batched ${slug}` });
+    const quiz = '::: quiz pass=50 attempts=3\n1. Which is right? {#right}\n   - [x] This\n   - [ ] That\n:::';
+    await author.postForm(`/authoring/courses/${slug}/modules`, { title: 'quiz', slug: 'quiz' });
+    await author.json('PUT', `/api/v1/authoring/courses/${slug}/modules/quiz`, {
+      markdown: moduleMarkdown('Module quiz', `Words.\n\n${quiz}`),
+    });
   });
   afterAll(() => app?.close());
 
@@ -89,6 +94,24 @@ describe('reads batched across requests', () => {
     answers
       .slice(1)
       .forEach((answer, i) => expect(answer.json<{ name: string }>().name).toBe(`Script ${i + 1} of ${slug}`));
+  });
+
+  it('shows each of many trainees opening their attempts at once their own, and nobody else’s', async () => {
+    const trainees = await Promise.all(Array.from({ length: 6 }, (_, i) => person(['trainee'], `Taker ${i}`)));
+    const attempts = await Promise.all(
+      trainees.map(async (t) => {
+        await t.client.postForm(`/courses/${slug}/enrol`, {});
+        const started = await t.client.json('POST', `/api/v1/courses/${slug}/modules/quiz/attempts`);
+        return started.json<{ attempt: { id: string } }>().attempt.id;
+      }),
+    );
+    // Each opens their own attempt, and the first also asks for the second's, all at once.
+    const [views, foreign] = await Promise.all([
+      Promise.all(trainees.map((t, i) => t.client.json('GET', `/api/v1/attempts/${attempts[i]}`))),
+      trainees[0].client.json('GET', `/api/v1/attempts/${attempts[1]}`),
+    ]);
+    views.forEach((view, i) => expect([i, view.status, view.json<{ id: string }>().id]).toEqual([i, 200, attempts[i]]));
+    expect(foreign.status).toBe(404);
   });
 
   it('shows a publish to every one of the requests that ask at once after it', async () => {

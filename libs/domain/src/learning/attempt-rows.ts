@@ -12,6 +12,7 @@ import type { CheckedResponse } from './attempt-responses.js';
 import { LearningError, LearningErrorCode } from './learning.errors.js';
 import type { AttemptState, AttemptSummary } from './quiz-attempts.types.js';
 import { isUuid } from '../shared/ids.js';
+import { fromUserKeys } from '../shared/user-keys.js';
 
 /** An attempt with what its page needs: the revision's public quiz, never its answer keys. */
 export interface AttemptRow {
@@ -86,6 +87,21 @@ export async function loadOwnAttempt(tx: EntityManager, attemptId: string, userI
     : [];
   if (!row) throw attemptNotFound();
   return row;
+}
+
+/**
+ * Several people's own attempts in one statement, for the attempt pages a quiz's trainees open at
+ * once; each key is a `userKey` of the person and an attempt id (a uuid: check it first).
+ */
+export async function loadOwnAttempts(db: EntityManager, keys: string[]): Promise<Map<string, AttemptRow>> {
+  const { userIds, values: attemptIds } = fromUserKeys(keys);
+  const rows = await prepared<Array<AttemptRow & { i: number }>>(
+    db,
+    `${ATTEMPT_SELECT}, k.i::int AS i ${ATTEMPT_FROM}
+     JOIN unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS k(id, user_id, i) ON a.id = k.id AND a.user_id = k.user_id`,
+    [attemptIds, userIds],
+  );
+  return new Map(rows.map(({ i, ...row }) => [keys[i - 1], row]));
 }
 
 export function attemptNotFound(): LearningError {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Batched } from '@karvan/database';
 import { askedCount, type KeyEntry, type QuestionResponse, type QuizModel } from '@karvan/content';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/index.js';
@@ -7,9 +8,11 @@ import { orderedQuestions } from './attempt-order.js';
 import { attemptsSoFar, findQuizModule, insertAttempt, moduleNotFound } from './attempt-start.js';
 import { checkResponses } from './attempt-responses.js';
 import {
+  attemptNotFound,
   loadAnswers,
   loadAttemptSummaries,
   loadOwnAttempt,
+  loadOwnAttempts,
   loadStanding,
   settingsOf,
   type AttemptRow,
@@ -19,6 +22,8 @@ import { answersAllowed, answersHidden, attemptView, progressOf, resultOf } from
 import { loadAnswerKeys, loadNextModule } from '../courses/index.js';
 import { DomainEvents } from '../events/index.js';
 import { EpochCache } from '../shared/content-epoch.js';
+import { isUuid } from '../shared/ids.js';
+import { userKey } from '../shared/user-keys.js';
 import { FileStorage } from '../certificates/index.js';
 import { checkAttachments, type Attachment, type CheckedAttachment } from './attempt-files.js';
 import { evaluateCompletion } from './completion.js';
@@ -47,6 +52,8 @@ export class QuizAttemptsService {
    * change, and a translation's accepted answers raise the epoch. Shared: never changed in place.
    */
   private readonly answerKeys = new EpochCache<Map<string, KeyEntry>>(2_000);
+  /** Attempts viewed at once (by `userKey` of person and attempt), read in one statement. */
+  private readonly ownAttempts = new Batched((keys: string[]) => loadOwnAttempts(this.db.manager, keys));
 
   constructor(
     private readonly db: DataSource,
@@ -77,7 +84,8 @@ export class QuizAttemptsService {
    * once no further attempt can use them.
    */
   async view(principal: Principal, attemptId: string): Promise<AttemptView> {
-    const row = await loadOwnAttempt(this.db.manager, attemptId, principal.userId);
+    const row = isUuid(attemptId) ? await this.ownAttempts.load(userKey(principal.userId, attemptId)) : undefined;
+    if (!row) throw attemptNotFound();
     if (!row.submitted_at) return attemptView(row, [], null);
     const answers = await loadAnswers(this.db.manager, row.id);
     const standing = await loadStanding(this.db.manager, row);
