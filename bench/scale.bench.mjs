@@ -19,6 +19,7 @@ import {
   summary,
   wrk,
 } from './bench-lib.mjs';
+import { manyReaders, rotatingCookies } from './many-readers.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -46,16 +47,18 @@ await switchBalancer(ports.slice(0, 1));
 const trainee = await signIn(base, 'trainee@karvan.example');
 await enrol(base, trainee.cookie, trainee.csrf, 'migration-management-fundamentals');
 const headers = { cookie: trainee.cookie };
+// Read by 100 trainees in turn, as bench:pages does (many-readers.mjs).
+const script = rotatingCookies(await manyReaders(installation.databaseUrl, 'migration-management-fundamentals', 100));
 
 // Pages: the balancer in front of one api, then of two, alternating.
 const pages = await alternate(ROUNDS, {
   one: async () => {
     await switchBalancer(ports.slice(0, 1));
-    return wrk(base + MODULE, headers, { seconds: SECONDS });
+    return wrk(base + MODULE, headers, { seconds: SECONDS, script });
   },
   two: async () => {
     await switchBalancer(ports);
-    return wrk(base + MODULE, headers, { seconds: SECONDS });
+    return wrk(base + MODULE, headers, { seconds: SECONDS, script });
   },
 });
 await switchBalancer(ports);
