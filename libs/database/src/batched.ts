@@ -49,14 +49,14 @@ export class Batched<K, V> {
   }
 }
 
-/** Rows of a batched read, grouped by the key each belongs to, in the order they came. */
-export function rowsBy<K, R>(rows: R[], keyOf: (row: R) => K): Map<K, R[]> {
-  const groups = new Map<K, R[]>();
+/** Rows of a batched read as values (`valueOf`), grouped by the key each belongs to, in the order they came. */
+export function rowsBy<K, R, V>(rows: R[], keyOf: (row: R) => K, valueOf: (row: R) => V): Map<K, V[]> {
+  const groups = new Map<K, V[]>();
   for (const row of rows) {
     const key = keyOf(row);
     const group = groups.get(key);
-    if (group) group.push(row);
-    else groups.set(key, [row]);
+    if (group) group.push(valueOf(row));
+    else groups.set(key, [valueOf(row)]);
   }
   return groups;
 }

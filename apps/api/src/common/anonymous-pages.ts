@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { pageContext } from './page-context.js';
 import { SizedKept } from './sized-kept.js';
-import { acceptsGzip, gzipOf, keptPiece, storedPiece, type GzipPiece } from './spliced-gzip.js';
+import { gzipOf, gzipWanted, keptPiece, storedPiece, type GzipPiece } from './spliced-gzip.js';
 import type { KarvanReply, KarvanRequest } from './request-context.js';
 
 /**
@@ -98,11 +98,7 @@ export class AnonymousPages {
    * brotli: about as small as brotli at the quality a response can afford, for a tenth of the CPU.
    */
   private gzipWanted(request: KarvanRequest, parts: Buffer[]): boolean {
-    return (
-      request.headers['x-no-compression'] === undefined &&
-      acceptsGzip(request.headers['accept-encoding']) &&
-      byteLength(parts) >= COMPRESS_FROM
-    );
+    return gzipWanted(request.headers) && byteLength(parts) >= COMPRESS_FROM;
   }
 
   /**

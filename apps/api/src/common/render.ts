@@ -3,7 +3,7 @@ import { AnonymousPages, anonymousPagesOf } from './anonymous-pages.js';
 import { SplicedPage } from './fragments.js';
 import { pageContext } from './page-context.js';
 import type { KarvanReply, KarvanRequest } from './request-context.js';
-import { acceptsGzip } from './spliced-gzip.js';
+import { gzipWanted } from './spliced-gzip.js';
 
 /** Renders a page with a chosen status (e.g. a form shown again with its errors). */
 export async function renderPage(reply: KarvanReply, template: string, data: object, status = 200): Promise<void> {
@@ -27,7 +27,7 @@ async function sendPage(reply: KarvanReply, template: string, data: object): Pro
   const kept = AnonymousPages.applies(reply, template);
   if (kept && (await anonymousPagesOf(reply.server).send(reply, template, data))) return;
   const context = { ...pageContext(request), ...data };
-  if (!gzipWanted(request)) {
+  if (!gzipWanted(request.headers)) {
     await reply.view(template, context);
     return;
   }
@@ -46,9 +46,4 @@ async function sendPage(reply: KarvanReply, template: string, data: object): Pro
     // As Fastify's `view` does: the error handler answers.
     await reply.send(error);
   }
-}
-
-/** As @fastify/compress decides, but for gzip only: the parts kept compressed are deflate. */
-function gzipWanted(request: KarvanRequest): boolean {
-  return request.headers['x-no-compression'] === undefined && acceptsGzip(request.headers['accept-encoding']);
 }

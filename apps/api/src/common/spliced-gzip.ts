@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 
 /**
@@ -53,6 +54,11 @@ export function gzipOf(pieces: GzipPiece[]): Buffer {
   trailer.writeUInt32LE(crc >>> 0, 0);
   trailer.writeUInt32LE(size % 2 ** 32, 4);
   return Buffer.concat([HEADER, ...pieces.map((piece) => piece.deflated), LAST_BLOCK, trailer]);
+}
+
+/** As @fastify/compress decides, but for gzip only (what the pages put together from parts are). */
+export function gzipWanted(headers: IncomingHttpHeaders): boolean {
+  return headers['x-no-compression'] === undefined && acceptsGzip(headers['accept-encoding']);
 }
 
 /** Whether an Accept-Encoding header takes gzip (by name, as x-gzip, or as `*`), with a q above 0. */

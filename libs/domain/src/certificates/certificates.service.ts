@@ -107,8 +107,11 @@ export class CertificatesService {
       `${SELECT_CERTIFICATE} WHERE c.user_id = ANY($1::uuid[]) ORDER BY c.completed_at DESC`,
       [userIds],
     );
-    const mine = rowsBy(rows, (row) => row.user_id);
-    return new Map([...mine].map(([userId, list]) => [userId, list.map((row) => this.summary(row))]));
+    return rowsBy(
+      rows,
+      (row) => row.user_id,
+      (row) => this.summary(row),
+    );
   }
 
   /** The PDF for its holder or the staff; a revoked or not yet issued certificate is not served. */

@@ -70,8 +70,7 @@ export class MyLearningService {
        ORDER BY k.i, e.status, c.title`,
       [userIds, locales],
     );
-    const byKey = rowsBy(rows, (row) => keys[row.i - 1]);
-    return new Map([...byKey].map(([key, list]) => [key, list.map(myCourse)]));
+    return rowsBy(rows, (row) => keys[row.i - 1], myCourse);
   }
 }
 

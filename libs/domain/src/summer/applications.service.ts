@@ -76,10 +76,17 @@ export class ApplicationsService {
        JOIN cohorts c ON c.id = a.cohort_id WHERE a.user_id = ANY($1::uuid[]) ORDER BY a.updated_at DESC`,
       [userIds],
     );
-    const mine = rowsBy(rows, (row) => row.user_id);
-    const application = ({ id, cohort_id, cohort, status, submitted_at }: MyApplication) =>
-      ({ id, cohort_id, cohort, status, submitted_at }) satisfies MyApplication;
-    return new Map([...mine].map(([userId, list]) => [userId, list.map(application)]));
+    return rowsBy(
+      rows,
+      (row) => row.user_id,
+      ({ id, cohort_id, cohort, status, submitted_at }): MyApplication => ({
+        id,
+        cohort_id,
+        cohort,
+        status,
+        submitted_at,
+      }),
+    );
   }
 
   /** Saves the answers as a draft (or, with `submit`, submits them); only while the call is open. */
