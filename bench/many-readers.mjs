@@ -52,19 +52,32 @@ export async function manyReaders(databaseUrl, course, count = 100) {
 
 /** A wrk script sending each request with the next of `cookies` (in place of any -H cookie) and wrk's other headers. */
 export function rotatingCookies(cookies) {
-  const file = join(mkdtempSync(join(tmpdir(), 'karvan-wrk-')), 'cookies.lua');
-  writeFileSync(
-    file,
-    `local cookies = { ${cookies.map((c) => JSON.stringify(c)).join(', ')} }
-local i = 0
-request = function()
-  i = i % #cookies + 1
-  local headers = {}
+  return wrkScript(
+    'cookies',
+    cookies,
+    `local headers = {}
   for name, value in pairs(wrk.headers) do
     if string.lower(name) ~= "cookie" then headers[name] = value end
   end
-  headers["Cookie"] = cookies[i]
-  return wrk.format(nil, nil, headers)
+  headers["Cookie"] = values[i]
+  return wrk.format(nil, nil, headers)`,
+  );
+}
+
+/** A wrk script asking for each of `paths` in turn, with wrk's headers: e.g. many certificates' pages. */
+export function rotatingPaths(paths) {
+  return wrkScript('paths', paths, 'return wrk.format(nil, values[i])');
+}
+
+function wrkScript(name, values, request) {
+  const file = join(mkdtempSync(join(tmpdir(), 'karvan-wrk-')), `${name}.lua`);
+  writeFileSync(
+    file,
+    `local values = { ${values.map((v) => JSON.stringify(v)).join(', ')} }
+local i = 0
+request = function()
+  i = i % #values + 1
+  ${request}
 end
 `,
   );

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import {
   alternate,
   benchInstallation,
+  certificateBurst,
   enrol,
   ensureWrk,
   freePort,
@@ -25,7 +26,7 @@ import {
   summary,
   wrk,
 } from './bench-lib.mjs';
-import { manyReaders, rotatingCookies } from './many-readers.mjs';
+import { manyReaders, rotatingCookies, rotatingPaths } from './many-readers.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -39,11 +40,13 @@ const { env, cli } = installation;
 const snapshots = mkdtempSync(join(tmpdir(), 'karvan-bench-heap-'));
 const api = await startProcess('api', { ...env, CONTENT_SYNC: 'on-start' }, heapSnapshotArgs(snapshots));
 cli('demo', 'seed'); // after the content sync: the demo finishes a shipped course
-// The demo trainee's finished course has a certificate: a worker issues it, so /verify has a code.
+// The demo trainee's finished course has a certificate, and /verify is asked for 100 codes in
+// turn (checks of one code would share each batch's read): a worker issues them.
 const worker = await startProcess('worker', { ...env, CONTENT_SYNC: 'off' });
 const base = env.BASE_URL;
-const code = await certificateCode(base);
+const codes = await certificateCodes(base, CONNECTIONS);
 await worker.stop();
+const code = codes[0];
 
 const trainee = await signIn(base, 'trainee@karvan.example');
 await enrol(base, trainee.cookie, trainee.csrf, COURSE);
@@ -87,7 +90,9 @@ for (const page of pages) {
 
 const options = { connections: CONNECTIONS, seconds: SECONDS };
 // Warm-up, not measured: the first load of a page compiles its code and fills the caches.
-for (const page of pages) page.script = page.headers.cookie ? readers : undefined;
+const verifyPages = rotatingPaths(codes.map((c) => `/verify/${c}`));
+for (const page of pages)
+  page.script = page.headers.cookie ? readers : page.path === `/verify/${code}` ? verifyPages : undefined;
 for (const page of pages) await wrk(base + page.path, page.headers, { ...options, seconds: 2, script: page.script });
 const measurements = {};
 for (const page of pages) {
@@ -161,17 +166,17 @@ function undecoded(url, headers) {
   });
 }
 
-async function certificateCode(url) {
+/** The demo trainee's certificate's code and `count - 1` more, issued as a burst is (bench-lib.mjs). */
+async function certificateCodes(url, count) {
   const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: installation.databaseUrl });
   await client.connect();
+  const query = async (sql, params) => (await client.query(sql, params)).rows;
   try {
-    for (let i = 0; i < 150; i++) {
-      const { rows } = await client.query(`SELECT code FROM certificates WHERE status = 'issued' LIMIT 1`);
-      if (rows[0]) return rows[0].code;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    throw new Error(`no certificate was issued at ${url}`);
+    await certificateBurst(query, url, await signIn(url, 'admin@karvan.example'), count - 1);
+    const rows = await query(`SELECT code FROM certificates WHERE status = 'issued' ORDER BY serial`);
+    if (rows.length < count) throw new Error(`only ${rows.length} certificates were issued at ${url}`);
+    return rows.map((row) => row.code);
   } finally {
     await client.end();
   }

@@ -8,6 +8,7 @@ import type { Queue } from 'bullmq';
 import { CERTIFICATES_QUEUE } from '@karvan/jobs';
 import {
   formatDateTime,
+  groupedCode,
   CertificateIssuer,
   DomainEvents,
   requestCertificate,
@@ -89,6 +90,32 @@ describe('certificates: issuing, verifying, revoking', () => {
     // The issue date is shown, not an empty "Issued".
     expect(page.text).toContain(`<dd>${formatDateTime(json.issuedAt, 'en', 'Asia/Baku')}</dd>`);
     expect(json).toMatchObject({ status: 'valid', holder: 'Gülnarə Şükürova', title: 'Border management basics' });
+  });
+
+  it("checks many codes asked for at once, each answer its own holder's; a revocation shows on the next check", async () => {
+    const names = ['Aysel Quliyeva', 'Rəşad Məmmədov', 'Ольга Смирнова'];
+    const holders = await Promise.all(names.map((name) => completeCourse(t, slug, name)));
+    const certs = await Promise.all(holders.map((holder) => waitIssued(t.db, holder.userId)));
+    const unknown = 'abcdefghjkmnpqrstvwxyz0123456789';
+    const check = () =>
+      Promise.all([
+        ...certs.map((cert) => t.client().get(`/verify/${cert.code}`)),
+        ...certs.map((cert) => t.client().get(`/api/v1/certificates/verify/${groupedCode(cert.code).toUpperCase()}`)),
+        t.client().get(`/verify/${unknown}`),
+      ]);
+    const before = await check();
+    certs.forEach((cert, i) => {
+      expect([names[i], before[i].text]).toEqual([names[i], expect.stringContaining(names[i])]);
+      expect(before[i].text).toContain('Valid certificate');
+      expect(before[3 + i].json<Verification>()).toMatchObject({ status: 'valid', holder: names[i], code: cert.code });
+    });
+    expect(before[6].text).not.toContain('Valid certificate');
+    await admin.json('POST', `/api/v1/certificates/${certs[1].id}/revoke`, { reason: 'Issued to the wrong person' });
+    const after = await check();
+    expect(after.slice(3, 6).map((r) => r.json<Verification>().status)).toEqual(['valid', 'revoked', 'valid']);
+    expect(after[1].text).toContain('Revoked certificate');
+    expect(after[1].text).toContain(names[1]);
+    expect(after[0].text).toContain('Valid certificate');
   });
 
   it('signs a payload that node:crypto and openssl verify with the published key, and binds the PDF', async () => {

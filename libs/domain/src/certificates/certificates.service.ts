@@ -86,6 +86,8 @@ export interface HolderRow {
 @Injectable()
 export class CertificatesService {
   private readonly certificatesOf = new Batched((userIds: string[]) => this.readMine(userIds));
+  /** Codes checked at once (employers, registrars, anyone with a link) are read in one statement. */
+  private readonly byCode = new Batched((codes: string[]) => this.readByCodes(codes));
 
   constructor(
     private readonly db: DataSource,
@@ -160,9 +162,7 @@ export class CertificatesService {
   async verify(input: string): Promise<Verification> {
     const keysUrl = `${this.config.baseUrl}/.well-known/karvan-keys.json`;
     const code = normaliseCode(input);
-    const [row] = code
-      ? await prepared<CertificateRow[]>(this.db, `${SELECT_CERTIFICATE} WHERE c.code = $1`, [code])
-      : [];
+    const row = code ? await this.byCode.load(code) : undefined;
     if (!row) return { status: 'unknown', code: input.slice(0, 64), keysUrl };
     const status = row.status === 'issued' ? ((await this.intact(row)) ? 'valid' : 'invalid') : row.status;
     return {
@@ -182,6 +182,14 @@ export class CertificatesService {
       pdfSha256: row.pdf_sha256,
       keysUrl,
     };
+  }
+
+  /** The rows are shared by every check of the same code in the batch: read, never changed. */
+  private async readByCodes(codes: string[]): Promise<Map<string, CertificateRow>> {
+    const rows = await prepared<CertificateRow[]>(this.db, `${SELECT_CERTIFICATE} WHERE c.code = ANY($1::varchar[])`, [
+      codes,
+    ]);
+    return new Map(rows.map((row) => [row.code, row]));
   }
 
   /** The signature still covers what the record says: its code and holder are those signed. */
