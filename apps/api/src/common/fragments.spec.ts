@@ -81,4 +81,30 @@ describe('fragments rendered once per key and page language', () => {
       expect(html).toBe('<p>Aysel</p><div>A #1 en</div>');
     });
   });
+
+  describe('for a client that takes no compression', () => {
+    it('sends the same page as UTF-8, each reader’s parts around the one kept text', () => {
+      const { page, renders } = setup();
+      for (const user of ['Aysel', 'Олег']) {
+        const splicedPage = new SplicedPage('bytes');
+        const html = page({ key: 'm1', text: 'Miqrasiya və sərhəd', user, locale: 'az' });
+        const marked = page({ key: 'm1', text: 'Miqrasiya və sərhəd', user, locale: 'az', splicedPage });
+        expect(marked).not.toContain('sərhəd');
+        expect(splicedPage.bytes(marked).toString()).toBe(html);
+        expect(html).toBe(`<p>${user}</p><div>Miqrasiya və sərhəd #1 az</div>`);
+      }
+      expect(renders()).toBe(1);
+    });
+
+    it('keeps the text as UTF-8 once, and its gzip only once a client takes gzip', () => {
+      const fragments = new RenderedFragments();
+      const utf8 = fragments.fragment('k', () => 'Sərhəd', 'bytes');
+      expect(utf8.bytes?.toString()).toBe('Sərhəd');
+      expect(utf8.gzip).toBeUndefined();
+      const both = fragments.fragment('k', () => 'never rendered', 'gzip');
+      expect(both.bytes).toBe(utf8.bytes);
+      expect(both.gzip?.bytes).toBe(utf8.bytes);
+      expect(fragments.fragment('k', () => 'never rendered', 'bytes')).toBe(both);
+    });
+  });
 });

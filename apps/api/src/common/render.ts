@@ -27,21 +27,20 @@ async function sendPage(reply: KarvanReply, template: string, data: object): Pro
   const kept = AnonymousPages.applies(reply, template);
   if (kept && (await anonymousPagesOf(reply.server).send(reply, template, data))) return;
   const context = { ...pageContext(request), ...data };
-  if (!gzipWanted(request.headers)) {
-    await reply.view(template, context);
-    return;
-  }
-  // A page with kept fragments (the module page's text) goes out as gzip put together from parts.
-  const page = new SplicedPage();
+  const gzip = gzipWanted(request.headers);
+  // A page with kept fragments (the module page's text) goes out put together from parts.
+  const page = new SplicedPage(gzip ? 'gzip' : 'bytes');
   try {
     const html = await reply.viewAsync(template, { ...context, splicedPage: page });
     if (page.fragments.length === 0) {
       await reply.send(html);
-      return;
+    } else if (gzip) {
+      // Set here, so @fastify/compress leaves the response as it is.
+      reply.header('content-encoding', 'gzip').header('vary', 'accept-encoding');
+      await reply.send(page.gzip(html));
+    } else {
+      await reply.send(page.bytes(html));
     }
-    // Set here, so @fastify/compress leaves the response as it is.
-    reply.header('content-encoding', 'gzip').header('vary', 'accept-encoding');
-    await reply.send(page.gzip(html));
   } catch (error) {
     // As Fastify's `view` does: the error handler answers.
     await reply.send(error);
