@@ -58,13 +58,37 @@ describe('reads batched across requests', () => {
           expect(response.text).toContain(`<html lang="${reader.lang}">`);
           expect(response.text).toContain(reader.name);
         }
-        if (reader.enrolled)
+        if (reader.enrolled) {
           expect([reader.name, page.text]).toEqual([
             reader.name,
             expect.stringContaining(`value="${reader.read ? 1 : 0}"`),
           ]);
+          // The syllabus is kept rendered per status: each reader sees their own.
+          expect([reader.name, syllabusStatuses(outline.text)]).toEqual([
+            reader.name,
+            [reader.read ? 'read' : 'not_started', 'not_started', 'not_started'],
+          ]);
+        } else expect([reader.name, syllabusStatuses(outline.text)]).toEqual([reader.name, []]);
       });
     }
+  });
+
+  it('shows a reader the syllabus as it is after they read a module, and a published change at once', async () => {
+    const reader = await person(['trainee'], `Syllabus reader of ${slug}`);
+    await reader.client.postForm(`/courses/${slug}/enrol`, {});
+    const unread = ['not_started', 'not_started', 'not_started'];
+    expect(syllabusStatuses((await reader.client.get(`/courses/${slug}`)).text)).toEqual(unread);
+    await reader.client.postForm(`/courses/${slug}/modules/one/read`, {});
+    expect(syllabusStatuses((await reader.client.get(`/courses/${slug}`)).text)).toEqual([
+      'read',
+      'not_started',
+      'not_started',
+    ]);
+    await author.json('PUT', `/api/v1/authoring/courses/${slug}/modules/one`, {
+      markdown: moduleMarkdown('Module one, revised', 'Words.'),
+    });
+    const page = await reader.client.get(`/courses/${slug}`);
+    expect(page.text).toContain('Module one, revised');
   });
 
   it('ends a session at once even when other requests share the statement that reads it', async () => {
@@ -125,3 +149,8 @@ describe('reads batched across requests', () => {
     after.forEach((page) => expect(page.text).toContain(`Fresh ${other}`));
   });
 });
+
+/** The status tags of a course page's syllabus, in order. */
+function syllabusStatuses(html: string): string[] {
+  return [...html.matchAll(/status-tag status-([a-z_]+)/g)].map((match) => match[1]);
+}

@@ -43,14 +43,16 @@ export class LearningPagesController {
     const notice = query.notice && NOTICES.has(query.notice) ? `learning.notice.${query.notice}` : undefined;
     const active = outline.enrolment === 'active';
     // Where the person is: progress, the module to continue with, completion.
-    if (!active || !state.principal) return { outline, notice, active };
+    if (!active || !state.principal) return { outline, notice, active, syllabusKey: `${outline.textKey} outline` };
     const { course: progress, statuses } = courseProgress(outline);
     const syllabus = outline.syllabus.map((m) => ({
       ...m,
       status: statuses.get(m.slug) ?? 'not_started',
       next: m.slug === progress?.next?.slug,
     }));
-    return { outline: { ...outline, syllabus }, notice, active, progress };
+    // The syllabus is kept rendered by everything it shows: the texts, and each module's status.
+    const where = syllabus.map((m) => `${m.status}${m.next ? '*' : ''}`).join(',');
+    return { outline: { ...outline, syllabus }, notice, active, progress, syllabusKey: `${outline.textKey} ${where}` };
   }
 
   @Post(':course/enrol')

@@ -33,6 +33,8 @@ export interface CourseOutline extends CatalogueEntry {
   enrolment: EnrolmentStatus | null;
   /** The person's own progress in the course, when they are enrolled (see `courseProgress`). */
   progress: ReaderProgress | null;
+  /** Names the course's texts (intro, syllabus) as they are now, for the page's kept blocks. */
+  textKey: string;
 }
 
 /** Which live modules of a course the person has read and whose quiz they passed, by slug. */
@@ -82,7 +84,7 @@ interface OutlineState {
   completed: boolean;
 }
 
-type SharedOutline = Omit<CourseOutline, 'enrolment' | 'progress'>;
+type SharedOutline = Omit<CourseOutline, 'enrolment' | 'progress' | 'textKey'>;
 
 /**
  * Published courses as trainees find them, in their language where a translation exists. The
@@ -123,7 +125,7 @@ export class CatalogueService {
     const progress = enrolment
       ? { read: new Set(state.read), passed: new Set(state.passed), completed: state.completed }
       : null;
-    return { ...shared, enrolment, progress };
+    return { ...shared, enrolment, progress, textKey: `course ${slug} ${state.epoch}` };
   }
 
   private async readStates(keys: string[]): Promise<Map<string, OutlineState>> {

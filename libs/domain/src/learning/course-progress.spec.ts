@@ -23,6 +23,7 @@ const outline = (over: Partial<CourseOutline>): CourseOutline => ({
   syllabus: [module('a', false), module('b', true), module('c', true), module('d', false)],
   enrolment: 'active',
   progress: { read: new Set(['a', 'b', 'c']), passed: new Set(['c']), completed: false },
+  textKey: 'course border-basics 1',
   ...over,
 });
 
