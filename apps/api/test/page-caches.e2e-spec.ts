@@ -85,6 +85,9 @@ describe('page caches and compression', () => {
       expect(await reader(client, '/courses')).toContain(`/courses/${slug}"`);
     }
     expect(await reader(visitor, `/courses/${slug}`)).toContain('Module one');
+    // The catalogue's list is kept rendered per language filter: each shows its own.
+    expect(await reader(viewer.client, '/courses?language=en')).toContain(`/courses/${slug}"`);
+    expect(await reader(viewer.client, '/courses?language=ru')).not.toContain(`/courses/${slug}"`);
 
     const before = await viewer.client.get(`/courses/${slug}/modules/one`);
     expect(before.status).toBe(403);

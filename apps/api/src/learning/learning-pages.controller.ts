@@ -32,7 +32,7 @@ export class LearningPagesController {
   @Get()
   @Render('pages/learning/catalogue')
   async list(@RequestState() state: State, @Query() query: CatalogueQuery) {
-    return { courses: await this.catalogue.list(state.locale, query.language), language: query.language ?? '' };
+    return { ...(await this.catalogue.listing(state.locale, query.language)), language: query.language ?? '' };
   }
 
   @Public()

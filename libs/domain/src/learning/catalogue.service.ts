@@ -103,7 +103,16 @@ export class CatalogueService {
   constructor(private readonly db: DataSource) {}
 
   async list(locale: Locale, language?: string): Promise<CatalogueEntry[]> {
+    return this.listAt(await readContentEpoch(this.db), locale, language);
+  }
+
+  /** The catalogue, and a key naming it as it is now for a page that keeps it rendered. */
+  async listing(locale: Locale, language?: string): Promise<{ courses: CatalogueEntry[]; textKey: string }> {
     const epoch = await readContentEpoch(this.db);
+    return { courses: await this.listAt(epoch, locale, language), textKey: `catalogue ${language ?? ''} ${epoch}` };
+  }
+
+  private listAt(epoch: string, locale: Locale, language?: string): Promise<CatalogueEntry[]> {
     return this.lists.through(`${locale}\n${language ?? ''}`, epoch, async () => {
       const rows = await this.db.query<Row[]>(
         `SELECT ${COURSE_COLUMNS} FROM courses c WHERE c.status = 'published' AND ($1::text IS NULL OR c.language = $1)
