@@ -103,17 +103,13 @@ export class CatalogueService {
   constructor(private readonly db: DataSource) {}
 
   async list(locale: Locale, language?: string): Promise<CatalogueEntry[]> {
-    return this.listAt(await readContentEpoch(this.db), locale, language);
+    return (await this.listing(locale, language)).courses;
   }
 
   /** The catalogue, and a key naming it as it is now for a page that keeps it rendered. */
   async listing(locale: Locale, language?: string): Promise<{ courses: CatalogueEntry[]; textKey: string }> {
     const epoch = await readContentEpoch(this.db);
-    return { courses: await this.listAt(epoch, locale, language), textKey: `catalogue ${language ?? ''} ${epoch}` };
-  }
-
-  private listAt(epoch: string, locale: Locale, language?: string): Promise<CatalogueEntry[]> {
-    return this.lists.through(`${locale}\n${language ?? ''}`, epoch, async () => {
+    const courses = await this.lists.through(`${locale}\n${language ?? ''}`, epoch, async () => {
       const rows = await this.db.query<Row[]>(
         `SELECT ${COURSE_COLUMNS} FROM courses c WHERE c.status = 'published' AND ($1::text IS NULL OR c.language = $1)
          ORDER BY c.title`,
@@ -121,6 +117,7 @@ export class CatalogueService {
       );
       return rows.map((row) => entry(row, locale));
     });
+    return { courses, textKey: `catalogue ${language ?? ''} ${epoch}` };
   }
 
   async outline(principal: Principal | undefined, slug: string, locale: Locale): Promise<CourseOutline> {
