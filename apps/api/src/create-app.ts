@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { constants as zlibConstants } from 'node:zlib';
-import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -16,6 +15,7 @@ import { installControlCharacterCheck } from './common/control-characters.hook.j
 import { cookieSettings, installLogContext, installRequestHooks } from './common/request-hooks.js';
 import { PageAdapter } from './common/render.js';
 import { installSecurityHeaders } from './common/security-headers.js';
+import { RequestValidationPipe } from './common/validation-pipe.js';
 import { StaticAssets } from './common/static-assets.js';
 import { registerThrottles } from './common/throttles.js';
 import { createHandlebars, PUBLIC_DIR, VIEWS_DIR } from './common/views.js';
@@ -34,7 +34,7 @@ export async function createApp(config: AppConfig, options: AppOptions): Promise
     bufferLogs: false,
   });
   await registerPlugins(app, config);
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalPipes(new RequestValidationPipe());
   mountOpenApi(app);
   await app.init();
   return app;

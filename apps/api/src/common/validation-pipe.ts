@@ -1,0 +1,31 @@
+import { ValidationPipe, type ArgumentMetadata, type Type } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+
+/**
+ * Nest's validation pipe, as every route uses it, but an empty query string is validated once per
+ * query class: most page views carry none, and validating `{}` against the catalogue's query was
+ * a twentieth of that page's CPU. The outcome for `{}` never changes, and only a pass is kept, so
+ * a class that requires a parameter still answers every empty query with its 400. The instance is
+ * built fresh each time, as the pipe builds it.
+ */
+export class RequestValidationPipe extends ValidationPipe {
+  private readonly emptyPasses = new WeakSet<Type<unknown>>();
+
+  constructor() {
+    super({ whitelist: true, forbidNonWhitelisted: true, transform: true });
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const type = metadata.type === 'query' && isEmptyObject(value) ? metadata.metatype : undefined;
+    if (type && this.emptyPasses.has(type)) return plainToInstance(type, {}, this.transformOptions);
+    const result: unknown = await super.transform(value, metadata);
+    if (type) this.emptyPasses.add(type);
+    return result;
+  }
+}
+
+function isEmptyObject(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key)) return false;
+  return true;
+}
