@@ -1,5 +1,6 @@
 import { contentHash, sourceHash } from './content-hash.js';
 import { courseLinks } from './course-links.js';
+import { deepFreeze } from './deep-freeze.js';
 import {
   DEFAULT_COURSE_URLS,
   type Course,
@@ -182,14 +183,6 @@ function parsedOnly(file: SourceFile): { doc: ParsedDocument; quiz: ParsedQuiz |
     parsedFiles.set(key, parsed);
   }
   return parsed;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
 }
 
 function checkDuplicates(modules: Kind<'module'>[], problems: Problem[]): void {

@@ -22,3 +22,4 @@ export { askedCount, drawQuestions, poolsOf, type Pool } from './quiz-draws.js';
 export { seededRandom, shuffleWith, type RandomInt } from './seeded-random.js';
 export * from './gift/index.js';
 export * from './glossary/index.js';
+export * from './deep-freeze.js';

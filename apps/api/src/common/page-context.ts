@@ -20,9 +20,9 @@ export interface PageContext {
   head: { title?: string };
 }
 
-/** Navigation by role: a link appears only for people who may open it. */
-function navigation(principal: Principal | undefined, locale: Locale, path: string): NavLink[] {
-  const links: Array<{ href: string; key: string; show: boolean }> = [
+/** The navigation's links, with whether each is shown: a link appears only for people who may open it. */
+function links(principal: Principal | undefined): Array<{ href: string; key: string; show: boolean }> {
+  return [
     { href: '/', key: 'nav.home', show: true },
     { href: '/courses', key: 'nav.courses', show: true },
     { href: '/learning', key: 'nav.learning', show: !!principal },
@@ -40,14 +40,26 @@ function navigation(principal: Principal | undefined, locale: Locale, path: stri
     { href: '/admin/access', key: 'nav.access', show: canAnywhere(principal, 'access.manage') },
     { href: '/admin/outbox', key: 'nav.outbox', show: canAnywhere(principal, 'mail.read') },
     { href: '/admin/queues', key: 'nav.queues', show: canAnywhere(principal, 'queue.manage') },
-  ];
-  return links
-    .filter((link) => link.show)
-    .map((link) => ({
-      href: link.href,
-      label: translate(locale, link.key),
-      current: link.href === '/' ? path === '/' : path.startsWith(link.href),
-    }));
+  ].filter((link) => link.show);
+}
+
+function navigation(principal: Principal | undefined, locale: Locale, path: string): NavLink[] {
+  return links(principal).map((link) => ({
+    href: link.href,
+    label: translate(locale, link.key),
+    current: link.href === '/' ? path === '/' : path.startsWith(link.href),
+  }));
+}
+
+/**
+ * All that the page context takes from a signed-in person but their name and CSRF token: which
+ * links the navigation shows them, and their time zone. With the language and the address, two
+ * people with the same viewer key get the same page context.
+ */
+export function viewerKey(principal: Principal): string {
+  return `${links(principal)
+    .map((link) => link.href)
+    .join(' ')}\n${principal.timeZone ?? ''}`;
 }
 
 /** What every page template gets besides its own data: language, user, CSRF token, navigation. */

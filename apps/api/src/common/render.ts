@@ -1,6 +1,6 @@
 import { FastifyAdapter } from '@nestjs/platform-fastify';
-import { AnonymousPages, anonymousPagesOf } from './anonymous-pages.js';
 import { SplicedPage } from './fragments.js';
+import { KeptPages, keptPagesOf } from './kept-pages.js';
 import { pageContext } from './page-context.js';
 import type { KarvanReply, KarvanRequest } from './request-context.js';
 import { gzipWanted } from './spliced-gzip.js';
@@ -24,8 +24,8 @@ export class PageAdapter extends FastifyAdapter {
 
 async function sendPage(reply: KarvanReply, template: string, data: object): Promise<void> {
   const request = reply.request as KarvanRequest;
-  const kept = AnonymousPages.applies(reply, template);
-  if (kept && (await anonymousPagesOf(reply.server).send(reply, template, data))) return;
+  const kept = KeptPages.applies(reply, template);
+  if (kept && (await keptPagesOf(reply.server).send(reply, template, data))) return;
   const context = { ...pageContext(request), ...data };
   const gzip = gzipWanted(request.headers);
   // A page with kept fragments (the module page's text) goes out put together from parts.

@@ -34,7 +34,7 @@ interface KeptPage {
 /**
  * The page made from a listing and the modules that link its terms, in a page language: made again
  * only when either changes (both are kept objects, replaced when the glossary or the content does),
- * so the page's data is the same object between changes, which `AnonymousPages` can tell cheaply.
+ * so the page's data is the same object between changes, which `KeptPages` can tell cheaply.
  */
 export class GlossaryPages {
   private readonly pages = new WeakMap<GlossaryListing, Map<Locale, KeptPage>>();

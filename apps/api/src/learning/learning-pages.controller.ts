@@ -42,8 +42,12 @@ export class LearningPagesController {
     const outline = await this.catalogue.outline(state.principal, slug, state.locale);
     const notice = query.notice && NOTICES.has(query.notice) ? `learning.notice.${query.notice}` : undefined;
     const active = outline.enrolment === 'active';
+    // The page shows where the person is (below), not the sets it is worked out from: without
+    // them, its data names the page it is kept as (common/kept-pages.ts).
+    const shown = { ...outline, progress: null };
+    if (!active || !state.principal)
+      return { outline: shown, notice, active, syllabusKey: `${outline.textKey} outline` };
     // Where the person is: progress, the module to continue with, completion.
-    if (!active || !state.principal) return { outline, notice, active, syllabusKey: `${outline.textKey} outline` };
     const { course: progress, statuses } = courseProgress(outline);
     const syllabus = outline.syllabus.map((m) => ({
       ...m,
@@ -52,7 +56,7 @@ export class LearningPagesController {
     }));
     // The syllabus is kept rendered by everything it shows: the texts, and each module's status.
     const where = syllabus.map((m) => `${m.status}${m.next ? '*' : ''}`).join(',');
-    return { outline: { ...outline, syllabus }, notice, active, progress, syllabusKey: `${outline.textKey} ${where}` };
+    return { outline: { ...shown, syllabus }, notice, active, progress, syllabusKey: `${outline.textKey} ${where}` };
   }
 
   @Post(':course/enrol')

@@ -1,3 +1,4 @@
+import { deepFreeze } from '@karvan/content';
 import { Batched, prepared } from '@karvan/database';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -122,8 +123,9 @@ export class CatalogueService {
 
   async outline(principal: Principal | undefined, slug: string, locale: Locale): Promise<CourseOutline> {
     const state = (await this.states.load(userKey(principal?.userId, slug)))!;
-    const shared = await this.outlines.through(`${slug}\n${locale}`, state.epoch, () =>
-      this.sharedOutline(slug, locale),
+    // Frozen: shared by every reader until the epoch moves, and named once by kept pages.
+    const shared = await this.outlines.through(`${slug}\n${locale}`, state.epoch, async () =>
+      deepFreeze(await this.sharedOutline(slug, locale)),
     );
     if (!shared)
       throw new EnrolmentError(EnrolmentErrorCode.CourseNotFound, 'There is no such course in the catalogue.');

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Batched, prepared } from '@karvan/database';
-import { glossaryLanguage, titleGlossaryLinks } from '@karvan/content';
+import { deepFreeze, glossaryLanguage, titleGlossaryLinks } from '@karvan/content';
 import { localiseCallouts } from './callout-labels.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import { can, courseScope } from '../access/index.js';
@@ -96,8 +96,9 @@ export class ReaderService {
 
   async read(principal: Principal, courseSlug: string, moduleSlug: string, locale: Locale): Promise<ModulePage> {
     const state = (await this.states.load(userKey(principal.userId, courseSlug)))!;
-    const course = await this.contents.through(`${courseSlug}\n${locale}`, state.epoch, () =>
-      loadContent(this.db.manager, courseSlug, locale),
+    // Frozen: shared by every reader until the epoch moves, and named once by kept pages.
+    const course = await this.contents.through(`${courseSlug}\n${locale}`, state.epoch, async () =>
+      deepFreeze(await loadContent(this.db.manager, courseSlug, locale)),
     );
     const index = course?.modules.findIndex((m) => m.slug === moduleSlug) ?? -1;
     if (!course || index < 0) throw new EnrolmentError(EnrolmentErrorCode.CourseNotFound, 'There is no such module.');
@@ -105,8 +106,8 @@ export class ReaderService {
     const module = course.modules[index];
     const neighbour = (m: ModuleContent | undefined) => (m ? { slug: m.slug, title: m.title } : undefined);
     const language = module.translated ? locale : course.language;
-    const text = await this.texts.through(`${module.id}\n${language}`, state.epoch, () =>
-      this.prepare(module, language),
+    const text = await this.texts.through(`${module.id}\n${language}`, state.epoch, async () =>
+      deepFreeze(await this.prepare(module, language)),
     );
     return {
       course: { slug: course.slug, title: course.title, language: course.language },
