@@ -84,8 +84,14 @@ export class KeptPages {
   private readonly names = new WeakMap<object, string>();
   /** Long strings' hashes: the same string object (a module's text) is looked up, not hashed again. */
   private readonly longTexts = new Map<string, string>();
-  /** Frozen values' hashes, by identity: what is frozen never changes. */
+  /**
+   * Frozen values' names, by identity: what is frozen never changes, so an object needs no name
+   * but its own (a number), and what it holds is not written out again for every page.
+   */
   private readonly frozenNames = new WeakMap<object, string>();
+  private frozenCount = 0;
+  /** The key a name is written under: random, so that no object in the data can pass for one. */
+  private readonly nameKey = randomBytes(8).toString('hex');
   /** Each kept page's parts compressed, made at its first visitor who takes gzip, gone with the page. */
   private readonly compressed = new WeakMap<KeptPage, GzipPiece[]>();
 
@@ -173,10 +179,10 @@ export class KeptPages {
 
   /**
    * The data as JSON, with what is named once in place of itself: a long string (a module's text)
-   * and a frozen value (a module's contents, references and glossary terms, kept and shared until
-   * the content changes) go in as their hashes, worked out once per string or object. The module
-   * page's data is 40 KB of JSON written out in full. A name is an object under a random key, so
-   * that no string in the data can pass for one.
+   * goes in as its hash, worked out once per string, and a frozen value (a module's contents,
+   * references and glossary terms, kept and shared until the content changes) by its identity.
+   * The module page's data is 40 KB of JSON written out in full. A name is an object under a
+   * random key, so that no string in the data can pass for one.
    *
    * Data that JSON cannot write, or might write as less than it is (a Map comes out as `{}`, a
    * function not at all, a class's getters are left out), is not named, and its page is rendered
@@ -200,15 +206,15 @@ export class KeptPages {
     if (value === root || !Object.isFrozen(value)) return value;
     let name = this.frozenNames.get(value);
     if (name === undefined) {
-      const json = this.jsonOf(value);
-      if (json === undefined) throw new Unnamable();
-      this.frozenNames.set(value, (name = hashOf(json)));
+      // Once per object: all it holds must be plain data too (a frozen Map could still change).
+      if (this.jsonOf(value) === undefined) throw new Unnamable();
+      this.frozenNames.set(value, (name = `${++this.frozenCount}`));
     }
     return this.named(name);
   }
 
   private named(name: string): object {
-    return { [this.marker]: name };
+    return { [this.nameKey]: name };
   }
 
   private textName(text: string): string {
