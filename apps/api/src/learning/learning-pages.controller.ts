@@ -14,6 +14,7 @@ import { parseForm } from '../common/forms.js';
 import { renderPage } from '../common/render.js';
 import type { KarvanReply, RequestState as State } from '../common/request-context.js';
 import { CatalogueQuery, DecisionDto, EnrolDto } from './learning.dto.js';
+import { placedSyllabus } from './placed-syllabus.js';
 
 const NOTICES = new Set(['enrolled', 'requested', 'left', 'completed', 'decided']);
 
@@ -49,13 +50,8 @@ export class LearningPagesController {
       return { outline: shown, notice, active, syllabusKey: `${outline.textKey} outline` };
     // Where the person is: progress, the module to continue with, completion.
     const { course: progress, statuses } = courseProgress(outline);
-    const syllabus = outline.syllabus.map((m) => ({
-      ...m,
-      status: statuses.get(m.slug) ?? 'not_started',
-      next: m.slug === progress?.next?.slug,
-    }));
+    const { syllabus, where } = placedSyllabus(outline.syllabus, statuses, progress?.next?.slug);
     // The syllabus is kept rendered by everything it shows: the texts, and each module's status.
-    const where = syllabus.map((m) => `${m.status}${m.next ? '*' : ''}`).join(',');
     return { outline: { ...shown, syllabus }, notice, active, progress, syllabusKey: `${outline.textKey} ${where}` };
   }
 
