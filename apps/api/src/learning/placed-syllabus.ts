@@ -7,7 +7,12 @@ type PlacedModule = Syllabus[number] & { status: ModuleStatus; next: boolean };
 /** Places kept per syllabus: enough for the readers of a course at different points in it. */
 const MAX_PLACES = 200;
 
-const kept = new WeakMap<Syllabus, Map<string, { syllabus: readonly PlacedModule[]; where: string }>>();
+interface Place {
+  syllabus: readonly PlacedModule[];
+  where: string;
+}
+
+const kept = new WeakMap<Syllabus, Map<string, Place>>();
 
 /**
  * The syllabus with each module's status for one reader, and where they are (`read,not_started*,…`,
@@ -20,11 +25,11 @@ export function placedSyllabus(
   syllabus: Syllabus,
   statuses: Map<string, ModuleStatus>,
   nextSlug: string | undefined,
-): { syllabus: readonly PlacedModule[]; where: string } {
+): Place {
   const statusOf = (slug: string) => statuses.get(slug) ?? 'not_started';
   const where = syllabus.map((m) => `${statusOf(m.slug)}${m.slug === nextSlug ? '*' : ''}`).join(',');
   let places = kept.get(syllabus);
-  if (!places) kept.set(syllabus, (places = new Map()));
+  if (!places) kept.set(syllabus, (places = new Map<string, Place>()));
   let placed = places.get(where);
   if (!placed) {
     if (places.size >= MAX_PLACES) places.clear();
