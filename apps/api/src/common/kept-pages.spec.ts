@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { deepFreeze } from '@karvan/content';
 import type { Principal } from '@karvan/domain';
 import { renderPage } from './render.js';
@@ -5,6 +6,7 @@ import type { KarvanReply } from './request-context.js';
 
 /** What the stand-in template shows of what it was given: the name, the navigation and the token. */
 interface Rendered {
+  text?: string;
   user?: { name: string };
   nav: Array<{ href: string }>;
   csrfToken: string;
@@ -12,12 +14,12 @@ interface Rendered {
 }
 
 /** A reply as Fastify hands it, for one GET of `url`; records what was rendered and sent. */
-function replyFor(csrfToken: string, server: object, principal?: Principal, url = '/login') {
+function replyFor(csrfToken: string, server: object, principal?: Principal, url = '/login', headers = {}) {
   const calls = { rendered: 0, sent: [] as Buffer[] };
   const reply = {
     server,
     status: () => reply,
-    request: { karvan: { locale: 'en', csrfToken, principal }, url, method: 'GET', headers: {} },
+    request: { karvan: { locale: 'en', csrfToken, principal }, url, method: 'GET', headers },
     statusCode: 200,
     type: () => reply,
     header: () => reply,
@@ -25,9 +27,10 @@ function replyFor(csrfToken: string, server: object, principal?: Principal, url 
       calls.rendered++;
       const links = data.nav.map((link) => link.href).join(' ');
       const who = data.user ? `<span>Signed in as ${data.user.name}</span>` : '';
-      return Promise.resolve(
-        `<nav>${links}</nav>${who}<form><input name="_csrf" value="${data.csrfToken}"></form>${'x'.repeat(2_000)}`,
-      );
+      const form = `<form><input name="_csrf" value="${data.csrfToken}"></form>`;
+      // As a layout does: the name and the token twice (the bar and the phone menu), a long text.
+      const menu = `<nav>${links}</nav>${who}${form}<ul>${'<li><a href="/x">Link</a></li>'.repeat(20)}</ul>`;
+      return Promise.resolve(`${menu}${menu}${data.text ?? 'x'.repeat(2_000)}${form}`);
     },
     send: (body: Buffer) => {
       calls.sent.push(body);
@@ -135,6 +138,22 @@ describe('pages kept for signed-in people', () => {
     ].map(({ name, data }) => ({ visit: replyFor(`${name}-token`, server, person(name), modulePage), data }));
     for (const { visit, data } of visits) await renderPage(visit.reply, 'pages/learning/module', data);
     expect(visits.map(({ visit }) => visit.calls.rendered)).toEqual([1, 0, 1, 1, 1]);
+  });
+
+  it('sends each person the same page as gzip, a short one and a long one', async () => {
+    const server = {};
+    const gzip = { 'accept-encoding': 'br, gzip' };
+    const long = Array.from({ length: 400 }, (_, i) => `<p>Paragraph ${i} of the module.</p>`).join('');
+    for (const text of [undefined, long]) {
+      const data = { page: { progress: { read: 1, total: 9 } }, text };
+      for (const name of ['Aysel', 'Ivan & <Co>']) {
+        const plain = replyFor(`${name}-token`, server, person(name), modulePage);
+        const zipped = replyFor(`${name}-token`, server, person(name), modulePage, gzip);
+        await renderPage(plain.reply, 'pages/learning/module', data);
+        await renderPage(zipped.reply, 'pages/learning/module', data);
+        expect(gunzipSync(zipped.calls.sent[0]).toString()).toBe(plain.page());
+      }
+    }
   });
 
   it('keeps no page for a signed-in person that is not one of the kept kinds', async () => {
