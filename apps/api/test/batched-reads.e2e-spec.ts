@@ -1,6 +1,6 @@
-import { createUser, TEST_PASSWORD, WebClient } from '@karvan/testing';
+import type { WebClient } from '@karvan/testing';
 import { authorCourse, moduleMarkdown } from './course-fixture.js';
-import { signIn, startTestApp, type TestApp } from './test-app.js';
+import { person, startTestApp, type TestApp } from './test-app.js';
 
 /**
  * Sessions, readers' progress and the content epoch asked for by requests that arrive together
@@ -14,7 +14,7 @@ describe('reads batched across requests', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    author = (await person(['trainee', 'trainer'], 'Author')).client;
+    author = (await person(app, ['trainee', 'trainer'], 'Author')).client;
     slug = `batched-${Date.now().toString(36)}`;
     await authorCourse(author, slug, { title: `Batched ${slug}` });
     const quiz = '::: quiz pass=50 attempts=3\n1. Which is right? {#right}\n   - [x] This\n   - [ ] That\n:::';
@@ -25,18 +25,11 @@ describe('reads batched across requests', () => {
   });
   afterAll(() => app?.close());
 
-  async function person(roles: Array<'trainee' | 'trainer'>, name: string) {
-    const { email } = await createUser(app.db, roles, name);
-    const client = app.client();
-    await signIn(client, email, TEST_PASSWORD);
-    return { client, name };
-  }
-
   it('gives each of many readers at once their own name, language, enrolment and progress, on three pages', async () => {
     const languages = ['en', 'az', 'ru'] as const;
     const readers = await Promise.all(
       Array.from({ length: 12 }, async (_, i) => {
-        const reader = { ...(await person(['trainee'], `Reader ${i} of ${slug}`)), lang: languages[i % 3] };
+        const reader = { ...(await person(app, ['trainee'], `Reader ${i} of ${slug}`)), lang: languages[i % 3] };
         reader.client.cookies.set('karvan_lang', reader.lang);
         const enrolled = i % 4 !== 3;
         if (enrolled) await reader.client.postForm(`/courses/${slug}/enrol`, {});
@@ -74,7 +67,7 @@ describe('reads batched across requests', () => {
   });
 
   it('shows a reader the syllabus as it is after they read a module, and a published change at once', async () => {
-    const reader = await person(['trainee'], `Syllabus reader of ${slug}`);
+    const reader = await person(app, ['trainee'], `Syllabus reader of ${slug}`);
     await reader.client.postForm(`/courses/${slug}/enrol`, {});
     const unread = ['not_started', 'not_started', 'not_started'];
     expect(syllabusStatuses((await reader.client.get(`/courses/${slug}`)).text)).toEqual(unread);
@@ -92,7 +85,7 @@ describe('reads batched across requests', () => {
   });
 
   it('ends a session at once even when other requests share the statement that reads it', async () => {
-    const people = await Promise.all(Array.from({ length: 6 }, (_, i) => person(['trainee'], `Leaver ${i}`)));
+    const people = await Promise.all(Array.from({ length: 6 }, (_, i) => person(app, ['trainee'], `Leaver ${i}`)));
     // The same session kept in another client (as a second tab would), then ended.
     const kept = app.client();
     for (const [name, value] of people[0].client.cookies) kept.cookies.set(name, value);
@@ -104,7 +97,7 @@ describe('reads batched across requests', () => {
 
   it('answers each of many access tokens used at once with its own person, and stops a revoked one', async () => {
     const people = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => person(['trainee'], `Script ${i} of ${slug}`)),
+      Array.from({ length: 6 }, (_, i) => person(app, ['trainee'], `Script ${i} of ${slug}`)),
     );
     const tokens = await Promise.all(
       people.map(async (p) => {
@@ -121,7 +114,7 @@ describe('reads batched across requests', () => {
   });
 
   it('shows each of many trainees opening their attempts at once their own, and nobody else’s', async () => {
-    const trainees = await Promise.all(Array.from({ length: 6 }, (_, i) => person(['trainee'], `Taker ${i}`)));
+    const trainees = await Promise.all(Array.from({ length: 6 }, (_, i) => person(app, ['trainee'], `Taker ${i}`)));
     const attempts = await Promise.all(
       trainees.map(async (t) => {
         await t.client.postForm(`/courses/${slug}/enrol`, {});
@@ -141,7 +134,7 @@ describe('reads batched across requests', () => {
   it('shows a publish to every one of the requests that ask at once after it', async () => {
     const other = `${slug}-new`;
     await authorCourse(author, other, { title: `Fresh ${other}`, modules: ['m'], publish: false });
-    const readers = await Promise.all(Array.from({ length: 6 }, (_, i) => person(['trainee'], `Browser ${i}`)));
+    const readers = await Promise.all(Array.from({ length: 6 }, (_, i) => person(app, ['trainee'], `Browser ${i}`)));
     const before = await Promise.all(readers.map((r) => r.client.get('/courses')));
     before.forEach((page) => expect(page.text).not.toContain(`Fresh ${other}`));
     await author.postForm(`/authoring/courses/${other}/status`, { status: 'published' });

@@ -1,6 +1,6 @@
-import { createUser, TEST_PASSWORD, type WebClient } from '@karvan/testing';
+import type { WebClient } from '@karvan/testing';
 import { authorCourse } from './course-fixture.js';
-import { signIn, startTestApp, type TestApp } from './test-app.js';
+import { person, startTestApp, type TestApp } from './test-app.js';
 
 /**
  * Signed-in people's pages are kept rendered by everything they show but the person's name and
@@ -14,18 +14,11 @@ describe('pages kept for signed-in people', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    author = (await person(['trainee', 'trainer'], 'Author')).client;
+    author = (await person(app, ['trainee', 'trainer'], 'Author')).client;
     slug = `kept-${Date.now().toString(36)}`;
     await authorCourse(author, slug, { title: `Kept ${slug}` });
   });
   afterAll(() => app?.close());
-
-  async function person(roles: Array<'trainee' | 'trainer'>, name: string) {
-    const { email } = await createUser(app.db, roles, name);
-    const client = app.client();
-    await signIn(client, email, TEST_PASSWORD);
-    return { client, name };
-  }
 
   /** The `_csrf` values of the page's forms. */
   function formTokens(html: string): string[] {
@@ -35,9 +28,9 @@ describe('pages kept for signed-in people', () => {
   it('gives people at the same place the same page with their own name, token and navigation', async () => {
     const names = ['Aysel Məmmədova', 'Ivan <i>"Petrov"</i> & Co', 'Kamran Trainer'];
     const people = [
-      await person(['trainee'], names[0]),
-      await person(['trainee'], names[1]),
-      await person(['trainee', 'trainer'], names[2]),
+      await person(app, ['trainee'], names[0]),
+      await person(app, ['trainee'], names[1]),
+      await person(app, ['trainee', 'trainer'], names[2]),
     ];
     for (const p of people) await p.client.postForm(`/courses/${slug}/enrol`, {});
     const paths = [`/courses/${slug}/modules/one`, `/courses/${slug}`, '/courses', '/glossary', '/'];
@@ -72,7 +65,10 @@ describe('pages kept for signed-in people', () => {
   });
 
   it('shows a reader their progress on the very next page, and the others theirs', async () => {
-    const [first, second] = [await person(['trainee'], 'First reader'), await person(['trainee'], 'Second reader')];
+    const [first, second] = [
+      await person(app, ['trainee'], 'First reader'),
+      await person(app, ['trainee'], 'Second reader'),
+    ];
     for (const p of [first, second]) await p.client.postForm(`/courses/${slug}/enrol`, {});
     const progress = async (p: { client: WebClient }) =>
       /<progress id="reading-progress" max="\d+" value="(\d+)"/.exec(

@@ -1,5 +1,7 @@
-import { createUser, TEST_PASSWORD, type WebClient } from '@karvan/testing';
-import { signIn, type TestApp } from './test-app.js';
+import type { WebClient } from '@karvan/testing';
+import { person, type TestApp } from './test-app.js';
+
+export { person };
 
 export const FORM = `*long: motivation | Why do you want to attend?
 single: level | Your experience | Under a year; One to three years; More
@@ -11,17 +13,6 @@ export const RUBRIC = `relevance | Relevance of the applicant's work | 10
 motivation | Motivation | 5`;
 
 export const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
-
-export async function person(
-  t: TestApp,
-  roles: Array<'trainee' | 'coordinator' | 'admin' | 'trainer'>,
-  name = 'Test Person',
-) {
-  const { user, email } = await createUser(t.db, roles, name);
-  const client = t.client();
-  await signIn(client, email, TEST_PASSWORD);
-  return { client, userId: user.id, email };
-}
 
 export function iso(offsetHours: number): string {
   return new Date(Date.now() + offsetHours * 3600_000).toISOString();

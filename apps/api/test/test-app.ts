@@ -4,7 +4,14 @@ import { DataSource } from 'typeorm';
 import { loadConfig, type AppConfig } from '@karvan/config';
 import { installQueueBackend } from '@karvan/jobs';
 import type { Browser, Page } from 'playwright-core';
-import { accessibilityViolations, launchBrowser, WebClient, type WebResponse } from '@karvan/testing';
+import {
+  accessibilityViolations,
+  createUser,
+  launchBrowser,
+  TEST_PASSWORD,
+  WebClient,
+  type WebResponse,
+} from '@karvan/testing';
 import { createApp } from '../src/create-app.js';
 
 export interface TestApp {
@@ -38,6 +45,14 @@ export async function startTestApp(env: Record<string, string> = {}, inProcessWo
 export async function signIn(client: WebClient, email: string, password: string): Promise<WebResponse> {
   await client.get('/login');
   return client.postForm('/login', { email, password });
+}
+
+/** A new account with these roles, signed in with a client of its own. */
+export async function person(t: TestApp, roles: Parameters<typeof createUser>[1], name = 'Test Person') {
+  const { user, email } = await createUser(t.db, roles, name);
+  const client = t.client();
+  await signIn(client, email, TEST_PASSWORD);
+  return { client, userId: user.id, email, name };
 }
 
 export interface BrowserSuite {
