@@ -261,7 +261,10 @@ const KEPT_PART = 4096;
  * times the requests per second.
  */
 function gzipPlan(page: KeptPage, fill: Record<Hole, Buffer>): Segment[] {
-  const apart: Segment[] = interleave<Segment>(page.parts.map(keptPiece), page.holes, { t: 't', n: 'n' });
+  const kept = page.parts.map(keptPiece);
+  const apart = interleave<Segment>(kept, page.holes, { t: 't', n: 'n' });
+  const live = page.parts.filter((part) => part.length < KEPT_PART).reduce((sum, part) => sum + part.length, 0);
+  if (live * 4 > byteLength(page)) return apart;
   const together: Segment[] = [];
   let run: Array<Buffer | Hole> = [];
   page.parts.forEach((part, i) => {
@@ -270,13 +273,11 @@ function gzipPlan(page: KeptPage, fill: Record<Hole, Buffer>): Segment[] {
       run.push(part);
     } else {
       if (run.length) together.push(run);
-      together.push(keptPiece(part));
+      together.push(kept[i]);
       run = [];
     }
   });
   if (run.length) together.push(run);
-  const live = page.parts.filter((part) => part.length < KEPT_PART).reduce((sum, part) => sum + part.length, 0);
-  if (live * 4 > byteLength(page)) return apart;
   const size = (plan: Segment[]) => plan.reduce((sum, segment) => sum + piece(segment, fill).deflated.length, 0);
   return size(apart) > 1.05 * size(together) ? together : apart;
 }
