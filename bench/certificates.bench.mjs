@@ -2,7 +2,7 @@
 // mark issued, keep the e-mail in the outbox: no SMTP) against the same PDF template rendered in a
 // plain loop in two processes, alternating for BENCH_ROUNDS rounds (median and range); and the
 // module page's p99 while 1,000 certificates are being issued, against its p99 when idle, for as
-// many rounds. The workers run at WORKER_NICE as set (10 unless set). Run with
+// many rounds. The workers run at WORKER_NICE as set (`idle` unless set). Run with
 // `npm run bench:certificates` (builds first).
 import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -142,7 +142,7 @@ const rates = (key) =>
     tails.map((tail) => tail[key].rps),
     0,
   );
-console.log(`workers' priority: WORKER_NICE=${process.env.WORKER_NICE ?? '10 (the default)'}`);
+console.log(`workers' priority: WORKER_NICE=${process.env.WORKER_NICE ?? 'idle (the default)'}`);
 console.log(`module page p99 idle           ${p99s('idle')} ms  (${rates('idle')} req/s; target ≤ 50)`);
 const burstSeconds = summary(
   tails.map((tail) => tail.seconds),

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { setPriority } from 'node:os';
 import { NestFactory } from '@nestjs/core';
 import { JsonLogger, loadConfigOrExit, type AppConfig } from '@karvan/config';
 import { installQueueBackend } from '@karvan/jobs';
+import { lowerPriority } from './priority.js';
 
 const config: AppConfig = loadConfigOrExit();
 if (config.mode === 'embedded') {
@@ -11,7 +11,8 @@ if (config.mode === 'embedded') {
   process.exit(1);
 }
 // Rendering certificates is CPU work; on a machine shared with the api, pages must not wait for it.
-setPriority(config.workerNice);
+const priorityWarning = lowerPriority(config.workerPriority);
+if (priorityWarning) new JsonLogger(config.logLevel).warn(priorityWarning, 'Worker');
 installQueueBackend(config);
 const { WorkerModule, MissingProcessorError } = await import('./worker.module.js');
 const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {

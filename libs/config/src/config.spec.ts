@@ -48,6 +48,17 @@ describe('configuration', () => {
     expect(problemsOf({ REGISTRATION: 'maybe' })).toEqual(['REGISTRATION must be one of open, closed (got "maybe")']);
   });
 
+  it("puts workers in Linux's idle class unless WORKER_NICE gives a nice value", () => {
+    expect(loadConfig({}).workerPriority).toBe('idle');
+    expect(loadConfig({ WORKER_NICE: '10' }).workerPriority).toBe(10);
+    expect(problemsOf({ WORKER_NICE: '20' })).toEqual([
+      'WORKER_NICE must be idle or a whole number from 0 to 19 (got "20")',
+    ]);
+    expect(problemsOf({ WORKER_NICE: 'low' })).toEqual([
+      'WORKER_NICE must be idle or a whole number from 0 to 19 (got "low")',
+    ]);
+  });
+
   it('shows times in Baku unless TIME_ZONE names a real zone', () => {
     expect(loadConfig({}).timeZone).toBe('Asia/Baku');
     expect(loadConfig({ TIME_ZONE: 'Europe/Berlin' }).timeZone).toBe('Europe/Berlin');

@@ -3,6 +3,8 @@ import { isAbsolute, resolve } from 'node:path';
 export type RuntimeMode = 'embedded' | 'services';
 export type QueueBackend = 'redis' | 'postgres';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+/** How a worker process gives way to the api: Linux's idle scheduling class, or a nice value. */
+export type WorkerPriority = 'idle' | number;
 
 export interface AppConfig {
   /** embedded: PGlite + BullMQ on Postgres in one process; services: PostgreSQL + Redis. */
@@ -39,8 +41,11 @@ export interface AppConfig {
   certificateIssuer: string;
   /** How often a worker re-queues certificates still pending (e.g. after Redis lost its jobs). */
   certificateSweepSeconds: number;
-  /** OS priority of a separate worker process (0 normal, 19 lowest): background jobs yield to the api. */
-  workerNice: number;
+  /**
+   * OS priority of a separate worker process, so background jobs yield to the api: `idle` (Linux's
+   * idle scheduling class, the default) or a nice value (0 normal, 19 lowest).
+   */
+  workerPriority: WorkerPriority;
   /**
    * Test fault hook (KARVAN_FAULT_CERTIFICATE_PAUSE_MS): the worker pauses this long in the middle
    * of a certificate, so crash tests can kill it there. 0, and never set, in production.
@@ -96,7 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     'the issuing organisation’s name, 3-160 characters on one line',
   );
   const certificateSweepSeconds = read.integer('CERTIFICATE_SWEEP_SECONDS', 60, 1, 86_400);
-  const workerNice = read.integer('WORKER_NICE', 10, 0, 19);
+  const workerPriority = read.workerPriority('WORKER_NICE', 'idle');
   const faultCertificatePauseMs = read.integer('KARVAN_FAULT_CERTIFICATE_PAUSE_MS', 0, 0, 600_000);
 
   if (mode === 'services' && !redisUrl && !problems.some((p) => p.startsWith('REDIS_URL'))) {
@@ -128,7 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     storageDir: isAbsolute(storageDir) ? storageDir : resolve(process.cwd(), storageDir),
     certificateIssuer,
     certificateSweepSeconds,
-    workerNice,
+    workerPriority,
     faultCertificatePauseMs,
   };
 }
@@ -162,6 +167,15 @@ class EnvReader {
       return fallback;
     }
     return n;
+  }
+
+  workerPriority(name: string, fallback: WorkerPriority): WorkerPriority {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if (value === 'idle') return value;
+    if (/^\d+$/.test(value) && Number(value) <= 19) return Number(value);
+    this.problems.push(`${name} must be idle or a whole number from 0 to 19 (got "${value}")`);
+    return fallback;
   }
 
   oneOf<T extends string>(name: string, fallback: T, allowed: readonly T[]): T {
