@@ -10,7 +10,7 @@ import type { WorkerPriority } from '@karvan/config';
  * `idle` is Linux's idle scheduling class (set with `chrt`, part of util-linux): a page's request
  * then preempts a job at once. Under a nice value, Linux's scheduler still lets a running job
  * finish its time slice first, and the module page's p99 during a certificate burst was 52.5 ms at
- * nice 10 against 41.1 ms in the idle class (bench:certificates, five rounds each).
+ * nice 10 against 44.1 ms in the idle class (bench:certificates, five rounds each).
  */
 export function lowerPriority(priority: WorkerPriority, pid = process.pid): string | undefined {
   if (priority !== 'idle') {
