@@ -166,18 +166,24 @@ export class ModulesService {
     const course = await this.courses.getEditable(principal, courseSlug);
     const { compiled, moduleId } = await this.compile(course.id, slug, markdown);
     if (hasErrors(compiled)) return { saved: false, revision: null, problems: compiled.problems };
+    const { current, saved } = await storeOverCurrent(this.db.manager, moduleId, markdown, compiled, principal.userId);
+    if (current !== null) return { saved: saved !== null, revision: saved ?? current, problems: compiled.problems };
+    // The module was removed, or saved by someone else, after the check read it: decide under a lock.
     return this.db.transaction(async (tx) => {
-      // Serialises saves of one module, so two authors cannot both create revision N.
-      const [locked] = await tx.query<Array<{ content_hash: string; number: number }>>(
-        `SELECT r.content_hash, r.number FROM modules m JOIN module_revisions r ON r.id = m.current_revision_id
-         WHERE m.id = $1 AND m.status = 'active' FOR UPDATE OF m`,
+      // Locked first, then read: a statement that waited for the lock cannot see what was committed
+      // meanwhile (a join with the current revision would find none), the next statement can.
+      const [locked] = await tx.query<Array<{ revision_id: string }>>(
+        `SELECT current_revision_id AS revision_id FROM modules WHERE id = $1 AND status = 'active' FOR UPDATE`,
         [moduleId],
       );
-      // Archived between the read and the lock.
       if (!locked)
         throw new CoursesError(CoursesErrorCode.ModuleNotFound, `There is no module "${slug}" in this course.`);
-      if (locked.content_hash === compiled.contentHash)
-        return { saved: false, revision: locked.number, problems: compiled.problems };
+      const [current] = await tx.query<Array<{ content_hash: string; number: number }>>(
+        'SELECT content_hash, number FROM module_revisions WHERE id = $1',
+        [locked.revision_id],
+      );
+      if (current.content_hash === compiled.contentHash)
+        return { saved: false, revision: current.number, problems: compiled.problems };
       const revision = await storeRevision(tx, moduleId, markdown, compiled, principal.userId);
       return { saved: true, revision, problems: compiled.problems };
     });
@@ -269,6 +275,21 @@ export async function storeCurrentWarnings(tx: EntityManager, moduleId: string, 
   );
 }
 
+/** A new revision's columns, and their values from the parameters `revisionValues` gives. */
+const REVISION_COLUMNS = `module_id, number, source_markdown, content_hash, title, summary, objectives, duration,
+  sources, html, toc, quiz, author_id, origin, warnings`;
+const REVISION_VALUES = `$1, (SELECT coalesce(max(number), 0) + 1 FROM module_revisions WHERE module_id = $1),
+  $2::text, $3::text, $4::text, $5::text, $6::jsonb, $7::int, $8::jsonb, $9::text, $10::jsonb, $11::jsonb,
+  $12::uuid, $13::text, $14::jsonb`;
+/** The new revision's answer keys, and the module pointing at it. */
+const KEYS_AND_CURRENT = `keys AS (
+    INSERT INTO questions (revision_id, key, position, type, answer_key, feedback_html, points)
+    SELECT revision.id, q.key, q.position, q.type, q.answer_key, q.feedback_html, q.points
+    FROM revision, jsonb_to_recordset($15::jsonb)
+      AS q(key text, position integer, type text, answer_key jsonb, feedback_html text, points integer)),
+  current AS (
+    UPDATE modules SET current_revision_id = revision.id, status = 'active' FROM revision WHERE modules.id = $1)`;
+
 /** Inserts revision N+1 with its stored HTML and answer keys, and makes it current. */
 export async function storeRevision(
   tx: EntityManager,
@@ -281,46 +302,73 @@ export async function storeRevision(
   // One statement: the revision, its answer keys and the module pointing at it (a save is the editor's hot path).
   const [{ number }] = await tx.query<Array<{ number: number }>>(
     `WITH revision AS (
-       INSERT INTO module_revisions
-         (module_id, number, source_markdown, content_hash, title, summary, objectives, duration, sources, html, toc, quiz,
-          author_id, origin, warnings)
-       VALUES ($1, (SELECT coalesce(max(number), 0) + 1 FROM module_revisions WHERE module_id = $1),
-               $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-       RETURNING id, number),
-     keys AS (
-       INSERT INTO questions (revision_id, key, position, type, answer_key, feedback_html, points)
-       SELECT revision.id, q.key, q.position, q.type, q.answer_key, q.feedback_html, q.points
-       FROM revision, jsonb_to_recordset($15::jsonb)
-         AS q(key text, position integer, type text, answer_key jsonb, feedback_html text, points integer)),
-     current AS (
-       UPDATE modules SET current_revision_id = revision.id, status = 'active' FROM revision WHERE modules.id = $1)
+       INSERT INTO module_revisions (${REVISION_COLUMNS}) VALUES (${REVISION_VALUES}) RETURNING id, number),
+     ${KEYS_AND_CURRENT}
      SELECT number FROM revision`,
-    [
-      moduleId,
-      markdown,
-      compiled.contentHash,
-      compiled.title,
-      compiled.summary,
-      JSON.stringify(compiled.objectives),
-      compiled.duration,
-      JSON.stringify(compiled.sources),
-      compiled.html,
-      JSON.stringify(compiled.toc),
-      compiled.quiz ? JSON.stringify(compiled.quiz) : null,
-      authorId,
-      origin,
-      JSON.stringify(storedWarnings(compiled.problems)),
-      JSON.stringify(
-        compiled.keys.map((question, index) => ({
-          key: question.key,
-          position: index + 1,
-          type: question.type,
-          answer_key: question.answerKey,
-          feedback_html: question.feedbackHtml,
-          points: question.points,
-        })),
-      ),
-    ],
+    revisionValues(moduleId, markdown, compiled, authorId, origin),
   );
   return number;
+}
+
+/**
+ * The editor's save in one statement: it locks the active module, and stores the text as revision
+ * N+1 unless it is the current one already. `current` is the number it found, null when the
+ * module is no longer active or another save became current while this one waited for the lock
+ * (PostgreSQL then re-checks the locked row against the revision read before, and they differ);
+ * `saved` is the new number, null when nothing was stored.
+ */
+async function storeOverCurrent(
+  db: EntityManager,
+  moduleId: string,
+  markdown: string,
+  compiled: CompiledModule,
+  authorId: string,
+): Promise<{ current: number | null; saved: number | null }> {
+  const [row] = await db.query<Array<{ current: number | null; saved: number | null }>>(
+    `WITH locked AS (
+       SELECT r.content_hash, r.number FROM modules m JOIN module_revisions r ON r.id = m.current_revision_id
+       WHERE m.id = $1 AND m.status = 'active' FOR UPDATE OF m),
+     revision AS (
+       INSERT INTO module_revisions (${REVISION_COLUMNS})
+       SELECT ${REVISION_VALUES} FROM locked WHERE locked.content_hash <> $3 RETURNING id, number),
+     ${KEYS_AND_CURRENT}
+     SELECT (SELECT number FROM locked) AS current, (SELECT number FROM revision) AS saved`,
+    revisionValues(moduleId, markdown, compiled, authorId, 'editor'),
+  );
+  return row;
+}
+
+function revisionValues(
+  moduleId: string,
+  markdown: string,
+  compiled: CompiledModule,
+  authorId: string | null,
+  origin: 'files' | 'editor',
+): unknown[] {
+  return [
+    moduleId,
+    markdown,
+    compiled.contentHash,
+    compiled.title,
+    compiled.summary,
+    JSON.stringify(compiled.objectives),
+    compiled.duration,
+    JSON.stringify(compiled.sources),
+    compiled.html,
+    JSON.stringify(compiled.toc),
+    compiled.quiz ? JSON.stringify(compiled.quiz) : null,
+    authorId,
+    origin,
+    JSON.stringify(storedWarnings(compiled.problems)),
+    JSON.stringify(
+      compiled.keys.map((question, index) => ({
+        key: question.key,
+        position: index + 1,
+        type: question.type,
+        answer_key: question.answerKey,
+        feedback_html: question.feedbackHtml,
+        points: question.points,
+      })),
+    ),
+  ];
 }
