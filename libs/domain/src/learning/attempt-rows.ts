@@ -214,15 +214,25 @@ const GRADED_ANSWER_SELECT = `SELECT a.id AS attempt_id, a.user_id, m.course_id,
  FROM quiz_attempts a JOIN attempt_answers x ON x.attempt_id = a.id
  JOIN module_revisions r ON r.id = a.revision_id JOIN modules m ON m.id = a.module_id JOIN courses c ON c.id = m.course_id JOIN users u ON u.id = a.user_id`;
 
+/*
+ * The attempts are locked first and read after, in a statement of its own. A statement that waits
+ * for a lock gets the locked row as it is now but every joined row (the answer's score) as it was
+ * before the wait, and a total computed from both would count another grader's change twice.
+ */
+
 /** Every graded answer to a question of a module, oldest attempt first, each attempt locked for the change. */
 export async function loadGradedAnswers(
   tx: EntityManager,
   moduleId: string,
   questionKey: string,
 ): Promise<GradedAnswerRow[]> {
+  await tx.query(
+    'SELECT 1 FROM quiz_attempts WHERE module_id = $1 AND submitted_at IS NOT NULL ORDER BY submitted_at, id FOR UPDATE',
+    [moduleId],
+  );
   return tx.query<GradedAnswerRow[]>(
     `${GRADED_ANSWER_SELECT} WHERE a.module_id = $1 AND x.question_key = $2 AND a.submitted_at IS NOT NULL
-     ORDER BY a.submitted_at, a.id FOR UPDATE OF a`,
+     ORDER BY a.submitted_at, a.id`,
     [moduleId, questionKey],
   );
 }
@@ -234,9 +244,10 @@ export async function loadGradedAnswer(
   questionKey: string,
 ): Promise<GradedAnswerRow | null> {
   if (!isUuid(attemptId)) return null;
-  const [row] = await tx.query<GradedAnswerRow[]>(
-    `${GRADED_ANSWER_SELECT} WHERE a.id = $1 AND x.question_key = $2 FOR UPDATE OF a`,
-    [attemptId, questionKey],
-  );
+  await tx.query('SELECT 1 FROM quiz_attempts WHERE id = $1 FOR UPDATE', [attemptId]);
+  const [row] = await tx.query<GradedAnswerRow[]>(`${GRADED_ANSWER_SELECT} WHERE a.id = $1 AND x.question_key = $2`, [
+    attemptId,
+    questionKey,
+  ]);
   return row ?? null;
 }

@@ -1,4 +1,4 @@
-import { createUser, principalOf } from '@karvan/testing';
+import { createUser, principalOf, untilBlockedBy } from '@karvan/testing';
 import { QuizAttemptsService } from './quiz-attempts.service.js';
 import { RegradeService } from './regrade.service.js';
 import { MODULE, quizFixtures, type QuizFixtures } from './test/quiz-fixtures.js';
@@ -107,5 +107,36 @@ describe('fixing a key and regrading', () => {
       old_score: '0.000',
       new_score: '1.000',
     });
+  });
+
+  it('counts an answer once when an override waited for another change of the same answer', async () => {
+    const course = await fx.course({ '01-quiz.md': MODULE('Quiz', quiz('2007')) });
+    const me = await fx.trainee();
+    await fx.enrol(me, course.id);
+    const { attempt } = await quizzes.start(me, course.slug, 'quiz');
+    await quizzes.submit(me, attempt.id, { year: '2006', body: 'SMS' }); // 1 of 2 points
+    const { user } = await createUser(fx.db, ['admin']);
+    const admin = await principalOf(fx.db, user.id);
+
+    // Another grader's change of the same answer, holding the attempt until it commits: 0 -> 1 point.
+    const other = fx.db.createQueryRunner();
+    await other.startTransaction();
+    await other.query('SELECT 1 FROM quiz_attempts WHERE id = $1 FOR UPDATE', [attempt.id]);
+    await other.query(`UPDATE attempt_answers SET score = 1 WHERE attempt_id = $1 AND question_key = 'year'`, [
+      attempt.id,
+    ]);
+    await other.query('UPDATE quiz_attempts SET score = 2, percent = 100, passed = true WHERE id = $1', [attempt.id]);
+    const overriding = regrades.override(admin, attempt.id, 'year', 0.5, 'Half right');
+    await untilBlockedBy(fx.db, other);
+    await other.commitTransaction();
+    await other.release();
+
+    expect((await overriding).changes).toMatchObject([{ oldScore: 1, newScore: 0.5, newPercent: 75 }]);
+    const [row] = await fx.db.query<Array<{ score: number; answers: number }>>(
+      `SELECT a.score::float8 AS score, (SELECT sum(x.score)::float8 FROM attempt_answers x WHERE x.attempt_id = a.id) AS answers
+       FROM quiz_attempts a WHERE a.id = $1`,
+      [attempt.id],
+    );
+    expect(row).toEqual({ score: 1.5, answers: 1.5 });
   });
 });
