@@ -1,4 +1,4 @@
-import { type Principal, PrincipalsService, ModulesService } from '@karvan/domain';
+import { ModuleLifecycleService, ModulesService, type Principal, PrincipalsService } from '@karvan/domain';
 import { untilBlockedBy } from '@karvan/testing';
 import type { QueryRunner } from 'typeorm';
 import { authorCourse, moduleMarkdown } from './course-fixture.js';
@@ -6,10 +6,11 @@ import { person, startTestApp, type TestApp } from './test-app.js';
 
 /**
  * The editor's save locks, compares and stores in one statement, and falls back to a transaction
- * when the module changed after the save's check read it. These tests make saves meet each other
- * and a removal on the same module, and read what was stored.
+ * when the module changed after the save's check read it; adding or restoring a module locks its
+ * course. These tests make saves meet each other and a removal on the same module, and additions
+ * meet on the same course, and read what was stored.
  */
-describe('saving a module in the editor', () => {
+describe('saving and adding modules in the editor', () => {
   let t: TestApp;
   let modules: ModulesService;
   let author: Principal;
@@ -104,5 +105,47 @@ describe('saving a module in the editor', () => {
     await removal.release();
     await expect(saving).rejects.toMatchObject({ code: 'module_not_found' });
     expect(await stored('four')).toEqual(before);
+  });
+
+  /** The course's active modules by position. */
+  async function positions(): Promise<Array<{ slug: string; position: number }>> {
+    return t.db.query(
+      `SELECT m.slug, m.position FROM modules m JOIN courses c ON c.id = m.course_id
+       WHERE c.slug = $1 AND m.status = 'active' ORDER BY m.position, m.slug`,
+      [slug],
+    );
+  }
+
+  it('gives modules added and restored at once a place each, and each can be saved after', async () => {
+    await t.app.get(ModuleLifecycleService).archive(author, slug, 'two');
+    const before = await positions();
+    const added = ['fifth', 'sixth', 'seventh', 'eighth'];
+    await Promise.all([
+      ...added.map((m) => modules.add(author, slug, m, `Module ${m}`)),
+      t.app.get(ModuleLifecycleService).restore(author, slug, 'two'),
+    ]);
+    const after = await positions();
+    expect(new Set(after.map((m) => m.position)).size).toBe(after.length);
+    expect(after.map((m) => m.slug).sort()).toEqual([...before.map((m) => m.slug), ...added, 'two'].sort());
+    for (const m of [...added, 'two']) {
+      expect(await modules.save(author, slug, m, text(`Saved ${m}.`))).toMatchObject({ saved: true, problems: [] });
+    }
+  });
+
+  it('refuses a second module with the same name added at the same moment, saying the name is taken', async () => {
+    // Another author's addition of "ninth", not yet committed, holding the course as an addition does.
+    const other = t.db.createQueryRunner();
+    await other.startTransaction();
+    await other.query('SELECT 1 FROM courses WHERE slug = $1 FOR NO KEY UPDATE', [slug]);
+    await other.query(
+      `INSERT INTO modules (course_id, slug, position)
+       SELECT c.id, 'ninth', 100 FROM courses c WHERE c.slug = $1`,
+      [slug],
+    );
+    const adding = modules.add(author, slug, 'ninth', 'Module ninth');
+    await untilBlockedBy(t.db, other);
+    await other.commitTransaction();
+    await other.release();
+    await expect(adding).rejects.toMatchObject({ code: 'slug_taken' });
   });
 });

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/index.js';
 import { CoursesError, CoursesErrorCode } from './courses.errors.js';
 import { CoursesService, type CourseSummary } from './courses.service.js';
-import { ModulesService, type SaveResult } from './modules.service.js';
+import { lockModuleList, ModulesService, type SaveResult } from './modules.service.js';
 
 export interface ArchivedModule {
   slug: string;
@@ -46,13 +46,16 @@ export class ModuleLifecycleService {
   /** Back at the end of the course, where the author sees it and can move it. */
   async restore(principal: Principal, courseSlug: string, slug: string): Promise<void> {
     const course = await this.courses.getEditable(principal, courseSlug);
-    const rows = await this.db.query<unknown[]>(
-      `UPDATE modules SET status = 'active',
-         position = (SELECT coalesce(max(position), 0) + 1 FROM modules WHERE course_id = $1)
-       WHERE course_id = $1 AND slug = $2 AND status = 'archived' RETURNING id`,
-      [course.id, slug],
-    );
-    if (!rowCount(rows)) throw moduleNotFound(slug);
+    await this.db.transaction(async (tx) => {
+      await lockModuleList(tx, course.id);
+      const rows = await tx.query<unknown[]>(
+        `UPDATE modules SET status = 'active',
+           position = (SELECT coalesce(max(position), 0) + 1 FROM modules WHERE course_id = $1)
+         WHERE course_id = $1 AND slug = $2 AND status = 'archived' RETURNING id`,
+        [course.id, slug],
+      );
+      if (!rowCount(rows)) throw moduleNotFound(slug);
+    });
   }
 
   async archived(principal: Principal, course: CourseSummary): Promise<ArchivedModule[]> {

@@ -99,6 +99,7 @@ export class ModulesService {
     const course = await this.courses.getEditable(principal, courseSlug);
     const markdown = newModuleMarkdown(title);
     return this.db.transaction(async (tx) => {
+      await lockModuleList(tx, course.id);
       const [{ position }] = await tx.query<Array<{ position: number }>>(
         'SELECT coalesce(max(position), 0) + 1 AS position FROM modules WHERE course_id = $1',
         [course.id],
@@ -235,8 +236,9 @@ export class ModulesService {
   async reorder(principal: Principal, courseSlug: string, slugs: string[]): Promise<void> {
     const course = await this.courses.getEditable(principal, courseSlug);
     await this.db.transaction(async (tx) => {
+      await lockModuleList(tx, course.id);
       const rows = await tx.query<Array<{ slug: string }>>(
-        `SELECT slug FROM modules WHERE course_id = $1 AND status = 'active' ORDER BY slug FOR UPDATE`,
+        `SELECT slug FROM modules WHERE course_id = $1 AND status = 'active' ORDER BY slug`,
         [course.id],
       );
       const current = rows.map((r) => r.slug);
@@ -252,6 +254,17 @@ export class ModulesService {
       }
     });
   }
+}
+
+/**
+ * Changes to a course's list of modules (an addition, a restore, a new order) one at a time, so
+ * each sees the names and places taken before it: two at once had taken the same place, and the
+ * later file of the two was then refused for its number on every save. Locks the course's row
+ * without blocking what only refers to it (enrolments, progress); a content sync locks it too.
+ * The reads that follow must be statements of their own, made after the lock.
+ */
+export async function lockModuleList(tx: EntityManager, courseId: string): Promise<void> {
+  await tx.query('SELECT 1 FROM courses WHERE id = $1 FOR NO KEY UPDATE', [courseId]);
 }
 
 function hasErrors(compiled: CompiledModule): boolean {
