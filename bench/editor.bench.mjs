@@ -38,7 +38,7 @@ const db = app.get(DataSource);
 
 const admin = await adminPrincipal();
 const modules = app.get(domain.ModulesService);
-const { storeRevision } = await import(new URL('libs/domain/src/courses/modules.service.js', dist));
+const { storeRevision } = await import(new URL('libs/domain/src/courses/revisions.js', dist));
 const { compileModule } = await import(new URL('libs/domain/src/courses/compile-module.js', dist));
 let edits = 0;
 

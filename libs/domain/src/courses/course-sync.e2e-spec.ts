@@ -8,7 +8,7 @@ import { CourseSyncService, ENTITIES } from '@karvan/domain';
 import type { DataSource } from 'typeorm';
 import { compileModule } from './compile-module.js';
 import { loadCourseSource, withModuleFile } from './course-source.js';
-import { storeRevision } from './modules.service.js';
+import { storeRevision } from './revisions.js';
 import { COURSE, MODULE } from './test/sync-files.js';
 
 describe('content sync', () => {

@@ -4,7 +4,7 @@ import { stableJson } from '../shared/stable-json.js';
 import { acceptedAnswers } from './answer-keys.js';
 import { fromModule } from './compile-module.js';
 import type { CourseSyncReport, SyncOptions } from './course-sync.service.js';
-import { storeCurrentWarnings, storedWarnings, storeRevision, type StoredWarning } from './modules.service.js';
+import { storeCurrentWarnings, storedWarnings, storeRevision, type StoredWarning } from './revisions.js';
 
 type Tx = EntityManager;
 
