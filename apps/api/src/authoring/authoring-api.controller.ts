@@ -144,7 +144,10 @@ export class AuthoringApiController {
     @Body() body: ModuleSourceDto,
     @RequestState() state: State,
   ) {
-    return inLocale(state.locale, refuseProblems(await this.modules.save(me, slug, module, body.markdown)));
+    return inLocale(
+      state.locale,
+      refuseProblems(await this.modules.save(me, slug, module, body.markdown, body.baseRevision)),
+    );
   }
 
   @ApiList("The module's revisions, newest first.")

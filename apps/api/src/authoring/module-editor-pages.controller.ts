@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query, Render, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { CoursesService, ModulesService, type Principal } from '@karvan/domain';
+import { CoursesError, CoursesErrorCode, CoursesService, ModulesService, type Principal } from '@karvan/domain';
 import { CurrentUser, Access, RequestState } from '../common/decorators.js';
 import { parseForm } from '../common/forms.js';
 import { renderPage } from '../common/render.js';
@@ -36,6 +36,7 @@ export class ModuleEditorPagesController {
       slug,
       markdown: source.markdown,
       revision: source.number,
+      baseRevision: source.number,
       saved: saved === '1',
       ...preview,
       annotated,
@@ -54,21 +55,40 @@ export class ModuleEditorPagesController {
     const course = await this.courses.getEditable(me, courseSlug);
     const { value, errors } = await parseForm(EditorFormDto, body);
     const markdown = value.markdown ?? '';
+    let conflict: { base: number; number: number } | undefined;
     if (!errors && value.action === 'save') {
-      const result = await this.modules.save(me, courseSlug, slug, markdown);
-      if (result.saved) return reply.redirect(`/authoring/courses/${courseSlug}/modules/${slug}/edit?saved=1`, 303);
-      if (!result.problems.some((p) => p.severity === 'error')) {
-        return reply.redirect(`/authoring/courses/${courseSlug}/modules/${slug}/edit`, 303);
+      try {
+        const result = await this.modules.save(me, courseSlug, slug, markdown, value.baseRevision);
+        if (result.saved) return reply.redirect(`/authoring/courses/${courseSlug}/modules/${slug}/edit?saved=1`, 303);
+        if (!result.problems.some((p) => p.severity === 'error')) {
+          return reply.redirect(`/authoring/courses/${courseSlug}/modules/${slug}/edit`, 303);
+        }
+      } catch (error) {
+        if (!(error instanceof CoursesError) || error.code !== (CoursesErrorCode.EditConflict as string)) throw error;
+        conflict = { base: value.baseRevision!, number: Number(error.params?.number) };
       }
     }
     const preview = await this.modules.preview(me, course, slug, markdown);
     const annotated = problemsByLine(markdown, preview.problems, state.locale);
     const current = await this.modules.source(me, course, slug);
-    const status = errors || preview.problems.some((p) => p.severity === 'error') ? 422 : 200;
+    const refusedForErrors = errors || preview.problems.some((p) => p.severity === 'error');
+    const status = conflict ? 409 : refusedForErrors ? 422 : 200;
+    // After a conflict the text is shown again on the newer revision: saving it once more replaces that one.
+    const baseRevision = conflict ? current.number : (value.baseRevision ?? current.number);
     await renderPage(
       reply,
       'pages/authoring/editor',
-      { course, slug, markdown, revision: current.number, ...preview, annotated, refused: value.action === 'save' },
+      {
+        course,
+        slug,
+        markdown,
+        revision: current.number,
+        baseRevision,
+        conflict,
+        ...preview,
+        annotated,
+        refused: value.action === 'save' && !conflict,
+      },
       status,
     );
   }

@@ -163,13 +163,27 @@ export class ModulesService {
     return { id: rows[0].id, number: rows[0].number, markdown: rows[0].source_markdown };
   }
 
-  /** Checks and saves; a text with errors is refused whole, an unchanged text makes no revision. */
-  async save(principal: Principal, courseSlug: string, slug: string, markdown: string): Promise<SaveResult> {
+  /**
+   * Checks and saves; a text with errors is refused whole, an unchanged text makes no revision.
+   * `baseRevision`, when given, is the revision the text was written from: if another has become
+   * current since, the text is refused with EditConflict, so that nobody's work is replaced unseen.
+   */
+  async save(
+    principal: Principal,
+    courseSlug: string,
+    slug: string,
+    markdown: string,
+    baseRevision?: number,
+  ): Promise<SaveResult> {
     const course = await this.courses.getEditable(principal, courseSlug);
     const { compiled, moduleId } = await this.compile(course.id, slug, markdown);
     if (hasErrors(compiled)) return { saved: false, revision: null, problems: compiled.problems };
-    const { current, saved } = await storeOverCurrent(this.db.manager, moduleId, markdown, compiled, principal.userId);
-    if (current !== null) return { saved: saved !== null, revision: saved ?? current, problems: compiled.problems };
+    const base = baseRevision ?? null;
+    const stored = await storeOverCurrent(this.db.manager, moduleId, markdown, compiled, principal.userId, base);
+    if (stored.current !== null) {
+      if (stored.saved === null && !stored.unchanged) throw editConflict(slug, base!, stored.current);
+      return { saved: stored.saved !== null, revision: stored.saved ?? stored.current, problems: compiled.problems };
+    }
     // The module was removed, or saved by someone else, after the check read it: decide under a lock.
     return this.db.transaction(async (tx) => {
       // Locked first, then read: a statement that waited for the lock cannot see what was committed
@@ -186,6 +200,7 @@ export class ModulesService {
       );
       if (current.content_hash === compiled.contentHash)
         return { saved: false, revision: current.number, problems: compiled.problems };
+      if (base !== null && current.number !== base) throw editConflict(slug, base, current.number);
       const revision = await storeRevision(tx, moduleId, markdown, compiled, principal.userId);
       return { saved: true, revision, problems: compiled.problems };
     });
@@ -266,6 +281,16 @@ export class ModulesService {
  */
 export async function lockModuleList(tx: EntityManager, courseId: string): Promise<void> {
   await tx.query('SELECT 1 FROM courses WHERE id = $1 FOR NO KEY UPDATE', [courseId]);
+}
+
+function editConflict(slug: string, base: number, current: number): CoursesError {
+  return new CoursesError(
+    CoursesErrorCode.EditConflict,
+    `Revision ${current} of "${slug}" was saved after revision ${base}, the one this text was written from: ` +
+      'compare the two, then save again to replace it.',
+    { baseRevision: 'outdated' },
+    { number: current, base },
+  );
 }
 
 function hasErrors(compiled: CompiledModule): boolean {

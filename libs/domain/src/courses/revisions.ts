@@ -60,10 +60,11 @@ export async function storeRevision(
 
 /**
  * The editor's save in one statement: it locks the active module, and stores the text as revision
- * N+1 unless it is the current one already. `current` is the number it found, null when the
- * module is no longer active or another save became current while this one waited for the lock
- * (PostgreSQL then re-checks the locked row against the revision read before, and they differ);
- * `saved` is the new number, null when nothing was stored.
+ * N+1 unless it is the current one already, or the current one is not `base` (when given: the
+ * revision the text was written from). `current` is the number it found, null when the module is
+ * no longer active or another save became current while this one waited for the lock (PostgreSQL
+ * then re-checks the locked row against the revision read before, and they differ); `saved` is
+ * the new number, null when nothing was stored; `unchanged` says the text is the current one's.
  */
 export async function storeOverCurrent(
   db: EntityManager,
@@ -71,17 +72,20 @@ export async function storeOverCurrent(
   markdown: string,
   compiled: CompiledModule,
   authorId: string,
-): Promise<{ current: number | null; saved: number | null }> {
-  const [row] = await db.query<Array<{ current: number | null; saved: number | null }>>(
+  base: number | null,
+): Promise<{ current: number | null; saved: number | null; unchanged: boolean }> {
+  const [row] = await db.query<Array<{ current: number | null; saved: number | null; unchanged: boolean }>>(
     `WITH locked AS (
        SELECT r.content_hash, r.number FROM modules m JOIN module_revisions r ON r.id = m.current_revision_id
        WHERE m.id = $1 AND m.status = 'active' FOR UPDATE OF m),
      revision AS (
        INSERT INTO module_revisions (${REVISION_COLUMNS})
-       SELECT ${REVISION_VALUES} FROM locked WHERE locked.content_hash <> $3 RETURNING id, number),
+       SELECT ${REVISION_VALUES} FROM locked
+       WHERE locked.content_hash <> $3 AND ($16::int IS NULL OR locked.number = $16) RETURNING id, number),
      ${KEYS_AND_CURRENT}
-     SELECT (SELECT number FROM locked) AS current, (SELECT number FROM revision) AS saved`,
-    revisionValues(moduleId, markdown, compiled, authorId, 'editor'),
+     SELECT (SELECT number FROM locked) AS current, (SELECT number FROM revision) AS saved,
+       coalesce((SELECT content_hash = $3 FROM locked), false) AS unchanged`,
+    [...revisionValues(moduleId, markdown, compiled, authorId, 'editor'), base],
   );
   return row;
 }

@@ -178,6 +178,9 @@ export const az: Catalogue = {
   'authoring.editing': '{slug} modulunun redaktəsi',
   'authoring.saved': 'Yeni redaksiya kimi yadda saxlanıldı.',
   'authoring.refused': 'Yadda saxlanılmadı: mətnin yanında göstərilən xətaları düzəldin.',
+  'authoring.conflict':
+    'Yadda saxlanılmadı: siz {base} saylı redaksiyanı açdıqdan sonra {number} saylı redaksiya yadda saxlanılıb. Mətniniz aşağıda, olduğu kimi qalıb. İki redaksiyanı müqayisə edin, sonra {number} saylı redaksiyanı əvəz etmək üçün yenidən yadda saxlayın.',
+  'authoring.conflictCompare': '{base} və {number} saylı redaksiyaları müqayisə edin (yeni vərəqdə açılır)',
   'authoring.markdown': 'Modulun mətni (Markdown)',
   'authoring.preview': 'Önbaxış',
   'authoring.save': 'Yadda saxla',
@@ -218,6 +221,8 @@ export const az: Catalogue = {
   'error.revision_not_found': 'Belə redaksiya yoxdur.',
   'error.not_an_author': 'Bu kursu yalnız onun müəllifləri və administratorlar redaktə edə bilər.',
   'error.slug_taken': 'Bu ünvan artıq tutulub: başqasını seçin.',
+  'error.edit_conflict':
+    'Siz açdıqdan sonra bu modulu başqası yadda saxlayıb: redaksiyaları müqayisə edin, sonra yenidən yadda saxlayın.',
   'error.content_invalid': 'Mətndə xətalar var; heç nə yadda saxlanılmadı.',
   'error.no_such_co_author': 'Bu e-poçt ünvanı ilə təlimçi yoxdur.',
   'error.bad_module_order': 'Yeni sıra hər modulu bir dəfə göstərməlidir.',

@@ -177,6 +177,9 @@ export const en: Catalogue = {
   'authoring.editing': 'Editing module {slug}',
   'authoring.saved': 'Saved as a new revision.',
   'authoring.refused': 'Not saved: correct the errors listed beside the text.',
+  'authoring.conflict':
+    'Not saved: revision {number} was saved after you opened revision {base}. Your text is below, as you left it. Compare the two revisions, then save again to replace revision {number}.',
+  'authoring.conflictCompare': 'Compare revision {base} with revision {number} (opens in a new tab)',
   'authoring.markdown': 'Module text (Markdown)',
   'authoring.preview': 'Preview',
   'authoring.save': 'Save',
@@ -217,6 +220,7 @@ export const en: Catalogue = {
   'error.revision_not_found': 'There is no such revision.',
   'error.not_an_author': 'Only the authors of this course and admins may edit it.',
   'error.slug_taken': 'This address is already taken: choose another.',
+  'error.edit_conflict': 'Someone saved this module after you opened it: compare the revisions, then save again.',
   'error.content_invalid': 'The text has errors; nothing was saved.',
   'error.no_such_co_author': 'There is no trainer with this e-mail address.',
   'error.bad_module_order': 'The new order must list every module once.',

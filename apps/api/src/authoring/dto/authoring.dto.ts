@@ -10,6 +10,7 @@ import {
   IsOptional,
   IsString,
   Matches,
+  Max,
   MaxLength,
   Min,
   MinLength,
@@ -59,6 +60,19 @@ export class ModuleSourceDto {
   @IsString()
   @MaxLength(MAX_MARKDOWN)
   markdown: string;
+
+  @ApiPropertyOptional({
+    description:
+      'The revision the text was written from. When another revision has been saved since, the text is ' +
+      'refused with 409 `edit_conflict`; without it, the text replaces whatever is current.',
+    example: 3,
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === '' || value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000_000)
+  baseRevision?: number;
 }
 
 export class EditorFormDto extends ModuleSourceDto {
