@@ -73,6 +73,7 @@ export class GiftController {
       course,
       slug,
       revision: current.number,
+      baseRevision: current.number,
       markdown: proposal.markdown,
       ...preview,
       annotated: problemsByLine(proposal.markdown, preview.problems, request.karvan.locale),
