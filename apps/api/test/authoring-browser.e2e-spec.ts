@@ -116,4 +116,51 @@ describe('authoring in a real browser', () => {
     expect(await page.title()).not.toBe('pwned');
     await context.close();
   });
+
+  it('keeps both texts when one module is saved from two places, in Azerbaijani on a phone', async () => {
+    const { user, email } = await createUser(suite.app.db, ['trainer'], 'Aysel Həsənova');
+    const contexts = [
+      await suite.browser.newContext({ viewport: { width: 390, height: 844 } }),
+      await suite.browser.newContext(),
+    ];
+    const [phone, desk] = await Promise.all(contexts.map((c) => c.newPage()));
+    await signInAs(phone, email);
+    await signInAs(desk, email);
+    await phone.goto(`${suite.app.url}/authoring`);
+    await phone.getByLabel('Course title').fill('Two tabs');
+    await phone.getByLabel('Address (slug)').fill('two-tabs-browser');
+    await phone.getByRole('button', { name: 'Create course' }).click();
+    await phone.getByLabel('Module title').fill('Shared');
+    await phone.getByLabel('Address (slug)').fill('shared');
+    await phone.getByRole('button', { name: 'Add module' }).click();
+    await phone.waitForURL(/modules\/shared\/edit$/);
+    await suite.app.db.query(`UPDATE users SET locale = 'az' WHERE id = $1`, [user.id]);
+
+    const edit = `${suite.app.url}/authoring/courses/two-tabs-browser/modules/shared/edit`;
+    await phone.goto(edit);
+    await desk.goto(edit);
+    const deskText = desk.locator('#module-markdown');
+    await deskText.fill(`${await deskText.inputValue()}
+The other tab’s paragraph.
+`);
+    await desk.locator('button[value="save"]').click();
+    await desk.waitForURL(/edit\?saved=1$/);
+
+    const phoneText = phone.locator('#module-markdown');
+    const mine = `${await phoneText.inputValue()}
+Mənim abzasım.
+`;
+    await phoneText.fill(mine);
+    await phone.locator('button[value="save"]').click();
+    const alert = phone.getByRole('alert');
+    expect(await alert.textContent()).toContain('Yadda saxlanılmadı: siz 1 saylı redaksiyanı açdıqdan sonra 2 saylı');
+    expect(await phoneText.inputValue()).toBe(mine.replace(/\r\n/g, '\n'));
+    await expectAccessible(phone);
+    expect(await alert.getByRole('link').getAttribute('href')).toContain('diff?from=1&to=2');
+
+    await phone.locator('button[value="save"]').click();
+    await phone.waitForURL(/edit\?saved=1$/);
+    expect(await phoneText.inputValue()).toContain('Mənim abzasım.');
+    await Promise.all(contexts.map((c) => c.close()));
+  });
 });
