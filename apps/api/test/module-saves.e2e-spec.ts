@@ -1,5 +1,5 @@
 import { ModuleLifecycleService, ModulesService, type Principal, PrincipalsService } from '@karvan/domain';
-import { untilBlockedBy } from '@karvan/testing';
+import { untilBlockedBy, type WebClient } from '@karvan/testing';
 import type { QueryRunner } from 'typeorm';
 import { authorCourse, moduleMarkdown } from './course-fixture.js';
 import { person, startTestApp, type TestApp } from './test-app.js';
@@ -8,20 +8,25 @@ import { person, startTestApp, type TestApp } from './test-app.js';
  * The editor's save locks, compares and stores in one statement, and falls back to a transaction
  * when the module changed after the save's check read it; adding or restoring a module locks its
  * course. These tests make saves meet each other and a removal on the same module, and additions
- * meet on the same course, and read what was stored.
+ * meet on the same course, and read what was stored. A save that names the revision its text was
+ * written from is refused when another has been saved since, its text kept.
  */
 describe('saving and adding modules in the editor', () => {
   let t: TestApp;
   let modules: ModulesService;
   let author: Principal;
+  let trainer: WebClient;
   const slug = `saves-${Date.now().toString(36)}`;
+  const conflicts = `conflicts-${Date.now().toString(36)}`;
 
   beforeAll(async () => {
     t = await startTestApp();
-    const trainer = await person(t, ['trainer'], 'Saving Author');
-    await authorCourse(trainer.client, slug, { modules: ['one', 'two', 'three', 'four'], publish: false });
+    const me = await person(t, ['trainer'], 'Saving Author');
+    trainer = me.client;
+    await authorCourse(trainer, slug, { modules: ['one', 'two', 'three', 'four'], publish: false });
+    await authorCourse(trainer, conflicts, { modules: ['one', 'two', 'three'], publish: false });
     modules = t.app.get(ModulesService);
-    author = (await t.app.get(PrincipalsService).forUser(trainer.userId))!;
+    author = (await t.app.get(PrincipalsService).forUser(me.userId))!;
   });
   afterAll(() => t?.close());
 
@@ -37,14 +42,28 @@ describe('saving and adding modules in the editor', () => {
   }
 
   /** A transaction of its own holding the module's row, as another save or a removal does. */
-  async function holdModule(module: string, change: string): Promise<QueryRunner> {
+  async function holdModule(module: string, change: string, course = slug): Promise<QueryRunner> {
     const runner = t.db.createQueryRunner();
     await runner.startTransaction();
     await runner.query(
       `UPDATE modules m SET ${change} FROM courses c WHERE c.id = m.course_id AND c.slug = $1 AND m.slug = $2`,
-      [slug, module],
+      [course, module],
     );
     return runner;
+  }
+
+  /** Another save holding the module, its revision `number` ('the other text') current when it commits. */
+  async function holdOtherSave(module: string, number: number, course = slug): Promise<QueryRunner> {
+    const other = await holdModule(module, 'position = position', course);
+    await other.query(
+      `WITH revision AS (
+         INSERT INTO module_revisions (module_id, number, source_markdown, content_hash, title, html)
+         SELECT m.id, $3, 'the other text', repeat('0', 64), 'Other', '<p>Other</p>'
+         FROM modules m JOIN courses c ON c.id = m.course_id WHERE c.slug = $1 AND m.slug = $2 RETURNING id, module_id)
+       UPDATE modules SET current_revision_id = revision.id FROM revision WHERE modules.id = revision.module_id`,
+      [course, module, number],
+    );
+    return other;
   }
 
   it('stores saves that meet as consecutive revisions, the last one current', async () => {
@@ -69,19 +88,7 @@ describe('saving and adding modules in the editor', () => {
 
   it('stores a save that waited for another as the revision after it', async () => {
     const before = await stored('three');
-    // Another save holds the module: its revision becomes current when it commits.
-    const other = await holdModule('three', 'position = position');
-    const [{ id }]: Array<{ id: string }> = await other.query(
-      `INSERT INTO module_revisions (module_id, number, source_markdown, content_hash, title, html)
-       SELECT m.id, $3, 'the other text', repeat('0', 64), 'Other', '<p>Other</p>'
-       FROM modules m JOIN courses c ON c.id = m.course_id WHERE c.slug = $1 AND m.slug = $2 RETURNING id`,
-      [slug, 'three', before.length + 1],
-    );
-    await other.query(
-      `UPDATE modules m SET current_revision_id = $3 FROM courses c
-       WHERE c.id = m.course_id AND c.slug = $1 AND m.slug = $2`,
-      [slug, 'three', id],
-    );
+    const other = await holdOtherSave('three', before.length + 1);
     const saving = modules.save(author, slug, 'three', text('Mine, after the other.'));
     await untilBlockedBy(t.db, other);
     await other.commitTransaction();
@@ -147,5 +154,87 @@ describe('saving and adding modules in the editor', () => {
     await other.commitTransaction();
     await other.release();
     await expect(adding).rejects.toMatchObject({ code: 'slug_taken' });
+  });
+
+  /** Two authors with the same module open: the editor sends the revision its text was written from. */
+  describe('edit conflicts', () => {
+    const course = conflicts;
+    const editor = (module: string) => `/authoring/courses/${course}/modules/${module}/edit`;
+    const baseOf = (html: string) => Number(/name="baseRevision" value="(\d+)"/.exec(html)?.[1]);
+
+    async function current(module: string): Promise<{ number: number; markdown: string }> {
+      const [row] = await t.db.query<Array<{ number: number; markdown: string }>>(
+        `SELECT r.number, r.source_markdown AS markdown FROM modules m JOIN courses c ON c.id = m.course_id
+         JOIN module_revisions r ON r.id = m.current_revision_id WHERE c.slug = $1 AND m.slug = $2`,
+        [course, module],
+      );
+      return row;
+    }
+
+    it('keeps a text written on an older revision on the page, links the change, and saves it when asked again', async () => {
+      const opened = baseOf((await trainer.get(editor('one'))).text);
+      expect(opened).toBe((await current('one')).number);
+      // A co-author saves while this page is open.
+      await modules.save(author, course, 'one', text('The co-author’s words.'), opened);
+
+      const mine = text('My words & <b>mine</b>.');
+      const refused = await trainer.postForm(editor('one'), {
+        markdown: mine,
+        action: 'save',
+        baseRevision: String(opened),
+      });
+      expect(refused.status).toBe(409);
+      expect(refused.text).toContain(
+        `Not saved: revision ${opened + 1} was saved after you opened revision ${opened}. Your text is below`,
+      );
+      expect(refused.text).toContain(`diff?from=${opened}&amp;to=${opened + 1}`);
+      expect(refused.text).toContain('My words &amp; &lt;b&gt;mine&lt;/b&gt;.');
+      expect(baseOf(refused.text)).toBe(opened + 1);
+      expect(await current('one')).toEqual({ number: opened + 1, markdown: text('The co-author’s words.') });
+
+      const again = await trainer.postForm(editor('one'), {
+        markdown: mine,
+        action: 'save',
+        baseRevision: String(baseOf(refused.text)),
+      });
+      expect(again.status).toBe(303);
+      expect(again.location).toBe(`${editor('one')}?saved=1`);
+      expect(await current('one')).toEqual({ number: opened + 2, markdown: mine });
+    });
+
+    it('answers the API with 409 edit_conflict for an older base, and saves on the current one or without one', async () => {
+      const path = `/api/v1/authoring/courses/${course}/modules/two`;
+      const base = (await current('two')).number;
+      await modules.save(author, course, 'two', text('Saved meanwhile.'));
+
+      const stale = await trainer.json('PUT', path, { markdown: text('Late words.'), baseRevision: base });
+      expect(stale.status).toBe(409);
+      expect(stale.json<{ error: { code: string; params: object } }>().error).toMatchObject({
+        code: 'edit_conflict',
+        params: { number: base + 1, base },
+      });
+      // The text that is current already is no conflict: nothing to replace.
+      const same = await trainer.json('PUT', path, { markdown: text('Saved meanwhile.'), baseRevision: base });
+      expect(same.status).toBe(200);
+      expect(same.json()).toMatchObject({ saved: false, revision: base + 1 });
+
+      const fresh = await trainer.json('PUT', path, { markdown: text('On the current one.'), baseRevision: base + 1 });
+      expect(fresh.json()).toMatchObject({ saved: true, revision: base + 2 });
+      const unguarded = await trainer.json('PUT', path, { markdown: text('No base given.') });
+      expect(unguarded.json()).toMatchObject({ saved: true, revision: base + 3 });
+      const bad = await trainer.json('PUT', path, { markdown: text('x'), baseRevision: 'three' });
+      expect(bad.status).toBe(400);
+    });
+
+    it('refuses a save that waited for another save of the same module, when both were written on one revision', async () => {
+      const base = (await current('three')).number;
+      const other = await holdOtherSave('three', base + 1, course);
+      const saving = modules.save(author, course, 'three', text('Mine, on the same base.'), base);
+      await untilBlockedBy(t.db, other);
+      await other.commitTransaction();
+      await other.release();
+      await expect(saving).rejects.toMatchObject({ code: 'edit_conflict' });
+      expect(await current('three')).toEqual({ number: base + 1, markdown: 'the other text' });
+    });
   });
 });

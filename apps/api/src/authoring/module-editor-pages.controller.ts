@@ -65,7 +65,7 @@ export class ModuleEditorPagesController {
         }
       } catch (error) {
         if (!(error instanceof CoursesError) || error.code !== (CoursesErrorCode.EditConflict as string)) throw error;
-        conflict = { base: value.baseRevision!, number: Number(error.params?.number) };
+        conflict = { base: Number(error.params.base), number: Number(error.params.number) };
       }
     }
     const preview = await this.modules.preview(me, course, slug, markdown);
