@@ -165,22 +165,24 @@ function load(context: LoadContext, file: SourceFile, problems: Problem[]): Load
 }
 
 /**
- * Files read but not rendered, by path and text. The editor checks one module against the same
- * other files on every save, and reading their front matter and quizzes again cost more than
- * rendering the module itself. Frozen, since every later build shares them.
+ * Files read but not rendered, by path, with the text they were read from. The editor checks one
+ * module against the same other files on every save, and reading their front matter and quizzes
+ * again cost more than rendering the module itself. Keyed by path, not by path and text: a key
+ * joining a hundred modules' texts was itself a copy and a hash of the whole course on every save,
+ * where comparing a text with the one kept is usually one pointer (the editor passes the same
+ * strings each time). Frozen, since every later build shares them.
  */
-const parsedFiles = new Map<string, { doc: ParsedDocument; quiz: ParsedQuiz | null }>();
+const parsedFiles = new Map<string, { text: string; doc: ParsedDocument; quiz: ParsedQuiz | null }>();
 const PARSED_FILES_KEPT = 1_000;
 
 function parsedOnly(file: SourceFile): { doc: ParsedDocument; quiz: ParsedQuiz | null } {
-  const key = `${file.path}\0${file.text}`;
-  let parsed = parsedFiles.get(key);
-  if (!parsed) {
+  let parsed = parsedFiles.get(file.path);
+  if (parsed?.text !== file.text) {
     const doc = parseDocument(file.path, file.text);
     const quiz = parseQuiz(doc.body, { path: file.path, lineOffset: doc.lineOffset }).parsed;
-    parsed = deepFreeze({ doc, quiz });
+    parsed = { text: file.text, ...deepFreeze({ doc, quiz }) };
     if (parsedFiles.size >= PARSED_FILES_KEPT) parsedFiles.clear();
-    parsedFiles.set(key, parsed);
+    parsedFiles.set(file.path, parsed);
   }
   return parsed;
 }

@@ -1,6 +1,7 @@
 import type { CourseSource, SourceFile } from '@karvan/content';
 import type { EntityManager } from 'typeorm';
 import { prepared } from '@karvan/database';
+import { GLOSSARY_EPOCH_SQL } from '../shared/content-epoch.js';
 import { KeptMap } from '../shared/kept-map.js';
 
 /** Module file names carry the position: `03-slug.md`. The slug, not the number, is the identity. */
@@ -13,6 +14,8 @@ export interface DbCourseSource extends CourseSource {
   moduleFiles: Map<string, string>;
   /** Id of each active module, by slug. */
   moduleIds: Map<string, string>;
+  /** The glossary's epoch, read with the course: the glossary to check its links against. */
+  glossaryEpoch: string;
 }
 
 interface CourseRow {
@@ -20,6 +23,7 @@ interface CourseRow {
   source_markdown: string;
   translations: Record<string, { markdown: string }>;
   media: string[];
+  glossary_epoch: string;
 }
 
 /**
@@ -50,7 +54,8 @@ export async function loadCourseSource(db: EntityManager, courseId: string): Pro
   const [course] = await prepared<CourseRow[]>(
     db,
     `SELECT c.slug, c.source_markdown, c.translations,
-       coalesce((SELECT json_agg(d.path ORDER BY d.path) FROM media d WHERE d.course_id = c.id), '[]') AS media
+       coalesce((SELECT json_agg(d.path ORDER BY d.path) FROM media d WHERE d.course_id = c.id), '[]') AS media,
+       ${GLOSSARY_EPOCH_SQL} AS glossary_epoch
      FROM courses c WHERE c.id = $1`,
     [courseId],
   );
@@ -96,6 +101,7 @@ export async function loadCourseSource(db: EntityManager, courseId: string): Pro
     media: course.media,
     moduleFiles: new Map(modules.map((m) => [m.slug, moduleFileName(m.position, m.slug)])),
     moduleIds: new Map(modules.map((m) => [m.slug, m.id])),
+    glossaryEpoch: course.glossary_epoch,
   };
 }
 

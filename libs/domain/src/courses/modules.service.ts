@@ -110,7 +110,7 @@ export class ModulesService {
       const compiled = compileModule(
         withModuleFile(source, fileName, markdown),
         fileName,
-        await this.glossary.glossary(),
+        await this.glossary.glossaryAt(source.glossaryEpoch),
       );
       if (hasErrors(compiled)) return { saved: false, revision: null, problems: compiled.problems };
       const taken = await tx.query<unknown[]>('SELECT 1 FROM modules WHERE course_id = $1 AND slug = $2', [
@@ -225,7 +225,7 @@ export class ModulesService {
     const moduleId = source.moduleIds.get(slug);
     if (!fileName || !moduleId)
       throw new CoursesError(CoursesErrorCode.ModuleNotFound, `There is no module "${slug}" in this course.`);
-    const glossary = await this.glossary.glossary();
+    const glossary = await this.glossary.glossaryAt(source.glossaryEpoch);
     return { compiled: compileModule(withModuleFile(source, fileName, markdown), fileName, glossary), moduleId };
   }
 

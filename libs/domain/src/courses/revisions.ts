@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { prepared } from '@karvan/database';
 import type { CompiledModule, ContentProblem } from './compile-module.js';
 
 /*
@@ -48,7 +49,8 @@ export async function storeRevision(
   origin: 'files' | 'editor' = 'editor',
 ): Promise<number> {
   // One statement: the revision, its answer keys and the module pointing at it (a save is the editor's hot path).
-  const [{ number }] = await tx.query<Array<{ number: number }>>(
+  const [{ number }] = await prepared<Array<{ number: number }>>(
+    tx,
     `WITH revision AS (
        INSERT INTO module_revisions (${REVISION_COLUMNS}) VALUES (${REVISION_VALUES}) RETURNING id, number),
      ${KEYS_AND_CURRENT}
@@ -74,7 +76,9 @@ export async function storeOverCurrent(
   authorId: string,
   base: number | null,
 ): Promise<{ current: number | null; saved: number | null; unchanged: boolean }> {
-  const [row] = await db.query<Array<{ current: number | null; saved: number | null; unchanged: boolean }>>(
+  // Prepared: parsing and planning it again took about a sixth of its time (21 KB modules).
+  const [row] = await prepared<Array<{ current: number | null; saved: number | null; unchanged: boolean }>>(
+    db,
     `WITH locked AS (
        SELECT r.content_hash, r.number FROM modules m JOIN module_revisions r ON r.id = m.current_revision_id
        WHERE m.id = $1 AND m.status = 'active' FOR UPDATE OF m),

@@ -57,7 +57,11 @@ export class GlossaryService {
 
   /** Kept until the glossary epoch moves: saving a module (the content epoch) does not reload it. */
   async glossary(): Promise<Glossary> {
-    const epoch = await readGlossaryEpoch(this.db);
+    return this.glossaryAt(await readGlossaryEpoch(this.db));
+  }
+
+  /** The same, for a glossary epoch read in a query made anyway (GLOSSARY_EPOCH_SQL). */
+  glossaryAt(epoch: string): Promise<Glossary> {
     return this.cache.through('glossary', epoch, () => loadGlossary(this.db.manager));
   }
 

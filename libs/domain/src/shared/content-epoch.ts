@@ -9,6 +9,9 @@ import { KeptMap } from './kept-map.js';
  */
 export const CONTENT_EPOCH_SQL = `(SELECT epoch FROM cache_epochs WHERE name = 'content')`;
 
+/** The glossary's counter (below) as a SQL expression, for the same use. */
+export const GLOSSARY_EPOCH_SQL = `(SELECT epoch FROM cache_epochs WHERE name = 'glossary')`;
+
 export function readContentEpoch(db: DataSource | EntityManager): Promise<string> {
   return readEpoch(db, 'content');
 }
