@@ -1,3 +1,4 @@
+import { beginSessions } from '@karvan/testing';
 import { apply, makeCohort, person } from './summer-helpers.js';
 import { startTestApp, type TestApp } from './test-app.js';
 
@@ -124,6 +125,17 @@ describe('coordinator forms say what they did, and keep what was typed', () => {
     const [{ id }] = await t.db.query<Array<{ id: string }>>('SELECT id FROM cohort_sessions WHERE cohort_id = $1', [
       cohortId,
     ]);
+    // Before it begins, the register says when it opens and offers nothing to mark; a form sent
+    // anyway (a page left open from before) is refused and marks nothing.
+    const early = await coordinator.client.get(`/sessions/${id}/register`);
+    expect(early.text).toContain('This session has not started yet. Its register opens at');
+    expect(early.text).not.toContain('Mark everyone present');
+    const refused = await coordinator.client.postForm(`/sessions/${id}/register`, { allPresent: 'true' });
+    expect(refused.status).toBe(409);
+    expect(refused.text).toContain('its register opens half an hour before the start');
+    expect(await t.db.query('SELECT 1 FROM attendance WHERE session_id = $1', [id])).toEqual([]);
+
+    await beginSessions(t.db, [id]);
     const marked = await coordinator.client.postForm(`/sessions/${id}/register`, { allPresent: 'true' });
     expect(marked.status).toBe(303);
     expect((await coordinator.client.get(marked.location!)).text).toContain('The register was saved.');

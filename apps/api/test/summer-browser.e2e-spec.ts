@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { createUser, TEST_PASSWORD } from '@karvan/testing';
+import { beginSessions, createUser, TEST_PASSWORD } from '@karvan/testing';
 import { iso, PDF } from './summer-helpers.js';
 import { expectAccessible, signIn, useBrowserSuite } from './test-app.js';
 
@@ -115,6 +115,10 @@ describe('a summer school in a real browser', () => {
     await phone.waitForURL(/notice=added/);
     await phone.getByRole('link', { name: 'register' }).click();
     await expectAccessible(phone);
+    // Before the session: the register says when it opens. Once it has begun, it is taken.
+    expect(await phone.locator('main').textContent()).toContain('This session has not started yet.');
+    await beginSessions(app.db, [new URL(phone.url()).pathname.split('/')[2]]);
+    await phone.reload();
     await phone.getByRole('button', { name: 'Mark everyone present' }).click();
     await phone.waitForURL(/notice=marked/);
     expect(await phone.getByLabel('present').isChecked()).toBe(true);

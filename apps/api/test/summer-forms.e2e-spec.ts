@@ -121,6 +121,35 @@ describe('summer-school forms and the JSON API validate alike', () => {
     expect(grants).toEqual([]);
   });
 
+  it('refuses to make an applicant to the cohort one of its reviewers or coordinators, on the page and by the API', async () => {
+    const cohortId = await makeCohort(coordinator.client);
+    const applicant = await apply(t, cohortId, 'young_researcher', 'Hopeful Reviewer');
+    const page = await coordinator.client.postForm(`/cohorts/${cohortId}/staff`, {
+      email: applicant.email,
+      role: 'reviewer',
+    });
+    expect(page.status).toBe(422);
+    expect(page.text).toContain('This person has applied to this cohort, so they cannot review or coordinate it.');
+    const api = await coordinator.client.json('POST', `/api/v1/cohorts/${cohortId}/staff`, {
+      email: applicant.email,
+      role: 'reviewer',
+    });
+    expect(api.status).toBe(400);
+    expect(api.json<{ error: { code: string } }>().error.code).toBe('cohort_staff_applied');
+    const grants = await t.db.query('SELECT 1 FROM grants WHERE user_id = $1 AND scope_id = $2', [
+      applicant.userId,
+      cohortId,
+    ]);
+    expect(grants).toEqual([]);
+    // Once the application is withdrawn, nothing stands in the way.
+    await t.db.query(`UPDATE applications SET status = 'withdrawn' WHERE id = $1`, [applicant.applicationId]);
+    const later = await coordinator.client.json('POST', `/api/v1/cohorts/${cohortId}/staff`, {
+      email: applicant.email,
+      role: 'reviewer',
+    });
+    expect(later.status).toBe(200);
+  });
+
   it('takes one ticked application from the ranking form, and refuses an id that is not one', async () => {
     const cohortId = await makeCohort(coordinator.client);
     const applicant = await apply(t, cohortId, 'young_researcher', 'Single Tick');

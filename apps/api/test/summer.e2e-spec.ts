@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createScratchDatabase, type WebClient } from '@karvan/testing';
+import { beginSessions, createScratchDatabase, type WebClient } from '@karvan/testing';
 import { certificateCourse, mailsFor, waitFor } from './certificate-helpers.js';
 import { apply, iso, makeCohort, PDF, person } from './summer-helpers.js';
 import { startTestApp, type TestApp } from './test-app.js';
@@ -175,6 +175,17 @@ describe('summer schools: from the call to the certificate', () => {
     expect(ics.text.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
     expect((await t.client().get(`/cohorts/${cohortId}/timetable`)).text).toContain('2027-07-06');
     await waitFor('timetable e-mails', async () => (await mailsFor(t.db, first.email, 'Timetable changed')) === 2);
+
+    // A register opens when its session begins: not a week ahead.
+    const early = await coordinator.client.json('POST', `/api/v1/sessions/${sessions[0]}/attendance`, {
+      allPresent: true,
+    });
+    expect(early.status).toBe(409);
+    expect(early.json<{ error: { code: string } }>().error.code).toBe('cohort_register_not_open');
+    expect((await coordinator.client.get(`/sessions/${sessions[0]}/register`)).text).toContain(
+      'This session has not started yet.',
+    );
+    await beginSessions(t.db, sessions);
 
     // Attendance: everyone present, then an exception; the member sees their own record.
     expect(

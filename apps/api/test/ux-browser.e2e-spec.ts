@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { join } from 'node:path';
 import { projectRoot } from '@karvan/config';
 import { CourseSyncService } from '@karvan/domain';
-import { createScratchDatabase, createUser, launchBrowser, TEST_PASSWORD } from '@karvan/testing';
+import { beginSessions, createScratchDatabase, createUser, launchBrowser, TEST_PASSWORD } from '@karvan/testing';
 import {
   certificateCourse,
   completeCourse,
@@ -111,7 +111,9 @@ describe('times, titles and forms as people read them', () => {
     await ru.goto(`${t.url}/cohorts/${cohortId}/timetable`);
     expect(await visits.check(ru)).toContain('14:00–15:30, время Баку (UTC+4)');
 
-    // Each register radio stays on one line with its own label.
+    // Each register radio stays on one line with its own label (the register opens once the
+    // session begins).
+    await beginSessions(t.db, [sessionId]);
     await ru.goto(`${t.url}/sessions/${sessionId}/register`);
     const choices = await ru.evaluate<Array<{ oneLine: boolean; inside: boolean }>>(`
       [...document.querySelectorAll('.register-choice')].map((label) => {

@@ -93,9 +93,9 @@ async function seedCohort(tx: EntityManager, applicantIds: string[]): Promise<vo
      VALUES ($1, $2, $3, $4, 'Baku, ADA University', 6, $5, $6, $7, $8, $9, $10, $11, '{"young_researcher": 3}', 80, true) RETURNING id`,
     [
       programme.id,
-      `${DEMO_PROGRAMME} ${day(-1).getUTCFullYear()}`,
-      ymd(day(-1)),
-      ymd(day(3)),
+      `${DEMO_PROGRAMME} ${day(-2).getUTCFullYear()}`,
+      ymd(day(-2)),
+      ymd(day(2)),
       day(-30),
       day(3),
       'Entry-level officials of the State Migration Service, the State Border Service and other ministries, and young researchers at Azerbaijani universities.',
@@ -114,7 +114,9 @@ async function seedCohort(tx: EntityManager, applicantIds: string[]): Promise<vo
   for (const reviewer of [staff.coordinator, staff.trainer])
     await insertGrant(tx, undefined, reviewer, { role: 'cohort_reviewer', scope });
   const members = await seedApplications(tx, cohort.id, applicantIds, [staff.coordinator, staff.trainer]);
-  await seedTimetable(tx, cohort.id, day(-1), members, staff.coordinator);
+  // Began the day before yesterday: the registers of its first two days are taken (a register
+  // opens only when its session begins), today's are the coordinator's to take.
+  await seedTimetable(tx, cohort.id, day(-2), members, staff.coordinator);
 }
 
 async function seedApplications(

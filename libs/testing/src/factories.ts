@@ -23,3 +23,26 @@ export async function principalOf(db: DataSource, userId: string): Promise<Princ
   if (!principal) throw new Error(`no active account ${userId}`);
   return principal;
 }
+
+/**
+ * Moves sessions into the past, keeping their order and length, the last ending an hour ago: a
+ * register opens only when its session begins, and the tests' schools lie in the future (their
+ * calls are open). Written directly, as time passing would: no timetable change is announced.
+ * Resolves to a function that moves them back, for a test that goes on to check their dates.
+ */
+export async function beginSessions(db: DataSource, sessionIds: string[]): Promise<() => Promise<void>> {
+  const [{ by }] = await db.query<Array<{ by: string }>>(
+    `SELECT (max(ends_at) - now() + interval '1 hour')::text AS by FROM cohort_sessions WHERE id = ANY($1::uuid[])`,
+    [sessionIds],
+  );
+  const shift = (sign: '-' | '+') =>
+    db.query(
+      `UPDATE cohort_sessions SET starts_at = starts_at ${sign} $2::interval, ends_at = ends_at ${sign} $2::interval
+       WHERE id = ANY($1::uuid[])`,
+      [sessionIds, by],
+    );
+  await shift('-');
+  return async () => {
+    await shift('+');
+  };
+}

@@ -16,6 +16,7 @@ import {
   type Locale,
   type Principal,
   type SessionRow,
+  registerOpening,
 } from '@karvan/domain';
 import type { FieldErrors } from '../common/forms.js';
 import { renderPage } from '../common/render.js';
@@ -262,6 +263,7 @@ export class SummerPages {
         sessionForm: extra.session ? typedSession(extra.session.form) : storedSession(register.session),
         sessionErrors: errorList(extra.session?.errors, { title: 'summer.sessionTitle' }, sessionAnchor),
         markErrors: errorList(extra.marks, {}, (field) => `#${field}-present`),
+        opensAt: registerOpening(register.session),
         notice: noticeKey(extra.notice, ['marked', 'saved']),
         rows: register.rows.map((r) => ({
           ...r,

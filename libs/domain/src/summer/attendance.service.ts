@@ -10,6 +10,19 @@ import { TimetableService, type SessionRow } from './timetable.service.js';
 export const ATTENDANCE = ['present', 'late', 'excused', 'absent'] as const;
 export type AttendanceStatus = (typeof ATTENDANCE)[number];
 
+/**
+ * A register opens this long before its session starts (people come in early), not sooner: marks
+ * for sessions still to come would complete the cohort, and issue its certificates, before the
+ * school has ended.
+ */
+export const REGISTER_OPENS_BEFORE_MS = 30 * 60 * 1000;
+
+/** When the session's register may be marked: `opensAt` is null once it is open. */
+export function registerOpening(session: Pick<SessionRow, 'starts_at'>, now = Date.now()): Date | null {
+  const opensAt = new Date(session.starts_at.getTime() - REGISTER_OPENS_BEFORE_MS);
+  return opensAt.getTime() > now ? opensAt : null;
+}
+
 export interface RegisterRow {
   user_id: string;
   name: string;
@@ -65,6 +78,14 @@ export class AttendanceService {
       );
     return this.events.transaction(async (tx) => {
       const session = await this.timetable.managedSession(tx, principal, sessionId);
+      const opensAt = registerOpening(session);
+      if (opensAt)
+        throw new SummerError(
+          SummerErrorCode.RegisterNotOpen,
+          `This session has not started: its register opens at ${opensAt.toISOString()}.`,
+          undefined,
+          { opensAt: opensAt.toISOString() },
+        );
       const members = await tx.query<Array<{ user_id: string }>>(
         `SELECT user_id FROM cohort_members WHERE cohort_id = $1`,
         [session.cohort_id],

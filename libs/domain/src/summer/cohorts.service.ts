@@ -204,6 +204,16 @@ export class CohortsService {
         throw new SummerError(SummerErrorCode.Invalid, 'A cohort coordinator needs the coordinator role.', {
           email: 'This person is not a coordinator.',
         });
+      // The other side of the rule that staff cannot apply: an applicant would read and judge
+      // their competitors' applications.
+      const applied = await tx.query<unknown[]>(
+        `SELECT 1 FROM applications WHERE cohort_id = $1 AND user_id = $2 AND status <> 'withdrawn'`,
+        [cohort.id, user.id],
+      );
+      if (applied.length)
+        throw new SummerError(SummerErrorCode.StaffApplied, `${email} has applied to this cohort.`, {
+          email: 'summer.staffApplied',
+        });
       await this.grants.grant(principal, user.id, `cohort_${role}`, scopeOfCohort(cohort), tx);
     });
   }

@@ -12,6 +12,8 @@ export enum SummerErrorCode {
   FileRefused = 'application_file_refused',
   SessionNotFound = 'cohort_session_not_found',
   OwnApplication = 'application_own',
+  RegisterNotOpen = 'cohort_register_not_open',
+  StaffApplied = 'cohort_staff_applied',
 }
 
 const KIND: Record<SummerErrorCode, ErrorKind> = {
@@ -26,6 +28,8 @@ const KIND: Record<SummerErrorCode, ErrorKind> = {
   [SummerErrorCode.FileRefused]: 'invalid',
   [SummerErrorCode.SessionNotFound]: 'not_found',
   [SummerErrorCode.OwnApplication]: 'forbidden',
+  [SummerErrorCode.RegisterNotOpen]: 'conflict',
+  [SummerErrorCode.StaffApplied]: 'invalid',
 };
 
 export class SummerError extends DomainError {

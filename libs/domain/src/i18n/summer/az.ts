@@ -163,5 +163,12 @@ export const az: Catalogue = {
   'error.application_not_found': 'Belə müraciət yoxdur.',
   'error.application_wrong_status': 'Müraciətin hazırkı statusu buna imkan vermir.',
   'error.application_file_refused': '5 MB-dan böyük olmayan PDF, DOC, DOCX və ya ODT sənədi əlavə edin.',
+  'summer.registerNotOpen':
+    'Bu sessiya hələ başlamayıb. Onun davamiyyət jurnalı {opens} açılır, başlanğıcdan yarım saat əvvəl.',
+  'summer.staffApplied': 'Bu şəxs bu qrupa müraciət edib, ona görə də onun rəyçisi və ya koordinatoru ola bilməz.',
+  'error.cohort_register_not_open':
+    'Bu sessiya hələ başlamayıb: davamiyyət jurnalı başlanğıcdan yarım saat əvvəl açılır.',
+  'error.cohort_staff_applied':
+    'Bu şəxs bu qrupa müraciət edib, ona görə də onun rəyçisi və ya koordinatoru ola bilməz.',
   'error.cohort_session_not_found': 'Belə sessiya yoxdur.',
 };

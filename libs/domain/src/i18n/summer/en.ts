@@ -164,5 +164,11 @@ export const en: Catalogue = {
   'error.application_not_found': 'There is no such application.',
   'error.application_wrong_status': 'The application is not in a state that allows this.',
   'error.application_file_refused': 'Attach a PDF, DOC, DOCX or ODT document of at most 5 MB.',
+  'summer.registerNotOpen':
+    'This session has not started yet. Its register opens at {opens}, half an hour before the start.',
+  'summer.staffApplied': 'This person has applied to this cohort, so they cannot review or coordinate it.',
+  'error.cohort_register_not_open':
+    'This session has not started yet: its register opens half an hour before the start.',
+  'error.cohort_staff_applied': 'This person has applied to this cohort, so they cannot review or coordinate it.',
   'error.cohort_session_not_found': 'There is no such session.',
 };

@@ -169,5 +169,11 @@ export const ru: Catalogue = {
   'error.application_not_found': 'Такой заявки нет.',
   'error.application_wrong_status': 'Текущий статус заявки этого не допускает.',
   'error.application_file_refused': 'Приложите документ PDF, DOC, DOCX или ODT размером не более 5 МБ.',
+  'summer.registerNotOpen': 'Это занятие ещё не началось. Журнал откроется {opens}, за полчаса до начала.',
+  'summer.staffApplied':
+    'Этот человек подал заявку в эту группу, поэтому не может её рецензировать или координировать.',
+  'error.cohort_register_not_open': 'Это занятие ещё не началось: журнал открывается за полчаса до начала.',
+  'error.cohort_staff_applied':
+    'Этот человек подал заявку в эту группу, поэтому не может её рецензировать или координировать.',
   'error.cohort_session_not_found': 'Такого занятия нет.',
 };
