@@ -262,6 +262,17 @@ describe('a module as people read and print it', () => {
     expect(await reader.locator('.toc > ol > li > ul > li').count()).toBeGreaterThan(0);
     expect(await reader.locator('.references a[href^="https://"]').count()).toBeGreaterThan(5);
 
+    // Its quiz in Azerbaijani too: the translation's words (graded by the base's ids).
+    const quizPage = await reader.context().newPage();
+    await quizPage.goto(`${t.url}/courses/${course}/modules/${module.slug}/quiz`);
+    await quizPage.getByRole('button', { name: 'Testə başla' }).click();
+    await quizPage.waitForURL(/\/attempts\//);
+    await visits.check(quizPage);
+    const questions = await quizPage.locator('main').textContent();
+    expect(questions).toContain('Dövlət Miqrasiya Xidməti hansı ildə yaradılıb?');
+    expect(questions).not.toContain('In which year was the State Migration Service established?');
+    await quizPage.close();
+
     await reader.emulateMedia({ media: 'print' });
     expect(await reader.locator('.print-header').isVisible()).toBe(true);
     expect(await reader.locator('.print-header').textContent()).toContain('Miqrasiya idarəetməsinin əsasları —');

@@ -17,6 +17,7 @@ import { EMPTY_GLOSSARY, type Glossary } from './glossary/glossary-model.js';
 import { renderMarkdown } from './markdown-renderer.js';
 import { parseDocument, type ParsedDocument } from './parse-document.js';
 import { problem, sortProblems, type Problem } from './problem.js';
+import { alignQuiz } from './quiz-align.js';
 import { parseQuiz, type ParsedQuiz } from './quiz-parser.js';
 import { compareQuizShape } from './quiz-shape.js';
 import { borrowCoursePools } from './course-pools.js';
@@ -265,7 +266,7 @@ function toModule(m: Kind<'module'>, allTranslations: Kind<'module-translation'>
     translations: translations.map((t): ModuleTranslation => ({
       ...translated(t, bases.get(t.doc.file.baseName)),
       ...t.doc.meta,
-      quiz: t.quiz?.quiz ?? null,
+      quiz: (m.quiz && t.quiz && alignQuiz(m.quiz, t.quiz, contentHash(m.file.text))) || (t.quiz?.quiz ?? null),
       answerKey: t.quiz?.key ?? null,
     })),
   };

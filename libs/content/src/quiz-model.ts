@@ -81,6 +81,8 @@ export type PublicQuestion =
 export interface QuizModel {
   settings: QuizSettings;
   questions: PublicQuestion[];
+  /** On a translation's quiz: the content hash of the base text whose ids it carries (`alignQuiz`). */
+  alignedTo?: string;
 }
 
 export interface NumericAnswer {

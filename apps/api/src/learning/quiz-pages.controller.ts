@@ -1,9 +1,9 @@
 import { Controller, Get, Param, ParseUUIDPipe, Post, Query, Render, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { LearningError, LearningErrorCode, QuizAttemptsService, type Principal } from '@karvan/domain';
-import { Access, CurrentUser } from '../common/decorators.js';
+import { Access, CurrentUser, RequestState } from '../common/decorators.js';
 import { renderPage } from '../common/render.js';
-import type { KarvanReply, KarvanRequest } from '../common/request-context.js';
+import type { KarvanReply, KarvanRequest, RequestState as State } from '../common/request-context.js';
 import { questionsForPage, responsesFromForm } from './quiz-form.js';
 import { readAttemptForm } from './quiz-upload.js';
 
@@ -38,21 +38,24 @@ export class QuizPagesController {
   @Render('pages/learning/attempt')
   async attempt(
     @CurrentUser() me: Principal,
+    @RequestState() state: State,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Query('completed') completed?: string,
   ) {
-    const view = await this.attempts.view(me, id);
+    // In the reader's language where the module's translation has the same quiz (`inLanguage`).
+    const view = await this.attempts.view(me, id, state.locale);
     return { view, questions: questionsForPage(view), completedCourse: completed === '1', ...formOf(view) };
   }
 
   @Post('attempts/:id')
   async submit(
     @CurrentUser() me: Principal,
+    @RequestState() state: State,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Req() request: KarvanRequest,
     @Res() reply: KarvanReply,
   ) {
-    const view = await this.attempts.view(me, id);
+    const view = await this.attempts.view(me, id, state.locale);
     const { fields, files } = await readAttemptForm(request);
     const responses = responsesFromForm(view, fields);
     try {

@@ -20,6 +20,7 @@ export {
   loadCourseRef,
   loadModuleQuiz,
   loadNextModule,
+  loadQuizTranslation,
   loadRevisionPlaces,
   type ModuleQuiz,
   type RevisionPlace,

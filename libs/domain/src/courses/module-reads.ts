@@ -1,17 +1,21 @@
 import type { QuizModel } from '@karvan/content';
 import type { EntityManager } from 'typeorm';
+import { prepared } from '@karvan/database';
 
 /** The active module after this one in its course, for "Next module" after a quiz; null at the end. */
 export async function loadNextModule(
   tx: EntityManager,
   moduleId: string,
+  language: string | null = null,
 ): Promise<{ slug: string; title: string } | null> {
   const [next] = await tx.query<Array<{ slug: string; title: string }>>(
-    `SELECT n.slug, r.title FROM modules m
+    `SELECT n.slug,
+       coalesce((SELECT t.title FROM module_translations t WHERE t.module_id = n.id AND t.language = $2), r.title) AS title
+     FROM modules m
      JOIN modules n ON n.course_id = m.course_id AND n.position > m.position AND n.status = 'active'
      JOIN module_revisions r ON r.id = n.current_revision_id
      WHERE m.id = $1 ORDER BY n.position LIMIT 1`,
-    [moduleId],
+    [moduleId, language],
   );
   return next ?? null;
 }
@@ -96,4 +100,23 @@ export async function loadCourseRef(
     [slug],
   );
   return row ?? null;
+}
+
+/**
+ * A module's title in `language`, with the translation's quiz when it was aligned with that
+ * revision (`alignQuiz`); null when the module has no translation into it.
+ */
+export async function loadQuizTranslation(
+  db: EntityManager,
+  moduleId: string,
+  revisionId: string,
+  language: string,
+): Promise<{ title: string; quiz: QuizModel | null } | null> {
+  const [translation] = await prepared<Array<{ title: string; quiz: QuizModel | null }>>(
+    db,
+    `SELECT t.title, CASE WHEN t.quiz->>'alignedTo' = r.content_hash THEN t.quiz END AS quiz
+     FROM module_translations t, module_revisions r WHERE r.id = $2 AND t.module_id = $1 AND t.language = $3`,
+    [moduleId, revisionId, language],
+  );
+  return translation ?? null;
 }

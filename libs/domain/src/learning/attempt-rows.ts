@@ -11,6 +11,7 @@ import type { QuizStanding } from './attempt-view.js';
 import type { CheckedResponse } from './attempt-responses.js';
 import { LearningError, LearningErrorCode } from './learning.errors.js';
 import type { AttemptState, AttemptSummary } from './quiz-attempts.types.js';
+import { loadQuizTranslation } from '../courses/index.js';
 import { isUuid } from '../shared/ids.js';
 import { fromUserKeys } from '../shared/user-keys.js';
 
@@ -25,6 +26,8 @@ export interface AttemptRow {
   module_title: string;
   /** `archived` once the course is closed. */
   course_status: string;
+  /** The course's own language, the one its modules' base texts are written in. */
+  course_language: string;
   revision_id: string;
   revision: number;
   quiz: QuizModel;
@@ -65,7 +68,7 @@ export function settingsOf(quiz: QuizModel): QuizSettings {
 
 /** An attempt row as `AttemptRow` reads it; `a` is the attempt, `m` its module, `c` the course. */
 export const ATTEMPT_SELECT = `SELECT a.id, a.user_id, a.module_id, m.course_id, c.slug AS course_slug, m.slug AS module_slug,
-   r.title AS module_title, c.status AS course_status, a.revision_id, r.number AS revision, r.quiz, a.number, a.started_at, a.deadline,
+   r.title AS module_title, c.status AS course_status, c.language AS course_language, a.revision_id, r.number AS revision, r.quiz, a.number, a.started_at, a.deadline,
    a.submitted_at, a.late, a.score::float8 AS score, a.max_score::float8 AS max_score,
    a.percent::float8 AS percent, a.passed, a.question_order, a.option_order, a.awaiting_grading,
    (a.deadline IS NOT NULL AND now() > a.deadline) AS expired,
@@ -250,4 +253,17 @@ export async function loadGradedAnswer(
     questionKey,
   ]);
   return row ?? null;
+}
+
+/**
+ * The attempt as a trainee reading in `language` is shown it: the module's title in that language,
+ * and the translation's quiz when it was aligned with this attempt's revision (the same ids, see
+ * `alignQuiz`); otherwise the quiz as the revision stores it. Grading never reads this.
+ */
+export async function inLanguage(db: EntityManager, row: AttemptRow, language: string): Promise<AttemptRow> {
+  if (language === row.course_language) return row;
+  const translation = await loadQuizTranslation(db, row.module_id, row.revision_id, language);
+  if (!translation) return row;
+  const quiz = translation.quiz ? { ...translation.quiz, settings: row.quiz.settings } : row.quiz;
+  return { ...row, module_title: translation.title, quiz };
 }

@@ -77,4 +77,87 @@ describe('typed answers in every language of the module', () => {
     );
     expect(await submit('Miqrasiya Xidməti')).toBe(2);
   });
+
+  it('shows a reader in Azerbaijani the Azerbaijani quiz, whose choices are graded as the base ones', async () => {
+    const course = await fx.course({ '01-quiz.md': MODULE('Quiz', CHOICES), '01-quiz.az.md': AZ_CHOICES });
+    const me = await fx.trainee();
+    await fx.enrol(me, course.id);
+    const { attempt } = await quizzes.start(me, course.slug, 'quiz');
+    const az = await quizzes.view(me, attempt.id, 'az');
+    expect(az.moduleTitle).toBe('Sınaq');
+    const prompts = az.questions.map((q) => q.promptHtml);
+    expect(prompts).toEqual(['Sərhədi kim qoruyur?', 'Hər yoxlamanı onun xəttinə uyğunlaşdırın.']);
+    const [choice, matching] = az.questions as Array<{ options?: Choice[]; items?: Choice[]; choices?: Choice[] }>;
+    const idOf = (list: Choice[] | undefined, html: string) => list!.find((c) => c.html === html)!.id;
+    // The base words, in the course's own language, for the same attempt.
+    const en = await quizzes.view(me, attempt.id, 'en');
+    expect(en.questions[0].promptHtml).toBe('Who guards the border?');
+    const [base] = en.questions as Array<{ options?: Choice[] }>;
+    expect(idOf(base.options, 'The State Border Service')).toBe(idOf(choice.options, 'Dövlət Sərhəd Xidməti'));
+    // Answered as the Azerbaijani page shows it: every point.
+    const outcome = await quizzes.submit(me, attempt.id, {
+      guard: idOf(choice.options, 'Dövlət Sərhəd Xidməti'),
+      lines: {
+        [idOf(matching.items, 'Sənəd yoxlaması')]: idOf(matching.choices, 'Birinci xətt'),
+        [idOf(matching.items, 'Müsahibə')]: idOf(matching.choices, 'İkinci xətt'),
+        [idOf(matching.items, 'Barmaq izi')]: idOf(matching.choices, 'İkinci xətt'),
+      },
+    });
+    expect(outcome.result.percent).toBe(100);
+  });
+
+  it('shows the base quiz for an attempt at a revision the translation was not aligned with', async () => {
+    const course = await fx.course({ '01-quiz.md': MODULE('Quiz', CHOICES), '01-quiz.az.md': AZ_CHOICES });
+    const me = await fx.trainee();
+    await fx.enrol(me, course.id);
+    const { attempt } = await quizzes.start(me, course.slug, 'quiz');
+    await fx.rewrite(
+      course.slug,
+      '01-quiz.md',
+      MODULE('Quiz', CHOICES).replace('Text of Quiz.', 'Text of Quiz, revised.'),
+    );
+    expect((await quizzes.view(me, attempt.id, 'az')).questions[0].promptHtml).toBe('Who guards the border?');
+    const other = await fx.trainee();
+    await fx.enrol(other, course.id);
+    const fresh = await quizzes.start(other, course.slug, 'quiz');
+    expect((await quizzes.view(other, fresh.attempt.id, 'az')).questions[0].promptHtml).toBe('Sərhədi kim qoruyur?');
+  });
 });
+
+type Choice = { id: string; html: string };
+
+const CHOICES = `::: quiz pass=50
+1. Who guards the border? {#guard}
+   - [ ] The State Migration Service
+   - [x] The State Border Service
+
+2. Match each check to its line. {#lines}
+   - Document check -> First line
+   - Interview -> Second line
+   - Fingerprint -> Second line
+:::
+`;
+
+const AZ_CHOICES = `---
+title: Sınaq
+summary: Bir cümlə.
+objectives:
+  - Bir iş görün.
+source: 000000000000
+---
+
+## Bölmə
+
+Mətn.
+
+::: quiz pass=50
+1. Sərhədi kim qoruyur? {#guard}
+   - [ ] Dövlət Miqrasiya Xidməti
+   - [x] Dövlət Sərhəd Xidməti
+
+2. Hər yoxlamanı onun xəttinə uyğunlaşdırın. {#lines}
+   - Sənəd yoxlaması -> Birinci xətt
+   - Müsahibə -> İkinci xətt
+   - Barmaq izi -> İkinci xətt
+:::
+`;

@@ -9,6 +9,7 @@ import { attemptsSoFar, findQuizModule, insertAttempt, moduleNotFound } from './
 import { checkResponses } from './attempt-responses.js';
 import {
   attemptNotFound,
+  inLanguage,
   loadAnswers,
   loadAttemptSummaries,
   loadOwnAttempt,
@@ -83,16 +84,17 @@ export class QuizAttemptsService {
    * The caller's own attempt; answers and feedback only after submission, as the quiz allows, and
    * once no further attempt can use them.
    */
-  async view(principal: Principal, attemptId: string): Promise<AttemptView> {
-    const row = isUuid(attemptId) ? await this.ownAttempts.load(userKey(principal.userId, attemptId)) : undefined;
-    if (!row) throw attemptNotFound();
+  async view(principal: Principal, attemptId: string, language?: string): Promise<AttemptView> {
+    const own = isUuid(attemptId) ? await this.ownAttempts.load(userKey(principal.userId, attemptId)) : undefined;
+    if (!own) throw attemptNotFound();
+    const row = language ? await inLanguage(this.db.manager, own, language) : own;
     if (!row.submitted_at) return attemptView(row, [], null);
     const answers = await loadAnswers(this.db.manager, row.id);
     const standing = await loadStanding(this.db.manager, row);
     const keys = answersAllowed(row, standing)
       ? await loadAnswerKeys(this.db.manager, row.revision_id, row.module_id)
       : null;
-    const progress = progressOf(row, standing, await loadNextModule(this.db.manager, row.module_id));
+    const progress = progressOf(row, standing, await loadNextModule(this.db.manager, row.module_id, language));
     const essays = await loadEssayRecords(this.db.manager, row.id);
     return attemptView(row, answers, keys, answersHidden(row, standing), progress, essays);
   }
