@@ -102,7 +102,13 @@ describe('accounts: registration, sign-in and sign-out', () => {
     expect(setCookie).toMatch(/HttpOnly/);
     expect(setCookie).toMatch(/SameSite=Lax/);
 
-    expect((await client.get('/profile')).status).toBe(200);
+    // A signed-in page is kept in no cache: Back after signing out asks the server again.
+    const own = await client.get('/profile');
+    expect(own.status).toBe(200);
+    expect(own.headers.get('cache-control')).toBe('private, no-store');
+    for (const path of ['/', '/courses', '/glossary']) {
+      expect((await client.get(path)).headers.get('cache-control')).toBe('private, no-store');
+    }
     const out = await client.postForm('/logout', {});
     expect(out.status).toBe(303);
     expect((await client.get('/profile')).status).toBe(303);

@@ -67,7 +67,12 @@ export function installRequestHooks(
         principal = await services.sessions.resolve(sessionToken);
       }
     }
-    if (principal) state.principal = principal;
+    if (principal) {
+      state.principal = principal;
+      // A person's own pages stay out of every cache: on a shared computer, Back after signing
+      // out would otherwise show them from the browser's. A handler may still set its own.
+      reply.header('cache-control', 'private, no-store');
+    }
     state.locale = chooseLocale(request, state);
     if (state.principal?.tokenScope === 'read' && !READ_METHODS.has(request.method)) {
       throw new AuthError(AuthErrorCode.TokenReadOnly, 'This access token is read-only.');
