@@ -273,6 +273,25 @@ describe('a module as people read and print it', () => {
     expect(questions).not.toContain('In which year was the State Migration Service established?');
     await quizPage.close();
 
+    // On the phone, wide tables scroll in their own box and a matching question's lists stay on
+    // screen: no page goes sideways.
+    const sideways: string[] = [];
+    const wide = async (path: string) => {
+      await reader.goto(`${t.url}${path}`);
+      if (await reader.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth'))
+        sideways.push(path);
+    };
+    await wide(`/courses/${course}/modules/eu-azerbaijan-mobility-partnership`);
+    expect(await reader.locator('.module-text .table-scroll table').count()).toBeGreaterThan(0);
+    await visits.check(reader);
+    await reader.goto(`${t.url}/courses/${course}/modules/labour-migration/quiz`);
+    await reader.getByRole('button', { name: 'Testə başla' }).click();
+    await reader.waitForURL(/\/attempts\//);
+    expect(await reader.locator('.quiz .match select').count()).toBeGreaterThan(0);
+    await wide(new URL(reader.url()).pathname);
+    expect(sideways).toEqual([]);
+
+    await reader.goto(`${t.url}/courses/${course}/modules/${module.slug}`);
     await reader.emulateMedia({ media: 'print' });
     expect(await reader.locator('.print-header').isVisible()).toBe(true);
     expect(await reader.locator('.print-header').textContent()).toContain('Miqrasiya idarəetməsinin əsasları —');

@@ -20,7 +20,18 @@ function createMarkdown(): Markdown {
   md.use(anchor, { level: 1, slugify: headingSlug });
   md.use(calloutsPlugin);
   md.use(linkRulesPlugin);
+  scrollingTables(md);
   return md;
+}
+
+/**
+ * A table wider than a phone scrolls inside its own box instead of pushing the page sideways; the
+ * box takes the keyboard's focus, so that it can be scrolled without a pointer.
+ */
+function scrollingTables(md: Markdown): void {
+  md.renderer.rules.table_open = (tokens, i, options, env, self) =>
+    `<div class="table-scroll" tabindex="0">\n${self.renderToken(tokens, i, options)}`;
+  md.renderer.rules.table_close = (tokens, i, options, env, self) => `${self.renderToken(tokens, i, options)}</div>\n`;
 }
 
 /**
