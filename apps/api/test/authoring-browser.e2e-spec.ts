@@ -55,6 +55,12 @@ describe('authoring in a real browser', () => {
     await page.getByRole('button', { name: 'Preview' }).click();
     await page.locator('.problem-lines').waitFor();
     await expectAccessible(page);
+    // The live checker writes its messages as the page does: "Line 12 — Error: …".
+    await editor.fill(`${text}\n![](media/gone.png)\n`);
+    await page.locator('.problems li', { hasText: 'gone.png' }).first().waitFor();
+    expect(await page.locator('.problems li', { hasText: 'gone.png' }).first().textContent()).toMatch(
+      /^Line \d+ — (Error|Warning): /,
+    );
     await editor.fill(`${text}\n## Machine-readable zone\n\nA passport MRZ has **two lines of 44 characters**.\n`);
     // With JavaScript the preview follows the text without a button press.
     await page.locator('#preview-body strong', { hasText: 'two lines of 44 characters' }).waitFor();
@@ -67,6 +73,8 @@ describe('authoring in a real browser', () => {
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Compare' }).click();
     expect(await page.locator('ins', { hasText: 'two lines of 44 characters' }).count()).toBe(1);
+    // Lines were only added: the browser's CRLF line ends did not make every line a change.
+    expect(await page.locator('del').count()).toBe(0);
     await expectAccessible(page);
 
     await page.goto(`${suite.app.url}/authoring/courses/border-checks-browser`);

@@ -385,6 +385,9 @@ describe('certificates: issuing, verifying, revoking', () => {
     const page = await admin.get('/admin/queues');
     expect(page.status).toBe(200);
     expect(page.text).toContain('certificates');
+    // Every queue by its name, none by a message key.
+    expect(page.text).toContain('Course books');
+    expect(page.text).not.toContain('ux.queue.');
     const overview = (await admin.json('GET', '/api/v1/admin/queues')).json<Array<{ name: string }>>();
     expect(overview.map((q) => q.name).sort()).toEqual(['books', 'certificates', 'mail', 'maintenance']);
     expect((await admin.json('POST', '/api/v1/admin/queues/certificates/jobs/nope/retry')).status).toBe(404);

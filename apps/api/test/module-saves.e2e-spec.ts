@@ -86,6 +86,19 @@ describe('saving and adding modules in the editor', () => {
     expect((await stored('two')).length).toBe(first.revision);
   });
 
+  it('stores a text sent with CRLF line ends (as browsers send a text area) with LF, and the same text as unchanged', async () => {
+    const words = text('Line ends from a browser.\n\nA second paragraph.');
+    const first = await modules.save(author, slug, 'four', words.replace(/\n/g, '\r\n'));
+    expect(first.saved).toBe(true);
+    const current = (await stored('four')).find((r) => r.current)!;
+    expect(current.source_markdown).toBe(words);
+    expect(await modules.save(author, slug, 'four', words)).toEqual({
+      saved: false,
+      revision: first.revision,
+      problems: [],
+    });
+  });
+
   it('stores a save that waited for another as the revision after it', async () => {
     const before = await stored('three');
     const other = await holdOtherSave('three', before.length + 1);

@@ -16,7 +16,10 @@
     for (const p of result.problems) {
       const item = document.createElement('li');
       item.className = 'severity-' + p.severity;
-      item.textContent = p.line + ':' + p.column + ' ' + p.severity + ' ' + p.message;
+      // In the page's language, as the server writes the list: "Line 12 — Error: …".
+      const severity = editor.getAttribute('data-' + p.severity) || p.severity;
+      const line = (editor.getAttribute('data-line') || '#').replace('#', p.line);
+      item.textContent = line + ' — ' + severity + ': ' + p.message;
       list.appendChild(item);
     }
     const old = problems.querySelector('ol, ul, p');

@@ -19,7 +19,9 @@ export function lineDiff(before: string, after: string): DiffLine[] {
   const lines: DiffLine[] = [];
   let old = 0;
   let now = 0;
-  for (const part of diffLines(before, after)) {
+  // Revisions saved before line ends were made plain (a browser sends CRLF) differ from later ones
+  // in every line's end only: not a change anyone made.
+  for (const part of diffLines(lf(before), lf(after))) {
     const kind = part.added ? 'added' : part.removed ? 'removed' : 'same';
     for (const text of part.value.replace(/\n$/, '').split('\n')) {
       if (kind !== 'added') old += 1;
@@ -63,4 +65,8 @@ export function problemsByLine(markdown: string, problems: ContentProblem[], loc
   return [...byLine.entries()]
     .sort(([a], [b]) => a - b)
     .map(([number, list]) => ({ number, text: lines[number - 1] ?? '', problems: list }));
+}
+
+function lf(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
 }

@@ -176,10 +176,11 @@ export class ModulesService {
     baseRevision?: number,
   ): Promise<SaveResult> {
     const course = await this.courses.getEditable(principal, courseSlug);
-    const { compiled, moduleId } = await this.compile(course.id, slug, markdown);
+    const text = plainLineEnds(markdown);
+    const { compiled, moduleId } = await this.compile(course.id, slug, text);
     if (hasErrors(compiled)) return { saved: false, revision: null, problems: compiled.problems };
     const base = baseRevision ?? null;
-    const stored = await storeOverCurrent(this.db.manager, moduleId, markdown, compiled, principal.userId, base);
+    const stored = await storeOverCurrent(this.db.manager, moduleId, text, compiled, principal.userId, base);
     if (stored.current !== null) {
       if (stored.saved === null && !stored.unchanged) throw editConflict(slug, base!, stored.current);
       return { saved: stored.saved !== null, revision: stored.saved ?? stored.current, problems: compiled.problems };
@@ -201,7 +202,7 @@ export class ModulesService {
       if (current.content_hash === compiled.contentHash)
         return { saved: false, revision: current.number, problems: compiled.problems };
       if (base !== null && current.number !== base) throw editConflict(slug, base, current.number);
-      const revision = await storeRevision(tx, moduleId, markdown, compiled, principal.userId);
+      const revision = await storeRevision(tx, moduleId, text, compiled, principal.userId);
       return { saved: true, revision, problems: compiled.problems };
     });
   }
@@ -209,7 +210,7 @@ export class ModulesService {
   /** Renders without saving: the editor's preview and its checker messages. */
   async preview(principal: Principal, course: CourseSummary, slug: string, markdown: string): Promise<ModulePreview> {
     this.courses.requireAllowed(principal, 'course.edit', course);
-    const { compiled } = await this.compile(course.id, slug, markdown);
+    const { compiled } = await this.compile(course.id, slug, plainLineEnds(markdown));
     const { html, toc, quiz, problems, title, summary, objectives, duration } = compiled;
     return { html, toc, quiz, problems, title, summary, objectives, duration };
   }
@@ -295,4 +296,13 @@ function editConflict(slug: string, base: number, current: number): CoursesError
 
 function hasErrors(compiled: CompiledModule): boolean {
   return compiled.problems.some((p) => p.severity === 'error');
+}
+
+/**
+ * A browser sends a text area's lines ended with CRLF; the files, and every revision made from
+ * them, end lines with LF. One form for both, so that a save changes only what was changed: the
+ * revision diff, the "unchanged" check and an exported file alike.
+ */
+function plainLineEnds(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
 }

@@ -35,4 +35,5 @@ export const az: Catalogue = {
   'ux.queue.maintenance': 'Texniki xidmət',
   'ux.queue.mail': 'E-poçt',
   'ux.queue.certificates': 'Sertifikatlar',
+  'ux.queue.books': 'Kurs kitabları',
 };

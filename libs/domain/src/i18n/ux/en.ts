@@ -35,4 +35,5 @@ export const en: Catalogue = {
   'ux.queue.maintenance': 'Maintenance',
   'ux.queue.mail': 'E-mail',
   'ux.queue.certificates': 'Certificates',
+  'ux.queue.books': 'Course books',
 };

@@ -35,4 +35,5 @@ export const ru: Catalogue = {
   'ux.queue.maintenance': 'Обслуживание',
   'ux.queue.mail': 'Почта',
   'ux.queue.certificates': 'Сертификаты',
+  'ux.queue.books': 'Книги курсов',
 };
