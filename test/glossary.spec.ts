@@ -41,6 +41,8 @@ describe('the shipped glossary', () => {
         expect([term.id, language, term.definition[language].length >= 40]).toEqual([term.id, language, true]);
       }
       expect([term.id, term.source.length > 0]).toEqual([term.id, true]);
+      // A reader's source: a publication or an address, never the project's own working notes.
+      expect([term.id, /\.md\b|CURRICULUM-FACTS/.test(term.source)]).toEqual([term.id, false]);
     }
   });
 

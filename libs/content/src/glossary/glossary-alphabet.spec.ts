@@ -80,6 +80,16 @@ describe('the A–Z index', () => {
     expect(indexLetter('ёмкость', 'ru')).toBe('Ё');
   });
 
+  it('files and sorts a term past its opening quotes: «bir pəncərə» under B, among the B terms', () => {
+    expect(indexLetter('«bir pəncərə» prinsipi', 'az')).toBe('B');
+    expect(indexLetter('"one-stop shop"', 'en')).toBe('O');
+    expect(['viza', '«bir pəncərə» prinsipi', 'azad'].sort((a, b) => compareIn(a, b, 'az'))).toEqual([
+      'azad',
+      '«bir pəncərə» prinsipi',
+      'viza',
+    ]);
+  });
+
   it('shows every letter of the alphabet in order and marks those with terms', () => {
     const terms = [term('a', 'visa', 'icazə', 'виза'), term('b', 'asylum', 'xarici', 'убежище')];
     const az = alphabetIndex(terms, 'az');

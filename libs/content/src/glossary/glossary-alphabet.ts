@@ -39,8 +39,13 @@ export function foldForSearch(text: string): string {
 
 /** The index letter a term is filed under, uppercase in its language ("İ" for "icazə"). */
 export function indexLetter(text: string, language: GlossaryLanguage): string {
-  const first = [...lowerIn(text.trim(), language)][0] ?? '';
+  const first = [...lowerIn(filed(text), language)][0] ?? '';
   return upperIn(first, language);
+}
+
+/** A term as it is filed: by its first letter or digit, past any opening quotes («bir pəncərə» under B). */
+function filed(text: string): string {
+  return text.trim().replace(/^[^\p{L}\p{N}]+/u, '');
 }
 
 /** Compares two terms in the language's dictionary order (letters outside the alphabet sort after it). */
@@ -55,7 +60,7 @@ function compareKeyed(a: string, ka: number[], b: string, kb: number[]): number 
 
 function sortKey(text: string, language: GlossaryLanguage): number[] {
   const alphabet = ALPHABETS[language];
-  return [...lowerIn(text, language)].map((ch) => {
+  return [...lowerIn(filed(text), language)].map((ch) => {
     const rank = alphabet.indexOf(ch);
     if (rank >= 0) return rank + 1;
     // Spaces and hyphens sort before letters, so "work permit" comes before "workers".
