@@ -111,10 +111,17 @@ describe('permissions an outside check found missing', () => {
       applicant.userId,
     ]);
     const applicationId = applicant.applicationId;
-    await coordinator.client.json('POST', `/api/v1/cohorts/${cohortId}/staff`, {
+    // The staff form refuses an applicant; a grant given another way (an organisation's role, a
+    // direct grant) still gives no say over their own application.
+    const refused = await coordinator.client.json('POST', `/api/v1/cohorts/${cohortId}/staff`, {
       email: applicant.email,
       role: 'coordinator',
     });
+    expect(refused.status).toBe(400);
+    await t.db.query(
+      `INSERT INTO grants (user_id, role, scope_kind, scope_id) VALUES ($1, 'cohort_coordinator', 'cohort', $2)`,
+      [applicant.userId, cohortId],
+    );
     const score = await applicant.client.json('POST', `/api/v1/applications/${applicationId}/review`, {
       scores: { relevance: 10, motivation: 5 },
     });

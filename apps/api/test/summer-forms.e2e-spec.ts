@@ -121,6 +121,23 @@ describe('summer-school forms and the JSON API validate alike', () => {
     expect(grants).toEqual([]);
   });
 
+  it('tells a cohort’s own staff they cannot apply, on its call, its form and their home page, instead of offering the form', async () => {
+    const cohortId = await makeCohort(coordinator.client);
+    const call = await coordinator.client.get(`/cohorts/${cohortId}`);
+    expect(call.text).toContain('This cohort is one you review or coordinate, so you cannot apply to it.');
+    expect(call.text).not.toContain(`href="/cohorts/${cohortId}/apply"`);
+    const form = await coordinator.client.get(`/cohorts/${cohortId}/apply`);
+    expect(form.text).toContain('This cohort is one you review or coordinate, so you cannot apply to it.');
+    expect(form.text).not.toContain('name="a-motivation"');
+    const home = await coordinator.client.get('/');
+    expect(home.text).toContain('You review or coordinate it');
+    expect(home.text).not.toContain(`href='/cohorts/${cohortId}/apply'`);
+    // Anyone else is offered the form as before.
+    const trainee = await person(t, ['trainee'], 'Would-be Applicant');
+    expect((await trainee.client.get(`/cohorts/${cohortId}`)).text).toContain(`href="/cohorts/${cohortId}/apply"`);
+    expect((await trainee.client.get(`/cohorts/${cohortId}/apply`)).text).toContain('name="a-motivation"');
+  });
+
   it('refuses to make an applicant to the cohort one of its reviewers or coordinators, on the page and by the API', async () => {
     const cohortId = await makeCohort(coordinator.client);
     const applicant = await apply(t, cohortId, 'young_researcher', 'Hopeful Reviewer');

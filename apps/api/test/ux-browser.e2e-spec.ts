@@ -246,6 +246,10 @@ describe('a module as people read and print it', () => {
     const client = t.client();
     await signIn(client, email, TEST_PASSWORD);
     expect((await client.postForm(`/courses/${course}/enrol`, {})).status).toBe(303);
+    // Written in English, translated into Azerbaijani: found when the catalogue asks for either.
+    for (const language of ['az', 'en']) {
+      expect((await client.get(`/courses?language=${language}`)).text).toContain(`href="/courses/${course}"`);
+    }
 
     await reader.goto(`${t.url}/courses/${course}/modules/${module.slug}`);
     await visits.check(reader);
@@ -261,6 +265,18 @@ describe('a module as people read and print it', () => {
     expect(sections).toBe(h2);
     expect(await reader.locator('.toc > ol > li > ul > li').count()).toBeGreaterThan(0);
     expect(await reader.locator('.references a[href^="https://"]').count()).toBeGreaterThan(5);
+    // The references as the translation gives them, the course's goals and the next module too.
+    const references = await reader.locator('.references').textContent();
+    expect(references).toContain('Dövlət Miqrasiya İdarəetmə Siyasəti Konsepsiyasının təsdiq edilməsi');
+    expect(references).not.toContain('Resolution No. 94 approving');
+    await reader.goto(`${t.url}/courses/${course}`);
+    const outline = await reader.locator('main').textContent();
+    expect(outline).toContain('Dövlət Miqrasiya Xidmətinin və Dövlət Sərhəd Xidmətinin rolunu təsvir etmək.');
+    expect(outline).not.toContain('Describe the roles of the State Migration Service');
+    await reader.goto(`${t.url}/`);
+    expect(await reader.locator('main').textContent()).toContain(
+      'Azərbaycanda miqrasiya idarəçiliyi və miqrasiya siyasətinin hazırlanması',
+    );
 
     // Its quiz in Azerbaijani too: the translation's words (graded by the base's ids).
     const quizPage = await reader.context().newPage();

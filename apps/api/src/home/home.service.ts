@@ -3,6 +3,7 @@ import {
   ApplicationsService,
   bakuLocal,
   canAnywhere,
+  canOnCohort,
   CertificatesService,
   CohortsService,
   CoursesService,
@@ -68,7 +69,13 @@ export class HomeService {
     const openCalls = programmes.flatMap((p) =>
       p.cohorts
         .filter((c) => new Date(c.opens_at).getTime() <= now && now < new Date(c.closes_at).getTime())
-        .map((c) => ({ ...c, programme: p.title, applied: applications.some((a) => a.cohort_id === c.id) })),
+        .map((c) => ({
+          ...c,
+          programme: p.title,
+          applied: applications.some((a) => a.cohort_id === c.id),
+          // Reviewers and coordinators of the cohort or its programme cannot apply to it.
+          staff: canOnCohort(me, 'application.read', { id: c.id, programme_id: p.id, organisation_id: null }),
+        })),
     );
     const memberOf = applications.filter((a) => a.status === 'confirmed').map((a) => a.cohort_id);
     const upcoming = (await Promise.all(memberOf.map((id) => this.upcomingSessions(id, now))))

@@ -5,6 +5,7 @@ import {
   AttendanceService,
   CATEGORIES,
   CohortsService,
+  isCohortStaff,
   isOpen,
   SummerError,
   SummerErrorCode,
@@ -236,7 +237,9 @@ export class ApplicationsController {
       file: application?.files.find((x) => x.field_key === f.key) ?? null,
       error: extra.errors?.[f.key],
     }));
-    const editable = isOpen(cohort) && (!application || application.status === 'draft');
+    // Staff cannot apply (the submission would be refused): they are told so before typing anything.
+    const staff = isCohortStaff(me, cohort);
+    const editable = !staff && isOpen(cohort) && (!application || application.status === 'draft');
     await renderPage(
       reply,
       'pages/summer/apply',
@@ -247,6 +250,7 @@ export class ApplicationsController {
         fields: fieldsView,
         categories: CATEGORIES.map((c) => ({ value: c, selected: (shown.category ?? 'other') === c })),
         editable,
+        staff,
         open: isOpen(cohort),
         errors: extra.errors,
         notice: ['saved', 'attached', 'submitted'].includes(extra.notice ?? '') ? extra.notice : undefined,

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CohortsService, isOpen, TimetableService } from '@karvan/domain';
+import { CohortsService, isCohortStaff, isOpen, TimetableService } from '@karvan/domain';
 import { Public, RequestState } from '../common/decorators.js';
 import { renderPage } from '../common/render.js';
 import type { KarvanReply, RequestState as State } from '../common/request-context.js';
@@ -33,11 +33,13 @@ export class SummerPublicController {
 
   @ApiExcludeEndpoint()
   @Get('cohorts/:id')
-  async call(@Param('id') id: string, @Res() reply: KarvanReply) {
+  async call(@RequestState() state: State, @Param('id') id: string, @Res() reply: KarvanReply) {
     const cohort = await this.cohorts.cohort(id);
     await renderPage(reply, 'pages/summer/call', {
       cohort: publicCohort(cohort),
       open: isOpen(cohort),
+      // Its own staff are not offered a form they could not send.
+      staff: !!state.principal && isCohortStaff(state.principal, cohort),
       timeZone: cohort.time_zone,
     });
   }

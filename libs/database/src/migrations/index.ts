@@ -24,6 +24,7 @@ import { RevisionWarnings1766900000000 } from './1766900000000-revision-warnings
 import { SyncFingerprints1767000000000 } from './1767000000000-sync-fingerprints.js';
 import { GlossaryEpoch1767100000000 } from './1767100000000-glossary-epoch.js';
 import { EventJobs1767200000000 } from './1767200000000-event-jobs.js';
+import { TranslationSources1767300000000 } from './1767300000000-translation-sources.js';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   SyncFingerprints1767000000000,
   GlossaryEpoch1767100000000,
   EventJobs1767200000000,
+  TranslationSources1767300000000,
 ];

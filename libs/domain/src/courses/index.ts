@@ -21,6 +21,7 @@ export {
   loadModuleQuiz,
   loadNextModule,
   loadQuizTranslation,
+  moduleTitleSql,
   loadRevisionPlaces,
   type ModuleQuiz,
   type RevisionPlace,

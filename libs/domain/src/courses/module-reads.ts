@@ -2,6 +2,15 @@ import type { QuizModel } from '@karvan/content';
 import type { EntityManager } from 'typeorm';
 import { prepared } from '@karvan/database';
 
+/**
+ * A module's title in a language, as an SQL expression to put in a query made anyway (as
+ * CONTENT_EPOCH_SQL is): its translation's where there is one, else its current revision's.
+ * `module` and `revision` are the aliases of its modules row and that revision's row.
+ */
+export function moduleTitleSql(module: string, revision: string, language: string): string {
+  return `coalesce((SELECT t.title FROM module_translations t WHERE t.module_id = ${module}.id AND t.language = ${language}), ${revision}.title)`;
+}
+
 /** The active module after this one in its course, for "Next module" after a quiz; null at the end. */
 export async function loadNextModule(
   tx: EntityManager,

@@ -366,6 +366,8 @@ export const az: Catalogue = {
   'quiz.choose': 'Seçin…',
   'quiz.points': 'Bal: {score}',
   'quiz.submit': 'Cavabları göndər',
+  'quiz.unanswered':
+    'Hələ cavab verilməyib: {numbers}. Cavablarınızı olduğu kimi göndərmək üçün düyməni yenidən basın.',
   'quiz.backToQuiz': 'Testə qayıt',
   'bulk.title': 'Toplu qeydiyyat',
   'bulk.report': 'Nəticə',

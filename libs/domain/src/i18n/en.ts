@@ -364,6 +364,7 @@ export const en: Catalogue = {
   'quiz.choose': 'Choose…',
   'quiz.points': 'Points: {score}',
   'quiz.submit': 'Submit answers',
+  'quiz.unanswered': 'Not answered yet: {numbers}. Press the button again to submit your answers as they are.',
   'quiz.backToQuiz': 'Back to the quiz',
   'bulk.title': 'Enrol people in bulk',
   'bulk.report': 'Result',

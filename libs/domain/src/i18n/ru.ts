@@ -407,6 +407,7 @@ export const ru: Catalogue = {
   'quiz.choose': 'Выберите…',
   'quiz.points': 'Баллы: {score}',
   'quiz.submit': 'Отправить ответы',
+  'quiz.unanswered': 'Ещё без ответа: {numbers}. Нажмите кнопку ещё раз, чтобы отправить ответы как есть.',
   'quiz.backToQuiz': 'Назад к тесту',
   'bulk.title': 'Массовая запись',
   'bulk.report': 'Результат',

@@ -13,7 +13,10 @@ export interface CatalogueEntry {
   slug: string;
   title: string;
   summary: string;
+  /** The language its texts are written in. */
   language: string;
+  /** That language, then those its title and summary are translated into. */
+  languages: string[];
   modules: number;
   minutes: number;
   enrolmentMode: 'open' | 'key' | 'approval';
@@ -112,7 +115,9 @@ export class CatalogueService {
     const epoch = await readContentEpoch(this.db);
     const courses = await this.lists.through(`${locale}\n${language ?? ''}`, epoch, async () => {
       const rows = await this.db.query<Row[]>(
-        `SELECT ${COURSE_COLUMNS} FROM courses c WHERE c.status = 'published' AND ($1::text IS NULL OR c.language = $1)
+        // A course is in a language when it is written in it or translated into it.
+        `SELECT ${COURSE_COLUMNS} FROM courses c WHERE c.status = 'published'
+           AND ($1::text IS NULL OR c.language = $1 OR c.translations -> $1 IS NOT NULL)
          ORDER BY c.title`,
         [language ?? null],
       );
@@ -156,11 +161,12 @@ export class CatalogueService {
         duration: number | null;
         objectives: string[];
         has_quiz: boolean;
-        t: { title: string; summary: string } | null;
+        t: { title: string; summary: string; objectives: string[] } | null;
       }>
     >(
       `SELECT m.slug, r.title, r.summary, r.duration, r.objectives, r.quiz IS NOT NULL AS has_quiz,
-         (SELECT json_build_object('title', t.title, 'summary', t.summary) FROM module_translations t
+         (SELECT json_build_object('title', t.title, 'summary', t.summary, 'objectives', t.objectives)
+          FROM module_translations t
           WHERE t.module_id = m.id AND t.language = $2) AS t
        FROM modules m JOIN module_revisions r ON r.id = m.current_revision_id
        WHERE m.course_id = $1 AND m.status = 'active' ORDER BY m.position`,
@@ -176,7 +182,7 @@ export class CatalogueService {
         title: m.t?.title ?? m.title,
         summary: m.t?.summary ?? m.summary,
         minutes: m.duration,
-        objectives: m.objectives,
+        objectives: m.t?.objectives ?? m.objectives,
         hasQuiz: m.has_quiz,
       })),
     };
@@ -190,6 +196,12 @@ function entry(row: Row, locale: Locale): CatalogueEntry {
     title: translation?.title ?? row.title,
     summary: translation?.summary ?? row.summary,
     language: row.language,
+    languages: [
+      row.language,
+      ...Object.keys(row.translations)
+        .filter((l) => l !== row.language)
+        .sort(),
+    ],
     modules: row.modules,
     minutes: row.minutes,
     enrolmentMode: row.enrolment_mode,

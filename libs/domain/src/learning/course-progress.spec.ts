@@ -15,6 +15,7 @@ const outline = (over: Partial<CourseOutline>): CourseOutline => ({
   title: 'Sərhəd idarəçiliyinin əsasları',
   summary: '',
   language: 'az',
+  languages: ['az'],
   modules: 4,
   minutes: 80,
   enrolmentMode: 'open',

@@ -2,6 +2,7 @@ import { Batched, prepared, rowsBy } from '@karvan/database';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/index.js';
+import { moduleTitleSql } from '../courses/index.js';
 import type { Locale } from '../shared/locale.js';
 import { fromUserKeys, userKey } from '../shared/user-keys.js';
 import type { CourseOutline, ReaderProgress } from './catalogue.service.js';
@@ -61,7 +62,8 @@ export class MyLearningService {
        FROM unnest($1::uuid[], $2::text[]) WITH ORDINALITY AS k(user_id, locale, i)
        JOIN enrolments e ON e.user_id = k.user_id JOIN courses c ON c.id = e.course_id
        LEFT JOIN LATERAL (
-         SELECT m.slug, r.title FROM modules m JOIN module_revisions r ON r.id = m.current_revision_id
+         SELECT m.slug, ${moduleTitleSql('m', 'r', 'k.locale')} AS title
+         FROM modules m JOIN module_revisions r ON r.id = m.current_revision_id
          WHERE m.course_id = c.id AND m.status = 'active'
            AND NOT EXISTS (SELECT 1 FROM module_progress p WHERE p.module_id = m.id AND p.user_id = k.user_id)
          ORDER BY m.position LIMIT 1

@@ -174,14 +174,21 @@ async function loadContent(tx: EntityManager, courseSlug: string, locale: Locale
       html: string;
       toc: Toc;
       has_quiz: boolean;
-      t: { title: string; summary: string; objectives: string[]; html: string; toc: Toc } | null;
+      t: {
+        title: string;
+        summary: string;
+        objectives: string[];
+        sources: string[] | null;
+        html: string;
+        toc: Toc;
+      } | null;
     }>
   >(
     `SELECT c.id AS course_id, c.title AS course_title, c.language,
        CASE WHEN $2 <> c.language THEN c.translations -> $2 ->> 'title' END AS course_title_translated, c.status, c.organisation_id, m.id, m.slug, r.title, r.summary,
        r.objectives, r.sources, r.duration, r.html, r.toc, r.quiz IS NOT NULL AS has_quiz,
        (SELECT json_build_object('title', t.title, 'summary', t.summary, 'objectives', t.objectives, 'html', t.html,
-                                 'toc', t.toc)
+                                 'toc', t.toc, 'sources', t.sources)
         FROM module_translations t WHERE t.module_id = m.id AND t.language = $2 AND t.language <> c.language) AS t
      FROM courses c
      LEFT JOIN modules m ON m.course_id = c.id AND m.status = 'active'
@@ -206,7 +213,8 @@ async function loadContent(tx: EntityManager, courseSlug: string, locale: Locale
         title: r.t?.title ?? r.title,
         summary: r.t?.summary ?? r.summary,
         objectives: r.t?.objectives ?? r.objectives,
-        sources: r.sources,
+        // A translation's own reference list where it gives one (the titles in its language).
+        sources: r.t?.sources?.length ? r.t.sources : r.sources,
         minutes: r.duration,
         html: localiseCallouts(r.t?.html ?? r.html, r.t ? locale : rows[0].language),
         toc: r.t?.toc ?? r.toc,

@@ -72,6 +72,7 @@ export const az: Catalogue = {
   'home.upcoming': 'Növbəti sessiyalarınız',
   'home.openCalls': 'Müraciət qəbul edən yay məktəbləri',
   'home.applied': 'Müraciət etmisiniz',
+  'home.staffOfCohort': 'Siz onun rəyçisi və ya koordinatorusunuz',
   'home.apply': 'Müraciət et',
   'home.applications': 'Müraciətləriniz',
   'home.certificates': 'Sertifikatlarınız',

@@ -73,6 +73,7 @@ export const en: Catalogue = {
   'home.upcoming': 'Your next sessions',
   'home.openCalls': 'Summer schools open for applications',
   'home.applied': 'You have applied',
+  'home.staffOfCohort': 'You review or coordinate it',
   'home.apply': 'Apply',
   'home.applications': 'Your applications',
   'home.certificates': 'Your certificates',

@@ -74,6 +74,7 @@ export const ru: Catalogue = {
   'home.upcoming': 'Ваши ближайшие занятия',
   'home.openCalls': 'Летние школы, принимающие заявки',
   'home.applied': 'Вы подали заявку',
+  'home.staffOfCohort': 'Вы её рецензент или координатор',
   'home.apply': 'Подать заявку',
   'home.applications': 'Ваши заявки',
   'home.certificates': 'Ваши сертификаты',

@@ -47,6 +47,8 @@ export const az: Catalogue = {
   'summer.timetable': 'Cədvəl',
   'summer.apply': 'Müraciət et',
   'summer.callClosed': 'Hazırda müraciətlər qəbul edilmir.',
+  'summer.staffCannotApply':
+    'Bu qrupa rəy verir və ya onu koordinasiya edirsiniz, ona görə də ona müraciət edə bilməzsiniz.',
   'summer.applyTo': '{cohort} üçün müraciət',
   'summer.yourStatus': 'Müraciətinizin statusu:',
   'summer.fixErrors': 'Zəhmət olmasa, aşağıdakıları düzəldin:',

@@ -47,6 +47,7 @@ export const en: Catalogue = {
   'summer.timetable': 'Timetable',
   'summer.apply': 'Apply',
   'summer.callClosed': 'Applications are not being accepted at the moment.',
+  'summer.staffCannotApply': 'This cohort is one you review or coordinate, so you cannot apply to it.',
   'summer.applyTo': 'Apply to {cohort}',
   'summer.yourStatus': 'Status of your application:',
   'summer.fixErrors': 'Please correct the following:',

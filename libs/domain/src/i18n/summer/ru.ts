@@ -47,6 +47,7 @@ export const ru: Catalogue = {
   'summer.timetable': 'Расписание',
   'summer.apply': 'Подать заявку',
   'summer.callClosed': 'Сейчас заявки не принимаются.',
+  'summer.staffCannotApply': 'Вы рецензируете или координируете эту группу, поэтому не можете подать в неё заявку.',
   'summer.applyTo': 'Заявка: {cohort}',
   'summer.yourStatus': 'Статус вашей заявки:',
   'summer.fixErrors': 'Исправьте, пожалуйста, следующее:',
