@@ -169,6 +169,15 @@ describe('saving and adding modules in the editor', () => {
     await expect(adding).rejects.toMatchObject({ code: 'slug_taken' });
   });
 
+  it('refuses to add a module under a name the course has, keeping the form, instead of opening that module', async () => {
+    const before = await stored('one');
+    const page = await trainer.postForm(`/authoring/courses/${slug}/modules`, { title: 'Another one', slug: 'one' });
+    expect(page.status).toBe(409);
+    expect(page.text).toContain('This address is already taken: choose another.');
+    expect(page.text).toContain('value="Another one"');
+    expect(await stored('one')).toEqual(before);
+  });
+
   /** Two authors with the same module open: the editor sends the revision its text was written from. */
   describe('edit conflicts', () => {
     const course = conflicts;

@@ -186,6 +186,19 @@ describe('quizzes over HTTP', () => {
     expect((await me.json('GET', `/api/v1/attempts/${view.id}`)).json()).toMatchObject({ result: null });
   });
 
+  it('answers a form sent after the time ran out with the attempt’s page, which says so and leads on', async () => {
+    const me = await enrolledTrainee();
+    const view = (await me.json('POST', `/api/v1/courses/${slug}/modules/visa/attempts`)).json<{ attempt: View }>()
+      .attempt;
+    await t.db.query(`UPDATE quiz_attempts SET deadline = now() - interval '5 minutes' WHERE id = $1`, [view.id]);
+    const late = await me.postForm(`/attempts/${view.id}`, { 'q-year': '2014' });
+    expect(late.status).toBe(303);
+    expect(late.location).toBe(`/attempts/${view.id}`);
+    const page = (await me.get(late.location!)).text;
+    expect(page).toContain('The time for this attempt ran out; it was not graded.');
+    expect(page).toContain(`href="/courses/${slug}/modules/visa/quiz"`);
+  });
+
   it('fails with a wrong answer, passes on the next attempt, and completes the course', async () => {
     const me = await enrolledTrainee();
     await me.postForm(`/courses/${slug}/modules/visa/read`, {});

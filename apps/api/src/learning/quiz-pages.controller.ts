@@ -9,6 +9,8 @@ import { readAttemptForm } from './quiz-upload.js';
 
 /** Refusals that show the form again with what was typed, rather than an error page. */
 const SHOWN_AGAIN = new Set<string>([LearningErrorCode.InvalidResponses, LearningErrorCode.InvalidAttachment]);
+/** A submission after the deadline: the attempt's own page says what became of it. */
+const RAN_OUT: string = LearningErrorCode.TimeRanOut;
 
 /** Quizzes in the browser: the attempts page, an attempt to answer, and its result. Works without JavaScript. */
 @ApiExcludeController()
@@ -63,6 +65,8 @@ export class QuizPagesController {
       const completed = outcome.completion?.newlyRecorded ? '?completed=1' : '';
       await reply.redirect(`/attempts/${id}${completed}`, 303);
     } catch (error) {
+      // Sent after the time ran out: the attempt is closed, and its page says so, with the way on.
+      if (error instanceof LearningError && error.code === RAN_OUT) return reply.redirect(`/attempts/${id}`, 303);
       if (!(error instanceof LearningError) || !SHOWN_AGAIN.has(error.code)) throw error;
       // Nothing was submitted: the form comes back with every answer as typed and the problem on top.
       const fields = Object.keys((error.details as Record<string, string> | undefined) ?? {});

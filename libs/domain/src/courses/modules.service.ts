@@ -101,6 +101,17 @@ export class ModulesService {
     const markdown = newModuleMarkdown(title);
     return this.db.transaction(async (tx) => {
       await lockModuleList(tx, course.id);
+      // Before the check: the template beside a module of the same name would fail it as a duplicate
+      // name, and the page would then open the module already there, as if it were the new one.
+      const taken = await tx.query<unknown[]>('SELECT 1 FROM modules WHERE course_id = $1 AND slug = $2', [
+        course.id,
+        slug,
+      ]);
+      if (taken.length) {
+        throw new CoursesError(CoursesErrorCode.SlugTaken, `This course already has a module "${slug}".`, {
+          slug: 'taken',
+        });
+      }
       const [{ position }] = await tx.query<Array<{ position: number }>>(
         'SELECT coalesce(max(position), 0) + 1 AS position FROM modules WHERE course_id = $1',
         [course.id],
@@ -113,15 +124,6 @@ export class ModulesService {
         await this.glossary.glossaryAt(source.glossaryEpoch),
       );
       if (hasErrors(compiled)) return { saved: false, revision: null, problems: compiled.problems };
-      const taken = await tx.query<unknown[]>('SELECT 1 FROM modules WHERE course_id = $1 AND slug = $2', [
-        course.id,
-        slug,
-      ]);
-      if (taken.length) {
-        throw new CoursesError(CoursesErrorCode.SlugTaken, `This course already has a module "${slug}".`, {
-          slug: 'taken',
-        });
-      }
       const [{ id }] = await tx.query<Array<{ id: string }>>(
         'INSERT INTO modules (course_id, slug, position) VALUES ($1, $2, $3) RETURNING id',
         [course.id, slug, position],
