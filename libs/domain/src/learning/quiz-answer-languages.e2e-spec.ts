@@ -10,7 +10,8 @@ const BASE_QUIZ = `::: quiz pass=50
 :::
 `;
 
-const AZ = `---
+/** The module's Azerbaijani translation, around its quiz. */
+const AZ_MODULE = (quiz: string) => `---
 title: Sınaq
 summary: Bir cümlə.
 objectives:
@@ -22,7 +23,9 @@ source: 000000000000
 
 Mətn.
 
-::: quiz pass=50
+${quiz}`;
+
+const AZ = AZ_MODULE(`::: quiz pass=50
 1. Vahid pəncərə hansı qurumdur? {#body}
    = Dövlət Miqrasiya Xidməti
    = DMX
@@ -30,7 +33,7 @@ Mətn.
 2. Neçə nəfər qeydiyyata alınıb? {#count}
    = 1522
 :::
-`;
+`);
 
 describe('typed answers in every language of the module', () => {
   let fx: QuizFixtures;
@@ -138,19 +141,7 @@ const CHOICES = `::: quiz pass=50
 :::
 `;
 
-const AZ_CHOICES = `---
-title: Sınaq
-summary: Bir cümlə.
-objectives:
-  - Bir iş görün.
-source: 000000000000
----
-
-## Bölmə
-
-Mətn.
-
-::: quiz pass=50
+const AZ_CHOICES = AZ_MODULE(`::: quiz pass=50
 1. Sərhədi kim qoruyur? {#guard}
    - [ ] Dövlət Miqrasiya Xidməti
    - [x] Dövlət Sərhəd Xidməti
@@ -160,4 +151,4 @@ Mətn.
    - Müsahibə -> İkinci xətt
    - Barmaq izi -> İkinci xətt
 :::
-`;
+`);
