@@ -51,6 +51,8 @@ export class MyLearningService {
 
   private async readCourses(keys: string[]): Promise<Map<string, MyCourse[]>> {
     const { userIds, values: locales } = fromUserKeys(keys);
+    // The next module's title in the reader's language is looked up for the one module found, not
+    // inside the lateral join, where it was worked out for every unread module before the limit.
     const rows = await prepared<Array<MyCourseRow & { i: number }>>(
       this.db,
       `SELECT k.i::int AS i, c.slug, c.title, c.translations->k.locale->>'title' AS translated, e.status,
@@ -58,11 +60,11 @@ export class MyLearningService {
           WHERE m.course_id = c.id AND m.status = 'active') AS read,
          (SELECT count(*)::int FROM modules m WHERE m.course_id = c.id AND m.status = 'active') AS total,
          EXISTS (SELECT 1 FROM course_completions cc WHERE cc.course_id = c.id AND cc.user_id = k.user_id) AS completed,
-         n.slug AS next_slug, n.title AS next_title
+         n.slug AS next_slug, ${moduleTitleSql('n', 'n', 'k.locale')} AS next_title
        FROM unnest($1::uuid[], $2::text[]) WITH ORDINALITY AS k(user_id, locale, i)
        JOIN enrolments e ON e.user_id = k.user_id JOIN courses c ON c.id = e.course_id
        LEFT JOIN LATERAL (
-         SELECT m.slug, ${moduleTitleSql('m', 'r', 'k.locale')} AS title
+         SELECT m.id, m.slug, r.title
          FROM modules m JOIN module_revisions r ON r.id = m.current_revision_id
          WHERE m.course_id = c.id AND m.status = 'active'
            AND NOT EXISTS (SELECT 1 FROM module_progress p WHERE p.module_id = m.id AND p.user_id = k.user_id)
