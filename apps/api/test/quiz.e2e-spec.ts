@@ -183,6 +183,11 @@ describe('quizzes over HTTP', () => {
     const page = await me.postForm(`/attempts/${view.id}`, { 'q-year': '2014' });
     expect(page.status).toBe(403);
     expect(page.text).toContain('You are no longer enrolled in this course');
+    // A refusal is headed as one, and a missing page as missing: neither is "something went wrong".
+    expect(page.text).toContain('<h1>Not allowed</h1>');
+    const missing = await me.get(`/courses/${slug}/modules/no-such-module`);
+    expect(missing.status).toBe(404);
+    expect(missing.text).toContain('<h1>Not found</h1>');
     expect((await me.json('GET', `/api/v1/attempts/${view.id}`)).json()).toMatchObject({ result: null });
   });
 

@@ -113,11 +113,15 @@ export async function sendError(error: unknown, request: FastifyRequest, reply: 
   await reply.status(body.status).view('pages/error', {
     ...pageContext(request as KarvanRequest),
     status: body.status,
+    // A refusal or a missing page is no failure: its heading says what it is.
+    titleKey: TITLE_BY_STATUS[body.status] ?? 'error.title',
     message: translate(karvan.locale, key, body.params),
     problems: Array.isArray(body.details) ? body.details.filter(isCheckerProblem) : [],
     errorId: body.errorId,
   });
 }
+
+const TITLE_BY_STATUS: Record<number, string> = { 403: 'error.titleForbidden', 404: 'error.titleNotFound' };
 
 /** Checker problems in an error's details (a refused module or archive) speak the caller's language. */
 function localiseDetails(locale: Locale, details: unknown): unknown {

@@ -104,6 +104,8 @@ export const az: Catalogue = {
   'validation.choice': 'Variantlardan birini seçin.',
   'validation.invalid': 'Bu dəyər düzgün deyil.',
   'error.title': 'Xəta baş verdi',
+  'error.titleForbidden': 'İcazə yoxdur',
+  'error.titleNotFound': 'Tapılmadı',
   'error.back': 'Ana səhifəyə qayıt',
   'error.reference': 'İstinad: {errorId}',
   'error.not_found': 'Axtardığınız səhifə mövcud deyil.',

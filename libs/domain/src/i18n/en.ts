@@ -104,6 +104,8 @@ export const en: Catalogue = {
   'validation.choice': 'Choose one of the options.',
   'validation.invalid': 'This value is not valid.',
   'error.title': 'Something went wrong',
+  'error.titleForbidden': 'Not allowed',
+  'error.titleNotFound': 'Not found',
   'error.back': 'Go to the home page',
   'error.reference': 'Reference: {errorId}',
   'error.not_found': 'The page you asked for does not exist.',

@@ -110,6 +110,8 @@ export const ru: Catalogue = {
   'validation.choice': 'Выберите один из вариантов.',
   'validation.invalid': 'Недопустимое значение.',
   'error.title': 'Что-то пошло не так',
+  'error.titleForbidden': 'Нет доступа',
+  'error.titleNotFound': 'Не найдено',
   'error.back': 'На главную страницу',
   'error.reference': 'Код ошибки: {errorId}',
   'error.not_found': 'Запрошенная страница не существует.',
