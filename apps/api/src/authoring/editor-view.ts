@@ -1,4 +1,5 @@
 import { diffLines } from 'diff';
+import { plainLineEnds } from '@karvan/content';
 import { localiseProblems, type ContentProblem, type Locale } from '@karvan/domain';
 
 export interface DiffLine {
@@ -21,7 +22,7 @@ export function lineDiff(before: string, after: string): DiffLine[] {
   let now = 0;
   // Revisions saved before line ends were made plain (a browser sends CRLF) differ from later ones
   // in every line's end only: not a change anyone made.
-  for (const part of diffLines(lf(before), lf(after))) {
+  for (const part of diffLines(plainLineEnds(before), plainLineEnds(after))) {
     const kind = part.added ? 'added' : part.removed ? 'removed' : 'same';
     for (const text of part.value.replace(/\n$/, '').split('\n')) {
       if (kind !== 'added') old += 1;
@@ -65,8 +66,4 @@ export function problemsByLine(markdown: string, problems: ContentProblem[], loc
   return [...byLine.entries()]
     .sort(([a], [b]) => a - b)
     .map(([number, list]) => ({ number, text: lines[number - 1] ?? '', problems: list }));
-}
-
-function lf(text: string): string {
-  return text.replace(/\r\n?/g, '\n');
 }

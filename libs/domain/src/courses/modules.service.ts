@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { plainLineEnds } from '@karvan/content';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/index.js';
 import { GlossaryService } from '../glossary/index.js';
@@ -298,13 +299,4 @@ function editConflict(slug: string, base: number, current: number): CoursesError
 
 function hasErrors(compiled: CompiledModule): boolean {
   return compiled.problems.some((p) => p.severity === 'error');
-}
-
-/**
- * A browser sends a text area's lines ended with CRLF; the files, and every revision made from
- * them, end lines with LF. One form for both, so that a save changes only what was changed: the
- * revision diff, the "unchanged" check and an exported file alike.
- */
-function plainLineEnds(text: string): string {
-  return text.replace(/\r\n?/g, '\n');
 }
