@@ -110,7 +110,7 @@ describe('the application form and rubric builders', () => {
       builderBody([{ key: 'a', label: 'A | B', type: 'short', options: '' }], 'save'),
     );
     expect(piped.status).toBe(422);
-    expect(piped.text).toContain('a label cannot contain');
+    expect(piped.text).toContain('A label cannot contain');
   });
 
   it('imports text into rows and saves it back as the same text', async () => {

@@ -235,4 +235,44 @@ describe('summer-school forms and the JSON API validate alike', () => {
     ]);
     expect(rows).toEqual([]);
   });
+
+  it('tells an applicant reading Azerbaijani what is missing in Azerbaijani, naming each field and linking to it', async () => {
+    const cohortId = await makeCohort(coordinator.client);
+    const applicant = await person(t, ['trainee'], 'Aysel Applicant');
+    await t.db.query(`UPDATE users SET locale = 'az' WHERE id = $1`, [applicant.userId]);
+    const res = await applicant.client.postForm(`/cohorts/${cohortId}/apply`, {
+      category: 'young_researcher',
+      organisation: 'DMX',
+      position: 'Mütəxəssis',
+      'a-motivation': '',
+      action: 'submit',
+    });
+    expect(res.status).toBe(422);
+    // Both required fields, each by its label, linked to its control, in the reader's language.
+    expect(res.text).toContain('<a href="#a-motivation">Why do you want to attend?: Bu sahə mütləqdir.</a>');
+    expect(res.text).toContain('<a href="#file-cv">Your CV: Bu sahə mütləqdir.</a>');
+    expect(res.text).not.toContain('is required');
+    // The JSON API says the same in the caller's language, by field.
+    const api = await applicant.client.json('POST', `/api/v1/cohorts/${cohortId}/application/submit`, {
+      category: 'young_researcher',
+      answers: { visa: 'maybe' },
+    });
+    expect(api.status).toBe(400);
+    expect(api.json<{ error: { details: Record<string, string> } }>().error.details).toMatchObject({
+      motivation: 'Bu sahə mütləqdir.',
+      cv: 'Bu sahə mütləqdir.',
+      visa: '“Bəli” və ya “xeyr” cavabını seçin.',
+    });
+  });
+
+  it('shows a yes/no answer to its reviewer in the reviewer’s language', async () => {
+    const cohortId = await makeCohort(coordinator.client);
+    await apply(t, cohortId, 'young_researcher', 'Visa Applicant');
+    const reviewer = await person(t, ['trainee'], 'Russian Reviewer');
+    await t.db.query(`UPDATE users SET locale = 'ru' WHERE id = $1`, [reviewer.userId]);
+    await coordinator.client.json('POST', `/api/v1/cohorts/${cohortId}/staff`, { email: reviewer.email });
+    const page = await reviewer.client.get(`/cohorts/${cohortId}/review`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<dt>Will you need a visa?</dt><dd>нет</dd>');
+  });
 });

@@ -373,9 +373,10 @@ describe('summer schools: from the call to the certificate', () => {
       form: 'essay: why | Why?',
     });
     expect(bad.status).toBe(400);
-    const details = bad.json<{ error: { details: Record<string, string> } }>().error.details;
+    const { message, details } = bad.json<{ error: { message: string; details: Record<string, string> } }>().error;
     expect(Object.keys(details).sort()).toEqual(['capacity', 'closesAt', 'endsOn', 'form', 'opensAt', 'title']);
-    expect(details.form).toContain('line 1');
+    expect(details.endsOn).toBe('Give the last day, on or after the first.');
+    expect(message).toContain('line 1: "essay" is not a field type');
     const [{ n }] = await t.db.query<Array<{ n: number }>>(
       `SELECT count(*)::int AS n FROM cohorts WHERE programme_id = $1`,
       [programme.id],

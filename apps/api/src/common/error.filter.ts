@@ -123,10 +123,20 @@ export async function sendError(error: unknown, request: FastifyRequest, reply: 
 
 const TITLE_BY_STATUS: Record<number, string> = { 403: 'error.titleForbidden', 404: 'error.titleNotFound' };
 
-/** Checker problems in an error's details (a refused module or archive) speak the caller's language. */
+/**
+ * An error's details speak the caller's language: checker problems (a refused module or archive),
+ * and field problems the domain gives as message keys (`{ endsOn: 'summer.problem.endsOn' }`).
+ */
 function localiseDetails(locale: Locale, details: unknown): unknown {
-  if (!Array.isArray(details)) return details;
-  return details.map((item: unknown) => (isCheckerProblem(item) ? localiseProblem(locale, item) : item));
+  if (Array.isArray(details))
+    return details.map((item: unknown) => (isCheckerProblem(item) ? localiseProblem(locale, item) : item));
+  if (!details || typeof details !== 'object') return details;
+  return Object.fromEntries(
+    Object.entries(details).map(([field, value]) => [
+      field,
+      typeof value === 'string' && hasMessage(value) ? translate(locale, value) : value,
+    ]),
+  );
 }
 
 function isCheckerProblem(item: unknown): item is ContentProblem {

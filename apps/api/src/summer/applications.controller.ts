@@ -10,6 +10,7 @@ import {
   SummerError,
   SummerErrorCode,
   UsersService,
+  type FormField,
   type Principal,
 } from '@karvan/domain';
 import { Access, CurrentUser } from '../common/decorators.js';
@@ -19,7 +20,8 @@ import { parseForm, type FieldErrors } from '../common/forms.js';
 import { ApplicationDto, ApplicationFormDto } from './dto/application.dto.js';
 import { gather, wantsJson } from './form-body.js';
 import { submitForm } from './form-submit.js';
-import { readApplicationForm, type UploadedDocument } from './application-upload.js';
+import { errorList } from './page-views.js';
+import { readApplicationForm } from './application-upload.js';
 import { ApiFile, ApiList, ApiObject, ApiResult } from '../common/openapi.js';
 
 /** The actions that give something up, which the applicant confirms first. */
@@ -65,22 +67,13 @@ export class ApplicationsController {
     const errors = await submitForm(parsed, async (v) => {
       // The text first, so that a refused file loses nothing typed; submitting comes last.
       await this.applications.save(me, id, v, false);
-      for (const file of files) await this.attachOrExplain(me, id, file);
+      // A refused document (not a PDF, too big) is a field error on its field, as the text's are.
+      for (const file of files) await this.applications.attach(me, id, file.field, file);
       if (submit) await this.applications.save(me, id, v, true);
     });
     if (errors) return this.renderForm(reply, me, id, { errors, typed: parsed.value }, 422);
     const notice = submit ? 'submitted' : files.length ? 'attached' : 'saved';
     await reply.redirect(`/cohorts/${id}/apply?notice=${notice}`, 303);
-  }
-
-  /** A refused document (not a PDF, too big) is a field error on its field, as the text's are. */
-  private async attachOrExplain(me: Principal, id: string, file: UploadedDocument): Promise<void> {
-    try {
-      await this.applications.attach(me, id, file.field, file);
-    } catch (error) {
-      if (!(error instanceof SummerError) || error.code !== (SummerErrorCode.FileRefused as string)) throw error;
-      throw new SummerError(SummerErrorCode.FileRefused, error.message, { [file.field]: error.message });
-    }
   }
 
   @ApiExcludeEndpoint()
@@ -252,10 +245,31 @@ export class ApplicationsController {
         editable,
         staff,
         open: isOpen(cohort),
-        errors: extra.errors,
+        errors: extra.errors && applyErrors(cohort.form, extra.errors),
         notice: ['saved', 'attached', 'submitted'].includes(extra.notice ?? '') ? extra.notice : undefined,
       },
       status,
     );
   }
+}
+
+/** Where each kind of field's first control is: choices are linked by their first option. */
+const ANCHOR: Record<FormField['type'], (key: string) => string> = {
+  short: (key) => `a-${key}`,
+  long: (key) => `a-${key}`,
+  file: (key) => `file-${key}`,
+  yesno: (key) => `a-${key}-yes`,
+  single: (key) => `a-${key}-0`,
+  multiple: (key) => `a-${key}-0`,
+};
+
+/** The form's problems at its top, each named by its field's label and linked to it. */
+function applyErrors(form: FormField[], errors: FieldErrors) {
+  const labels: Record<string, string> = { organisation: 'register.organisation', position: 'register.position' };
+  const anchors: Record<string, string> = {};
+  for (const f of form) {
+    labels[f.key] = f.label;
+    anchors[f.key] = `#${ANCHOR[f.type](f.key)}`;
+  }
+  return errorList(errors, labels, (field) => anchors[field] ?? `#${field}`);
 }

@@ -95,7 +95,7 @@ export class DefinitionBuilderController {
     if (parsed.problems.length) {
       const saved = await this.definitions.get(me, id);
       const rows = rowsFromDefinition(kind, kind === 'form' ? saved.form : saved.rubric);
-      const importProblems = parsed.problems.map((p) => ({ row: p.line, message: p.message }));
+      const importProblems = parsed.problems.map((p) => ({ row: p.line, message: p.key }));
       return this.show(reply, me, id, kind, rows, { importProblems, importText: text }, 422);
     }
     const items = 'fields' in parsed ? parsed.fields : parsed.criteria;

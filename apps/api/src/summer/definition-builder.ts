@@ -20,6 +20,7 @@ export interface BuilderRow {
 
 export interface RowProblem {
   row: number;
+  /** A message key: the page shows it in the coordinator's language. */
   message: string;
 }
 
@@ -83,9 +84,9 @@ export function applyStep(rows: BuilderRow[], step: string): BuilderRow[] {
 export function rowsToText(kind: BuilderKind, rows: BuilderRow[]): { text: string; problems: RowProblem[] } {
   const problems: RowProblem[] = [];
   rows.forEach((row, index) => {
-    if (row.label.includes('|')) problems.push({ row: index + 1, message: 'a label cannot contain "|"' });
+    if (row.label.includes('|')) problems.push({ row: index + 1, message: 'summer.problem.labelBar' });
     if (row.options.some((o) => o.includes(';') || o.includes('|')))
-      problems.push({ row: index + 1, message: 'an option cannot contain ";" or "|"' });
+      problems.push({ row: index + 1, message: 'summer.problem.optionBar' });
   });
   if (problems.length) return { text: '', problems };
   const text =

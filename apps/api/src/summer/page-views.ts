@@ -293,14 +293,18 @@ export class SummerPages {
       'pages/summer/review',
       {
         cohort,
-        errors: errorList(errors),
+        errors: errorList(errors, Object.fromEntries(cohort.rubric.map((c) => [c.key, c.label]))),
         filters: REVIEW_FILTERS.map((key) => ({ key, count: counts[key], current: key === filter })),
         saved: view.notice === 'reviewed',
         items: items.map((item) => ({
           ...item,
           answers: cohort.form
             .filter((f) => f.type !== 'file')
-            .map((f) => ({ label: f.label, value: [item.answers[f.key] ?? ''].flat().join('; ') })),
+            .map((f) => {
+              const value = [item.answers[f.key] ?? ''].flat().join('; ');
+              // A yes/no answer is stored as "yes"/"no": the reviewer reads it in their language.
+              return { label: f.label, value, yesno: f.type === 'yesno' && ['yes', 'no'].includes(value) };
+            }),
           criteria: cohort.rubric.map((c) => ({ ...c, value: item.mine?.scores[c.key] ?? '' })),
         })),
       },

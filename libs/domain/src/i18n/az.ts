@@ -11,6 +11,7 @@ import { az as essays } from './essays/az.js';
 import { az as accounts } from './accounts/az.js';
 import { az as ux3 } from './ux3/az.js';
 import { az as checker } from './checker/az.js';
+import { az as problems } from './problems/az.js';
 
 export const az: Catalogue = {
   'app.name': 'Karvan',
@@ -408,6 +409,7 @@ export const az: Catalogue = {
   'bulk.link': 'Toplu qeydiyyat',
   ...certificates,
   ...summer,
+  ...problems,
   ...access,
   ...glossary,
   ...books,

@@ -11,6 +11,7 @@ import { en as essays } from './essays/en.js';
 import { en as accounts } from './accounts/en.js';
 import { en as ux3 } from './ux3/en.js';
 import { en as checker } from './checker/en.js';
+import { en as problems } from './problems/en.js';
 
 export const en: Catalogue = {
   'app.name': 'Karvan',
@@ -409,6 +410,7 @@ export const en: Catalogue = {
   'bulk.link': 'Enrol people in bulk',
   ...certificates,
   ...summer,
+  ...problems,
   ...access,
   ...glossary,
   ...books,

@@ -11,6 +11,7 @@ import { ru as essays } from './essays/ru.js';
 import { ru as accounts } from './accounts/ru.js';
 import { ru as ux3 } from './ux3/ru.js';
 import { ru as checker } from './checker/ru.js';
+import { ru as problems } from './problems/ru.js';
 
 export const ru: Catalogue = {
   'app.name': 'Karvan',
@@ -461,6 +462,7 @@ export const ru: Catalogue = {
   'bulk.link': 'Массовая запись',
   ...certificates,
   ...summer,
+  ...problems,
   ...access,
   ...glossary,
   ...books,

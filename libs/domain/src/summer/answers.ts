@@ -18,17 +18,20 @@ export function cleanAnswers(fields: FormField[], raw: Record<string, unknown>):
   return answers;
 }
 
-/** What stops a submission: required fields left empty and choices not among the options. */
+/**
+ * What stops a submission, by field: message keys (required fields left empty, choices not among
+ * the options), which the applicant reads in their language beside the field's own label.
+ */
 export function answerProblems(fields: FormField[], answers: Answers, files: Set<string>): Record<string, string> {
   const problems: Record<string, string> = {};
   for (const field of fields) {
     const value = answers[field.key];
     const empty = field.type === 'file' ? !files.has(field.key) : value === undefined || value.length === 0;
-    if (field.required && empty) problems[field.key] = `“${field.label}” is required.`;
+    if (field.required && empty) problems[field.key] = 'validation.required';
     else if (field.type === 'single' && typeof value === 'string' && !field.options.includes(value))
-      problems[field.key] = `Choose one of the options for “${field.label}”.`;
+      problems[field.key] = 'validation.choice';
     else if (field.type === 'yesno' && typeof value === 'string' && !['yes', 'no'].includes(value))
-      problems[field.key] = `Answer “${field.label}” with yes or no.`;
+      problems[field.key] = 'applyForm.yesno';
   }
   return problems;
 }

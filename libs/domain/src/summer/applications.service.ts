@@ -116,7 +116,7 @@ export class ApplicationsService {
         if (Object.keys(problems).length)
           throw new SummerError(
             SummerErrorCode.AnswersInvalid,
-            `The application is not complete: ${Object.values(problems).join(' ')}`,
+            `The application is not complete: check ${labelsOf(cohort.form, problems)}.`,
             problems,
           );
         await changeStatus(tx, this.mail, {
@@ -142,11 +142,19 @@ export class ApplicationsService {
       assertOpen(cohort);
       assertNotStaff(principal, cohort);
       const field = cohort.form.find((f) => f.key === fieldKey && f.type === 'file');
-      if (!field) throw new SummerError(SummerErrorCode.FileRefused, `The form has no file field "${fieldKey}".`);
+      if (!field)
+        throw new SummerError(SummerErrorCode.FileRefused, `The form has no file field "${fieldKey}".`, {
+          [fieldKey]: 'validation.invalid',
+        });
       if (file.bytes.length === 0 || file.bytes.length > MAX_FILE_BYTES)
-        throw new SummerError(SummerErrorCode.FileRefused, 'The file must not be empty or larger than 5 MB.');
+        throw new SummerError(SummerErrorCode.FileRefused, 'The file must not be empty or larger than 5 MB.', {
+          [fieldKey]: 'applyForm.fileSize',
+        });
       const type = documentType(file.filename, file.bytes);
-      if (!type) throw new SummerError(SummerErrorCode.FileRefused, 'Attach a PDF, DOC, DOCX or ODT document.');
+      if (!type)
+        throw new SummerError(SummerErrorCode.FileRefused, 'Attach a PDF, DOC, DOCX or ODT document.', {
+          [fieldKey]: 'applyForm.fileType',
+        });
       const id = await this.draftFor(tx, principal.userId, cohortId);
       await tx.query(
         `INSERT INTO application_files (application_id, field_key, filename, content_type, size, data) VALUES ($1, $2, $3, $4, $5, $6)
@@ -291,6 +299,14 @@ function assertOpen(cohort: CohortRow): void {
 
 function wrongStatus(status: string, to: string): SummerError {
   return new SummerError(SummerErrorCode.WrongStatus, `An application that is ${status} cannot become ${to}.`);
+}
+
+/** The labels of the fields with problems, quoted, for a message in the log and the API. */
+function labelsOf(fields: Array<{ key: string; label: string }>, problems: Record<string, string>): string {
+  return fields
+    .filter((f) => f.key in problems)
+    .map((f) => `“${f.label}”`)
+    .join(', ');
 }
 
 function trim(value: string | undefined, max: number): string {

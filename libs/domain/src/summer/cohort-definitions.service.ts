@@ -69,7 +69,7 @@ export class CohortDefinitionsService {
           SummerErrorCode.Invalid,
           `The definition has problems: ${problems.map((p) => `line ${p.line}: ${p.message}`).join('; ')}`,
           // By line: the builder shows each on its row.
-          Object.fromEntries(problems.map((p) => [String(p.line), p.message])),
+          Object.fromEntries(problems.map((p) => [String(p.line), p.key])),
         );
       }
       await tx.query(`UPDATE cohorts SET ${assignments} WHERE id = $1`, [cohortId, ...values]);

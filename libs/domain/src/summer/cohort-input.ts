@@ -59,40 +59,37 @@ export interface CohortValues {
 export function checkCohortInput(input: CohortInput, currentZone: string = SCHOOL_TIME_ZONE): CohortValues {
   const errors: Record<string, string> = {};
   const title = String(input.title ?? '').trim();
-  if (title.length < 3 || title.length > 200) errors.title = 'Give a title of 3 to 200 characters.';
+  if (title.length < 3 || title.length > 200) errors.title = 'summer.problem.title';
   const startsOn = String(input.startsOn ?? '');
   const endsOn = String(input.endsOn ?? '');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(startsOn)) errors.startsOn = 'Give the first day as YYYY-MM-DD.';
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(endsOn) || endsOn < startsOn)
-    errors.endsOn = 'Give the last day, on or after the first.';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(startsOn)) errors.startsOn = 'summer.problem.startsOn';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(endsOn) || endsOn < startsOn) errors.endsOn = 'summer.problem.endsOn';
   const capacity = Number(input.capacity);
-  if (!Number.isInteger(capacity) || capacity < 1 || capacity > 10_000)
-    errors.capacity = 'Give the number of places (1 to 10,000).';
+  if (!Number.isInteger(capacity) || capacity < 1 || capacity > 10_000) errors.capacity = 'summer.problem.capacity';
   const timeZone = String(input.timeZone ?? '').trim() || currentZone;
-  if (!timeZones().includes(timeZone)) errors.timeZone = 'Choose a time zone from the list.';
+  if (!timeZones().includes(timeZone)) errors.timeZone = 'summer.problem.timeZone';
   // The call's window is typed as the clock in the cohort's own zone shows it.
   const zone = errors.timeZone ? currentZone : timeZone;
   const opensAt = bakuTime(input.opensAt, zone);
   const closesAt = bakuTime(input.closesAt, zone);
-  if (Number.isNaN(opensAt.getTime())) errors.opensAt = 'Give when applications open.';
-  if (Number.isNaN(closesAt.getTime()) || closesAt <= opensAt)
-    errors.closesAt = 'Give when applications close, after they open.';
+  if (Number.isNaN(opensAt.getTime())) errors.opensAt = 'summer.problem.opensAt';
+  if (Number.isNaN(closesAt.getTime()) || closesAt <= opensAt) errors.closesAt = 'summer.problem.closesAt';
   const form = parseForm(String(input.form ?? ''));
-  if (form.problems.length) errors.form = form.problems.map((p) => `line ${p.line}: ${p.message}`).join('; ');
+  if (form.problems.length) errors.form = 'summer.problem.form';
   const rubric = parseRubric(String(input.rubric ?? ''));
-  if (rubric.problems.length) errors.rubric = rubric.problems.map((p) => `line ${p.line}: ${p.message}`).join('; ');
+  if (rubric.problems.length) errors.rubric = 'summer.problem.rubric';
   const quotas = parseQuotas(String(input.quotas ?? ''), errors);
   const minAttendance =
     input.minAttendance === undefined || input.minAttendance === '' ? 80 : Number(input.minAttendance);
   if (!Number.isInteger(minAttendance) || minAttendance < 0 || minAttendance > 100)
-    errors.minAttendance = 'Give the minimum attendance as a percentage from 0 to 100.';
+    errors.minAttendance = 'summer.problem.minAttendance';
   const courseSlugs = String(input.courses ?? '')
     .split(/[\s,]+/)
     .filter(Boolean);
   if (Object.keys(errors).length)
     throw new SummerError(
       SummerErrorCode.Invalid,
-      `The cohort has problems: ${Object.values(errors).join(' ')}`,
+      `The cohort has problems in: ${Object.keys(errors).join(', ')}.${definitionLines('form', form.problems)}${definitionLines('rubric', rubric.problems)}`,
       errors,
     );
   return {
@@ -121,6 +118,11 @@ export function checkCohortInput(input: CohortInput, currentZone: string = SCHOO
   };
 }
 
+/** A definition's problems by line, in English, for the API's message (the page points to the builder). */
+function definitionLines(name: string, problems: Array<{ line: number; message: string }>): string {
+  return problems.length ? ` The ${name}: ${problems.map((p) => `line ${p.line}: ${p.message}`).join('; ')}.` : '';
+}
+
 function parseQuotas(source: string, errors: Record<string, string>): Record<string, number> {
   const quotas: Record<string, number> = {};
   for (const line of source
@@ -130,7 +132,7 @@ function parseQuotas(source: string, errors: Record<string, string>): Record<str
     const [category = '', count = ''] = line.split('=').map((p) => p.trim());
     const n = Number(count);
     if (!(CATEGORIES as readonly string[]).includes(category) || !Number.isInteger(n) || n < 0) {
-      errors.quotas = `Write quotas as "category = number", one per line; categories: ${CATEGORIES.join(', ')}.`;
+      errors.quotas = 'summer.problem.quotas';
       continue;
     }
     quotas[category] = n;

@@ -80,7 +80,7 @@ export class CohortsService {
     const text = title.trim();
     if (text.length < 3 || text.length > 200)
       throw new SummerError(SummerErrorCode.Invalid, 'Give the programme a title of 3 to 200 characters.', {
-        title: 'Give the programme a title of 3 to 200 characters.',
+        title: 'summer.problem.title',
       });
     const [row] = await this.db.query<Array<{ id: string }>>(
       `INSERT INTO programmes (title, description, created_by, translations) VALUES ($1, $2, $3, $4) RETURNING id`,
@@ -197,12 +197,12 @@ export class CohortsService {
       );
       if (!user)
         throw new SummerError(SummerErrorCode.Invalid, `Nobody has the address ${email}.`, {
-          email: 'Unknown address.',
+          email: 'summer.problem.unknownEmail',
         });
       const siteRoles = (await this.grants.load(user.id, tx)).filter((g) => g.scope.kind === 'site').map((g) => g.role);
       if (role === 'coordinator' && !siteRoles.includes('coordinator'))
         throw new SummerError(SummerErrorCode.Invalid, 'A cohort coordinator needs the coordinator role.', {
-          email: 'This person is not a coordinator.',
+          email: 'summer.problem.notCoordinator',
         });
       // The other side of the rule that staff cannot apply: an applicant would read and judge
       // their competitors' applications.
@@ -257,14 +257,14 @@ async function writeCohort(tx: EntityManager, principal: Principal, cohortId: st
   const unknown = v.courseSlugs.filter((slug) => !courses.some((c) => c.slug === slug));
   if (unknown.length)
     throw new SummerError(SummerErrorCode.Invalid, `There is no course ${unknown.join(', ')}.`, {
-      courses: `Unknown course: ${unknown.join(', ')}`,
+      courses: 'summer.problem.unknownCourse',
     });
   const closed = courses.filter((c) => !c.linked && !mayLink(principal, c)).map((c) => c.slug);
   if (closed.length)
     throw new SummerError(
       SummerErrorCode.Invalid,
       `Members would be enrolled in ${closed.join(', ')} without its own enrolment rule: only published courses open to everyone, or courses whose enrolments you manage, can be linked.`,
-      { courses: `Not open for linking: ${closed.join(', ')}` },
+      { courses: 'summer.problem.closedCourse' },
     );
   await tx.query(
     `UPDATE cohorts SET title = $2, starts_on = $3, ends_on = $4, place = $5, capacity = $6, opens_at = $7, closes_at = $8,

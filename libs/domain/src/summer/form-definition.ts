@@ -28,7 +28,10 @@ export interface RubricCriterion {
 
 export interface DefinitionProblem {
   line: number;
+  /** In English, naming what is wrong: for the API and the log. */
   message: string;
+  /** The same in the reader's language, shown beside its line or row. */
+  key: string;
 }
 
 const KEY = /^[a-z][a-z0-9_]{0,63}$/;
@@ -39,15 +42,23 @@ export function parseForm(source: string): { fields: FormField[]; problems: Defi
   lines(source).forEach(({ text, line }) => {
     const match = /^(\*?)\s*([a-z]+)\s*:\s*(.*)$/.exec(text);
     if (!match)
-      return problems.push({ line, message: 'Write a field as "type: key | label", e.g. "long: motivation | Why?"' });
+      return problems.push({
+        line,
+        message: 'Write a field as "type: key | label", e.g. "long: motivation | Why?"',
+        key: 'summer.problem.lineFormat',
+      });
     const [, star, type, rest] = match;
     const [key = '', label = '', optionText = ''] = rest.split('|').map((part) => part.trim());
     if (!(FIELD_TYPES as readonly string[]).includes(type))
-      return problems.push({ line, message: `"${type}" is not a field type (${FIELD_TYPES.join(', ')})` });
-    if (!KEY.test(key))
-      return problems.push({ line, message: `"${key}" is not a key: lowercase letters, digits and _` });
-    if (!label) return problems.push({ line, message: `Field "${key}" needs a label after "|"` });
-    if (fields.some((f) => f.key === key)) return problems.push({ line, message: `Field "${key}" appears twice` });
+      return problems.push({
+        line,
+        message: `"${type}" is not a field type (${FIELD_TYPES.join(', ')})`,
+        key: 'summer.problem.fieldType',
+      });
+    if (!KEY.test(key)) return problems.push(notAKey(line, key));
+    if (!label)
+      return problems.push({ line, message: `Field "${key}" needs a label after "|"`, key: 'summer.problem.label' });
+    if (fields.some((f) => f.key === key)) return problems.push(twice(line, 'Field', key));
     const options = optionText
       ? optionText
           .split(';')
@@ -55,7 +66,11 @@ export function parseForm(source: string): { fields: FormField[]; problems: Defi
           .filter(Boolean)
       : [];
     if ((type === 'single' || type === 'multiple') && options.length < 2)
-      return problems.push({ line, message: `Field "${key}" needs at least two options separated by ";"` });
+      return problems.push({
+        line,
+        message: `Field "${key}" needs at least two options separated by ";"`,
+        key: 'summer.problem.options',
+      });
     fields.push({ key, type: type as FieldType, label, required: star === '*', options });
   });
   return { fields, problems };
@@ -67,16 +82,27 @@ export function parseRubric(source: string): { criteria: RubricCriterion[]; prob
   lines(source).forEach(({ text, line }) => {
     const [key = '', label = '', maxText = ''] = text.split('|').map((part) => part.trim());
     const max = Number(maxText);
-    if (!KEY.test(key))
-      return problems.push({ line, message: `"${key}" is not a key: lowercase letters, digits and _` });
-    if (!label) return problems.push({ line, message: `Criterion "${key}" needs a label` });
+    if (!KEY.test(key)) return problems.push(notAKey(line, key));
+    if (!label)
+      return problems.push({ line, message: `Criterion "${key}" needs a label`, key: 'summer.problem.label' });
     if (!Number.isInteger(max) || max < 1 || max > 100)
-      return problems.push({ line, message: `Criterion "${key}" needs a maximum score from 1 to 100` });
-    if (criteria.some((c) => c.key === key))
-      return problems.push({ line, message: `Criterion "${key}" appears twice` });
+      return problems.push({
+        line,
+        message: `Criterion "${key}" needs a maximum score from 1 to 100`,
+        key: 'summer.problem.max',
+      });
+    if (criteria.some((c) => c.key === key)) return problems.push(twice(line, 'Criterion', key));
     criteria.push({ key, label, max });
   });
   return { criteria, problems };
+}
+
+function notAKey(line: number, key: string): DefinitionProblem {
+  return { line, message: `"${key}" is not a key: lowercase letters, digits and _`, key: 'summer.problem.key' };
+}
+
+function twice(line: number, what: string, key: string): DefinitionProblem {
+  return { line, message: `${what} "${key}" appears twice`, key: 'summer.problem.duplicate' };
 }
 
 function lines(source: string): Array<{ text: string; line: number }> {

@@ -98,14 +98,14 @@ export class SelectionService {
     for (const criterion of cohort.rubric) {
       const value = Number(scores[criterion.key]);
       if (!Number.isInteger(value) || value < 0 || value > criterion.max)
-        problems[criterion.key] = `Score “${criterion.label}” from 0 to ${criterion.max}.`;
+        problems[criterion.key] = 'summer.problem.score';
       else checked[criterion.key] = value;
     }
-    if (cohort.rubric.length === 0) problems.rubric = 'The coordinator has not defined the rubric yet.';
+    if (cohort.rubric.length === 0) problems.rubric = 'summer.problem.noRubric';
     if (Object.keys(problems).length)
       throw new SummerError(
         SummerErrorCode.Invalid,
-        `The review has problems: ${Object.values(problems).join(' ')}`,
+        `The review has problems: ${Object.keys(problems).join(', ')}.`,
         problems,
       );
     const total = Object.values(checked).reduce((sum, v) => sum + v, 0);

@@ -195,15 +195,15 @@ export class TimetableService {
 function checkSession(input: SessionInput, zone: string) {
   const errors: Record<string, string> = {};
   const title = String(input.title ?? '').trim();
-  if (title.length < 2 || title.length > 200) errors.title = 'Give the session a title (2 to 200 characters).';
+  if (title.length < 2 || title.length > 200) errors.title = 'summer.problem.sessionTitle';
   const startsAt = bakuTime(input.startsAt, zone);
   const endsAt = bakuTime(input.endsAt, zone);
-  if (Number.isNaN(startsAt.getTime())) errors.startsAt = 'Give the start as a date and time.';
-  if (Number.isNaN(endsAt.getTime()) || endsAt <= startsAt) errors.endsAt = 'Give the end, after the start.';
+  if (Number.isNaN(startsAt.getTime())) errors.startsAt = 'summer.problem.startsAt';
+  if (Number.isNaN(endsAt.getTime()) || endsAt <= startsAt) errors.endsAt = 'summer.problem.endsAt';
   if (Object.keys(errors).length)
     throw new SummerError(
       SummerErrorCode.Invalid,
-      `The session has problems: ${Object.values(errors).join(' ')}`,
+      `The session has problems in: ${Object.keys(errors).join(', ')}.`,
       errors,
     );
   return {
