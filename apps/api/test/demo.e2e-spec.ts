@@ -2,16 +2,16 @@ import { createPublicKey, verify } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { projectRoot } from '@karvan/config';
-import { DemoService } from '@karvan/demo';
+import { DEMO_COMPLETED_COURSE, DemoService } from '@karvan/demo';
 import { CourseSyncService, type Verification } from '@karvan/domain';
-import { createScratchDatabase } from '@karvan/testing';
+import { createScratchDatabase, shippedContent } from '@karvan/testing';
 import { waitFor } from './certificate-helpers.js';
 import { signIn, startTestApp, type TestApp } from './test-app.js';
 
 describe('demo data with a running worker', () => {
   let t: TestApp;
   let storage: string;
+  let content: string;
 
   beforeAll(async () => {
     storage = mkdtempSync(join(tmpdir(), 'karvan-demo-'));
@@ -23,11 +23,13 @@ describe('demo data with a running worker', () => {
       },
       true,
     );
-    await t.app.get(CourseSyncService).syncTree(join(projectRoot(), 'content'));
+    content = await shippedContent([DEMO_COMPLETED_COURSE]);
+    await t.app.get(CourseSyncService).syncTree(content);
   });
   afterAll(async () => {
     await t.close();
     rmSync(storage, { recursive: true, force: true });
+    rmSync(content, { recursive: true, force: true });
   });
 
   it('gives the demo trainee a completed course whose certificate verifies', async () => {

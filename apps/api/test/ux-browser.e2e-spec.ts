@@ -1,9 +1,15 @@
 import { jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { join } from 'node:path';
-import { projectRoot } from '@karvan/config';
+import { rm } from 'node:fs/promises';
 import { CourseSyncService } from '@karvan/domain';
-import { beginSessions, createScratchDatabase, createUser, launchBrowser, TEST_PASSWORD } from '@karvan/testing';
+import {
+  beginSessions,
+  createScratchDatabase,
+  createUser,
+  launchBrowser,
+  shippedContent,
+  TEST_PASSWORD,
+} from '@karvan/testing';
 import {
   certificateCourse,
   completeCourse,
@@ -222,15 +228,18 @@ describe('times, titles and forms as people read them', () => {
 describe('a module as people read and print it', () => {
   let t: TestApp;
   let browser: Browser;
+  let content: string;
 
   beforeAll(async () => {
     t = await startTestApp({ DATABASE_URL: await createScratchDatabase('ux_reading') });
-    await t.app.get(CourseSyncService).syncTree(join(projectRoot(), 'content'));
+    content = await shippedContent(['migration-management-fundamentals']);
+    await t.app.get(CourseSyncService).syncTree(content);
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
     await t?.close();
+    await rm(content, { recursive: true, force: true });
   });
 
   it('shows an Azerbaijani reader translated call-outs, numbered sections, linked sources and a printable page', async () => {

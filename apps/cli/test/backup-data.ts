@@ -1,8 +1,9 @@
 import { createHash, verify as verifySignature } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { projectRoot, type AppConfig } from '@karvan/config';
-import { DemoService } from '@karvan/demo';
+import type { AppConfig } from '@karvan/config';
+import { DEMO_COMPLETED_COURSE, DemoService } from '@karvan/demo';
+import { shippedContent } from '@karvan/testing';
 import {
   CertificateIssuer,
   CertificatesService,
@@ -28,9 +29,17 @@ function services(db: DataSource, config: AppConfig) {
   return { events, storage, keys, certificates: new CertificatesService(db, events, storage, keys, status, config) };
 }
 
-/** The shipped curriculum, the demo accounts and summer school, and the demo certificate issued. */
+/**
+ * A shipped course in its three languages with the glossary, the demo accounts and summer school,
+ * and the demo certificate issued. One course, not the curriculum: in PGlite each takes a minute.
+ */
 export async function makeInstallationData(db: DataSource, config: AppConfig): Promise<void> {
-  await new CourseSyncService(db).syncTree(join(projectRoot(), 'content'));
+  const content = await shippedContent([DEMO_COMPLETED_COURSE]);
+  try {
+    await new CourseSyncService(db).syncTree(content);
+  } finally {
+    await rm(content, { recursive: true, force: true });
+  }
   await new DemoService(db, new UsersService(db)).seed();
   const { storage, keys } = services(db, config);
   const issuer = new CertificateIssuer(db, storage, keys, new MailDelivery(db, config), config);

@@ -1,2 +1,3 @@
 export * from './demo.service.js';
 export * from './demo.module.js';
+export { DEMO_COMPLETED_COURSE } from './demo-learning.js';
