@@ -119,6 +119,12 @@ describe('the last admin', () => {
       expect(res.status).toBe(409);
       expect(res.json()).toMatchObject({ error: { code: 'last_admin' } });
       expect((await client.json('GET', '/api/v1/me')).json()).toMatchObject({ roles: ['admin'] });
+      // From the account page: the page again, saying why and what to do, the roles unchanged.
+      const page = await client.postForm(`/admin/users/${only.user.id}/roles`, { roles: 'trainee' });
+      expect(page.status).toBe(409);
+      expect(page.text).toContain('This is the last admin: give another user the admin role first.');
+      expect(page.text).toContain('name="roles" value="admin" checked');
+      expect((await client.json('GET', '/api/v1/me')).json()).toMatchObject({ roles: ['admin'] });
     } finally {
       await lone.close();
     }

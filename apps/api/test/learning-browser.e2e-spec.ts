@@ -140,4 +140,69 @@ describe('a trainee in a real browser', () => {
     await expectAccessible(trainerPage);
     await staff.close();
   });
+
+  it('shows a timed attempt’s time left, says when a minute is left, and sends the answers when time is up', async () => {
+    const slug = `timed-course-${Date.now().toString(36)}`;
+    const author = await createUser(suite.app.db, ['trainer']);
+    const trainer = suite.app.client();
+    await trainer.get('/login');
+    await trainer.postForm('/login', { email: author.email, password: TEST_PASSWORD });
+    await trainer.postForm('/authoring/courses', {
+      title: 'Timed',
+      slug,
+      summary: 'S.',
+      language: 'en',
+      enrolmentMode: 'open',
+    });
+    await trainer.postForm(`/authoring/courses/${slug}/modules`, { title: 'timed', slug: 'timed' });
+    await trainer.json('PUT', `/api/v1/authoring/courses/${slug}/modules/timed`, {
+      markdown: MODULE('timed', QUIZ.replace('attempts=3', 'attempts=3 time=5')),
+    });
+    await trainer.postForm(`/authoring/courses/${slug}/status`, { status: 'published' });
+
+    const trainee = await createUser(suite.app.db, ['trainee'], 'Timed Trainee');
+    const context = await suite.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+    const page = await context.newPage();
+    const url = suite.app.url;
+    await page.goto(`${url}/login`);
+    await page.getByLabel('E-mail address').fill(trainee.email);
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${url}/`);
+    await page.goto(`${url}/courses/${slug}`);
+    await page.getByRole('button', { name: 'Enrol' }).click();
+    await page.goto(`${url}/courses/${slug}/modules/timed/quiz`);
+    await page.getByRole('button', { name: 'Start the quiz' }).click();
+    await page.waitForURL(/\/attempts\//);
+    const timer = page.getByRole('timer');
+    expect(await timer.textContent()).toMatch(/^Time left: (5:00|4:5\d)$/);
+    await expectAccessible(page);
+
+    // The server's clock decides: with 62 seconds left on it, the page counts down from there.
+    // The page's own clock is Playwright's, run forward, so the test does not wait a minute.
+    const attemptId = page.url().split('/attempts/')[1].split(/[?#]/)[0];
+    await suite.app.db.query(`UPDATE quiz_attempts SET deadline = now() + interval '62 seconds' WHERE id = $1`, [
+      attemptId,
+    ]);
+    await page.clock.install();
+    await page.reload();
+    expect(await timer.textContent()).toMatch(/^Time left: 1:0[0-2]$/);
+    await page.getByLabel('The State Migration Service').check();
+    await page.clock.runFor(5_000);
+    expect(await page.locator('.quiz-clock [aria-live]').textContent()).toBe('1 minute left.');
+    // At zero the answers go as they are, without the unanswered-questions warning.
+    await page.clock.runFor(60_000);
+    await page.locator('.score').waitFor({ timeout: 30_000 });
+    const [attempt] = await suite.app.db.query<Array<{ submitted: boolean; late: boolean }>>(
+      `SELECT submitted_at IS NOT NULL AS submitted, late FROM quiz_attempts WHERE id = $1`,
+      [attemptId],
+    );
+    expect(attempt).toEqual({ submitted: true, late: false });
+    const answers = await suite.app.db.query<Array<{ question_key: string }>>(
+      `SELECT question_key FROM attempt_answers WHERE attempt_id = $1 ORDER BY question_key`,
+      [attemptId],
+    );
+    expect(answers.map((a) => a.question_key)).toContain('body');
+    await context.close();
+  });
 });

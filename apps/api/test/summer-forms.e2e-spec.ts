@@ -106,6 +106,44 @@ describe('summer-school forms and the JSON API validate alike', () => {
     expect(rows).toEqual([]);
   });
 
+  it('refuses a session outside the school’s dates, on the page and by the API, and moving one out of them', async () => {
+    const cohortId = await makeCohort(coordinator.client); // 5 to 9 July 2027, in Baku
+    const before = await coordinator.client.postForm(`/cohorts/${cohortId}/sessions`, {
+      title: 'Too early',
+      speaker: '',
+      startsAt: '2027-07-04T23:30',
+      endsAt: '2027-07-05T01:00',
+      room: '',
+      description: '',
+    });
+    expect(before.status).toBe(422);
+    expect(before.text).toContain('A session takes place within the school’s dates.');
+    const after = await coordinator.client.json('POST', `/api/v1/cohorts/${cohortId}/sessions`, {
+      title: 'Too late',
+      startsAt: '2027-07-09T23:00',
+      endsAt: '2027-07-10T00:30',
+    });
+    expect(after.status).toBe(400);
+    expect(Object.keys(after.json<{ error: { details: object } }>().error.details)).toEqual(['endsAt']);
+    // The first and last hours of the school's days are inside it.
+    const edge = await coordinator.client.json('POST', `/api/v1/cohorts/${cohortId}/sessions`, {
+      title: 'Late night',
+      startsAt: '2027-07-09T22:00',
+      endsAt: '2027-07-09T23:59',
+    });
+    expect(edge.status).toBe(201);
+    const moved = await coordinator.client.json('POST', `/api/v1/sessions/${edge.json<{ id: string }>().id}`, {
+      title: 'Late night',
+      startsAt: '2027-08-01T09:00',
+      endsAt: '2027-08-01T10:00',
+    });
+    expect(moved.status).toBe(400);
+    const rows = await t.db.query<Array<{ title: string }>>('SELECT title FROM cohort_sessions WHERE cohort_id = $1', [
+      cohortId,
+    ]);
+    expect(rows).toEqual([{ title: 'Late night' }]);
+  });
+
   it('refuses a staff role that does not exist instead of making the person a reviewer', async () => {
     const cohortId = await makeCohort(coordinator.client);
     const colleague = await person(t, ['trainee', 'coordinator'], 'Would-be Admin');
@@ -185,6 +223,13 @@ describe('summer-school forms and the JSON API validate alike', () => {
       applicant.applicationId,
     ]);
     expect(status).toBe('accepted');
+    // Nothing ticked: the page says what to do, not which parameter failed.
+    const none = await coordinator.client.postForm(`/cohorts/${cohortId}/decisions`, { decision: 'reject' });
+    expect(none.status).toBe(422);
+    expect(none.text).toContain(
+      '<a href="#ranking-caption">Tick at least one application in the table, then choose the decision.</a>',
+    );
+    expect(none.text).not.toContain('ids:');
   });
 
   it('refuses an application form with a field the form does not have, saving nothing', async () => {

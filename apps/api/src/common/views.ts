@@ -88,6 +88,11 @@ export function createHandlebars(
     dateHelper(siteZone, (value, locale) => formatDate(value, locale, 'UTC')),
   );
   hbs.registerHelper('datetime', dateHelper(siteZone, formatDateTime));
+  // A countdown counts from the server's reckoning, not the reader's clock, which may be wrong.
+  hbs.registerHelper('secondsUntil', (value: unknown) => {
+    const at = new Date(value as string).getTime();
+    return Number.isNaN(at) ? 0 : Math.max(0, Math.round((at - Date.now()) / 1000));
+  });
   hbs.registerHelper('time', dateHelper(siteZone, formatTime));
   hbs.registerHelper('clock', dateHelper(siteZone, formatClock));
   hbs.registerHelper('timeRange', (start: unknown, end: unknown, options: Options) =>

@@ -331,7 +331,7 @@ export class SummerPages {
     await renderPage(
       reply,
       'pages/summer/ranking',
-      { cohort, ranked, result, errors: errorList(extra.errors) },
+      { cohort, ranked, result, errors: errorList(rankingErrors(extra.errors), { ids: '' }, () => '#ranking-caption') },
       status,
     );
   }
@@ -375,4 +375,9 @@ const REVIEW_FILTERS = ['all', 'unreviewed', 'reviewed'];
 /** The message key of a `?notice=` a page knows, after the redirect that follows its form. */
 function noticeKey(notice: string | undefined, known: string[]): string | undefined {
   return notice && known.includes(notice) ? `coord.notice.${notice}` : undefined;
+}
+
+/** Nothing ticked, or a tick that is no application: the coordinator is told to tick some. */
+function rankingErrors(errors: FieldErrors | undefined): FieldErrors | undefined {
+  return errors?.ids ? { ...errors, ids: 'summer.problem.pickSome' } : errors;
 }

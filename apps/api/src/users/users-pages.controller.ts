@@ -83,7 +83,19 @@ export class UsersPagesController {
   ) {
     const { value, errors } = await parseForm(SetRolesDto, body);
     if (errors) throw new DomainError('invalid', 'invalid_roles', 'Choose roles from the list.');
-    await this.admin.setRoles(me, id, value.roles);
+    try {
+      await this.admin.setRoles(me, id, value.roles);
+    } catch (error) {
+      // The last admin keeping their role is the admin's to fix on this page, not a dead end.
+      if (!(error instanceof DomainError) || error.code !== 'last_admin') throw error;
+      const account = await this.admin.get(me, id);
+      return renderPage(
+        reply,
+        'pages/users/account',
+        { account, roles: ROLES, self: me.userId === id, rolesError: `error.${error.code}` },
+        409,
+      );
+    }
     await reply.redirect(`/admin/users/${id}?notice=roles`, 303);
   }
 

@@ -7,7 +7,7 @@ import type { Principal } from '../auth/index.js';
 import { DomainEvents } from '../events/index.js';
 import { MailService } from '../mail/index.js';
 import { isLocale } from '../shared/locale.js';
-import { findCohort, managedCohort } from './cohort-access.js';
+import { findCohort, managedCohort, type CohortRow } from './cohort-access.js';
 import { evaluateCohortCompletion } from './cohort-completion.js';
 import { icsCalendar } from './ical.js';
 import { SummerError, SummerErrorCode } from './summer.errors.js';
@@ -95,7 +95,7 @@ export class TimetableService {
   async add(principal: Principal, cohortId: string, input: SessionInput): Promise<{ id: string }> {
     return this.events.transaction(async (tx) => {
       const cohort = await managedCohort(tx, principal, cohortId);
-      const values = checkSession(input, cohort.time_zone);
+      const values = checkSession(input, cohort);
       const [row] = await tx.query<Array<{ id: string }>>(
         `INSERT INTO cohort_sessions (cohort_id, title, speaker, starts_at, ends_at, room, description)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
@@ -109,7 +109,7 @@ export class TimetableService {
   async update(principal: Principal, sessionId: string, input: SessionInput): Promise<void> {
     await this.events.transaction(async (tx) => {
       const session = await this.managedSession(tx, principal, sessionId);
-      const values = checkSession(input, session.time_zone);
+      const values = checkSession(input, session.cohort);
       // RFC 5545 revisions: SEQUENCE counts the changes that matter to an attendee (not the
       // description); LAST-MODIFIED moves on any change. An unchanged form changes nothing.
       const [row] = await tx.query<Array<{ sequence: number; updated_at: Date; changed: boolean }>>(
@@ -152,7 +152,11 @@ export class TimetableService {
    * The live session, if this person coordinates its cohort: an id from another cohort, or of a
    * cancelled session, is refused.
    */
-  async managedSession(tx: EntityManager, principal: Principal, sessionId: string): Promise<SessionRow> {
+  async managedSession(
+    tx: EntityManager,
+    principal: Principal,
+    sessionId: string,
+  ): Promise<SessionRow & { cohort: CohortRow }> {
     const [session] = isUuid(sessionId)
       ? await tx.query<SessionRow[]>(
           `SELECT s.*, c.time_zone FROM cohort_sessions s JOIN cohorts c ON c.id = s.cohort_id
@@ -161,8 +165,7 @@ export class TimetableService {
         )
       : [];
     if (!session) throw new SummerError(SummerErrorCode.SessionNotFound, 'There is no such session.');
-    await managedCohort(tx, principal, session.cohort_id);
-    return session;
+    return { ...session, cohort: await managedCohort(tx, principal, session.cohort_id) };
   }
 
   private sessions(tx: EntityManager, cohortId: string, withCancelled: boolean): Promise<SessionRow[]> {
@@ -192,7 +195,9 @@ export class TimetableService {
   }
 }
 
-function checkSession(input: SessionInput, zone: string) {
+/** A session's values, or its problems by field; it takes place within its school's dates. */
+function checkSession(input: SessionInput, school: Pick<CohortRow, 'time_zone' | 'starts_on' | 'ends_on'>) {
+  const zone = school.time_zone;
   const errors: Record<string, string> = {};
   const title = String(input.title ?? '').trim();
   if (title.length < 2 || title.length > 200) errors.title = 'summer.problem.sessionTitle';
@@ -200,6 +205,11 @@ function checkSession(input: SessionInput, zone: string) {
   const endsAt = bakuTime(input.endsAt, zone);
   if (Number.isNaN(startsAt.getTime())) errors.startsAt = 'summer.problem.startsAt';
   if (Number.isNaN(endsAt.getTime()) || endsAt <= startsAt) errors.endsAt = 'summer.problem.endsAt';
+  // The school's days are calendar days in its own zone, as its dates are typed.
+  if (!errors.startsAt && bakuLocal(startsAt, zone).slice(0, 10) < school.starts_on)
+    errors.startsAt = 'summer.problem.outsideSchool';
+  if (!errors.endsAt && bakuLocal(endsAt, zone).slice(0, 10) > school.ends_on)
+    errors.endsAt = 'summer.problem.outsideSchool';
   if (Object.keys(errors).length)
     throw new SummerError(
       SummerErrorCode.Invalid,

@@ -38,4 +38,7 @@ export const az: Catalogue = {
   'summer.problem.max': '1-dən 100-ə qədər maksimum bal göstərin.',
   'summer.problem.labelBar': 'Adda “|” işarəsi ola bilməz.',
   'summer.problem.optionBar': 'Variantda “;” və ya “|” işarəsi ola bilməz.',
+  'summer.problem.pickSome': 'Cədvəldə ən azı bir müraciəti işarələyin, sonra qərarı seçin.',
+  'summer.problem.outsideSchool':
+    'Sessiya məktəbin tarixləri daxilində keçirilir. Məktəb daha uzun davam edirsə, əvvəlcə onun ilk və ya son gününü dəyişin.',
 };

@@ -40,4 +40,7 @@ export const en: Catalogue = {
   'summer.problem.max': 'Give a maximum score from 1 to 100.',
   'summer.problem.labelBar': 'A label cannot contain "|".',
   'summer.problem.optionBar': 'An option cannot contain ";" or "|".',
+  'summer.problem.pickSome': 'Tick at least one application in the table, then choose the decision.',
+  'summer.problem.outsideSchool':
+    'A session takes place within the school’s dates. If the school runs longer, change its first or last day first.',
 };

@@ -38,4 +38,7 @@ export const ru: Catalogue = {
   'summer.problem.max': 'Укажите максимальный балл от 1 до 100.',
   'summer.problem.labelBar': 'Подпись не может содержать «|».',
   'summer.problem.optionBar': 'Вариант не может содержать «;» или «|».',
+  'summer.problem.pickSome': 'Отметьте в таблице хотя бы одну заявку, затем выберите решение.',
+  'summer.problem.outsideSchool':
+    'Занятие проходит в дни школы. Если школа длится дольше, сначала измените её первый или последний день.',
 };

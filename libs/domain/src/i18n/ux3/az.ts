@@ -40,4 +40,7 @@ export const az: Catalogue = {
   'moduleStatus.quiz_passed': 'Test keçilib',
   'moduleStatus.continueHere': 'Buradan davam edin',
   'nav.menu': 'Menyu',
+  'quiz.timeLeft': 'Qalan vaxt: {time}',
+  'quiz.minutesLeft': { one: '{count} dəqiqə qaldı.', other: '{count} dəqiqə qaldı.' },
+  'quiz.timeUp': 'Vaxt bitdi: cavablarınız göndərilir.',
 };

@@ -40,4 +40,7 @@ export const en: Catalogue = {
   'moduleStatus.quiz_passed': 'Quiz passed',
   'moduleStatus.continueHere': 'Continue here',
   'nav.menu': 'Menu',
+  'quiz.timeLeft': 'Time left: {time}',
+  'quiz.minutesLeft': { one: '{count} minute left.', other: '{count} minutes left.' },
+  'quiz.timeUp': 'Time is up: your answers are being sent.',
 };

@@ -41,4 +41,12 @@ export const ru: Catalogue = {
   'moduleStatus.quiz_passed': 'Тест сдан',
   'moduleStatus.continueHere': 'Продолжить здесь',
   'nav.menu': 'Меню',
+  'quiz.timeLeft': 'Осталось времени: {time}',
+  'quiz.minutesLeft': {
+    one: 'Осталась {count} минута.',
+    few: 'Осталось {count} минуты.',
+    many: 'Осталось {count} минут.',
+    other: 'Осталось {count} минуты.',
+  },
+  'quiz.timeUp': 'Время вышло: ваши ответы отправляются.',
 };
