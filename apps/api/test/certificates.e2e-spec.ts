@@ -90,6 +90,10 @@ describe('certificates: issuing, verifying, revoking', () => {
     // The issue date is shown, not an empty "Issued".
     expect(page.text).toContain(`<dd>${formatDateTime(json.issuedAt, 'en', 'Asia/Baku')}</dd>`);
     expect(json).toMatchObject({ status: 'valid', holder: 'Gülnarə Şükürova', title: 'Border management basics' });
+    // The serial as the PDF prints it, on both pages.
+    const serial = String(json.serial).padStart(6, '0');
+    expect(page.text).toContain(`<dd>${serial}</dd>`);
+    expect(mine.text).toContain(`No. ${serial}`);
   });
 
   it("checks many codes asked for at once, each answer its own holder's; a revocation shows on the next check", async () => {

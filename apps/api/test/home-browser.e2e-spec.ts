@@ -232,6 +232,16 @@ describe('coordinator pages on a 390 px phone', () => {
     const status = await page.locator('.ranking-status').first().boundingBox();
     expect(status!.x + status!.width).toBeLessThanOrEqual(390);
     expect(await page.locator('.ranking-status').first().textContent()).toMatch(/submitted/i);
+
+    // Russian labels are the longest: the decision buttons and the staff list wrap rather than widen.
+    await page.context().addCookies([{ name: 'karvan_lang', value: 'ru', url: suite.app.url }]);
+    for (const path of [`/cohorts/${cohortId}/ranking`, `/cohorts/${cohortId}/manage`]) {
+      await page.goto(`${suite.app.url}${path}`);
+      expect(await page.locator('html').getAttribute('lang')).toBe('ru');
+      const sideways = await page.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth');
+      if (sideways) wide.push(`${path} (ru)`);
+    }
+    expect(wide).toEqual([]);
     await page.context().close();
   });
 });

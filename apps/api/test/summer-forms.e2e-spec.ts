@@ -320,4 +320,47 @@ describe('summer-school forms and the JSON API validate alike', () => {
     expect(page.status).toBe(200);
     expect(page.text).toContain('<dt>Will you need a visa?</dt><dd>нет</dd>');
   });
+
+  it('takes a reviewer off the cohort from its page, who then reviews nothing; the API does the same', async () => {
+    const cohortId = await makeCohort(coordinator.client);
+    const applicant = await apply(t, cohortId, 'young_researcher', 'Staffed Applicant');
+    const reviewer = await person(t, ['trainee'], 'Leaving Reviewer');
+    await coordinator.client.postForm(`/cohorts/${cohortId}/staff`, { email: reviewer.email, role: 'reviewer' });
+    const manage = await coordinator.client.get(`/cohorts/${cohortId}/manage`);
+    expect(manage.text).toContain('aria-label="Remove Leaving Reviewer as reviewer"');
+    const removed = await coordinator.client.postForm(`/cohorts/${cohortId}/staff/delete`, {
+      userId: reviewer.userId,
+      role: 'reviewer',
+    });
+    expect(removed.status).toBe(303);
+    const after = await coordinator.client.get(removed.location!);
+    expect(after.text).toContain('The person was taken off the cohort’s staff.');
+    expect(after.text).not.toContain('Leaving Reviewer');
+    expect((await reviewer.client.get(`/cohorts/${cohortId}/review`)).status).toBe(403);
+    const review = await reviewer.client.json('POST', `/api/v1/applications/${applicant.applicationId}/review`, {
+      scores: { relevance: 5, motivation: 3 },
+    });
+    expect(review.status).toBe(403);
+
+    // By the API, and a second time: the role is no longer held.
+    await coordinator.client.json('POST', `/api/v1/cohorts/${cohortId}/staff`, { email: reviewer.email });
+    const byApi = await coordinator.client.json('POST', `/api/v1/cohorts/${cohortId}/staff/delete`, {
+      userId: reviewer.userId,
+      role: 'reviewer',
+    });
+    expect(byApi.status).toBe(200);
+    const again = await coordinator.client.json('POST', `/api/v1/cohorts/${cohortId}/staff/delete`, {
+      userId: reviewer.userId,
+      role: 'reviewer',
+    });
+    expect(again.status).toBe(404);
+    // Nobody else's cohort: another coordinator cannot take this one's staff off.
+    const stranger = await person(t, ['trainee', 'coordinator'], 'Other Coordinator');
+    await coordinator.client.json('POST', `/api/v1/cohorts/${cohortId}/staff`, { email: reviewer.email });
+    const refused = await stranger.client.json('POST', `/api/v1/cohorts/${cohortId}/staff/delete`, {
+      userId: reviewer.userId,
+      role: 'reviewer',
+    });
+    expect(refused.status).toBe(403);
+  });
 });

@@ -12,6 +12,7 @@ import {
   formatTimeRange,
   isLocale,
   isTimeZone,
+  printedSerial,
   toDate,
   translate,
   zoneLabel,
@@ -88,6 +89,7 @@ export function createHandlebars(
     dateHelper(siteZone, (value, locale) => formatDate(value, locale, 'UTC')),
   );
   hbs.registerHelper('datetime', dateHelper(siteZone, formatDateTime));
+  hbs.registerHelper('printedSerial', (serial: unknown) => (typeof serial === 'number' ? printedSerial(serial) : ''));
   // A countdown counts from the server's reckoning, not the reader's clock, which may be wrong.
   hbs.registerHelper('secondsUntil', (value: unknown) => {
     const at = new Date(value as string).getTime();

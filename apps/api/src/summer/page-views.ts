@@ -202,6 +202,7 @@ export class SummerPages {
     extra: {
       cohort?: { form: UpdateCohortDto; errors: FieldErrors };
       staff?: { form: AddStaffDto; errors: FieldErrors };
+      notice?: string;
     } = {},
     status = 200,
   ) {
@@ -216,6 +217,9 @@ export class SummerPages {
         cohortErrors: errorList(extra.cohort?.errors, {}, cohortAnchor('edit')),
         staffForm: extra.staff?.form,
         staffErrors: errorList(extra.staff?.errors, {}, fieldAnchor('staff')),
+        notice: ['saved', 'staff', 'staffRemoved'].includes(extra.notice ?? '')
+          ? `manage.notice.${extra.notice}`
+          : undefined,
         ...zoneChoices(),
       },
       status,

@@ -1,12 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CohortsService, type Principal } from '@karvan/domain';
+import { CohortsService, DomainError, type Principal } from '@karvan/domain';
 import { Access, CurrentUser } from '../common/decorators.js';
 import { parseForm } from '../common/forms.js';
 import type { KarvanReply } from '../common/request-context.js';
 import { CohortDto, cohortInput, UpdateCohortDto } from './dto/cohort.dto.js';
 import { CreateProgrammeDto, programmeTranslations } from './dto/programme.dto.js';
-import { AddStaffDto } from './dto/staff.dto.js';
+import { AddStaffDto, RemoveStaffDto } from './dto/staff.dto.js';
 import { submitForm } from './form-submit.js';
 import { SummerPages } from './page-views.js';
 import { ApiObject, ApiResult } from '../common/openapi.js';
@@ -71,8 +71,13 @@ export class ProgrammesController {
 
   @ApiExcludeEndpoint()
   @Get('cohorts/:id/manage')
-  async manage(@CurrentUser() me: Principal, @Param('id') id: string, @Res() reply: KarvanReply) {
-    await this.pages.manage(reply, me, id);
+  async manage(
+    @CurrentUser() me: Principal,
+    @Param('id') id: string,
+    @Query('notice') notice: string | undefined,
+    @Res() reply: KarvanReply,
+  ) {
+    await this.pages.manage(reply, me, id, { notice });
   }
 
   @ApiOperation({ summary: 'Change a cohort (its coordinators, admins).' })
@@ -121,5 +126,30 @@ export class ProgrammesController {
     const errors = await submitForm(parsed, (v) => this.cohorts.addStaff(me, id, v.email, v.role));
     if (!errors) return reply.redirect(`/cohorts/${id}/manage?notice=staff`, 303);
     await this.pages.manage(reply, me, id, { staff: { form: parsed.value, errors } }, 422);
+  }
+
+  @Access('cohort.staff.manage')
+  @ApiOperation({ summary: 'Take a coordinator or reviewer off a cohort; their reviews stay.' })
+  @ApiResult(200, { removed: 'string' })
+  @Post('api/v1/cohorts/:id/staff/delete')
+  @HttpCode(200)
+  async removeStaff(@CurrentUser() me: Principal, @Param('id') id: string, @Body() dto: RemoveStaffDto) {
+    await this.cohorts.removeStaff(me, id, dto.userId, dto.role);
+    return { removed: dto.userId };
+  }
+
+  @Access('cohort.staff.manage')
+  @ApiExcludeEndpoint()
+  @Post('cohorts/:id/staff/delete')
+  async removeStaffForm(
+    @CurrentUser() me: Principal,
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @Res() reply: KarvanReply,
+  ) {
+    const { value, errors } = await parseForm(RemoveStaffDto, body);
+    if (errors) throw new DomainError('invalid', 'staff_invalid', 'Choose a person from the staff list.');
+    await this.cohorts.removeStaff(me, id, value.userId, value.role);
+    await reply.redirect(`/cohorts/${id}/manage?notice=staffRemoved#staff-heading`, 303);
   }
 }

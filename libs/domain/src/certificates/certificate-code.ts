@@ -36,3 +36,11 @@ export function normaliseCode(input: string): string | null {
 export function groupedCode(code: string): string {
   return code.match(/.{1,4}/g)!.join('-');
 }
+
+/**
+ * A certificate's serial as it is printed on its PDF, `001001`: the site shows it the same way, so
+ * the number a holder reads on paper is the one they find on the page.
+ */
+export function printedSerial(serial: number): string {
+  return String(serial).padStart(6, '0');
+}

@@ -6,7 +6,7 @@ import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { translate } from '../i18n/translate.js';
 import type { Locale } from '../shared/locale.js';
-import { groupedCode } from './certificate-code.js';
+import { groupedCode, printedSerial } from './certificate-code.js';
 
 export interface CertificateDocument {
   locale: Locale;
@@ -202,7 +202,7 @@ function drawFooter(doc: PDFKit.PDFDocument, cert: CertificateDocument, t: Trans
   doc.font('sans').fontSize(10).fillColor(MUTED);
   const issued = t('issuedOn', { date: longDate(cert.issuedAt, cert.locale) });
   doc.text(issued, 70, top + 20, tag(root, 'P', { width: 420 }));
-  doc.text(t('serial', { serial: String(cert.serial).padStart(6, '0') }), 70, top + 36, tag(root, 'P', { width: 420 }));
+  doc.text(t('serial', { serial: printedSerial(cert.serial) }), 70, top + 36, tag(root, 'P', { width: 420 }));
   doc.text(t('code', { code: groupedCode(cert.code) }), 70, top + 52, tag(root, 'P', { width: 460 }));
   doc.text(t('verifyAt'), 70, top + 76, tag(root, 'P', { width: 460 }));
   doc

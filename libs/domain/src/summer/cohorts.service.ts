@@ -218,7 +218,26 @@ export class CohortsService {
     });
   }
 
-  async staff(principal: Principal, cohortId: string): Promise<Array<{ name: string; email: string; role: string }>> {
+  /**
+   * Takes a coordinator or reviewer off the cohort. Their reviews stay, as written by them; a
+   * coordinator of the programme, its organisation or the site keeps managing it.
+   */
+  async removeStaff(
+    principal: Principal,
+    cohortId: string,
+    userId: string,
+    role: 'coordinator' | 'reviewer',
+  ): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const cohort = await managedCohort(tx, principal, cohortId, false, 'cohort.staff.manage');
+      await this.grants.revoke(principal, userId, `cohort_${role}`, scopeOfCohort(cohort), tx);
+    });
+  }
+
+  async staff(
+    principal: Principal,
+    cohortId: string,
+  ): Promise<Array<{ id: string; name: string; email: string; role: string }>> {
     await managedCohort(this.db.manager, principal, cohortId);
     const scope = { kind: 'cohort', id: cohortId } as const;
     const coordinators = await holdersOf(this.db.manager, scope, ['cohort_coordinator']);
@@ -229,7 +248,7 @@ export class CohortsService {
     );
     const byId = new Map(rows.map((r) => [r.id, r]));
     const list = (ids: string[], role: string) =>
-      ids.flatMap((id) => (byId.has(id) ? [{ name: byId.get(id)!.name, email: byId.get(id)!.email, role }] : []));
+      ids.flatMap((id) => (byId.has(id) ? [{ ...byId.get(id)!, role }] : []));
     return [...list(coordinators, 'coordinator'), ...list(reviewers, 'reviewer')].sort(
       (a, b) => a.role.localeCompare(b.role) || a.name.localeCompare(b.name),
     );

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsUUID, MaxLength } from 'class-validator';
 
 export const STAFF_ROLES = ['coordinator', 'reviewer'] as const;
 
@@ -9,4 +9,9 @@ export class AddStaffDto {
   @IsOptional()
   @IsIn(STAFF_ROLES)
   role: (typeof STAFF_ROLES)[number] = 'reviewer';
+}
+
+export class RemoveStaffDto {
+  @ApiProperty({ format: 'uuid', example: '3f1c2a9e-8b4d-4c57-9a1e-2d6f0b7c5e41' }) @IsUUID() userId: string;
+  @ApiProperty({ enum: STAFF_ROLES, example: 'reviewer' }) @IsIn(STAFF_ROLES) role: (typeof STAFF_ROLES)[number];
 }

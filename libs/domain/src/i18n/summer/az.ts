@@ -173,4 +173,9 @@ export const az: Catalogue = {
   'error.cohort_staff_applied':
     'Bu şəxs bu qrupa müraciət edib, ona görə də onun rəyçisi və ya koordinatoru ola bilməz.',
   'error.cohort_session_not_found': 'Belə sessiya yoxdur.',
+  'summer.remove': 'Çıxar',
+  'summer.removeStaff': '{name} adlı şəxsi {role} kimi çıxar',
+  'manage.notice.saved': 'Qrup yadda saxlanıldı.',
+  'manage.notice.staff': 'Şəxs qrupun heyətinə əlavə edildi.',
+  'manage.notice.staffRemoved': 'Şəxs qrupun heyətindən çıxarıldı. Onun rəyləri qalır.',
 };

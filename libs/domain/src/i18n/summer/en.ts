@@ -172,4 +172,9 @@ export const en: Catalogue = {
     'This session has not started yet: its register opens half an hour before the start.',
   'error.cohort_staff_applied': 'This person has applied to this cohort, so they cannot review or coordinate it.',
   'error.cohort_session_not_found': 'There is no such session.',
+  'summer.remove': 'Remove',
+  'summer.removeStaff': 'Remove {name} as {role}',
+  'manage.notice.saved': 'The cohort was saved.',
+  'manage.notice.staff': 'The person was added to the cohort’s staff.',
+  'manage.notice.staffRemoved': 'The person was taken off the cohort’s staff. Their reviews stay.',
 };

@@ -177,4 +177,9 @@ export const ru: Catalogue = {
   'error.cohort_staff_applied':
     'Этот человек подал заявку в эту группу, поэтому не может её рецензировать или координировать.',
   'error.cohort_session_not_found': 'Такого занятия нет.',
+  'summer.remove': 'Убрать',
+  'summer.removeStaff': 'Убрать {name} из роли «{role}»',
+  'manage.notice.saved': 'Группа сохранена.',
+  'manage.notice.staff': 'Человек добавлен в состав группы.',
+  'manage.notice.staffRemoved': 'Человек убран из состава группы. Его рецензии сохраняются.',
 };
