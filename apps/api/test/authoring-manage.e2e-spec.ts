@@ -205,6 +205,60 @@ describe('managing a course in the browser: settings, removing modules, revision
     expect((await outsider.postForm(`/authoring/courses/${slug}/modules/border-checks/archive`, {})).status).toBe(403);
   });
 
+  it('adds a module to a published course as a draft, which trainees neither see nor count until it is published', async () => {
+    const trainee = await createUser(t.db, ['trainee']);
+    const client = t.client();
+    await signIn(client, trainee.email, TEST_PASSWORD);
+    await client.postForm(`/courses/${slug}/enrol`, {});
+    const added = await trainer.postForm(`/authoring/courses/${slug}/modules`, {
+      title: 'Visa regimes',
+      slug: 'visa-regimes',
+    });
+    expect(added.status).toBe(303);
+    const course = await trainer.get(`/authoring/courses/${slug}`);
+    expect(course.text).toContain('Draft: trainees do not see it yet');
+    expect(course.text).toContain(`action="/authoring/courses/${slug}/modules/visa-regimes/publish"`);
+    const editor = await trainer.get(`/authoring/courses/${slug}/modules/visa-regimes/edit`);
+    expect(editor.text).toContain('This module is a draft');
+    // Saved while a draft, it stays one.
+    const saved = await trainer.json('PUT', `/api/v1/authoring/courses/${slug}/modules/visa-regimes`, {
+      markdown: QUIZ_MODULE.replace('title: Border checks', 'title: Visa regimes'),
+    });
+    expect(saved.status).toBe(200);
+    expect((await client.get(`/courses/${slug}/modules/visa-regimes`)).status).toBe(404);
+    expect((await client.get(`/courses/${slug}`)).text).not.toContain('/modules/visa-regimes"');
+    const [{ total }] = await t.db.query<Array<{ total: number }>>(
+      `SELECT count(*)::int AS total FROM modules m JOIN courses c ON c.id = m.course_id
+       WHERE c.slug = $1 AND m.status = 'active'`,
+      [slug],
+    );
+    expect((await client.get('/learning')).text).toContain(`0 of ${total}`);
+
+    const published = await trainer.postForm(`/authoring/courses/${slug}/modules/visa-regimes/publish`, {});
+    expect(published.location).toBe(`/authoring/courses/${slug}?notice=modulePublished#modules`);
+    await waitFor('the published module to reach the trainee', async () => {
+      return (await client.get(`/courses/${slug}/modules/visa-regimes`)).status === 200;
+    });
+    expect((await client.get('/learning')).text).toContain(`0 of ${total + 1}`);
+    expect((await trainer.get(`/authoring/courses/${slug}`)).text).not.toContain('Draft: trainees do not see it yet');
+    // Only a draft is published.
+    expect((await trainer.postForm(`/authoring/courses/${slug}/modules/visa-regimes/publish`, {})).status).toBe(404);
+    // By the API, the same.
+    expect(
+      (await trainer.json('POST', `/api/v1/authoring/courses/${slug}/modules`, { title: 'Return', slug: 'return' }))
+        .status,
+    ).toBe(201);
+    expect((await client.get(`/courses/${slug}/modules/return`)).status).toBe(404);
+    expect((await trainer.json('POST', `/api/v1/authoring/courses/${slug}/modules/return/publish`)).status).toBe(204);
+    await waitFor('the module published by the API to reach the trainee', async () => {
+      return (await client.get(`/courses/${slug}/modules/return`)).status === 200;
+    });
+    const outsider = t.client();
+    const stranger = await createUser(t.db, ['trainer']);
+    await signIn(outsider, stranger.email, TEST_PASSWORD);
+    expect((await outsider.postForm(`/authoring/courses/${slug}/modules/return/publish`, {})).status).toBe(403);
+  });
+
   it('previews the quiz as a trainee sees it, without answers or feedback, and the front matter', async () => {
     const preview = await trainer.postForm(`/authoring/courses/${slug}/modules/border-checks/edit`, {
       markdown: QUIZ_MODULE,

@@ -22,6 +22,8 @@ describe('reads batched across requests', () => {
     await author.json('PUT', `/api/v1/authoring/courses/${slug}/modules/quiz`, {
       markdown: moduleMarkdown('Module quiz', `Words.\n\n${quiz}`),
     });
+    // Added to a published course, it is a draft until published.
+    await author.postForm(`/authoring/courses/${slug}/modules/quiz/publish`, {});
   });
   afterAll(() => app?.close());
 

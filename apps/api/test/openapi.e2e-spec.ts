@@ -35,6 +35,7 @@ const TAKE_NO_BODY = new Set([
   'DELETE /api/v1/authoring/courses/{course}/certificate-approval',
   'POST /api/v1/authoring/courses/{course}/modules/{module}/archive',
   'POST /api/v1/authoring/courses/{course}/modules/{module}/restore',
+  'POST /api/v1/authoring/courses/{course}/modules/{module}/publish',
   'POST /api/v1/courses/{course}/modules/{module}/attempts',
   'POST /api/v1/courses/{course}/modules/{module}/questions/{question}/regrade',
   'POST /api/v1/certificates/{id}/reissue',

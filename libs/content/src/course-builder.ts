@@ -17,7 +17,7 @@ import { EMPTY_GLOSSARY, type Glossary } from './glossary/glossary-model.js';
 import { renderMarkdown } from './markdown-renderer.js';
 import { parseDocument, type ParsedDocument } from './parse-document.js';
 import { problem, sortProblems, type Problem } from './problem.js';
-import { alignQuiz } from './quiz-align.js';
+import { alignedFeedback, alignQuiz } from './quiz-align.js';
 import { parseQuiz, type ParsedQuiz } from './quiz-parser.js';
 import { compareQuizShape } from './quiz-shape.js';
 import { borrowCoursePools } from './course-pools.js';
@@ -263,12 +263,16 @@ function toModule(m: Kind<'module'>, allTranslations: Kind<'module-translation'>
     number: m.doc.file.number,
     quiz: m.quiz?.quiz ?? null,
     answerKey: m.quiz?.key ?? null,
-    translations: translations.map((t): ModuleTranslation => ({
-      ...translated(t, bases.get(t.doc.file.baseName)),
-      ...t.doc.meta,
-      quiz: (m.quiz && t.quiz && alignQuiz(m.quiz, t.quiz, contentHash(m.file.text))) || (t.quiz?.quiz ?? null),
-      answerKey: t.quiz?.key ?? null,
-    })),
+    translations: translations.map((t): ModuleTranslation => {
+      const aligned = m.quiz && t.quiz ? alignQuiz(m.quiz, t.quiz, contentHash(m.file.text)) : null;
+      return {
+        ...translated(t, bases.get(t.doc.file.baseName)),
+        ...t.doc.meta,
+        quiz: aligned ?? t.quiz?.quiz ?? null,
+        answerKey: t.quiz?.key ?? null,
+        feedback: aligned && m.quiz && t.quiz ? alignedFeedback(m.quiz, t.quiz) : {},
+      };
+    }),
   };
   return module;
 }

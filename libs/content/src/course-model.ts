@@ -54,6 +54,8 @@ export interface ModuleTranslation extends Translated, Omit<ModuleMeta, 'duratio
   duration: number | null;
   quiz: QuizModel | null;
   answerKey: AnswerKey | null;
+  /** Its feedback by the base question's id, when its quiz is aligned with the base's (`alignedFeedback`). */
+  feedback: Record<string, string>;
 }
 
 export interface CourseModule extends Rendered, ModuleMeta {

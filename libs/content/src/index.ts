@@ -13,7 +13,7 @@ export * from './quiz-parser.js';
 export { gradeQuestion } from './grade-question.js';
 export { readNumber, numberFor, type NumberReading } from './number-reading.js';
 export { compareQuizShape } from './quiz-shape.js';
-export { alignQuiz } from './quiz-align.js';
+export { alignedFeedback, alignQuiz } from './quiz-align.js';
 export * from './course-model.js';
 export * from './course-builder.js';
 export * from './code-digest.js';

@@ -1,4 +1,4 @@
-import { alignQuiz, parseQuiz, type ParsedQuiz } from '@karvan/content';
+import { alignedFeedback, alignQuiz, parseQuiz, type ParsedQuiz } from '@karvan/content';
 
 const BASE = `::: quiz pass=50 attempts=2
 1. Who guards the border? {#guard}
@@ -75,5 +75,27 @@ describe('alignQuiz: a translation shown with the base quiz’s ids', () => {
     expect(alignQuiz(base, parsed(pairedOtherwise), 'h')).toBeNull();
     const missing = AZ.slice(0, AZ.indexOf('3. Vahid')) + ':::\n';
     expect(alignQuiz(base, parsed(missing), 'h')).toBeNull();
+  });
+});
+
+describe('alignedFeedback: a translation’s feedback by the base question’s id', () => {
+  it('takes each question’s feedback from the translation, by position, whatever ids the translation gives', () => {
+    const base = parsed(
+      BASE.replace(
+        '   - [x] The State Border Service\n',
+        '   - [x] The State Border Service\n   > It guards the border.\n',
+      ),
+    );
+    // The translation numbers its questions without ids: they are matched by position.
+    const az = parsed(
+      AZ.replace(' {#guard}', '')
+        .replace('   - [x] Dövlət Sərhəd Xidməti\n', '   - [x] Dövlət Sərhəd Xidməti\n   > Sərhədi o qoruyur.\n')
+        .replace('   = Dövlət Miqrasiya Xidməti\n', '   = Dövlət Miqrasiya Xidməti\n   > Vahid pəncərə Xidmətdir.\n'),
+    );
+    expect(az.quiz.questions[0].id).not.toBe('guard');
+    expect(alignedFeedback(base, az)).toEqual({
+      guard: '<p>Sərhədi o qoruyur.</p>\n',
+      body: '<p>Vahid pəncərə Xidmətdir.</p>\n',
+    });
   });
 });

@@ -23,6 +23,21 @@ export function alignQuiz(base: ParsedQuiz, translation: ParsedQuiz, baseHash: s
   return { settings: base.quiz.settings, questions, alignedTo: baseHash };
 }
 
+/**
+ * The translation's feedback on each question, by the id of the base question it aligns with: what
+ * a trainee reading in its language is shown after submitting. Kept apart from the quiz, which is
+ * public before submission and must not carry feedback. Only for a quiz `alignQuiz` aligned.
+ */
+export function alignedFeedback(base: ParsedQuiz, translation: ParsedQuiz): Record<string, string> {
+  const theirs = translation.quiz.questions;
+  const feedback: Record<string, string> = {};
+  for (const [i, question] of base.quiz.questions.entries()) {
+    const html = theirs[i] && translation.key[theirs[i].id]?.feedbackHtml;
+    if (html) feedback[question.id] = html;
+  }
+  return feedback;
+}
+
 function alignQuestion(
   ours: PublicQuestion,
   theirs: PublicQuestion,

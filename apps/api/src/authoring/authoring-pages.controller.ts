@@ -37,6 +37,7 @@ const NOTICES = new Set([
   'certificatesWithdrawn',
   'moduleArchived',
   'moduleRestored',
+  'modulePublished',
 ]);
 
 /** Trainers' courses: create, order modules, co-authors, publishing. Admins see every course. */

@@ -70,6 +70,13 @@ export class CourseSettingsApiController {
     await this.lifecycle.archive(me, slug, module);
   }
 
+  /** Publishes a draft module (one added in the editor): trainees see it from now on. */
+  @Post('modules/:module/publish')
+  @HttpCode(204)
+  async publish(@CurrentUser() me: Principal, @Param('course') slug: string, @Param('module') module: string) {
+    await this.lifecycle.publish(me, slug, module);
+  }
+
   @Post('modules/:module/restore')
   @HttpCode(204)
   async restore(@CurrentUser() me: Principal, @Param('course') slug: string, @Param('module') module: string) {

@@ -37,6 +37,7 @@ export class ModuleEditorPagesController {
       markdown: source.markdown,
       revision: source.number,
       baseRevision: source.number,
+      draft: source.draft,
       saved: saved === '1',
       ...preview,
       annotated,

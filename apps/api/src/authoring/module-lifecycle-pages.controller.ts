@@ -50,6 +50,18 @@ export class ModuleLifecyclePagesController {
     await reply.redirect(`/authoring/courses/${courseSlug}?notice=moduleArchived#archived`, 303);
   }
 
+  /** A draft module becomes part of the course that trainees read. */
+  @Post('publish')
+  async publish(
+    @CurrentUser() me: Principal,
+    @Param('course') courseSlug: string,
+    @Param('module') slug: string,
+    @Res() reply: KarvanReply,
+  ) {
+    await this.lifecycle.publish(me, courseSlug, slug);
+    await reply.redirect(`/authoring/courses/${courseSlug}?notice=modulePublished#modules`, 303);
+  }
+
   @Post('restore')
   async restore(
     @CurrentUser() me: Principal,

@@ -25,6 +25,8 @@ import { SyncFingerprints1767000000000 } from './1767000000000-sync-fingerprints
 import { GlossaryEpoch1767100000000 } from './1767100000000-glossary-epoch.js';
 import { EventJobs1767200000000 } from './1767200000000-event-jobs.js';
 import { TranslationSources1767300000000 } from './1767300000000-translation-sources.js';
+import { TranslationFeedback1767400000000 } from './1767400000000-translation-feedback.js';
+import { ModuleDrafts1767500000000 } from './1767500000000-module-drafts.js';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
 export const MIGRATIONS = [
@@ -55,4 +57,6 @@ export const MIGRATIONS = [
   GlossaryEpoch1767100000000,
   EventJobs1767200000000,
   TranslationSources1767300000000,
+  TranslationFeedback1767400000000,
+  ModuleDrafts1767500000000,
 ];

@@ -48,8 +48,15 @@ interface ModuleTextRow {
  */
 const knownTexts = new KeptMap<string, Map<string, string>>(20);
 
-/** The course as the files it would export to: course.md, modules, translations, media paths. */
-export async function loadCourseSource(db: EntityManager, courseId: string): Promise<DbCourseSource> {
+/**
+ * The course as the files it would export to: course.md, modules, translations, media paths. Its
+ * authors' view has the draft modules too (`drafts`); a trainee's (the course book) has not.
+ */
+export async function loadCourseSource(
+  db: EntityManager,
+  courseId: string,
+  { drafts = true }: { drafts?: boolean } = {},
+): Promise<DbCourseSource> {
   const known = knownTexts.get(courseId) ?? new Map<string, string>();
   const [course] = await prepared<CourseRow[]>(
     db,
@@ -66,15 +73,15 @@ export async function loadCourseSource(db: EntityManager, courseId: string): Pro
     `SELECT m.id, m.slug, m.position, NULL AS language, r.id::text AS key,
        CASE WHEN r.id::text = ANY($2::text[]) THEN NULL ELSE r.source_markdown END AS source_markdown
      FROM modules m JOIN module_revisions r ON r.id = m.current_revision_id
-     WHERE m.course_id = $1 AND m.status = 'active'
+     WHERE m.course_id = $1 AND (m.status = 'active' OR ($3 AND m.status = 'draft'))
      UNION ALL
      SELECT m.id, m.slug, m.position, t.language, k.key,
        CASE WHEN k.key = ANY($2::text[]) THEN NULL ELSE t.source_markdown END
      FROM module_translations t JOIN modules m ON m.id = t.module_id,
        LATERAL (SELECT concat_ws(' ', t.module_id, t.language, t.content_hash, t.updated_at) AS key) k
-     WHERE m.course_id = $1 AND m.status = 'active'
+     WHERE m.course_id = $1 AND (m.status = 'active' OR ($3 AND m.status = 'draft'))
      ORDER BY position, language NULLS FIRST`,
-    [courseId, [...known.keys()]],
+    [courseId, [...known.keys()], drafts],
   );
   const texts = new Map<string, string>();
   for (const row of rows) {
@@ -122,7 +129,7 @@ export async function readCourseFiles(
   db: EntityManager,
   courseId: string,
 ): Promise<{ source: CourseSource; media: Map<string, Buffer> }> {
-  const source = await loadCourseSource(db, courseId);
+  const source = await loadCourseSource(db, courseId, { drafts: false });
   const rows = await db.query<Array<{ path: string; bytes: Buffer }>>(
     'SELECT path, bytes FROM media WHERE course_id = $1',
     [courseId],

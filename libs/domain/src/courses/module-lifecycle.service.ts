@@ -37,7 +37,21 @@ export class ModuleLifecycleService {
   async archive(principal: Principal, courseSlug: string, slug: string): Promise<void> {
     const course = await this.courses.getEditable(principal, courseSlug);
     const rows = await this.db.query<unknown[]>(
-      `UPDATE modules SET status = 'archived' WHERE course_id = $1 AND slug = $2 AND status = 'active' RETURNING id`,
+      `UPDATE modules SET status = 'archived' WHERE course_id = $1 AND slug = $2 AND status IN ('active', 'draft')
+       RETURNING id`,
+      [course.id, slug],
+    );
+    if (!rowCount(rows)) throw moduleNotFound(slug);
+  }
+
+  /**
+   * A draft becomes part of the course: trainees see it, and it counts towards completion from now
+   * on (a completion already recorded stays). Publishing a module that is not a draft is refused.
+   */
+  async publish(principal: Principal, courseSlug: string, slug: string): Promise<void> {
+    const course = await this.courses.getEditable(principal, courseSlug);
+    const rows = await this.db.query<unknown[]>(
+      `UPDATE modules SET status = 'active' WHERE course_id = $1 AND slug = $2 AND status = 'draft' RETURNING id`,
       [course.id, slug],
     );
     if (!rowCount(rows)) throw moduleNotFound(slug);
@@ -83,7 +97,7 @@ export class ModuleLifecycleService {
     >(
       `SELECT r.number, r.title, r.source_markdown, r.html, u.name, r.created_at, r.id = m.current_revision_id AS current
        FROM modules m JOIN module_revisions r ON r.module_id = m.id LEFT JOIN users u ON u.id = r.author_id
-       WHERE m.course_id = $1 AND m.slug = $2 AND m.status = 'active' AND r.number = $3`,
+       WHERE m.course_id = $1 AND m.slug = $2 AND m.status IN ('active', 'draft') AND r.number = $3`,
       [course.id, slug, number],
     );
     if (!row) {

@@ -111,19 +111,29 @@ export async function loadCourseRef(
   return row ?? null;
 }
 
+/** A module's title in a language, and its quiz and feedback there when aligned with the revision. */
+export interface QuizTranslation {
+  title: string;
+  quiz: QuizModel | null;
+  /** By the base question's id; null when the quiz is not aligned with the revision. */
+  feedback: Record<string, string> | null;
+}
+
 /**
- * A module's title in `language`, with the translation's quiz when it was aligned with that
- * revision (`alignQuiz`); null when the module has no translation into it.
+ * A module's title in `language`, with the translation's quiz and feedback when they were aligned
+ * with that revision (`alignQuiz`); null when the module has no translation into it.
  */
+
 export async function loadQuizTranslation(
   db: EntityManager,
   moduleId: string,
   revisionId: string,
   language: string,
-): Promise<{ title: string; quiz: QuizModel | null } | null> {
-  const [translation] = await prepared<Array<{ title: string; quiz: QuizModel | null }>>(
+): Promise<QuizTranslation | null> {
+  const [translation] = await prepared<QuizTranslation[]>(
     db,
-    `SELECT t.title, CASE WHEN t.quiz->>'alignedTo' = r.content_hash THEN t.quiz END AS quiz
+    `SELECT t.title, CASE WHEN t.quiz->>'alignedTo' = r.content_hash THEN t.quiz END AS quiz,
+       CASE WHEN t.quiz->>'alignedTo' = r.content_hash THEN t.feedback END AS feedback
      FROM module_translations t, module_revisions r WHERE r.id = $2 AND t.module_id = $1 AND t.language = $3`,
     [moduleId, revisionId, language],
   );

@@ -13,9 +13,20 @@ export interface ModuleListItem {
   id: string;
   slug: string;
   position: number;
+  /** Added in the editor and not yet published: trainees do not see it. */
+  draft: boolean;
   title: string;
   revision: number;
   updatedAt: Date;
+}
+
+/** A module's text as its authors edit it: the current revision's, or an older one's. */
+export interface ModuleSource {
+  id: string;
+  number: number;
+  markdown: string;
+  /** Not yet published: trainees do not see it. */
+  draft: boolean;
 }
 
 export interface RevisionInfo {
@@ -41,6 +52,7 @@ interface ModuleRow {
   id: string;
   slug: string;
   position: number;
+  draft: boolean;
   title: string;
   revision: number;
   updated_at: Date;
@@ -68,9 +80,10 @@ export class ModulesService {
     this.courses.requireAllowed(principal, 'course.edit', course);
     const courseId = course.id;
     const rows = await this.db.query<ModuleRow[]>(
-      `SELECT m.id, m.slug, m.position, r.title, r.number AS revision, r.created_at AS updated_at
+      `SELECT m.id, m.slug, m.position, m.status = 'draft' AS draft, r.title, r.number AS revision,
+         r.created_at AS updated_at
        FROM modules m JOIN module_revisions r ON r.id = m.current_revision_id
-       WHERE m.course_id = $1 AND m.status = 'active' ORDER BY m.position`,
+       WHERE m.course_id = $1 AND m.status IN ('active', 'draft') ORDER BY m.position`,
       [courseId],
     );
     return rows.map((r) => ({ ...r, updatedAt: r.updated_at }));
@@ -88,7 +101,7 @@ export class ModulesService {
        JOIN courses c ON c.id = m.course_id
        JOIN module_revisions r ON r.id = m.current_revision_id
        CROSS JOIN LATERAL jsonb_array_elements(r.warnings) WITH ORDINALITY AS w(value, n)
-       WHERE m.course_id = ANY($1) AND m.status = 'active'
+       WHERE m.course_id = ANY($1) AND m.status IN ('active', 'draft')
        ORDER BY c.title, m.position, w.n
        LIMIT $2`,
       [courses.map((c) => c.id), limit],
@@ -126,8 +139,10 @@ export class ModulesService {
       );
       if (hasErrors(compiled)) return { saved: false, revision: null, problems: compiled.problems };
       const [{ id }] = await tx.query<Array<{ id: string }>>(
-        'INSERT INTO modules (course_id, slug, position) VALUES ($1, $2, $3) RETURNING id',
-        [course.id, slug, position],
+        // In a course trainees read, a draft until its authors publish it: nobody sees the template's
+        // text, nor one module more to read. A course not yet published is hidden whole already.
+        `INSERT INTO modules (course_id, slug, position, status) VALUES ($1, $2, $3, $4) RETURNING id`,
+        [course.id, slug, position, course.status === 'published' ? 'draft' : 'active'],
       );
       const revision = await storeRevision(tx, id, markdown, compiled, principal.userId);
       return { saved: true, revision, problems: compiled.problems };
@@ -135,25 +150,16 @@ export class ModulesService {
   }
 
   /** A module's Markdown (the current revision, or the one asked for), for those who may edit the course. */
-  async source(
-    principal: Principal,
-    course: CourseSummary,
-    slug: string,
-    revision?: number,
-  ): Promise<{ id: string; number: number; markdown: string }> {
+  async source(principal: Principal, course: CourseSummary, slug: string, revision?: number): Promise<ModuleSource> {
     this.courses.requireAllowed(principal, 'course.edit', course);
     return this.sourceOf(course.id, slug, revision);
   }
 
-  private async sourceOf(
-    courseId: string,
-    slug: string,
-    revision?: number,
-  ): Promise<{ id: string; number: number; markdown: string }> {
-    const rows = await this.db.query<Array<{ id: string; number: number; source_markdown: string }>>(
-      `SELECT m.id, r.number, r.source_markdown FROM modules m
+  private async sourceOf(courseId: string, slug: string, revision?: number): Promise<ModuleSource> {
+    const rows = await this.db.query<Array<{ id: string; number: number; source_markdown: string; draft: boolean }>>(
+      `SELECT m.id, r.number, r.source_markdown, m.status = 'draft' AS draft FROM modules m
        JOIN module_revisions r ON r.module_id = m.id
-       WHERE m.course_id = $1 AND m.slug = $2 AND m.status = 'active'
+       WHERE m.course_id = $1 AND m.slug = $2 AND m.status IN ('active', 'draft')
          AND (($3::int IS NULL AND r.id = m.current_revision_id) OR r.number = $3::int)`,
       [courseId, slug, revision ?? null],
     );
@@ -163,7 +169,7 @@ export class ModulesService {
         revision ? `Revision ${revision} of "${slug}" does not exist.` : `There is no module "${slug}" in this course.`,
       );
     }
-    return { id: rows[0].id, number: rows[0].number, markdown: rows[0].source_markdown };
+    return { id: rows[0].id, number: rows[0].number, markdown: rows[0].source_markdown, draft: rows[0].draft };
   }
 
   /**
@@ -193,7 +199,7 @@ export class ModulesService {
       // Locked first, then read: a statement that waited for the lock cannot see what was committed
       // meanwhile (a join with the current revision would find none), the next statement can.
       const [locked] = await tx.query<Array<{ revision_id: string }>>(
-        `SELECT current_revision_id AS revision_id FROM modules WHERE id = $1 AND status = 'active' FOR UPDATE`,
+        `SELECT current_revision_id AS revision_id FROM modules WHERE id = $1 AND status IN ('active', 'draft') FOR UPDATE`,
         [moduleId],
       );
       if (!locked)
@@ -258,7 +264,7 @@ export class ModulesService {
     await this.db.transaction(async (tx) => {
       await lockModuleList(tx, course.id);
       const rows = await tx.query<Array<{ slug: string }>>(
-        `SELECT slug FROM modules WHERE course_id = $1 AND status = 'active' ORDER BY slug`,
+        `SELECT slug FROM modules WHERE course_id = $1 AND status IN ('active', 'draft') ORDER BY slug`,
         [course.id],
       );
       const current = rows.map((r) => r.slug);

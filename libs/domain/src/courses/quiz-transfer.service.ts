@@ -36,7 +36,7 @@ export class QuizTransferService {
       `SELECT r.quiz, (SELECT json_agg(json_build_object('key', q.key, 'answer', q.answer_key, 'feedback', q.feedback_html))
                         FROM questions q WHERE q.revision_id = r.id) AS keys
        FROM modules m JOIN module_revisions r ON r.id = m.current_revision_id
-       WHERE m.course_id = $1 AND m.slug = $2 AND m.status = 'active'`,
+       WHERE m.course_id = $1 AND m.slug = $2 AND m.status IN ('active', 'draft')`,
       [course.id, moduleSlug],
     );
     if (!rows[0])

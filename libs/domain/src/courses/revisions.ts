@@ -37,7 +37,9 @@ const KEYS_AND_CURRENT = `keys AS (
     FROM revision, jsonb_to_recordset($15::jsonb)
       AS q(key text, position integer, type text, answer_key jsonb, feedback_html text, points integer)),
   current AS (
-    UPDATE modules SET current_revision_id = revision.id, status = 'active' FROM revision WHERE modules.id = $1)`;
+    UPDATE modules SET current_revision_id = revision.id,
+      status = CASE WHEN modules.status = 'draft' AND $13::text = 'editor' THEN 'draft' ELSE 'active' END
+    FROM revision WHERE modules.id = $1)`;
 
 /** Inserts revision N+1 with its stored HTML and answer keys, and makes it current. */
 export async function storeRevision(
@@ -81,7 +83,7 @@ export async function storeOverCurrent(
     db,
     `WITH locked AS (
        SELECT r.content_hash, r.number FROM modules m JOIN module_revisions r ON r.id = m.current_revision_id
-       WHERE m.id = $1 AND m.status = 'active' FOR UPDATE OF m),
+       WHERE m.id = $1 AND m.status IN ('active', 'draft') FOR UPDATE OF m),
      revision AS (
        INSERT INTO module_revisions (${REVISION_COLUMNS})
        SELECT ${REVISION_VALUES} FROM locked

@@ -78,7 +78,7 @@ export async function syncModules(
       else await upsertTranslation(tx, id, translation);
     }
   }
-  for (const gone of existing.filter((m) => m.status === 'active' && !inFiles.has(m.slug))) {
+  for (const gone of existing.filter((m) => m.status !== 'archived' && !inFiles.has(m.slug))) {
     await tx.query(`UPDATE modules SET status = 'archived' WHERE id = $1`, [gone.id]);
     report.archived++;
   }
@@ -142,17 +142,18 @@ async function upsertTranslation(
   moduleId: string,
   t: Course['modules'][number]['translations'][number],
 ): Promise<void> {
-  // Its quiz can change with the text unchanged: it carries the base text's ids (`alignQuiz`); and
-  // translations synced before their sources were kept get them on the next sync.
+  // Its quiz and feedback can change with the text unchanged: they follow the base text's ids
+  // (`alignQuiz`); and translations synced before their sources or feedback were kept get them.
   await tx.query(
     `INSERT INTO module_translations (module_id, language, source_markdown, content_hash, based_on, title, summary,
-                                      objectives, html, toc, quiz, accepted_answers, sources)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+                                      objectives, html, toc, quiz, accepted_answers, sources, feedback)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
      ON CONFLICT (module_id, language) DO UPDATE SET source_markdown = $3, content_hash = $4, based_on = $5, title = $6,
        summary = $7, objectives = $8, html = $9, toc = $10, quiz = $11, accepted_answers = $12, sources = $13,
-       updated_at = now()
+       feedback = $14, updated_at = now()
      WHERE module_translations.content_hash <> $4 OR module_translations.accepted_answers IS NULL
-       OR module_translations.quiz IS DISTINCT FROM $11::jsonb OR module_translations.sources IS DISTINCT FROM $13::jsonb`,
+       OR module_translations.quiz IS DISTINCT FROM $11::jsonb OR module_translations.sources IS DISTINCT FROM $13::jsonb
+       OR module_translations.feedback IS DISTINCT FROM $14::jsonb`,
     [
       moduleId,
       t.language,
@@ -167,6 +168,7 @@ async function upsertTranslation(
       t.quiz ? JSON.stringify(t.quiz) : null,
       JSON.stringify(acceptedAnswers(t.answerKey)),
       JSON.stringify(t.sources),
+      JSON.stringify(t.feedback),
     ],
   );
 }

@@ -48,6 +48,8 @@ export interface AttemptRow {
   graded: boolean;
   /** Submitted with an essay no trainer has graded yet: no percent and no pass. */
   awaiting_grading: boolean;
+  /** Shown in the reader's language (`inLanguage`): the translation's feedback, by question id. */
+  translated_feedback?: Record<string, string> | null;
 }
 
 export interface AnswerRow {
@@ -265,5 +267,5 @@ export async function inLanguage(db: EntityManager, row: AttemptRow, language: s
   const translation = await loadQuizTranslation(db, row.module_id, row.revision_id, language);
   if (!translation) return row;
   const quiz = translation.quiz ? { ...translation.quiz, settings: row.quiz.settings } : row.quiz;
-  return { ...row, module_title: translation.title, quiz };
+  return { ...row, module_title: translation.title, quiz, translated_feedback: translation.feedback };
 }

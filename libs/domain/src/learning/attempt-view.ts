@@ -105,7 +105,8 @@ export function attemptView(
         score,
         outcome: score === null ? null : outcomeOf(score, question.points),
         answer: key && show.has('answers') ? (key.answer_key as CorrectAnswer) : null,
-        feedbackHtml: (show.has('feedback') && key?.feedback_html) || null,
+        feedbackHtml:
+          (show.has('feedback') && key && (row.translated_feedback?.[question.id] || key.feedback_html)) || null,
         ...(question.type === 'essay' ? { essay: essayReview(question.id, essays, key, show) } : {}),
       },
     };

@@ -109,6 +109,33 @@ describe('typed answers in every language of the module', () => {
     expect(outcome.result.percent).toBe(100);
   });
 
+  it('shows a reader in Azerbaijani the Azerbaijani feedback after submitting, and an English reader the base’s', async () => {
+    const feedback = (quiz: string, after: string, words: string) => quiz.replace(after, `${after}   > ${words}\n`);
+    const base = feedback(
+      CHOICES.replace('pass=50', 'pass=50 review=immediately'),
+      '   - [x] The State Border Service\n',
+      'The Border Service guards it.',
+    );
+    const az = AZ_MODULE(
+      feedback(
+        AZ_CHOICES.slice(AZ_CHOICES.indexOf('::: quiz')),
+        '   - [x] Dövlət Sərhəd Xidməti\n',
+        'Sərhədi Sərhəd Xidməti qoruyur.',
+      ),
+    );
+    const course = await fx.course({ '01-quiz.md': MODULE('Quiz', base), '01-quiz.az.md': az });
+    const me = await fx.trainee();
+    await fx.enrol(me, course.id);
+    const { attempt } = await quizzes.start(me, course.slug, 'quiz');
+    // Nothing of either feedback before submitting.
+    expect(JSON.stringify(await quizzes.view(me, attempt.id, 'az'))).not.toContain('qoruyur.');
+    await quizzes.submit(me, attempt.id, { guard: 'o1', lines: {} });
+    const shown = async (language: string) =>
+      (await quizzes.view(me, attempt.id, language)).questions.map((q) => q.review?.feedbackHtml ?? null);
+    expect(await shown('az')).toEqual(['<p>Sərhədi Sərhəd Xidməti qoruyur.</p>\n', null]);
+    expect(await shown('en')).toEqual(['<p>The Border Service guards it.</p>\n', null]);
+  });
+
   it('shows the base quiz for an attempt at a revision the translation was not aligned with', async () => {
     const course = await fx.course({ '01-quiz.md': MODULE('Quiz', CHOICES), '01-quiz.az.md': AZ_CHOICES });
     const me = await fx.trainee();

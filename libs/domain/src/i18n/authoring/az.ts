@@ -95,4 +95,10 @@ export const az: Catalogue = {
   'builder.text.import': 'Sətirləri bu mətnlə əvəz et',
   'builder.text.refused': 'Mətn qəbul edilmədi: bu sətirləri düzəldin.',
   'error.builder_invalid': 'Qurucu istifadə edə bilmədiyi dəyərlə göndərildi; səhifəni yeniləyin və yenidən cəhd edin.',
+  'authoring.notice.modulePublished':
+    'Modul dərc edildi: təlim iştirakçıları onu görür və o, kursun tamamlanmasına sayılır.',
+  'authoring.draftModule': 'Qaralama: təlim iştirakçıları onu hələ görmür',
+  'authoring.publishModule': 'Dərc et',
+  'authoring.draftNotice':
+    'Bu modul qaralamadır: onu kurs səhifəsində dərc edənə qədər təlim iştirakçıları onu görmür və o, kursun tamamlanmasına sayılmır.',
 };

@@ -94,4 +94,10 @@ export const en: Catalogue = {
   'builder.text.import': 'Replace the rows with this text',
   'builder.text.refused': 'The text was not taken: correct these lines.',
   'error.builder_invalid': 'The builder was sent with a value it cannot use; reload the page and try again.',
+  'authoring.notice.modulePublished':
+    'The module was published: trainees see it, and it counts towards completing the course.',
+  'authoring.draftModule': 'Draft: trainees do not see it yet',
+  'authoring.publishModule': 'Publish',
+  'authoring.draftNotice':
+    'This module is a draft: trainees do not see it, and it does not count towards completing the course until you publish it on the course page.',
 };
