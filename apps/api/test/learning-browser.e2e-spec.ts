@@ -1,6 +1,7 @@
 import { jest } from '@jest/globals';
 import { createUser, TEST_PASSWORD } from '@karvan/testing';
-import { expectAccessible, useBrowserSuite } from './test-app.js';
+import { authorCourse } from './course-fixture.js';
+import { expectAccessible, person, useBrowserSuite } from './test-app.js';
 
 // A browser walk-through is long: it gets more time than one request-level test.
 jest.setTimeout(180_000);
@@ -143,22 +144,12 @@ describe('a trainee in a real browser', () => {
 
   it('shows a timed attempt’s time left, says when a minute is left, and sends the answers when time is up', async () => {
     const slug = `timed-course-${Date.now().toString(36)}`;
-    const author = await createUser(suite.app.db, ['trainer']);
-    const trainer = suite.app.client();
-    await trainer.get('/login');
-    await trainer.postForm('/login', { email: author.email, password: TEST_PASSWORD });
-    await trainer.postForm('/authoring/courses', {
-      title: 'Timed',
-      slug,
-      summary: 'S.',
-      language: 'en',
-      enrolmentMode: 'open',
-    });
-    await trainer.postForm(`/authoring/courses/${slug}/modules`, { title: 'timed', slug: 'timed' });
-    await trainer.json('PUT', `/api/v1/authoring/courses/${slug}/modules/timed`, {
+    const author = await person(suite.app, ['trainer'], 'Timed Author');
+    await authorCourse(author.client, slug, { title: 'Timed', modules: ['timed'], publish: false });
+    await author.client.json('PUT', `/api/v1/authoring/courses/${slug}/modules/timed`, {
       markdown: MODULE('timed', QUIZ.replace('attempts=3', 'attempts=3 time=5')),
     });
-    await trainer.postForm(`/authoring/courses/${slug}/status`, { status: 'published' });
+    await author.client.postForm(`/authoring/courses/${slug}/status`, { status: 'published' });
 
     const trainee = await createUser(suite.app.db, ['trainee'], 'Timed Trainee');
     const context = await suite.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
