@@ -217,9 +217,7 @@ export class SummerPages {
         cohortErrors: errorList(extra.cohort?.errors, {}, cohortAnchor('edit')),
         staffForm: extra.staff?.form,
         staffErrors: errorList(extra.staff?.errors, {}, fieldAnchor('staff')),
-        notice: ['saved', 'staff', 'staffRemoved'].includes(extra.notice ?? '')
-          ? `manage.notice.${extra.notice}`
-          : undefined,
+        notice: noticeKey(extra.notice, ['saved', 'staff', 'staffRemoved'], 'manage.notice'),
         ...zoneChoices(),
       },
       status,
@@ -377,8 +375,8 @@ export class SummerPages {
 const REVIEW_FILTERS = ['all', 'unreviewed', 'reviewed'];
 
 /** The message key of a `?notice=` a page knows, after the redirect that follows its form. */
-function noticeKey(notice: string | undefined, known: string[]): string | undefined {
-  return notice && known.includes(notice) ? `coord.notice.${notice}` : undefined;
+function noticeKey(notice: string | undefined, known: string[], prefix = 'coord.notice'): string | undefined {
+  return notice && known.includes(notice) ? `${prefix}.${notice}` : undefined;
 }
 
 /** Nothing ticked, or a tick that is no application: the coordinator is told to tick some. */
