@@ -58,19 +58,21 @@ export async function loadCourseSource(
   { drafts = true }: { drafts?: boolean } = {},
 ): Promise<DbCourseSource> {
   const known = knownTexts.get(courseId) ?? new Map<string, string>();
-  const [course] = await prepared<CourseRow[]>(
-    db,
-    `SELECT c.slug, c.source_markdown, c.translations,
+  // The two reads go out together: neither needs the other, and the editor waits on both per save.
+  const [[course], rows] = await Promise.all([
+    prepared<CourseRow[]>(
+      db,
+      `SELECT c.slug, c.source_markdown, c.translations,
        coalesce((SELECT json_agg(d.path ORDER BY d.path) FROM media d WHERE d.course_id = c.id), '[]') AS media,
        ${GLOSSARY_EPOCH_SQL} AS glossary_epoch
      FROM courses c WHERE c.id = $1`,
-    [courseId],
-  );
-  // The texts come as plain rows, not JSON: encoding a hundred modules' Markdown as JSON took
-  // longer than sending it.
-  const rows = await prepared<ModuleTextRow[]>(
-    db,
-    `SELECT m.id, m.slug, m.position, NULL AS language, r.id::text AS key,
+      [courseId],
+    ),
+    // The texts come as plain rows, not JSON: encoding a hundred modules' Markdown as JSON took
+    // longer than sending it.
+    prepared<ModuleTextRow[]>(
+      db,
+      `SELECT m.id, m.slug, m.position, NULL AS language, r.id::text AS key,
        CASE WHEN r.id::text = ANY($2::text[]) THEN NULL ELSE r.source_markdown END AS source_markdown
      FROM modules m JOIN module_revisions r ON r.id = m.current_revision_id
      WHERE m.course_id = $1 AND (m.status = 'active' OR ($3 AND m.status = 'draft'))
@@ -81,8 +83,9 @@ export async function loadCourseSource(
        LATERAL (SELECT concat_ws(' ', t.module_id, t.language, t.content_hash, t.updated_at) AS key) k
      WHERE m.course_id = $1 AND (m.status = 'active' OR ($3 AND m.status = 'draft'))
      ORDER BY position, language NULLS FIRST`,
-    [courseId, [...known.keys()], drafts],
-  );
+      [courseId, [...known.keys()], drafts],
+    ),
+  ]);
   const texts = new Map<string, string>();
   for (const row of rows) {
     const body = row.source_markdown ?? known.get(row.key);
