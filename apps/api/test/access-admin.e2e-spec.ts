@@ -49,6 +49,13 @@ describe('grants in the admin pages', () => {
     const lines = audit.text.split('\n').filter((line) => line.includes(manager.email));
     expect(lines.some((l) => l.includes(',grant,') && l.includes('organisation_manager'))).toBe(true);
     expect(lines.some((l) => l.includes(',revoke,') && l.includes('organisation_manager'))).toBe(true);
+    // The export and the page name the organisation, which an id alone would leave to be looked up.
+    const managerLines = lines.filter((l) => l.includes('organisation_manager'));
+    expect(managerLines).toHaveLength(2);
+    expect(managerLines.every((l) => l.includes('State Border Service'))).toBe(true);
+    const log = await admin.client.get('/admin/access/audit');
+    const row = log.text.split('<tr>').find((r) => r.includes(manager.email) && r.includes('Role given'));
+    expect(row).toContain(`Organisation manager · Organisation: <a href="${orgPath}">State Border Service</a>`);
   });
 
   it('refuses a role on a scope it does not fit, and a grant to an unknown address, with a message', async () => {

@@ -10,6 +10,7 @@ import {
   SITE,
   UsersService,
   type AccessRole,
+  type AuditEntry,
   type GrantRow,
   type Principal,
   type Scope,
@@ -24,6 +25,21 @@ export interface DescribedGrant extends GrantRow {
 }
 
 type ObjectKind = Exclude<ScopeKind, 'site'>;
+
+/** One side of an audited change: the role and where, named as the admin pages name it. */
+export interface AuditedGrant {
+  role: string;
+  kind: string;
+  id: string | null;
+  /** The object's name now; its id if it no longer exists. Empty for the site. */
+  label: string;
+  href: string | null;
+}
+
+export interface DescribedAuditEntry extends Omit<AuditEntry, 'before' | 'after'> {
+  before: AuditedGrant | null;
+  after: AuditedGrant | null;
+}
 
 /** The admin's view of grants: names for ids, and scopes built from a kind and an id. */
 @Injectable()
@@ -62,6 +78,33 @@ export class AccessAdminService {
     await this.grants.revoke(me, userId, role, scope);
   }
 
+  /** The audit log with each change's course, cohort, programme or organisation named, not just its id. */
+  async auditLog(
+    me: Principal,
+    page: number,
+    pageSize?: number,
+  ): Promise<{ entries: DescribedAuditEntry[]; total: number }> {
+    const { entries, total } = await this.grants.auditLog(me, page, pageSize);
+    const refs = entries
+      .flatMap((e) => [e.before, e.after])
+      .flatMap((side) =>
+        side?.scopeId && side.scope !== 'site' ? [{ kind: side.scope as ObjectKind, id: side.scopeId }] : [],
+      );
+    const names = await this.namesOf(refs);
+    const describe = (side: AuditEntry['before']): AuditedGrant | null => {
+      if (!side) return null;
+      const ref = side.scopeId && side.scope !== 'site' ? { kind: side.scope as ObjectKind, id: side.scopeId } : null;
+      return {
+        role: side.role ?? '',
+        kind: side.scope ?? 'site',
+        id: ref?.id ?? null,
+        label: ref ? (names.get(ref.kind)?.get(ref.id) ?? ref.id) : '',
+        href: ref ? scopeHref(ref) : null,
+      };
+    };
+    return { entries: entries.map((e) => ({ ...e, before: describe(e.before), after: describe(e.after) })), total };
+  }
+
   /** Admin pages act on the site's authority, so the object's own place in the hierarchy is not needed. */
   private scope(kind: ObjectKind, id: string): Scope {
     return [{ kind, id }, SITE];
@@ -84,10 +127,15 @@ export class AccessAdminService {
     return this.cohorts.titles(kind, ids);
   }
 
-  private async describe(rows: GrantRow[]): Promise<DescribedGrant[]> {
-    const ids = (kind: ObjectKind) => rows.flatMap((r) => (r.scope.kind === kind ? [r.scope.id] : []));
+  /** Names of these objects, by kind and id: one read per kind. */
+  private async namesOf(refs: Array<{ kind: ObjectKind; id: string }>): Promise<Map<ObjectKind, Map<string, string>>> {
+    const ids = (kind: ObjectKind) => [...new Set(refs.flatMap((r) => (r.kind === kind ? [r.id] : [])))];
     const kinds: ObjectKind[] = ['organisation', 'course', 'programme', 'cohort'];
-    const names = new Map(await Promise.all(kinds.map(async (k) => [k, await this.names(k, ids(k))] as const)));
+    return new Map(await Promise.all(kinds.map(async (k) => [k, await this.names(k, ids(k))] as const)));
+  }
+
+  private async describe(rows: GrantRow[]): Promise<DescribedGrant[]> {
+    const names = await this.namesOf(rows.flatMap((r) => (r.scope.kind === 'site' ? [] : [r.scope])));
     const people = await this.users.namesOf([...new Set(rows.map((r) => r.userId))]);
     return rows.map((row) => ({
       ...row,

@@ -15,7 +15,7 @@ import { Access, CurrentUser } from '../common/decorators.js';
 import { parseForm } from '../common/forms.js';
 import type { KarvanReply, KarvanRequest } from '../common/request-context.js';
 import { formatOf, sendTable } from '../common/send-table.js';
-import { AccessAdminService } from './access-admin.service.js';
+import { AccessAdminService, type AuditedGrant } from './access-admin.service.js';
 import {
   AttachDto,
   AuditQuery,
@@ -84,7 +84,7 @@ export class AccessPagesController {
   @Render('pages/access/audit')
   async audit(@CurrentUser() me: Principal, @Query() query: AuditQuery) {
     const page = query.page ?? 1;
-    const { entries, total } = await this.grants.auditLog(me, page);
+    const { entries, total } = await this.admin.auditLog(me, page);
     return {
       entries,
       page,
@@ -96,9 +96,13 @@ export class AccessPagesController {
   @Access('audit.read')
   @Get(['access/audit.csv', 'access/audit.xlsx'])
   async auditCsv(@CurrentUser() me: Principal, @Req() request: KarvanRequest, @Res() reply: KarvanReply) {
-    const { entries } = await this.grants.auditLog(me, 1, 100_000);
-    const rows = entries.map((e) => [e.at, e.actor, e.action, e.subject, json(e.before), json(e.after)]);
-    const table = { name: 'Access audit', columns: ['at', 'actor', 'action', 'subject', 'before', 'after'], rows };
+    const { entries } = await this.admin.auditLog(me, 1, 100_000);
+    // Role, kind and id stay machine-readable; the name is added for the people who read the export.
+    const side = (grant: AuditedGrant | null) =>
+      grant ? [`${grant.role} @ ${grant.kind}${grant.id ? ` ${grant.id}` : ''}`, grant.label] : ['', ''];
+    const rows = entries.map((e) => [e.at, e.actor, e.action, e.subject, ...side(e.before), ...side(e.after)]);
+    const columns = ['at', 'actor', 'action', 'subject', 'before', 'before_name', 'after', 'after_name'];
+    const table = { name: 'Access audit', columns, rows };
     await sendTable(reply, table, formatOf(request.url), 'karvan-access-audit');
   }
 
@@ -154,8 +158,4 @@ export class AccessPagesController {
     await this.admin.revoke(me, input.kind, input.scopeId ?? null, id, input.role);
     await reply.redirect(`/admin/users/${id}/access`, 303);
   }
-}
-
-function json(value: object | null): string {
-  return value ? JSON.stringify(value) : '';
 }

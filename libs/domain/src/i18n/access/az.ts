@@ -40,6 +40,8 @@ export const az: Catalogue = {
   'access.when': 'Nə vaxt',
   'access.who': 'Kim dəyişib',
   'access.action': 'Dəyişiklik',
+  'access.audit.grant': 'Rol verildi',
+  'access.audit.revoke': 'Rol ləğv edildi',
   'access.before': 'Əvvəl',
   'access.after': 'Sonra',
   'scope.site': 'Bütün sayt',

@@ -40,6 +40,8 @@ export const en: Catalogue = {
   'access.when': 'When',
   'access.who': 'Changed by',
   'access.action': 'Change',
+  'access.audit.grant': 'Role given',
+  'access.audit.revoke': 'Role removed',
   'access.before': 'Before',
   'access.after': 'After',
   'scope.site': 'Whole site',

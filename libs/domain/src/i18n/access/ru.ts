@@ -40,6 +40,8 @@ export const ru: Catalogue = {
   'access.when': 'Когда',
   'access.who': 'Кто изменил',
   'access.action': 'Изменение',
+  'access.audit.grant': 'Роль выдана',
+  'access.audit.revoke': 'Роль отозвана',
   'access.before': 'До',
   'access.after': 'После',
   'scope.site': 'Весь сайт',
