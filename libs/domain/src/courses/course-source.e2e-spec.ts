@@ -7,7 +7,7 @@ import { createDataSource, runMigrationsLocked } from '@karvan/database';
 import { CourseSyncService, ENTITIES } from '@karvan/domain';
 import type { DataSource } from 'typeorm';
 import { compileModule } from './compile-module.js';
-import { loadCourseSource, withModuleFile } from './course-source.js';
+import { loadCourseSource, readCourseFiles, withModuleFile } from './course-source.js';
 import { storeRevision } from './revisions.js';
 import { COURSE, MODULE } from './test/sync-files.js';
 
@@ -107,6 +107,20 @@ describe('a course read back as its files', () => {
       [firstId],
     );
     expect(await text('01-first.az.md')).toContain('Başqa mətn.');
+  });
+
+  it('gives a draft module to its authors and leaves it out of what a book is made from', async () => {
+    await db.query(`UPDATE modules SET status = 'draft' WHERE id = $1`, [firstId]);
+    const authors = await loadCourseSource(db.manager, courseId);
+    const book = (await readCourseFiles(db.manager, courseId)).source;
+    await db.query(`UPDATE modules SET status = 'active' WHERE id = $1`, [firstId]);
+    expect(authors.files.map((f) => f.name).sort()).toEqual([
+      '01-first.az.md',
+      '01-first.md',
+      '02-second.md',
+      'course.md',
+    ]);
+    expect(book.files.map((f) => f.name).sort()).toEqual(['02-second.md', 'course.md']);
   });
 
   it('leaves out an archived module and its translation', async () => {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, projectRoot } from '@karvan/config';
-import { EMPTY_GLOSSARY } from '@karvan/content';
+import { EMPTY_GLOSSARY, readCourseSource } from '@karvan/content';
 import { createDataSource, runMigrationsLocked } from '@karvan/database';
 import { CourseSyncService, ENTITIES } from '@karvan/domain';
 import type { DataSource } from 'typeorm';
@@ -168,6 +168,38 @@ describe('content sync', () => {
       { slug: 'second', status: 'archived' },
     ]);
     expect(await revisions()).toBe(2);
+  });
+
+  it('leaves a draft to its authors when an archive comes in, and brings a new module in as a draft', async () => {
+    await sync.syncTree(root);
+    const statuses = async () =>
+      Object.fromEntries(
+        (
+          await db.query<Array<{ slug: string; status: string }>>(
+            `SELECT m.slug, m.status FROM modules m JOIN courses c ON c.id = m.course_id WHERE c.slug = $1`,
+            [slug],
+          )
+        ).map((row) => [row.slug, row.status]),
+      );
+    // As a module added in the editor to this published course would be.
+    await db.query(
+      `UPDATE modules SET status = 'draft' WHERE slug = 'second' AND course_id = (SELECT id FROM courses WHERE slug = $1)`,
+      [slug],
+    );
+    write('03-third.md', MODULE('Third'));
+    const upload = async () =>
+      sync.syncCourse((await readCourseSource(dir)).source, new Map(), {
+        origin: 'editor',
+        publishNew: false,
+        allOrNothing: true,
+      });
+    expect(await upload()).toMatchObject({ refused: [], revisions: 1 });
+    expect(await statuses()).toEqual({ first: 'active', second: 'draft', third: 'draft' });
+    await upload();
+    expect(await statuses()).toEqual({ first: 'active', second: 'draft', third: 'draft' });
+    // The shipped files publish what they hold.
+    await sync.syncTree(root);
+    expect(await statuses()).toEqual({ first: 'active', second: 'active', third: 'active' });
   });
 
   it('refuses a broken file and leaves its module as it was, while the rest syncs', async () => {

@@ -156,12 +156,14 @@ async function syncInFull(
     report.refused.push(...new Set(report.problems.filter((p) => p.severity === 'error').map((p) => p.path)));
     if (report.refused.length > 0) return report;
   }
-  const { id, created } = await upsertCourse(tx, course, options);
+  const { id, created, status } = await upsertCourse(tx, course, options);
   report.created = created;
   await lockCourse(tx, id);
   await grantCourseAuthors(tx, id, await authorIds(tx, course.meta.authors, options.authorId));
   await syncMedia(tx, id, media, report);
-  await syncModules(tx, id, course, errorPaths, report, options.origin);
+  // An archive uploaded to a course trainees read adds modules as the editor does: as drafts.
+  const drafts = options.origin === 'editor' && status === 'published';
+  await syncModules(tx, id, course, errorPaths, report, { origin: options.origin, drafts });
   await storeSettledSync(tx, id, fingerprint, {
     problems: report.problems,
     refused: report.refused,
@@ -171,7 +173,11 @@ async function syncInFull(
   return report;
 }
 
-async function upsertCourse(tx: Tx, course: Course, options: SyncOptions): Promise<{ id: string; created: boolean }> {
+async function upsertCourse(
+  tx: Tx,
+  course: Course,
+  options: SyncOptions,
+): Promise<{ id: string; created: boolean; status: string }> {
   const translations: Record<string, StoredCourseTranslation> = Object.fromEntries(
     course.translations.map((t) => [
       t.language,
@@ -196,20 +202,23 @@ async function upsertCourse(tx: Tx, course: Course, options: SyncOptions): Promi
     options.origin,
     options.publishNew ? 'published' : 'draft',
   ];
-  const rows = await tx.query<Array<{ id: string; created: boolean }>>(
+  const rows = await tx.query<Array<{ id: string; created: boolean; status: string }>>(
     `INSERT INTO courses (slug, title, summary, language, enrolment_mode, completion, certificate, intro_html,
                           source_markdown, content_hash, translations, origin, status)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
      ON CONFLICT (slug) DO UPDATE SET title = $2, summary = $3, language = $4, enrolment_mode = $5, completion = $6,
        certificate = $7, intro_html = $8, source_markdown = $9, content_hash = $10, translations = $11, updated_at = now()
      WHERE courses.content_hash <> $10
-     RETURNING id, (xmax = 0) AS created`,
+     RETURNING id, (xmax = 0) AS created, status`,
     values,
   );
   if (rows[0]) return rows[0];
   // Unchanged: the conditional update touched nothing and returned nothing.
-  const [existing] = await tx.query<Array<{ id: string }>>('SELECT id FROM courses WHERE slug = $1', [course.slug]);
-  return { id: existing.id, created: false };
+  const [existing] = await tx.query<Array<{ id: string; status: string }>>(
+    'SELECT id, status FROM courses WHERE slug = $1',
+    [course.slug],
+  );
+  return { id: existing.id, created: false, status: existing.status };
 }
 
 /** The importing person, and the accounts of course.md's `authors` e-mails that exist by now. */

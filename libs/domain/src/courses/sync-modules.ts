@@ -29,7 +29,7 @@ export async function syncModules(
   course: Course,
   errorPaths: Set<string>,
   report: CourseSyncReport,
-  origin: SyncOptions['origin'],
+  { origin, drafts }: { origin: SyncOptions['origin']; drafts: boolean },
 ): Promise<void> {
   const existing = await tx.query<ExistingModule[]>(
     `SELECT m.id, m.slug, m.position, m.status,
@@ -51,7 +51,11 @@ export async function syncModules(
       continue;
     }
     const known = bySlug.get(module.slug);
-    const id = known?.id ?? (await insertModule(tx, courseId, module.slug, module.number));
+    // Only its authors publish a draft, never an upload; and with `drafts`, a module new to the
+    // course, or back from the archived ones, comes in as a draft. The files publish what they hold.
+    const keepsDraft = origin === 'editor' && known?.status === 'draft';
+    const status = keepsDraft || (drafts && known?.status !== 'active') ? 'draft' : 'active';
+    const id = known?.id ?? (await insertModule(tx, courseId, module.slug, module.number, status));
     if (known && known.position !== module.number) {
       await tx.query('UPDATE modules SET position = $2 WHERE id = $1', [id, module.number]);
     }
@@ -61,10 +65,14 @@ export async function syncModules(
     const same = baseline === module.contentHash && !(known && poolChanged(module, known));
     const paths = [module.path, ...module.translations.map((t) => t.path)];
     const problems = report.problems.filter((p) => paths.includes(p.path) && p.severity === 'warning');
-    if (same && known?.status === 'active') report.unchanged++;
+    if (same && known?.status === status) report.unchanged++;
     else if (same) {
-      await tx.query(`UPDATE modules SET status = 'active' WHERE id = $1`, [id]);
+      await tx.query(`UPDATE modules SET status = $2 WHERE id = $1`, [id, status]);
     } else {
+      // An editor's revision keeps a draft a draft (storeRevision): an archived module becomes one first.
+      if (known?.status === 'archived' && status === 'draft') {
+        await tx.query(`UPDATE modules SET status = 'draft' WHERE id = $1`, [id]);
+      }
       await storeRevision(tx, id, module.markdown, { ...fromModule(module), problems }, null, origin);
       report.revisions++;
     }
@@ -129,10 +137,16 @@ function withoutFeedback(entry: object): object {
   return copy;
 }
 
-async function insertModule(tx: Tx, courseId: string, slug: string, position: number): Promise<string> {
+async function insertModule(
+  tx: Tx,
+  courseId: string,
+  slug: string,
+  position: number,
+  status: 'draft' | 'active',
+): Promise<string> {
   const [{ id }] = await tx.query<Array<{ id: string }>>(
-    'INSERT INTO modules (course_id, slug, position) VALUES ($1, $2, $3) RETURNING id',
-    [courseId, slug, position],
+    'INSERT INTO modules (course_id, slug, position, status) VALUES ($1, $2, $3, $4) RETURNING id',
+    [courseId, slug, position, status],
   );
   return id;
 }
