@@ -235,10 +235,21 @@ describe('summer schools: from the call to the certificate', () => {
     const board = await coordinator.client.get(`/cohorts/${cohortId}/dashboard`);
     expect(board.status).toBe(200);
     expect(board.text).toContain('<svg');
+    // Each participant's certificate, linked to its verification page, where staff revoke it.
+    expect(board.text).toContain(`<a href="/verify/${certificate.code}">issued</a>`);
+    const api = (await coordinator.client.json('GET', `/api/v1/cohorts/${cohortId}/dashboard`)).json<{
+      participants: Array<{ name: string; certificate: { status: string; code: string } | null }>;
+    }>();
+    expect(api.participants.find((p) => p.name === 'Aysel First')?.certificate).toMatchObject({
+      status: 'issued',
+      code: certificate.code,
+    });
     const csv = await coordinator.client.get(`/cohorts/${cohortId}/applications.csv`);
     expect(csv.text.charCodeAt(0)).toBe(0xfeff);
     expect(csv.text).toContain('Aysel First');
-    expect((await coordinator.client.get(`/cohorts/${cohortId}/participants.csv`)).text).toContain('100');
+    const participantsCsv = (await coordinator.client.get(`/cohorts/${cohortId}/participants.csv`)).text;
+    expect(participantsCsv).toContain('100');
+    expect(participantsCsv).toContain(`issued,${certificate.code}`);
     // The same export as an Excel workbook, read back by a spreadsheet library: one column per field.
     const xlsx = await coordinator.client.get(`/cohorts/${cohortId}/applications.xlsx`);
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');

@@ -20,10 +20,21 @@ export interface CohortDashboard {
     attended: number;
     percent: number | null;
   }>;
-  participants: Array<ParticipantAttendance & { coursesCompleted: number }>;
+  participants: Array<ParticipantAttendance & { coursesCompleted: number; certificate: ParticipantCertificate }>;
   courses: Array<{ slug: string; title: string; members: number; completed: number }>;
   certificates: { completed: number; issued: number; pending: number; missing: number };
 }
+
+/**
+ * A participant's cohort certificate as the coordinator follows it: its code (the verification
+ * page, where staff revoke and re-issue it) and status; `none` once they completed and have none
+ * yet; null before they complete.
+ */
+export type ParticipantCertificate = {
+  status: 'pending' | 'issued' | 'revoked' | 'none';
+  code: string | null;
+  last_error: string | null;
+} | null;
 
 /** The coordinator's overview of a cohort, and its CSV exports. */
 @Injectable()
@@ -37,7 +48,7 @@ export class CohortDashboardService {
   async dashboard(principal: Principal, cohortId: string): Promise<CohortDashboard> {
     const cohort = await managedCohort(this.db.manager, principal, cohortId);
     const q = <T>(sql: string) => this.db.query<T>(sql, [cohortId]);
-    const [byStatus, byCategory, sessions, courses, [certs], completedCourses] = await Promise.all([
+    const [byStatus, byCategory, sessions, courses, [certs], completedCourses, held] = await Promise.all([
       q<CohortDashboard['byStatus']>(
         `SELECT status, count(*)::int AS count FROM applications WHERE cohort_id = $1 AND status <> 'draft' GROUP BY status ORDER BY status`,
       ),
@@ -71,11 +82,19 @@ export class CohortDashboardService {
          LEFT JOIN course_completions x ON x.user_id = m.user_id AND x.course_id = cc.course_id
          WHERE m.cohort_id = $1 GROUP BY m.user_id`,
       ),
+      q<Array<{ user_id: string; status: string | null; code: string | null; last_error: string | null }>>(
+        `SELECT cc.user_id, c.status, c.code, c.last_error FROM cohort_completions cc
+         LEFT JOIN certificates c ON c.user_id = cc.user_id AND c.cohort_id = cc.cohort_id WHERE cc.cohort_id = $1`,
+      ),
     ]);
     const done = new Map(completedCourses.map((r) => [r.user_id, r.n]));
+    const certificates = new Map(
+      held.map((r) => [r.user_id, { status: r.status ?? 'none', code: r.code, last_error: r.last_error }]),
+    );
     const participants = (await this.attendance.participants(cohortId)).map((p) => ({
       ...p,
       coursesCompleted: done.get(p.user_id) ?? 0,
+      certificate: (certificates.get(p.user_id) ?? null) as ParticipantCertificate,
     }));
     const accepted = byStatus
       .filter((s) => s.status === 'accepted' || s.status === 'confirmed')
@@ -137,8 +156,19 @@ export class CohortDashboardService {
         'sessions counted',
         'attendance percent',
         'linked courses completed',
+        'certificate',
+        'certificate code',
       ],
-      rows: board.participants.map((p) => [p.name, p.email, p.attended, p.counted, p.percent, p.coursesCompleted]),
+      rows: board.participants.map((p) => [
+        p.name,
+        p.email,
+        p.attended,
+        p.counted,
+        p.percent,
+        p.coursesCompleted,
+        p.certificate?.status ?? '',
+        p.certificate?.code ?? '',
+      ]),
     };
   }
 
