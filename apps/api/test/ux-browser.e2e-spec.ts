@@ -173,6 +173,20 @@ describe('times, titles and forms as people read them', () => {
     expect(call).toContain('Gənc məmurlar.');
     expect(call).toContain('18:00, Bakı vaxtı (UTC+4)');
 
+    // A trainee reading in Azerbaijani finds the call, and then their application, in it too.
+    const trainee = await person(t, ['trainee'], 'Nərmin Həsənova');
+    trainee.client.cookies.set('karvan_lang', 'az');
+    expect((await trainee.client.get('/')).text).toContain('Tərcümə olunmuş yay məktəbi — Tərcümə buraxılışı');
+    const draft = await trainee.client.json('PUT', `/api/v1/cohorts/${cohortId}/application`, {
+      category: 'young_researcher',
+      organisation: 'Dövlət Miqrasiya Xidməti',
+      position: 'Mütəxəssis',
+      answers: {},
+    });
+    expect(draft.status).toBe(200);
+    expect((await trainee.client.get('/applications')).text).toContain('>Tərcümə buraxılışı</a>');
+    expect((await trainee.client.get('/')).text).toContain('>Tərcümə buraxılışı</a>');
+
     const ru = await (await browser.newContext({ locale: 'ru' })).newPage();
     await ru.goto(`${t.url}/cohorts/${cohortId}`);
     expect(await ru.locator('h1').textContent()).toBe('Переведённый выпуск');

@@ -70,8 +70,12 @@ export class HomeService {
       p.cohorts
         .filter((c) => new Date(c.opens_at).getTime() <= now && now < new Date(c.closes_at).getTime())
         .map((c) => ({
-          ...c,
+          // What the list shows, and no more: the page's data names the kept page per request.
+          id: c.id,
+          title: c.title,
+          translations: c.translations,
           programme: p.title,
+          programme_translations: p.translations,
           applied: applications.some((a) => a.cohort_id === c.id),
           // Reviewers and coordinators of the cohort or its programme cannot apply to it.
           staff: canOnCohort(me, 'application.read', { id: c.id, programme_id: p.id, organisation_id: null }),

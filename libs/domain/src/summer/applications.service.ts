@@ -9,6 +9,7 @@ import { MailService } from '../mail/index.js';
 import { changeStatus, type ApplicationStatus } from './application-changes.js';
 import { answerProblems, cleanAnswers, documentType, MAX_FILE_BYTES, type Answers } from './answers.js';
 import { findCohort, isCohortStaff, isOpen, type CohortRow } from './cohort-access.js';
+import type { SummerTranslations } from './summer-translations.js';
 import { CATEGORIES, type ApplicantCategory } from './cohort-input.js';
 import { MembershipService } from './membership.service.js';
 import { SummerError, SummerErrorCode } from './summer.errors.js';
@@ -39,6 +40,8 @@ export interface MyApplication {
   id: string;
   cohort_id: string;
   cohort: string;
+  /** The cohort's title in other languages, for the page to show in the reader's. */
+  cohort_translations: SummerTranslations;
   status: string;
   submitted_at: Date | null;
 }
@@ -72,17 +75,19 @@ export class ApplicationsService {
   private async readMine(userIds: string[]): Promise<Map<string, MyApplication[]>> {
     const rows = await prepared<Array<MyApplication & { user_id: string }>>(
       this.db,
-      `SELECT a.user_id, a.id, a.cohort_id, c.title AS cohort, a.status, a.submitted_at FROM applications a
+      `SELECT a.user_id, a.id, a.cohort_id, c.title AS cohort, c.translations AS cohort_translations, a.status,
+         a.submitted_at FROM applications a
        JOIN cohorts c ON c.id = a.cohort_id WHERE a.user_id = ANY($1::uuid[]) ORDER BY a.updated_at DESC`,
       [userIds],
     );
     return rowsBy(
       rows,
       (row) => row.user_id,
-      ({ id, cohort_id, cohort, status, submitted_at }): MyApplication => ({
+      ({ id, cohort_id, cohort, cohort_translations, status, submitted_at }): MyApplication => ({
         id,
         cohort_id,
         cohort,
+        cohort_translations,
         status,
         submitted_at,
       }),
