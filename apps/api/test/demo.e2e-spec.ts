@@ -57,5 +57,13 @@ describe('demo data with a running worker', () => {
     expect(verify(null, Buffer.from(v.payload!), key, Buffer.from(v.signature!, 'base64url'))).toBe(true);
     const learning = await trainee.get('/learning');
     expect(learning.text).toContain('Research methods in migration studies');
+    // In Azerbaijani, the certificate lists and the check name the course as the reader reads it.
+    trainee.cookies.set('karvan_lang', 'az');
+    const inAz = 'Miqrasiya tədqiqatlarında tədqiqat metodları';
+    expect((await trainee.get('/certificates')).text).toContain(`<h2>${inAz}</h2>`);
+    expect((await trainee.get('/')).text).toContain(`<a href='/certificates'>${inAz}</a>`);
+    const visitor = t.client();
+    visitor.cookies.set('karvan_lang', 'az');
+    expect((await visitor.get(`/verify/${mine[0].code}`)).text).toContain(`<dd>${inAz}</dd>`);
   });
 });

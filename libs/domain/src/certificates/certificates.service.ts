@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { can, cohortScope, courseScope, linkedScopes, type Scope } from '../access/index.js';
 import type { Principal } from '../auth/index.js';
 import { groupedCode, normaliseCode } from './certificate-code.js';
-import { SELECT_CERTIFICATE, type CertificateRow } from './certificate-row.js';
+import { SELECT_CERTIFICATE, type CertificateRow, type TitleTranslations } from './certificate-row.js';
 import { DomainEvents } from '../events/index.js';
 import { ISSUES_CERTIFICATES, requestMissing, type CertificateTicket } from './certificate-requests.js';
 import { CertificateError, CertificateErrorCode } from './certificates.errors.js';
@@ -25,6 +25,8 @@ export interface CertificateSummary {
   serial: number;
   kind: 'course' | 'cohort';
   title: string;
+  /** The title in other languages (`{ az: { title } }`), for a page in the reader's. */
+  titleTranslations: TitleTranslations;
   status: CertificateStatus;
   completedAt: Date;
   issuedAt: Date | null;
@@ -41,6 +43,7 @@ export interface Verification {
   code: string;
   holder?: string;
   title?: string;
+  titleTranslations?: TitleTranslations;
   kind?: 'course' | 'cohort';
   serial?: number;
   completedOn?: string;
@@ -170,6 +173,7 @@ export class CertificatesService {
       code: row.code,
       holder: row.holder,
       title: row.title,
+      titleTranslations: row.title_translations ?? {},
       kind: row.kind,
       serial: Number(row.serial),
       completedOn: row.completed_at.toISOString().slice(0, 10),
@@ -296,6 +300,7 @@ export class CertificatesService {
       serial: Number(row.serial),
       kind: row.kind,
       title: row.title,
+      titleTranslations: row.title_translations ?? {},
       status: row.status,
       completedAt: row.completed_at,
       issuedAt: row.issued_at,
