@@ -3,7 +3,7 @@ import { loadConfig } from '@karvan/config';
 import { createUser, openScratchDataSource } from '@karvan/testing';
 import { claimSubject } from './certificate-subject.js';
 
-describe('the attendance printed on a summer-school certificate', () => {
+describe('what a summer-school certificate prints', () => {
   let db: DataSource;
   beforeAll(async () => {
     db = await openScratchDataSource('cert_attendance');
@@ -45,5 +45,32 @@ describe('the attendance printed on a summer-school certificate', () => {
     const claimed = await claimSubject(db.manager, certificate.id, loadConfig());
 
     expect(claimed?.subject.document.detail).toContain('attendance 100 %');
+  });
+
+  it('prints the summer school’s title in the holder’s language when it has one', async () => {
+    const [programme] = await db.query<Array<{ id: string }>>(
+      `INSERT INTO programmes (title) VALUES ('Summer School') RETURNING id`,
+    );
+    const [cohort] = await db.query<Array<{ id: string }>>(
+      `INSERT INTO cohorts (programme_id, title, translations, starts_on, ends_on, capacity, opens_at, closes_at)
+       VALUES ($1, 'Border management week', '{"az": {"title": "Sərhəd idarəetməsi həftəsi"}}', '2027-07-05',
+               '2027-07-09', 10, now() - interval '2 days', now() - interval '1 day')
+       RETURNING id`,
+      [programme.id],
+    );
+    const printedFor = async (locale: string) => {
+      const { user } = await createUser(db, ['trainee'], `Holder ${locale}`);
+      await db.query(`UPDATE users SET locale = $2 WHERE id = $1`, [user.id, locale]);
+      const [certificate] = await db.query<Array<{ id: string }>>(
+        `INSERT INTO certificates (code, user_id, kind, cohort_id, completed_at)
+         VALUES ($1, $2, 'cohort', $3, now()) RETURNING id`,
+        [`T-${crypto.randomUUID().slice(0, 12)}`, user.id, cohort.id],
+      );
+      const claimed = await claimSubject(db.manager, certificate.id, loadConfig());
+      return [claimed?.subject.document.title, claimed?.subject.payload.title];
+    };
+    expect(await printedFor('az')).toEqual(['Sərhəd idarəetməsi həftəsi', 'Sərhəd idarəetməsi həftəsi']);
+    // No Russian title was given: the base title.
+    expect(await printedFor('ru')).toEqual(['Border management week', 'Border management week']);
   });
 });

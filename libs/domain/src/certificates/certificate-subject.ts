@@ -26,6 +26,7 @@ interface SubjectRow {
   course_slug: string | null;
   course_title: string | null;
   course_language: string | null;
+  /** The course's or the cohort's: a title in the holder's language is printed when there is one. */
   translations: Record<string, { title?: string }> | null;
   modules: number;
   minutes: number;
@@ -56,7 +57,8 @@ export function claimSubjects(tx: EntityManager, certificateIds: string[]): Prom
        RETURNING id, revision, issued_at
      )
      SELECT c.id, c.code, c.serial, c.kind, claimed.revision, claimed.issued_at, c.completed_at, u.name, u.email,
-       u.locale, co.slug AS course_slug, co.title AS course_title, co.language AS course_language, co.translations,
+       u.locale, co.slug AS course_slug, co.title AS course_title, co.language AS course_language,
+       coalesce(co.translations, ch.translations) AS translations,
        (SELECT count(*)::int FROM modules m WHERE m.course_id = co.id AND m.status = 'active') AS modules,
        (SELECT coalesce(sum(r.duration), 0)::int FROM modules m JOIN module_revisions r ON r.id = m.current_revision_id
          WHERE m.course_id = co.id AND m.status = 'active') AS minutes,
@@ -123,7 +125,7 @@ export function subjectOf(row: ClaimedRow, config: AppConfig): IssueSubject {
 function describe(row: ClaimedRow, locale: Locale, config: AppConfig) {
   if (row.kind === 'cohort' && row.cohort_id) {
     return {
-      title: row.cohort_title!,
+      title: row.translations?.[locale]?.title || row.cohort_title!,
       detail: translate(locale, 'cert.pdf.cohortDetail', {
         from: row.starts_on!,
         to: row.ends_on!,
