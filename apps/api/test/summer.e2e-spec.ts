@@ -38,6 +38,17 @@ describe('summer schools: from the call to the certificate', () => {
     const call = await t.client().get(`/cohorts/${cohortId}`);
     expect(call.status).toBe(200);
     expect(call.text).toContain('Summer 2027');
+    // The linked course, in the reader's language where the course has a translation.
+    await t.db.query(`UPDATE courses SET translations = $2 WHERE slug = $1`, [
+      course,
+      { az: { title: 'Tədqiqat metodları', summary: 'Qısa.', markdown: '', html: '' } },
+    ]);
+    const inAz = t.client();
+    inAz.cookies.set('karvan_lang', 'az');
+    expect((await inAz.get(`/cohorts/${cohortId}`)).text).toContain(
+      `<a href="/courses/${course}">Tədqiqat metodları</a>`,
+    );
+    expect(call.text).toContain(`<a href="/courses/${course}">Research methods</a>`);
     const json = (await t.client().get(`/api/v1/cohorts/${cohortId}`)).json<Record<string, unknown>>();
     expect(json.open).toBe(true);
     expect(json).not.toHaveProperty('rubric');

@@ -38,7 +38,8 @@ export interface ProgrammeSummary {
 }
 
 export interface CohortPage extends CohortRow {
-  courses: Array<{ slug: string; title: string }>;
+  /** Linked courses, with their titles in other languages (`{ az: { title } }`). */
+  courses: Array<{ slug: string; title: string; translations: Record<string, { title: string | null }> }>;
   accepted: number;
 }
 
@@ -127,8 +128,11 @@ export class CohortsService {
   /** The public page of a cohort: its call, dates and linked courses. */
   async cohort(cohortId: string): Promise<CohortPage> {
     const cohort = await findCohort(this.db.manager, cohortId);
-    const courses = await this.db.query<Array<{ slug: string; title: string }>>(
-      `SELECT co.slug, co.title FROM cohort_courses cc JOIN courses co ON co.id = cc.course_id WHERE cc.cohort_id = $1 ORDER BY co.title`,
+    const courses = await this.db.query<CohortPage['courses']>(
+      `SELECT co.slug, co.title,
+         (SELECT coalesce(jsonb_object_agg(t.key, jsonb_build_object('title', t.value->>'title')), '{}')
+          FROM jsonb_each(co.translations) t) AS translations
+       FROM cohort_courses cc JOIN courses co ON co.id = cc.course_id WHERE cc.cohort_id = $1 ORDER BY co.title`,
       [cohortId],
     );
     const [{ n }] = await this.db.query<Array<{ n: number }>>(
