@@ -256,6 +256,14 @@ describe('summer-school calendar feed (RFC 5545)', () => {
     expect((await edit({ description: 'Bring your passport.' })).status).toBe(200);
     expect(await keptRow()).toEqual(described);
     expect(await mailsAbout(kept)).toBe(3);
+    // A title in Azerbaijani, for the members who read in it; the feed keeps the base title.
+    const titleAz = 'Açılış, xoş gəlmisiniz';
+    expect((await edit({ description: 'Bring your passport.', titleAz })).status).toBe(200);
+    expect((await keptRow()).sequence).toBe(1);
+    expect((await coordinator.client.get(`/sessions/${kept}/register`)).text).toContain(`value="${titleAz}"`);
+    member.client.cookies.set('karvan_lang', 'az');
+    expect((await member.client.get(`/cohorts/${cohortId}/timetable`)).text).toContain(titleAz);
+    member.client.cookies.delete('karvan_lang');
 
     // Attendance, once both have taken place: present at the kept session, absent from the other:
     // 50%, short of 80%. (Their dates are put back after, for the feed's checks below.)

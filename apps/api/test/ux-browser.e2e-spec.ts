@@ -212,7 +212,7 @@ describe('times, titles and forms as people read them', () => {
     const cohortId = await makeCohort(coordinator.client, { title: 'Errors edition' });
     const page = await signedIn(browser, t.url, coordinator.email);
     await page.goto(`${t.url}/cohorts/${cohortId}/sessions`);
-    await page.getByLabel('Title').fill('Late session');
+    await page.getByLabel('Title', { exact: true }).fill('Late session');
     await page.getByLabel('Starts (Baku time)').fill('2027-07-05T12:00');
     await page.getByLabel('Ends (Baku time)').fill('2027-07-05T11:00');
     await page.getByRole('button', { name: 'Save' }).click();

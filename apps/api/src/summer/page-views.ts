@@ -138,8 +138,10 @@ export function typedSession(value: Partial<SessionDto>) {
 }
 
 function storedSession(session: SessionRow) {
+  const { az, ru } = session.translations;
   return {
-    session,
+    // The form's fields for the translations, as a typed form has them.
+    session: { ...session, titleAz: az?.title ?? '', titleRu: ru?.title ?? '' },
     starts: bakuLocal(session.starts_at, session.time_zone),
     ends: bakuLocal(session.ends_at, session.time_zone),
   };

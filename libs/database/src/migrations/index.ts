@@ -27,6 +27,7 @@ import { EventJobs1767200000000 } from './1767200000000-event-jobs.js';
 import { TranslationSources1767300000000 } from './1767300000000-translation-sources.js';
 import { TranslationFeedback1767400000000 } from './1767400000000-translation-feedback.js';
 import { ModuleDrafts1767500000000 } from './1767500000000-module-drafts.js';
+import { SessionTranslations1767600000000 } from './1767600000000-session-translations.js';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   TranslationSources1767300000000,
   TranslationFeedback1767400000000,
   ModuleDrafts1767500000000,
+  SessionTranslations1767600000000,
 ];

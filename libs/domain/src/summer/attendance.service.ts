@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/index.js';
 import { DomainEvents } from '../events/index.js';
 import { findCohort } from './cohort-access.js';
+import type { SummerTranslations } from './summer-translations.js';
 import { evaluateCohortCompletion } from './cohort-completion.js';
 import { SummerError, SummerErrorCode } from './summer.errors.js';
 import { TimetableService, type SessionRow } from './timetable.service.js';
@@ -113,8 +114,10 @@ export class AttendanceService {
   /** A member's own attendance: each session and their mark, and their percentage. */
   async mine(principal: Principal, cohortId: string) {
     await findCohort(this.db.manager, cohortId);
-    const sessions = await this.db.query<Array<{ title: string; starts_at: Date; status: AttendanceStatus | null }>>(
-      `SELECT s.title, s.starts_at, a.status FROM cohort_sessions s
+    const sessions = await this.db.query<
+      Array<{ title: string; translations: SummerTranslations; starts_at: Date; status: AttendanceStatus | null }>
+    >(
+      `SELECT s.title, s.translations, s.starts_at, a.status FROM cohort_sessions s
        LEFT JOIN attendance a ON a.session_id = s.id AND a.user_id = $2
        WHERE s.cohort_id = $1 AND s.cancelled_at IS NULL ORDER BY s.starts_at`,
       [cohortId, principal.userId],

@@ -11,10 +11,14 @@ import { findCohort, managedCohort, type CohortRow } from './cohort-access.js';
 import { evaluateCohortCompletion } from './cohort-completion.js';
 import { icsCalendar } from './ical.js';
 import { SummerError, SummerErrorCode } from './summer.errors.js';
+import { collectTranslations, type SummerTranslations } from './summer-translations.js';
 import { isUuid } from '../shared/ids.js';
 
 export interface SessionInput {
   title: string;
+  /** The title in Azerbaijani and in Russian; the base title stands in where none is given. */
+  titleAz?: string;
+  titleRu?: string;
   speaker?: string;
   startsAt: string;
   endsAt: string;
@@ -26,6 +30,7 @@ export interface SessionRow {
   id: string;
   cohort_id: string;
   title: string;
+  translations: SummerTranslations;
   speaker: string;
   starts_at: Date;
   ends_at: Date;
@@ -97,9 +102,18 @@ export class TimetableService {
       const cohort = await managedCohort(tx, principal, cohortId);
       const values = checkSession(input, cohort);
       const [row] = await tx.query<Array<{ id: string }>>(
-        `INSERT INTO cohort_sessions (cohort_id, title, speaker, starts_at, ends_at, room, description)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-        [cohortId, values.title, values.speaker, values.startsAt, values.endsAt, values.room, values.description],
+        `INSERT INTO cohort_sessions (cohort_id, title, speaker, starts_at, ends_at, room, description, translations)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+        [
+          cohortId,
+          values.title,
+          values.speaker,
+          values.startsAt,
+          values.endsAt,
+          values.room,
+          values.description,
+          JSON.stringify(values.translations),
+        ],
       );
       await this.tellMembers(tx, cohortId, `${row.id}:0`);
       return { id: row.id };
@@ -115,14 +129,24 @@ export class TimetableService {
       const [row] = await tx.query<Array<{ sequence: number; updated_at: Date; changed: boolean }>>(
         `WITH changed AS (
            UPDATE cohort_sessions SET title = $2, speaker = $3, starts_at = $4, ends_at = $5, room = $6, description = $7,
+             translations = $8,
              sequence = sequence + CASE WHEN (title, speaker, starts_at, ends_at, room)
                IS DISTINCT FROM ($2::varchar, $3::varchar, $4::timestamptz, $5::timestamptz, $6::varchar) THEN 1 ELSE 0 END,
-             updated_at = CASE WHEN (title, speaker, starts_at, ends_at, room, description)
-               IS DISTINCT FROM ($2::varchar, $3::varchar, $4::timestamptz, $5::timestamptz, $6::varchar, $7::text)
+             updated_at = CASE WHEN (title, speaker, starts_at, ends_at, room, description, translations)
+               IS DISTINCT FROM ($2::varchar, $3::varchar, $4::timestamptz, $5::timestamptz, $6::varchar, $7::text, $8::jsonb)
                THEN now() ELSE updated_at END
            WHERE id = $1 RETURNING sequence, updated_at, updated_at = now() AS changed
          ) SELECT * FROM changed`,
-        [sessionId, values.title, values.speaker, values.startsAt, values.endsAt, values.room, values.description],
+        [
+          sessionId,
+          values.title,
+          values.speaker,
+          values.startsAt,
+          values.endsAt,
+          values.room,
+          values.description,
+          JSON.stringify(values.translations),
+        ],
       );
       if (!row.changed) return;
       const revision = `${row.sequence}:${row.updated_at.getTime()}`;
@@ -218,6 +242,7 @@ function checkSession(input: SessionInput, school: Pick<CohortRow, 'time_zone' |
     );
   return {
     title,
+    translations: collectTranslations({ ...input }, { title: 200 }),
     speaker: String(input.speaker ?? '')
       .trim()
       .slice(0, 200),

@@ -11,6 +11,18 @@ const dateTime = (field: string) => ({ message: `${field}: give a date and time 
 
 export class SessionDto {
   @ApiProperty({ example: 'Opening lecture' }) @IsString() @MaxLength(200) title: string;
+  @ApiPropertyOptional({ description: 'The title in Azerbaijani.', example: 'Açılış mühazirəsi' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  titleAz?: string;
+
+  @ApiPropertyOptional({ description: 'The title in Russian.', example: 'Вступительная лекция' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  titleRu?: string;
+
   @ApiPropertyOptional({ example: 'Dr Elnur Həsənov' }) @IsOptional() @IsString() @MaxLength(200) speaker?: string;
   @ApiProperty({ example: '2027-07-05T09:00', description: 'Baku time unless an offset is given.' })
   @IsString()
