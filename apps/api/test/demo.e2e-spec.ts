@@ -61,6 +61,7 @@ describe('demo data with a running worker', () => {
     trainee.cookies.set('karvan_lang', 'az');
     const inAz = 'Miqrasiya tədqiqatlarında tədqiqat metodları';
     expect((await trainee.get('/certificates')).text).toContain(`<h2>${inAz}</h2>`);
+    expect((await trainee.get('/learning')).text).toContain(inAz);
     expect((await trainee.get('/')).text).toContain(`<a href='/certificates'>${inAz}</a>`);
     const visitor = t.client();
     visitor.cookies.set('karvan_lang', 'az');

@@ -27,11 +27,13 @@ export class VerifyController {
   @Get('verify/:code')
   @Render('pages/certificates/verify')
   async page(@Param('code') code: string, @RequestState() state: State) {
-    const result = await this.certificates.verify(code);
+    const { titleTranslations, ...result } = await this.certificates.verify(code);
     // Those who may manage the certificate do it from the page everyone else only reads.
     const manageId =
       result.status === 'unknown' ? null : await this.certificates.manageableId(state.principal, result.code);
-    return { result, manageId };
+    // The title in the reader's language; the page's data stays as small as it is named by.
+    const title = titleTranslations?.[state.locale]?.title || result.title;
+    return { result: { ...result, title }, manageId };
   }
 
   @ApiOperation({ summary: 'Verify a certificate by its code: valid, revoked (with reason and date) or unknown.' })

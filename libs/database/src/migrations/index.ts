@@ -28,6 +28,7 @@ import { TranslationSources1767300000000 } from './1767300000000-translation-sou
 import { TranslationFeedback1767400000000 } from './1767400000000-translation-feedback.js';
 import { ModuleDrafts1767500000000 } from './1767500000000-module-drafts.js';
 import { SessionTranslations1767600000000 } from './1767600000000-session-translations.js';
+import { CourseTitleTranslations1767700000000 } from './1767700000000-course-title-translations.js';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   TranslationFeedback1767400000000,
   ModuleDrafts1767500000000,
   SessionTranslations1767600000000,
+  CourseTitleTranslations1767700000000,
 ];

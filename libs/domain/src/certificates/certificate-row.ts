@@ -36,8 +36,8 @@ export interface CertificateRow {
 export const SELECT_CERTIFICATE = `SELECT c.id, c.user_id, c.code, c.serial, c.kind, c.status, c.revision, c.completed_at,
     c.issued_at, c.revoked_at, c.revoke_reason, c.payload, c.signature, c.key_id, c.pdf_key, c.pdf_sha256,
     c.cohort_id, c.course_id, coalesce(co.title, ch.title) AS title,
-    (SELECT jsonb_object_agg(t.key, jsonb_build_object('title', t.value->>'title'))
-     FROM jsonb_each(coalesce(co.translations, ch.translations)) t) AS title_translations,
+    coalesce(co.title_translations, (SELECT jsonb_object_agg(t.key, jsonb_build_object('title', t.value->>'title'))
+      FROM jsonb_each(ch.translations) t)) AS title_translations,
     co.slug, u.name AS holder, u.email,
     coalesce(co.organisation_id, pr.organisation_id) AS organisation_id, ch.programme_id
   FROM certificates c JOIN users u ON u.id = c.user_id LEFT JOIN courses co ON co.id = c.course_id

@@ -55,7 +55,7 @@ export class MyLearningService {
     // inside the lateral join, where it was worked out for every unread module before the limit.
     const rows = await prepared<Array<MyCourseRow & { i: number }>>(
       this.db,
-      `SELECT k.i::int AS i, c.slug, c.title, c.translations->k.locale->>'title' AS translated, e.status,
+      `SELECT k.i::int AS i, c.slug, c.title, c.title_translations->k.locale->>'title' AS translated, e.status,
          (SELECT count(*)::int FROM modules m JOIN module_progress p ON p.module_id = m.id AND p.user_id = k.user_id
           WHERE m.course_id = c.id AND m.status = 'active') AS read,
          (SELECT count(*)::int FROM modules m WHERE m.course_id = c.id AND m.status = 'active') AS total,

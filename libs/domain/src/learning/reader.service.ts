@@ -185,7 +185,7 @@ async function loadContent(tx: EntityManager, courseSlug: string, locale: Locale
     }>
   >(
     `SELECT c.id AS course_id, c.title AS course_title, c.language,
-       CASE WHEN $2 <> c.language THEN c.translations -> $2 ->> 'title' END AS course_title_translated, c.status, c.organisation_id, m.id, m.slug, r.title, r.summary,
+       CASE WHEN $2 <> c.language THEN c.title_translations -> $2 ->> 'title' END AS course_title_translated, c.status, c.organisation_id, m.id, m.slug, r.title, r.summary,
        r.objectives, r.sources, r.duration, r.html, r.toc, r.quiz IS NOT NULL AS has_quiz,
        (SELECT json_build_object('title', t.title, 'summary', t.summary, 'objectives', t.objectives, 'html', t.html,
                                  'toc', t.toc, 'sources', t.sources)

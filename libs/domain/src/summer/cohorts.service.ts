@@ -129,9 +129,7 @@ export class CohortsService {
   async cohort(cohortId: string): Promise<CohortPage> {
     const cohort = await findCohort(this.db.manager, cohortId);
     const courses = await this.db.query<CohortPage['courses']>(
-      `SELECT co.slug, co.title,
-         (SELECT coalesce(jsonb_object_agg(t.key, jsonb_build_object('title', t.value->>'title')), '{}')
-          FROM jsonb_each(co.translations) t) AS translations
+      `SELECT co.slug, co.title, co.title_translations AS translations
        FROM cohort_courses cc JOIN courses co ON co.id = cc.course_id WHERE cc.cohort_id = $1 ORDER BY co.title`,
       [cohortId],
     );
