@@ -91,7 +91,7 @@ export class AccessAdminService {
         side?.scopeId && side.scope !== 'site' ? [{ kind: side.scope as ObjectKind, id: side.scopeId }] : [],
       );
     const names = await this.namesOf(refs);
-    const describe = (side: AuditEntry['before']): AuditedGrant | null => {
+    const named = (side: AuditEntry['before']): AuditedGrant | null => {
       if (!side) return null;
       const ref = side.scopeId && side.scope !== 'site' ? { kind: side.scope as ObjectKind, id: side.scopeId } : null;
       return {
@@ -102,7 +102,7 @@ export class AccessAdminService {
         href: ref ? scopeHref(ref) : null,
       };
     };
-    return { entries: entries.map((e) => ({ ...e, before: describe(e.before), after: describe(e.after) })), total };
+    return { entries: entries.map((e) => ({ ...e, before: named(e.before), after: named(e.after) })), total };
   }
 
   /** Admin pages act on the site's authority, so the object's own place in the hierarchy is not needed. */
