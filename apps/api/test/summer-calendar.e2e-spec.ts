@@ -264,6 +264,16 @@ describe('summer-school calendar feed (RFC 5545)', () => {
     member.client.cookies.set('karvan_lang', 'az');
     expect((await member.client.get(`/cohorts/${cohortId}/timetable`)).text).toContain(titleAz);
     member.client.cookies.delete('karvan_lang');
+    // Too long a translation is named in the form's error summary, linked to its field; nothing is added.
+    const tooLong = await coordinator.client.postForm(`/cohorts/${cohortId}/sessions`, {
+      title: 'Closing',
+      titleAz: 'ə'.repeat(201),
+      startsAt: '2027-07-09T09:00',
+      endsAt: '2027-07-09T10:00',
+    });
+    expect(tooLong.status).toBe(422);
+    expect(tooLong.text).toContain('<a href="#session-titleAz">Title in Azerbaijani');
+    expect(await t.db.query(`SELECT 1 FROM cohort_sessions WHERE title = 'Closing'`)).toEqual([]);
 
     // Attendance, once both have taken place: present at the kept session, absent from the other:
     // 50%, short of 80%. (Their dates are put back after, for the feed's checks below.)

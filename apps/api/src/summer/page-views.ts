@@ -53,6 +53,8 @@ const LABELS: Record<string, string> = {
   startsAt: 'summer.startsAt',
   endsAt: 'summer.endsAt',
   room: 'summer.room',
+  titleAz: 'ux.titleAz',
+  titleRu: 'ux.titleRu',
 };
 
 /** The id of each field in the cohort form partial, after its prefix. */
