@@ -55,6 +55,10 @@ const LABELS: Record<string, string> = {
   room: 'summer.room',
   titleAz: 'ux.titleAz',
   titleRu: 'ux.titleRu',
+  descriptionAz: 'ux.descriptionAz',
+  descriptionRu: 'ux.descriptionRu',
+  eligibilityAz: 'ux.eligibilityAz',
+  eligibilityRu: 'ux.eligibilityRu',
 };
 
 /** The id of each field in the cohort form partial, after its prefix. */
