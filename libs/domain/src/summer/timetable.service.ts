@@ -104,16 +104,7 @@ export class TimetableService {
       const [row] = await tx.query<Array<{ id: string }>>(
         `INSERT INTO cohort_sessions (cohort_id, title, speaker, starts_at, ends_at, room, description, translations)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-        [
-          cohortId,
-          values.title,
-          values.speaker,
-          values.startsAt,
-          values.endsAt,
-          values.room,
-          values.description,
-          JSON.stringify(values.translations),
-        ],
+        [cohortId, ...sessionColumns(values)],
       );
       await this.tellMembers(tx, cohortId, `${row.id}:0`);
       return { id: row.id };
@@ -137,16 +128,7 @@ export class TimetableService {
                THEN now() ELSE updated_at END
            WHERE id = $1 RETURNING sequence, updated_at, updated_at = now() AS changed
          ) SELECT * FROM changed`,
-        [
-          sessionId,
-          values.title,
-          values.speaker,
-          values.startsAt,
-          values.endsAt,
-          values.room,
-          values.description,
-          JSON.stringify(values.translations),
-        ],
+        [sessionId, ...sessionColumns(values)],
       );
       if (!row.changed) return;
       const revision = `${row.sequence}:${row.updated_at.getTime()}`;
@@ -217,6 +199,12 @@ export class TimetableService {
       });
     }
   }
+}
+
+/** A checked session's values in the order its statements take them, after the id they start with. */
+function sessionColumns(values: ReturnType<typeof checkSession>): unknown[] {
+  const { title, speaker, startsAt, endsAt, room, description, translations } = values;
+  return [title, speaker, startsAt, endsAt, room, description, JSON.stringify(translations)];
 }
 
 /** A session's values, or its problems by field; it takes place within its school's dates. */
