@@ -85,15 +85,12 @@ export class AccessAdminService {
     pageSize?: number,
   ): Promise<{ entries: DescribedAuditEntry[]; total: number }> {
     const { entries, total } = await this.grants.auditLog(me, page, pageSize);
-    const refs = entries
-      .flatMap((e) => [e.before, e.after])
-      .flatMap((side) =>
-        side?.scopeId && side.scope !== 'site' ? [{ kind: side.scope as ObjectKind, id: side.scopeId }] : [],
-      );
-    const names = await this.namesOf(refs);
+    const names = await this.namesOf(
+      entries.flatMap((e) => [objectOf(e.before), objectOf(e.after)]).flatMap((r) => (r ? [r] : [])),
+    );
     const named = (side: AuditEntry['before']): AuditedGrant | null => {
       if (!side) return null;
-      const ref = side.scopeId && side.scope !== 'site' ? { kind: side.scope as ObjectKind, id: side.scopeId } : null;
+      const ref = objectOf(side);
       return {
         role: side.role ?? '',
         kind: side.scope ?? 'site',
@@ -144,6 +141,11 @@ export class AccessAdminService {
       scopeHref: row.scope.kind === 'site' ? null : scopeHref(row.scope),
     }));
   }
+}
+
+/** The course, cohort, programme or organisation one side of an audited change was on; null for the site. */
+function objectOf(side: AuditEntry['before']): { kind: ObjectKind; id: string } | null {
+  return side?.scopeId && side.scope !== 'site' ? { kind: side.scope as ObjectKind, id: side.scopeId } : null;
 }
 
 export function scopeHref(ref: ScopeRef): string | null {

@@ -48,7 +48,7 @@ export class CohortDashboardService {
   async dashboard(principal: Principal, cohortId: string): Promise<CohortDashboard> {
     const cohort = await managedCohort(this.db.manager, principal, cohortId);
     const q = <T>(sql: string) => this.db.query<T>(sql, [cohortId]);
-    const [byStatus, byCategory, sessions, courses, [certs], completedCourses, held] = await Promise.all([
+    const [byStatus, byCategory, sessions, courses, completedCourses, held] = await Promise.all([
       q<CohortDashboard['byStatus']>(
         `SELECT status, count(*)::int AS count FROM applications WHERE cohort_id = $1 AND status <> 'draft' GROUP BY status ORDER BY status`,
       ),
@@ -71,12 +71,6 @@ export class CohortDashboardService {
             WHERE m.cohort_id = $1) AS completed
          FROM cohort_courses cc JOIN courses co ON co.id = cc.course_id WHERE cc.cohort_id = $1 ORDER BY co.title`,
       ),
-      q<Array<CohortDashboard['certificates']>>(
-        `SELECT count(*)::int AS completed, count(c.id) FILTER (WHERE c.status = 'issued')::int AS issued,
-           count(c.id) FILTER (WHERE c.status = 'pending')::int AS pending, count(*) FILTER (WHERE c.id IS NULL)::int AS missing
-         FROM cohort_completions cc LEFT JOIN certificates c ON c.user_id = cc.user_id AND c.cohort_id = cc.cohort_id
-         WHERE cc.cohort_id = $1`,
-      ),
       q<Array<{ user_id: string; n: number }>>(
         `SELECT m.user_id, count(x.*)::int AS n FROM cohort_members m JOIN cohort_courses cc ON cc.cohort_id = m.cohort_id
          LEFT JOIN course_completions x ON x.user_id = m.user_id AND x.course_id = cc.course_id
@@ -88,6 +82,9 @@ export class CohortDashboardService {
       ),
     ]);
     const done = new Map(completedCourses.map((r) => [r.user_id, r.n]));
+    // One row per completion, with its certificate if any: the counts and each participant's.
+    const count = (status: string | null) => held.filter((r) => r.status === status).length;
+    const certs = { completed: held.length, issued: count('issued'), pending: count('pending'), missing: count(null) };
     const certificates = new Map(
       held.map((r) => [r.user_id, { status: r.status ?? 'none', code: r.code, last_error: r.last_error }]),
     );
