@@ -19,8 +19,15 @@ export function iso(offsetHours: number): string {
 }
 
 /** A programme with one cohort made by this coordinator; returns the cohort id. */
-export async function makeCohort(coordinator: WebClient, extra: Record<string, unknown> = {}): Promise<string> {
-  const programme = await coordinator.json('POST', '/api/v1/programmes', { title: 'Migration Summer School' });
+export async function makeCohort(
+  coordinator: WebClient,
+  extra: Record<string, unknown> = {},
+  programmeExtra: Record<string, unknown> = {},
+): Promise<string> {
+  const programme = await coordinator.json('POST', '/api/v1/programmes', {
+    title: 'Migration Summer School',
+    ...programmeExtra,
+  });
   expect(programme.status).toBe(201);
   const cohort = await coordinator.json('POST', `/api/v1/programmes/${programme.json<{ id: string }>().id}/cohorts`, {
     title: 'Summer 2027',

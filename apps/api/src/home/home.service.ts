@@ -136,7 +136,10 @@ export class HomeService {
         };
       }),
     );
-    return { cohorts: rows, today: rows.flatMap((c) => c.today.map((s) => ({ ...s, cohort: c.title }))) };
+    const today = rows.flatMap((c) =>
+      c.today.map((s) => ({ ...s, cohort: c.title, cohort_translations: c.translations })),
+    );
+    return { cohorts: rows, today };
   }
 
   private async admin(me: Principal) {

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CohortsService, isCohortStaff, isOpen, TimetableService } from '@karvan/domain';
 import { Public, RequestState } from '../common/decorators.js';
@@ -6,6 +6,7 @@ import { renderPage } from '../common/render.js';
 import type { KarvanReply, RequestState as State } from '../common/request-context.js';
 import { SummerPages } from './page-views.js';
 import { ApiFile, ApiList, ApiObject } from '../common/openapi.js';
+import { FeedQuery } from './dto/session.dto.js';
 
 /** What anyone may read: the summer schools, each cohort's call and its timetable. */
 @ApiTags('summer schools')
@@ -73,11 +74,11 @@ export class SummerPublicController {
   @ApiOperation({ summary: 'The timetable as an iCalendar feed.' })
   @ApiFile('text/calendar', 'The timetable.')
   @Get('cohorts/:id/timetable.ics')
-  async ics(@Param('id') id: string, @Res() reply: KarvanReply) {
+  async ics(@Param('id') id: string, @Query() query: FeedQuery, @Res() reply: KarvanReply) {
     await reply
       .header('content-type', 'text/calendar; charset=utf-8')
       .header('content-disposition', `inline; filename="timetable-${id.slice(0, 8)}.ics"`)
-      .send(await this.timetable.ics(id));
+      .send(await this.timetable.ics(id, query.lang));
   }
 }
 

@@ -10,10 +10,13 @@ import {
   type RubricCriterion,
 } from './form-definition.js';
 import { SummerError, SummerErrorCode } from './summer.errors.js';
+import type { SummerTranslations } from './summer-translations.js';
 
 export interface CohortDefinitions {
   id: string;
   title: string;
+  /** The title in other languages, for the page's breadcrumb. */
+  translations: SummerTranslations;
   formSource: string;
   form: FormField[];
   rubricSource: string;
@@ -33,6 +36,7 @@ export class CohortDefinitionsService {
     return {
       id: cohort.id,
       title: cohort.title,
+      translations: cohort.translations,
       formSource: cohort.form_source,
       form: cohort.form,
       rubricSource: cohort.rubric_source,

@@ -37,6 +37,17 @@ export interface ProgrammeSummary {
   }>;
 }
 
+/** A cohort someone runs or reviews applications for, named in every language it is given in. */
+export interface StaffCohort {
+  id: string;
+  title: string;
+  translations: SummerTranslations;
+  programme_title: string;
+  programme_translations: SummerTranslations;
+  /** `coordinator` or `reviewer`. */
+  role: string;
+}
+
 export interface CohortPage extends CohortRow {
   /** Linked courses, with their titles in other languages (`{ az: { title } }`). */
   courses: Array<{ slug: string; title: string; translations: Record<string, { title: string | null }> }>;
@@ -146,12 +157,11 @@ export class CohortsService {
   }
 
   /** The cohorts this person coordinates (all, for an admin) and those they review. */
-  async staffCohorts(
-    principal: Principal,
-  ): Promise<Array<{ id: string; title: string; programme_title: string; role: string }>> {
+  async staffCohorts(principal: Principal): Promise<StaffCohort[]> {
     const where = reach(principal, 'application.read');
     const rows = await this.db.query<Array<CohortRow & { programme_title: string }>>(
-      `SELECT c.id, c.title, c.programme_id, p.title AS programme_title, p.organisation_id
+      `SELECT c.id, c.title, c.translations, c.programme_id, p.title AS programme_title,
+         p.translations AS programme_translations, p.organisation_id
        FROM cohorts c JOIN programmes p ON p.id = c.programme_id
        WHERE $1 OR c.id = ANY($2) OR c.programme_id = ANY($3) OR p.organisation_id = ANY($4)
        ORDER BY c.starts_on DESC`,
@@ -160,7 +170,9 @@ export class CohortsService {
     return rows.map((c) => ({
       id: c.id,
       title: c.title,
+      translations: c.translations,
       programme_title: c.programme_title,
+      programme_translations: c.programme_translations,
       role: can(principal, 'cohort.manage', scopeOfCohort(c)) ? 'coordinator' : 'reviewer',
     }));
   }

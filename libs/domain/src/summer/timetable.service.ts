@@ -6,12 +6,12 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/index.js';
 import { DomainEvents } from '../events/index.js';
 import { MailService } from '../mail/index.js';
-import { isLocale } from '../shared/locale.js';
+import { isLocale, type Locale } from '../shared/locale.js';
 import { findCohort, managedCohort, type CohortRow } from './cohort-access.js';
 import { evaluateCohortCompletion } from './cohort-completion.js';
 import { icsCalendar } from './ical.js';
 import { SummerError, SummerErrorCode } from './summer.errors.js';
-import { collectTranslations, type SummerTranslations } from './summer-translations.js';
+import { collectTranslations, inLocale, type SummerTranslations } from './summer-translations.js';
 import { isUuid } from '../shared/ids.js';
 
 export interface SessionInput {
@@ -73,13 +73,14 @@ export class TimetableService {
     return [...days].map(([day, list]) => ({ day, sessions: list }));
   }
 
-  async ics(cohortId: string): Promise<string> {
+  /** The feed, its titles in `locale` where the coordinator gave them (the base titles without one). */
+  async ics(cohortId: string, locale?: Locale): Promise<string> {
     const cohort = await findCohort(this.db.manager, cohortId);
     const sessions = await this.sessions(this.db.manager, cohortId, true);
     // Read after the sessions, on the database's clock: no LAST-MODIFIED can be later than it.
     const [{ now }] = await this.db.query<Array<{ now: Date }>>(`SELECT now() AS now`);
     return icsCalendar(
-      cohort.title,
+      inLocale(cohort.title, cohort.translations, locale),
       cohort.time_zone,
       sessions.map((s) => ({
         // No host from BASE_URL: subscribers must keep the same events when the site moves.
@@ -89,7 +90,7 @@ export class TimetableService {
         end: s.ends_at,
         lastModified: s.updated_at,
         cancelled: s.cancelled_at !== null,
-        summary: s.title,
+        summary: inLocale(s.title, s.translations, locale),
         location: s.room || cohort.place,
         description: [s.speaker, s.description].filter(Boolean).join('\n\n'),
       })),
@@ -184,18 +185,32 @@ export class TimetableService {
 
   /** One "timetable changed" e-mail per member and change. */
   private async tellMembers(tx: EntityManager, cohortId: string, change: string): Promise<void> {
-    const members = await tx.query<Array<{ id: string; email: string; name: string; locale: string; cohort: string }>>(
-      `SELECT u.id, u.email, u.name, u.locale, c.title AS cohort FROM cohort_members m
+    const members = await tx.query<
+      Array<{
+        id: string;
+        email: string;
+        name: string;
+        locale: string;
+        cohort: string;
+        translations: SummerTranslations;
+      }>
+    >(
+      `SELECT u.id, u.email, u.name, u.locale, c.title AS cohort, c.translations FROM cohort_members m
        JOIN users u ON u.id = m.user_id JOIN cohorts c ON c.id = m.cohort_id WHERE m.cohort_id = $1`,
       [cohortId],
     );
     for (const m of members) {
+      const locale = isLocale(m.locale) ? m.locale : 'en';
       await this.mail.add(tx, {
         dedupeKey: `timetable:${change}:${m.id}`,
         to: m.email,
-        locale: isLocale(m.locale) ? m.locale : 'en',
+        locale,
         template: 'timetableChanged',
-        params: { name: m.name, cohort: m.cohort, link: `${this.config.baseUrl}/cohorts/${cohortId}/timetable` },
+        params: {
+          name: m.name,
+          cohort: inLocale(m.cohort, m.translations, locale),
+          link: `${this.config.baseUrl}/cohorts/${cohortId}/timetable`,
+        },
       });
     }
   }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { ATTENDANCE } from '@karvan/domain';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ATTENDANCE, LOCALES, type Locale } from '@karvan/domain';
 import { IsRecord, UUID } from './is-record.js';
 import { toBoolean } from './transforms.js';
 
@@ -51,4 +51,15 @@ export class AttendanceDto {
   @IsOptional()
   @IsRecord({ describe: `${ATTENDANCE.join(', ')} by member id`, key: UUID, value: isStatus, maxKeys: 2000 })
   marks?: Record<string, string>;
+}
+
+/** The calendar feed's query: the language of its titles. */
+export class FeedQuery {
+  @ApiPropertyOptional({
+    enum: LOCALES,
+    description: 'The language of the titles, where the coordinator gave them in it; the base titles without it.',
+  })
+  @IsOptional()
+  @IsIn(LOCALES)
+  lang?: Locale;
 }
