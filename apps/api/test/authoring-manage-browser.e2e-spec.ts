@@ -2,7 +2,7 @@ import { jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { createUser, TEST_PASSWORD } from '@karvan/testing';
 import { makeCohort, person } from './summer-helpers.js';
-import { expectAccessible, signIn, useBrowserSuite } from './test-app.js';
+import { expectAccessible, expectNoSidewaysScroll, signIn, useBrowserSuite } from './test-app.js';
 
 jest.setTimeout(180_000);
 
@@ -39,15 +39,6 @@ async function signedIn(browser: Browser, url: string, email: string, javaScript
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(`${url}/`);
   return page;
-}
-
-/** Nothing wider than the phone's screen: no sideways scrolling at 390 px. */
-async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  // A string, so that the test's TypeScript (no DOM library) does not type the page's code.
-  const widths = await page.evaluate<{ page: number; screen: number }>(
-    '({ page: document.documentElement.scrollWidth, screen: window.innerWidth })',
-  );
-  expect(widths.page).toBeLessThanOrEqual(widths.screen);
 }
 
 async function checkPage(page: Page): Promise<void> {

@@ -77,3 +77,15 @@ export function useBrowserSuite(): BrowserSuite {
 export async function expectAccessible(page: Page): Promise<void> {
   expect(await accessibilityViolations(page)).toEqual([]);
 }
+
+/**
+ * No sideways scrolling: the page is no wider than the window it was opened in. Measured against
+ * the width the test set, not `window.innerWidth`: in a mobile context Chromium widens the layout
+ * viewport to fit whatever overflows, so the page and `innerWidth` always agree there.
+ */
+export async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const width = page.viewportSize()?.width;
+  if (!width) throw new Error('The page was opened without a set width.');
+  // A string, so that the test's TypeScript (no DOM library) does not type the page's code.
+  expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
+}
