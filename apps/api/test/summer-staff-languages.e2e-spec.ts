@@ -61,6 +61,9 @@ describe("a summer school's staff pages, feed and e-mails in the reader's langua
     const register = await page(`/sessions/${sessionId}/register`);
     expect(register).toContain('<h1>Açılış</h1>');
     expect(register).toContain(`<a href="/cohorts/${cohortId}/sessions">Yay 2027</a>`);
+    const dashboard = await page(`/cohorts/${cohortId}/dashboard`);
+    expect(dashboard).toContain('<th scope="row">Açılış</th>');
+    expect(dashboard).toMatch(/<text[^>]*>Açılış<\/text>/);
     for (const path of ['dashboard', 'ranking', 'builder/form']) {
       expect(await page(`/cohorts/${cohortId}/${path}`)).toContain(`${manageLink}Yay 2027</a>`);
     }

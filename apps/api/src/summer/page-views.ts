@@ -17,6 +17,7 @@ import {
   type Principal,
   type SessionRow,
   registerOpening,
+  inLocale,
 } from '@karvan/domain';
 import type { FieldErrors } from '../common/forms.js';
 import { renderPage } from '../common/render.js';
@@ -365,7 +366,7 @@ export class SummerPages {
         sessions: barChartSvg(
           'chart-sessions',
           `${translate(locale, 'summer.perSession')} (%)`,
-          board.sessions.map((s) => ({ label: s.title, value: s.percent ?? 0 })),
+          board.sessions.map((s) => ({ label: inLocale(s.title, s.translations, locale), value: s.percent ?? 0 })),
           100,
         ),
         participants: barChartSvg(

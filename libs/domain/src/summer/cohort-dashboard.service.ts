@@ -6,6 +6,7 @@ import { requestMissing } from '../certificates/index.js';
 import type { SheetTable } from '../shared/spreadsheet.js';
 import { AttendanceService, type ParticipantAttendance } from './attendance.service.js';
 import { managedCohort, type CohortRow } from './cohort-access.js';
+import type { SummerTranslations } from './summer-translations.js';
 
 export interface CohortDashboard {
   cohort: CohortRow;
@@ -15,13 +16,21 @@ export interface CohortDashboard {
   sessions: Array<{
     id: string;
     title: string;
+    translations: SummerTranslations;
     starts_at: Date;
     marked: number;
     attended: number;
     percent: number | null;
   }>;
   participants: Array<ParticipantAttendance & { coursesCompleted: number; certificate: ParticipantCertificate }>;
-  courses: Array<{ slug: string; title: string; members: number; completed: number }>;
+  courses: Array<{
+    slug: string;
+    title: string;
+    /** `{ az: { title } }`: the course's title in each language it is translated into. */
+    title_translations: Record<string, { title?: string }>;
+    members: number;
+    completed: number;
+  }>;
   certificates: { completed: number; issued: number; pending: number; missing: number };
 }
 
@@ -57,7 +66,7 @@ export class CohortDashboardService {
          FROM applications WHERE cohort_id = $1 AND status <> 'draft' GROUP BY category ORDER BY category`,
       ),
       q<CohortDashboard['sessions']>(
-        `SELECT s.id, s.title, s.starts_at, count(a.*)::int AS marked,
+        `SELECT s.id, s.title, s.translations, s.starts_at, count(a.*)::int AS marked,
            count(*) FILTER (WHERE a.status IN ('present', 'late'))::int AS attended,
            CASE WHEN count(*) FILTER (WHERE a.status <> 'excused') = 0 THEN NULL ELSE
              round(100.0 * count(*) FILTER (WHERE a.status IN ('present', 'late')) / count(*) FILTER (WHERE a.status <> 'excused'))::int END AS percent
@@ -66,7 +75,8 @@ export class CohortDashboardService {
          GROUP BY s.id ORDER BY s.starts_at`,
       ),
       q<CohortDashboard['courses']>(
-        `SELECT co.slug, co.title, (SELECT count(*)::int FROM cohort_members m WHERE m.cohort_id = $1) AS members,
+        `SELECT co.slug, co.title, co.title_translations,
+           (SELECT count(*)::int FROM cohort_members m WHERE m.cohort_id = $1) AS members,
            (SELECT count(*)::int FROM cohort_members m JOIN course_completions x ON x.user_id = m.user_id AND x.course_id = co.id
             WHERE m.cohort_id = $1) AS completed
          FROM cohort_courses cc JOIN courses co ON co.id = cc.course_id WHERE cc.cohort_id = $1 ORDER BY co.title`,
