@@ -55,6 +55,12 @@ describe('demo data with a running worker', () => {
     const jwk = jwks.keys.find((k) => k.kid === v.keyId)!;
     const key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: jwk.x }, format: 'jwk' });
     expect(verify(null, Buffer.from(v.payload!), key, Buffer.from(v.signature!, 'base64url'))).toBe(true);
+    // Each quiz shows as graded, with its best score, and its answers can be reviewed.
+    const quiz = await trainee.get(`/courses/${DEMO_COMPLETED_COURSE}/modules/definitions-and-data-sources/quiz`);
+    expect(quiz.text).toContain('You passed this quiz (best score 100 %).');
+    expect(quiz.text).toMatch(/<td data-label="State">graded<\/td>/);
+    const review = await trainee.get(/href="(\/attempts\/[^"]+)"/.exec(quiz.text)![1]);
+    expect(review.status).toBe(200);
     const learning = await trainee.get('/learning');
     expect(learning.text).toContain('Research methods in migration studies');
     // In Azerbaijani, the certificate lists and the check name the course as the reader reads it.

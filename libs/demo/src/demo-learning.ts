@@ -6,9 +6,9 @@ export const DEMO_COMPLETED_COURSE = 'research-methods-migration';
 
 /**
  * Enrols the demo trainee, marks every module read and records each quiz as passed with full
- * marks (demo data: no answers are stored), then evaluates completion as a real submission would,
- * which asks for the certificate, in the caller's transaction. Nothing happens twice; without the
- * course (content not synced yet) it does nothing.
+ * marks, each question answered with its first right answer, then evaluates completion as a real
+ * submission would, which asks for the certificate, in the caller's transaction. Nothing happens
+ * twice; without the course (content not synced yet) it does nothing.
  */
 export async function completeDemoCourse(tx: EntityManager, email: string, courseSlug: string): Promise<void> {
   const [target] = await tx.query<Array<{ user_id: string; course_id: string }>>(
@@ -38,5 +38,31 @@ export async function completeDemoCourse(tx: EntityManager, email: string, cours
        AND NOT EXISTS (SELECT 1 FROM quiz_attempts a WHERE a.user_id = $1 AND a.module_id = m.id)`,
     [userId, courseId],
   );
+  await answerDemoAttempts(tx, userId, courseId);
   await evaluateCompletion(tx, userId, courseId);
+}
+
+/**
+ * The answers of the demo attempts: an attempt without any shows as "not graded" on the quiz page,
+ * beside "you passed". Each is the answer key's first right answer, scored in full. Attempts made
+ * by an earlier demo seed, which stored no answers, get theirs too. An essay would need a trainer's
+ * grade: the demo course has none, and any would stay unanswered.
+ */
+async function answerDemoAttempts(tx: EntityManager, userId: string, courseId: string): Promise<void> {
+  await tx.query(
+    `INSERT INTO attempt_answers (attempt_id, question_key, response, score)
+     SELECT a.id, q.key,
+       CASE q.answer_key->>'type'
+         WHEN 'single' THEN q.answer_key->'correct'->0
+         WHEN 'multiple' THEN q.answer_key->'correct'
+         WHEN 'matching' THEN q.answer_key->'pairs'
+         WHEN 'numeric' THEN to_jsonb(q.answer_key->'accepted'->0->>'value')
+         WHEN 'short' THEN q.answer_key->'accepted'->0
+       END,
+       q.points
+     FROM quiz_attempts a JOIN modules m ON m.id = a.module_id JOIN questions q ON q.revision_id = a.revision_id
+     WHERE a.user_id = $1 AND m.course_id = $2 AND q.type <> 'essay'
+       AND NOT EXISTS (SELECT 1 FROM attempt_answers x WHERE x.attempt_id = a.id)`,
+    [userId, courseId],
+  );
 }

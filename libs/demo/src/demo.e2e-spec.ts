@@ -22,6 +22,7 @@ describe('demo seed', () => {
       `SELECT (SELECT count(*)::int FROM users) AS users, (SELECT count(*)::int FROM grants WHERE scope_kind = 'site') AS roles,
               (SELECT count(*)::int FROM grants WHERE role = 'course_author') AS authors, (SELECT count(*)::int FROM enrolments) AS enrolments,
               (SELECT count(*)::int FROM module_progress) AS progress, (SELECT count(*)::int FROM quiz_attempts) AS attempts,
+              (SELECT count(*)::int FROM attempt_answers) AS answers,
               (SELECT count(*)::int FROM course_completions) AS completions,
               (SELECT count(*)::int FROM certificates) AS certificates, (SELECT count(*)::int FROM programmes) AS programmes,
               (SELECT count(*)::int FROM applications) AS applications,
@@ -44,6 +45,13 @@ describe('demo seed', () => {
     expect(await counts()).toEqual(before);
     // The demo trainee finished the research-methods course: every module read, every quiz passed.
     expect(before[0]).toMatchObject({ progress: 4, attempts: 4, completions: 1, certificates: 1 });
+    // Every question of those attempts is answered (else the quiz page calls them "not graded").
+    const [{ unanswered }] = await db.query<Array<{ unanswered: number }>>(
+      `SELECT count(*)::int AS unanswered FROM quiz_attempts a JOIN questions q ON q.revision_id = a.revision_id
+       WHERE NOT EXISTS (SELECT 1 FROM attempt_answers x WHERE x.attempt_id = a.id AND x.question_key = q.key)`,
+    );
+    expect(before[0].answers).toBeGreaterThan(0);
+    expect(unanswered).toBe(0);
     // The summer school: twelve applicants in several states, reviews, five days, two days of registers.
     expect(before[0]).toMatchObject({ programmes: 1, applications: 12, reviews: 22, sessions: 10, attendance: 16 });
     const states = await db.query<Array<{ status: string }>>(
