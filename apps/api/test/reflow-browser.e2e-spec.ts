@@ -41,8 +41,10 @@ describe('pages at 320 px in Russian', () => {
     await context.close();
   };
 
-  it("fit a trainee's quiz with its attempts, a trainer's courses and an administrator's home and queues", async () => {
+  it("fit a trainee's quiz with its attempts, a member's attendance, a trainer's courses and an administrator's home and queues", async () => {
     await pagesOf('trainee', ['/', `/courses/${DEMO_COMPLETED_COURSE}/modules/definitions-and-data-sources/quiz`]);
+    const [cohort] = await suite.app.db.query<Array<{ id: string }>>('SELECT id FROM cohorts');
+    await pagesOf('applicant01', ['/', '/applications', `/cohorts/${cohort.id}/attendance/me`]);
     await pagesOf('trainer', ['/', '/authoring']);
     await pagesOf('admin', ['/', '/admin/queues', '/admin/users']);
   });
