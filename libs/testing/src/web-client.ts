@@ -11,13 +11,21 @@ export interface WebResponse {
 }
 
 /**
+ * A client address of its own (sent as X-Forwarded-For; the test apps trust it): the api counts
+ * sign-ins per address for every suite of a run together, and a test must not spend another's.
+ */
+export function testAddress(): string {
+  return `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
+}
+
+/**
  * A browser-like HTTP client for e2e tests: keeps cookies, never follows redirects on its own,
  * adds the CSRF token to forms, and comes from its own address (X-Forwarded-For) so that
  * per-address login limits of one test never touch another.
  */
 export class WebClient {
   readonly cookies = new Map<string, string>();
-  readonly address = `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
+  readonly address = testAddress();
 
   constructor(
     readonly baseUrl: string,
