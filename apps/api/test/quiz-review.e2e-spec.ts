@@ -228,6 +228,12 @@ describe('the review policy, on the attempt page, in the API and in exports', ()
     expect(page.status).toBe(200);
     expect(page.text).toContain('<svg');
     expect(page.text).toContain('From 2 graded attempts.');
+    // Its axes in the reader's language, with a decimal comma in Russian.
+    trainer.cookies.set('karvan_lang', 'ru');
+    const inRussian = (await trainer.get(`/courses/${slug}/modules/fee/item-analysis`)).text;
+    trainer.cookies.delete('karvan_lang');
+    expect(inRussian).toContain('>Лёгкость</text>');
+    expect(inRussian).toContain('>0,5</text>');
     const json = await trainer.json('GET', `/api/v1/courses/${slug}/modules/fee/item-analysis`);
     expect(json.json()).toMatchObject({ attempts: 2, items: [{ id: 'fee', asked: 2, facility: 0.5 }] });
     const csv = await trainer.get(`/courses/${slug}/modules/fee/item-analysis.csv`);

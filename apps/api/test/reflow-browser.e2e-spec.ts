@@ -34,18 +34,23 @@ describe('pages at 320 px in Russian', () => {
     await page.locator('form[action^="/login"] button[type=submit]').click();
     await page.waitForURL(`${suite.app.url}/`);
     for (const path of paths) {
-      await page.goto(`${suite.app.url}${path}`);
+      const response = await page.goto(`${suite.app.url}${path}`);
+      expect([path, response?.status()]).toEqual([path, 200]);
       expect(await page.locator('html').getAttribute('lang')).toBe('ru');
       await expectNoSidewaysScroll(page);
     }
     await context.close();
   };
 
-  it("fit a trainee's quiz with its attempts, a member's attendance, a trainer's courses and an administrator's home and queues", async () => {
+  it("fit a trainee's quiz, a member's attendance, a trainer's courses and item analysis, and an administrator's home, queues and access pages", async () => {
     await pagesOf('trainee', ['/', `/courses/${DEMO_COMPLETED_COURSE}/modules/definitions-and-data-sources/quiz`]);
     const [cohort] = await suite.app.db.query<Array<{ id: string }>>('SELECT id FROM cohorts');
     await pagesOf('applicant01', ['/', '/applications', `/cohorts/${cohort.id}/attendance/me`]);
-    await pagesOf('trainer', ['/', '/authoring']);
-    await pagesOf('admin', ['/', '/admin/queues', '/admin/users']);
+    await pagesOf('trainer', [
+      '/',
+      '/authoring',
+      `/courses/${DEMO_COMPLETED_COURSE}/modules/definitions-and-data-sources/item-analysis`,
+    ]);
+    await pagesOf('admin', ['/', '/admin/queues', '/admin/users', '/admin/access', '/admin/access/audit']);
   });
 });

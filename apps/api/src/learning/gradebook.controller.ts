@@ -1,11 +1,13 @@
 import { Controller, Get, Param, Render, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
 import {
+  formatNumber,
   gradebookTable,
   GradebookService,
   ItemAnalysisService,
   itemAnalysisCsv,
   MyLearningService,
+  translate,
   type Principal,
 } from '@karvan/domain';
 import { Access, CurrentUser, RequestState } from '../common/decorators.js';
@@ -82,9 +84,20 @@ export class GradebookController {
   @ApiExcludeEndpoint()
   @Get('courses/:course/modules/:module/item-analysis')
   @Render('pages/learning/item-analysis')
-  async itemPage(@CurrentUser() me: Principal, @Param('course') course: string, @Param('module') module: string) {
+  async itemPage(
+    @CurrentUser() me: Principal,
+    @RequestState() state: State,
+    @Param('course') course: string,
+    @Param('module') module: string,
+  ) {
     const analysis = await this.items.analyse(me, course, module);
-    return { course, analysis, svg: itemChartSvg('items', analysis.module.title, analysis.items) };
+    const { locale } = state;
+    const axes = {
+      x: translate(locale, 'items.facility'),
+      y: translate(locale, 'items.discrimination'),
+      number: (value: number) => formatNumber(value, locale),
+    };
+    return { course, analysis, svg: itemChartSvg('items', analysis.module.title, analysis.items, axes) };
   }
 
   /** Per question: facility, discrimination, how often each option was chosen, and flags. */

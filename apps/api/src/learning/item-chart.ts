@@ -1,12 +1,19 @@
 import type { ItemStats } from '@karvan/domain';
 import { escapeXml, svgFigure } from '../common/svg.js';
 
+/** The axes' names and numbers in the reader's language. */
+export interface ChartAxes {
+  x: string;
+  y: string;
+  number: (value: number) => string;
+}
+
 /**
  * Facility against discrimination, one dot per question numbered as in the quiz, as plain SVG.
  * The band where a question works (facility 0.2–0.9, discrimination at least 0.2) is shaded, so a
  * flagged question stands outside it.
  */
-export function itemChartSvg(id: string, title: string, items: ItemStats[]): string {
+export function itemChartSvg(id: string, title: string, items: ItemStats[], axes: ChartAxes): string {
   const width = 420;
   const height = 300;
   const left = 50;
@@ -23,13 +30,13 @@ export function itemChartSvg(id: string, title: string, items: ItemStats[]): str
   const ticks = [0, 0.5, 1]
     .map(
       (t) =>
-        `<text x="${x(t)}" y="${bottom + 16}" text-anchor="middle" font-size="11">${t}</text>` +
-        `<text x="${left - 6}" y="${y(t * 2 - 1) + 4}" text-anchor="end" font-size="11">${t * 2 - 1}</text>`,
+        `<text x="${x(t)}" y="${bottom + 16}" text-anchor="middle" font-size="11">${axes.number(t)}</text>` +
+        `<text x="${left - 6}" y="${y(t * 2 - 1) + 4}" text-anchor="end" font-size="11">${axes.number(t * 2 - 1)}</text>`,
     )
     .join('');
   const labels =
-    `<text x="${left + plotWidth / 2}" y="${height - 8}" text-anchor="middle" font-size="11">facility</text>` +
-    `<text x="12" y="${bottom - plotHeight / 2}" text-anchor="middle" font-size="11" transform="rotate(-90 12 ${bottom - plotHeight / 2})">discrimination</text>`;
+    `<text x="${left + plotWidth / 2}" y="${height - 8}" text-anchor="middle" font-size="11">${escapeXml(axes.x)}</text>` +
+    `<text x="12" y="${bottom - plotHeight / 2}" text-anchor="middle" font-size="11" transform="rotate(-90 12 ${bottom - plotHeight / 2})">${escapeXml(axes.y)}</text>`;
   const dots = items
     .filter((item) => item.facility !== null && item.discrimination !== null)
     .map((item) => {
