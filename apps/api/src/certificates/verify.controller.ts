@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Param, Query, Render, Res } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CertificatesService, SigningKeysService } from '@karvan/domain';
+import { CertificatesService, SigningKeysService, translatedText } from '@karvan/domain';
 import { Public, RequestState } from '../common/decorators.js';
 import { renderPage } from '../common/render.js';
 import type { KarvanReply, RequestState as State } from '../common/request-context.js';
@@ -32,7 +32,7 @@ export class VerifyController {
     const manageId =
       result.status === 'unknown' ? null : await this.certificates.manageableId(state.principal, result.code);
     // The title in the reader's language; the page's data stays as small as it is named by.
-    const title = titleTranslations?.[state.locale]?.title || result.title;
+    const title = translatedText(result.title, titleTranslations, state.locale);
     return { result: { ...result, title }, manageId };
   }
 

@@ -15,9 +15,11 @@ import {
   printedSerial,
   toDate,
   translate,
+  translatedText,
   zoneLabel,
   type Locale,
   type MessageVars,
+  type TextTranslations,
 } from '@karvan/domain';
 
 import { errorSummary, type FieldErrors } from './forms.js';
@@ -102,11 +104,9 @@ export function createHandlebars(
   );
   hbs.registerHelper('zone', (options: Options) => zoneLabel(zoneOf(options, siteZone), localeOf(options)));
   // `{{localised title translations "title"}}`: the words in the reader's language, else the base text.
-  hbs.registerHelper('localised', (base: unknown, translations: unknown, field: string, options: Options) => {
-    const words = (translations as Record<string, Record<string, unknown> | undefined> | null)?.[localeOf(options)];
-    const text = words?.[field];
-    return typeof text === 'string' && text ? text : base;
-  });
+  hbs.registerHelper('localised', (base: unknown, translations: unknown, field: string, options: Options) =>
+    translatedText(base, translations as TextTranslations | null, localeOf(options), field),
+  );
   hbs.registerHelper('decimal', (value: unknown, options: Options) => formatNumber(value, localeOf(options)));
   // `(errorLinks errors "register" name="register.name" …)`: a form's errors, each linking to `#register-name`.
   hbs.registerHelper('errorLinks', (errors: unknown, prefix: string, options: Options) => {

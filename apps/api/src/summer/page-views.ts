@@ -17,7 +17,7 @@ import {
   type Principal,
   type SessionRow,
   registerOpening,
-  inLocale,
+  translatedText,
 } from '@karvan/domain';
 import type { FieldErrors } from '../common/forms.js';
 import { renderPage } from '../common/render.js';
@@ -366,7 +366,10 @@ export class SummerPages {
         sessions: barChartSvg(
           'chart-sessions',
           `${translate(locale, 'summer.perSession')} (%)`,
-          board.sessions.map((s) => ({ label: inLocale(s.title, s.translations, locale), value: s.percent ?? 0 })),
+          board.sessions.map((s) => ({
+            label: translatedText(s.title, s.translations, locale),
+            value: s.percent ?? 0,
+          })),
           100,
         ),
         participants: barChartSvg(

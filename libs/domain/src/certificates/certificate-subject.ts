@@ -2,7 +2,7 @@ import type { AppConfig } from '@karvan/config';
 import { prepared } from '@karvan/database';
 import type { EntityManager } from 'typeorm';
 import { translate } from '../i18n/translate.js';
-import { isLocale, type Locale } from '../shared/locale.js';
+import { isLocale, translatedText, type Locale } from '../shared/locale.js';
 import type { Canonical } from './canonical-json.js';
 import type { CertificateDocument } from './certificate-pdf.js';
 
@@ -125,7 +125,7 @@ export function subjectOf(row: ClaimedRow, config: AppConfig): IssueSubject {
 function describe(row: ClaimedRow, locale: Locale, config: AppConfig) {
   if (row.kind === 'cohort' && row.cohort_id) {
     return {
-      title: row.translations?.[locale]?.title || row.cohort_title!,
+      title: translatedText(row.cohort_title!, row.translations, locale),
       detail: translate(locale, 'cert.pdf.cohortDetail', {
         from: row.starts_on!,
         to: row.ends_on!,
@@ -137,7 +137,8 @@ function describe(row: ClaimedRow, locale: Locale, config: AppConfig) {
   if (!row.course_slug) throw new Error(`Certificate ${row.id} has neither course nor cohort`);
   const hours = Math.max(1, Math.round(row.minutes / 60));
   return {
-    title: (locale !== row.course_language && row.translations?.[locale]?.title) || row.course_title!,
+    title:
+      locale === row.course_language ? row.course_title! : translatedText(row.course_title!, row.translations, locale),
     detail: translate(locale, 'cert.pdf.courseDetail', { count: row.modules, hours }),
     subject: `${config.baseUrl}/courses/${row.course_slug}`,
   };

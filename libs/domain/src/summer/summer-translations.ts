@@ -27,14 +27,3 @@ export function collectTranslations(
   }
   return result;
 }
-
-/** The words in `locale` when they were given, else the base text (`{{localised}}` in the templates). */
-export function inLocale(
-  base: string,
-  translations: SummerTranslations | null | undefined,
-  locale: string | undefined,
-  field = 'title',
-): string {
-  const words = locale ? translations?.[locale as Locale] : undefined;
-  return words?.[field] || base;
-}

@@ -6,12 +6,12 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/index.js';
 import { DomainEvents } from '../events/index.js';
 import { MailService } from '../mail/index.js';
-import { isLocale, type Locale } from '../shared/locale.js';
+import { isLocale, translatedText, type Locale } from '../shared/locale.js';
 import { findCohort, managedCohort, type CohortRow } from './cohort-access.js';
 import { evaluateCohortCompletion } from './cohort-completion.js';
 import { icsCalendar } from './ical.js';
 import { SummerError, SummerErrorCode } from './summer.errors.js';
-import { collectTranslations, inLocale, type SummerTranslations } from './summer-translations.js';
+import { collectTranslations, type SummerTranslations } from './summer-translations.js';
 import { isUuid } from '../shared/ids.js';
 
 export interface SessionInput {
@@ -80,7 +80,7 @@ export class TimetableService {
     // Read after the sessions, on the database's clock: no LAST-MODIFIED can be later than it.
     const [{ now }] = await this.db.query<Array<{ now: Date }>>(`SELECT now() AS now`);
     return icsCalendar(
-      inLocale(cohort.title, cohort.translations, locale),
+      translatedText(cohort.title, cohort.translations, locale),
       cohort.time_zone,
       sessions.map((s) => ({
         // No host from BASE_URL: subscribers must keep the same events when the site moves.
@@ -90,7 +90,7 @@ export class TimetableService {
         end: s.ends_at,
         lastModified: s.updated_at,
         cancelled: s.cancelled_at !== null,
-        summary: inLocale(s.title, s.translations, locale),
+        summary: translatedText(s.title, s.translations, locale),
         location: s.room || cohort.place,
         description: [s.speaker, s.description].filter(Boolean).join('\n\n'),
       })),
@@ -208,7 +208,7 @@ export class TimetableService {
         template: 'timetableChanged',
         params: {
           name: m.name,
-          cohort: inLocale(m.cohort, m.translations, locale),
+          cohort: translatedText(m.cohort, m.translations, locale),
           link: `${this.config.baseUrl}/cohorts/${cohortId}/timetable`,
         },
       });
