@@ -6,6 +6,7 @@ import { installQueueBackend } from '@karvan/jobs';
 import type { Browser, Page } from 'playwright-core';
 import {
   accessibilityViolations,
+  createScratchDatabase,
   createUser,
   launchBrowser,
   TEST_PASSWORD,
@@ -60,11 +61,15 @@ export interface BrowserSuite {
   browser: Browser;
 }
 
-/** Starts the api and Chromium for the tests of one describe block, and stops both after them. */
-export function useBrowserSuite(): BrowserSuite {
+/**
+ * Starts the api and Chromium for the tests of one describe block, and stops both after them. With
+ * `ownDatabase`, the api runs on a scratch database of that name, for tests that read lists other
+ * suites running beside them would change (such as the newest accounts).
+ */
+export function useBrowserSuite(ownDatabase?: string): BrowserSuite {
   const suite = {} as BrowserSuite;
   beforeAll(async () => {
-    suite.app = await startTestApp();
+    suite.app = await startTestApp(ownDatabase ? { DATABASE_URL: await createScratchDatabase(ownDatabase) } : {});
     suite.browser = await launchBrowser();
   });
   afterAll(async () => {
