@@ -85,7 +85,7 @@ describe("a summer school's staff pages, feed and e-mails in the reader's langua
     expect(await feed('?lang=ru')).toContain('\r\nSUMMARY:Opening\r\n');
     const unknown = await t.client().get(`/cohorts/${cohortId}/timetable.ics?lang=xx`);
     expect(unknown.status).toBe(400);
-    expect(unknown.text).toContain('The request has fields that are missing or not valid.');
+    expect(unknown.text).toContain('These fields of the request are missing or not valid: lang.');
   });
 
   it("names the cohort in each member's own language in the e-mail that the timetable changed", async () => {

@@ -14,6 +14,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { pageContext } from './page-context.js';
 import { isApiRequest, type KarvanRequest } from './request-context.js';
+import { InvalidFieldsException } from './validation-pipe.js';
 
 const STATUS_BY_KIND: Record<ErrorKind, number> = {
   invalid: 400,
@@ -67,7 +68,15 @@ export function describeError(error: unknown, requestId: string): ErrorBody['err
     const response = error instanceof HttpException ? error.getResponse() : undefined;
     const messages = (response as { message?: unknown } | undefined)?.message;
     if (status === 400 && Array.isArray(messages)) {
-      return { status, code: 'validation_failed', message: 'The request is not valid.', details: messages, requestId };
+      const params = error instanceof InvalidFieldsException ? { fields: fieldList(error.fields) } : undefined;
+      return {
+        status,
+        code: 'validation_failed',
+        message: 'The request is not valid.',
+        details: messages,
+        ...(params && { params }),
+        requestId,
+      };
     }
     const message = typeof messages === 'string' ? messages : (error as Error).message;
     return { status, code: CODE_BY_STATUS[status] ?? 'client_error', message, requestId };
@@ -81,6 +90,12 @@ export function describeError(error: unknown, requestId: string): ErrorBody['err
     errorId,
     cause: error,
   };
+}
+
+/** Names as sent, so a caller's own key can be long or odd: a few, each cut short. */
+function fieldList(fields: string[]): string {
+  const shown = fields.slice(0, 5).map((field) => (field.length > 40 ? `${field.slice(0, 40)}…` : field));
+  return fields.length > shown.length ? `${shown.join(', ')}, …` : shown.join(', ');
 }
 
 function statusOf(error: unknown): number | undefined {
@@ -109,7 +124,9 @@ export async function sendError(error: unknown, request: FastifyRequest, reply: 
     ? `error.${body.code}`
     : body.status >= 500
       ? 'error.internal'
-      : 'error.validation';
+      : body.params?.fields
+        ? 'error.validationFields'
+        : 'error.validation';
   await reply.status(body.status).view('pages/error', {
     ...pageContext(request as KarvanRequest),
     status: body.status,

@@ -1,6 +1,6 @@
 import { BadRequestException, type ArgumentMetadata } from '@nestjs/common';
 import { IsIn, IsOptional, IsString } from 'class-validator';
-import { RequestValidationPipe } from './validation-pipe.js';
+import { InvalidFieldsException, RequestValidationPipe } from './validation-pipe.js';
 
 class OptionalQuery {
   @IsOptional() @IsIn(['en', 'az', 'ru']) language?: string;
@@ -33,6 +33,19 @@ describe('the request validation pipe', () => {
     await expect(pipe.transform({ other: '1' }, asQuery(OptionalQuery))).rejects.toThrow(BadRequestException);
     await expect(pipe.transform({ language: 'ru' }, asQuery(OptionalQuery))).resolves.toMatchObject({
       language: 'ru',
+    });
+  });
+
+  it("names the fields at fault, besides Nest's messages", async () => {
+    const pipe = new RequestValidationPipe();
+    const refusal = await pipe
+      .transform({ language: 'xx', other: '1' }, asQuery(OptionalQuery))
+      .catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(InvalidFieldsException);
+    expect((refusal as InvalidFieldsException).fields).toEqual(['other', 'language']);
+    expect((refusal as InvalidFieldsException).getResponse()).toMatchObject({
+      statusCode: 400,
+      message: ['property other should not exist', 'language must be one of the following values: en, az, ru'],
     });
   });
 

@@ -1,5 +1,16 @@
-import { ValidationPipe, type ArgumentMetadata, type Type } from '@nestjs/common';
+import { BadRequestException, ValidationPipe, type ArgumentMetadata, type Type } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
+import type { ValidationError } from 'class-validator';
+
+/** Nest's refusal of a request that failed validation, with the names of the fields at fault. */
+export class InvalidFieldsException extends BadRequestException {
+  constructor(
+    messages: string[],
+    readonly fields: string[],
+  ) {
+    super(messages);
+  }
+}
 
 /**
  * Nest's validation pipe, as every route uses it, but an empty query string is validated once per
@@ -13,6 +24,14 @@ export class RequestValidationPipe extends ValidationPipe {
 
   constructor() {
     super({ whitelist: true, forbidNonWhitelisted: true, transform: true });
+    // Nest's refusal (its messages, cut to a length), plus the names of the fields, which a page
+    // shows in its own words. Nested fields are named by their top-level field only.
+    const nests = this.exceptionFactory;
+    this.exceptionFactory = (errors: ValidationError[]) => {
+      const refusal = nests(errors) as BadRequestException;
+      const messages = (refusal.getResponse() as { message: string[] }).message;
+      return new InvalidFieldsException(messages, [...new Set(errors.map((error) => error.property))]);
+    };
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {

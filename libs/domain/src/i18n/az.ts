@@ -113,6 +113,7 @@ export const az: Catalogue = {
   'error.internal':
     'Gözlənilməz xəta baş verdi. Yenidən cəhd edin; xəta təkrarlanarsa, aşağıdakı istinad nömrəsini bildirin.',
   'error.validation': 'Sorğuda çatışmayan və ya düzgün olmayan sahələr var.',
+  'error.validationFields': 'Sorğunun bu sahələri çatışmır və ya düzgün deyil: {fields}.',
   'error.control_character': '"{field}" sahəsində idarəetmə simvolu var ({codePoint}); onu silin və yenidən cəhd edin.',
   'error.csrf_failed': 'Bu formanın vaxtı bitib. Geri qayıdın, səhifəni yeniləyin və yenidən göndərin.',
   'error.invalid_credentials': 'E-poçt ünvanı və ya şifrə düzgün deyil.',

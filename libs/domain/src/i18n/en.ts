@@ -112,6 +112,7 @@ export const en: Catalogue = {
   'error.not_found': 'The page you asked for does not exist.',
   'error.internal': 'An unexpected error occurred. Please try again; if it happens again, quote the reference below.',
   'error.validation': 'The request has fields that are missing or not valid.',
+  'error.validationFields': 'These fields of the request are missing or not valid: {fields}.',
   'error.control_character': 'The field "{field}" contains a control character ({codePoint}); remove it and try again.',
   'error.csrf_failed': 'This form has expired. Go back, reload the page and send it again.',
   'error.invalid_credentials': 'The e-mail address or password is not right.',
