@@ -7,7 +7,7 @@ import type { Principal } from '../auth/index.js';
 import { DomainEvents } from '../events/index.js';
 import { MailService } from '../mail/index.js';
 import { isLocale, translatedText, type Locale } from '../shared/locale.js';
-import { findCohort, managedCohort, type CohortRow } from './cohort-access.js';
+import { canOnCohort, findCohort, findCohorts, managedCohort, type CohortRow } from './cohort-access.js';
 import { evaluateCohortCompletion } from './cohort-completion.js';
 import { icsCalendar } from './ical.js';
 import { SummerError, SummerErrorCode } from './summer.errors.js';
@@ -73,6 +73,28 @@ export class TimetableService {
     return [...days].map(([day, list]) => ({ day, sessions: list }));
   }
 
+  /**
+   * Today's sessions, each day as the clock where its school takes place shows it, of those of
+   * these cohorts that this person coordinates: one read for all of them, for the home page.
+   */
+  async today(principal: Principal, cohortIds: string[]): Promise<SessionRow[]> {
+    const managed = (await findCohorts(this.db.manager, cohortIds))
+      .filter((cohort) => canOnCohort(principal, 'cohort.manage', cohort))
+      .map((cohort) => cohort.id);
+    if (managed.length === 0) return [];
+    // A day anywhere lies within a day and a half of now: the zone's own day is checked after.
+    const sessions = await this.db.query<SessionRow[]>(
+      `SELECT s.*, c.time_zone FROM cohort_sessions s JOIN cohorts c ON c.id = s.cohort_id
+       WHERE s.cohort_id = ANY($1::uuid[]) AND s.cancelled_at IS NULL
+         AND s.starts_at BETWEEN now() - interval '36 hours' AND now() + interval '36 hours'
+       ORDER BY s.starts_at, s.title`,
+      [managed],
+    );
+    const day = (date: Date, zone: string) => bakuLocal(date, zone).slice(0, 10);
+    const now = new Date();
+    return sessions.filter((s) => day(s.starts_at, s.time_zone) === day(now, s.time_zone));
+  }
+
   /** The feed, its titles in `locale` where the coordinator gave them (the base titles without one). */
   async ics(cohortId: string, locale?: Locale): Promise<string> {
     const cohort = await findCohort(this.db.manager, cohortId);
@@ -117,21 +139,31 @@ export class TimetableService {
       const session = await this.managedSession(tx, principal, sessionId);
       const values = checkSession(input, session.cohort);
       // RFC 5545 revisions: SEQUENCE counts the changes that matter to an attendee (not the
-      // description); LAST-MODIFIED moves on any change. An unchanged form changes nothing.
-      const [row] = await tx.query<Array<{ sequence: number; updated_at: Date; changed: boolean }>>(
-        `WITH changed AS (
-           UPDATE cohort_sessions SET title = $2, speaker = $3, starts_at = $4, ends_at = $5, room = $6, description = $7,
-             translations = $8,
-             sequence = sequence + CASE WHEN (title, speaker, starts_at, ends_at, room)
-               IS DISTINCT FROM ($2::varchar, $3::varchar, $4::timestamptz, $5::timestamptz, $6::varchar) THEN 1 ELSE 0 END,
-             updated_at = CASE WHEN (title, speaker, starts_at, ends_at, room, description, translations)
-               IS DISTINCT FROM ($2::varchar, $3::varchar, $4::timestamptz, $5::timestamptz, $6::varchar, $7::text, $8::jsonb)
-               THEN now() ELSE updated_at END
-           WHERE id = $1 RETURNING sequence, updated_at, updated_at = now() AS changed
+      // description), a title in another language included, since the feed in that language shows
+      // it; LAST-MODIFIED moves on any change. An unchanged form changes nothing. Members are
+      // e-mailed about a change of the base text, not about a translation alone. (The rows come
+      // through a SELECT: TypeORM answers a bare UPDATE with [rows, count].)
+      const [row] = await tx.query<Array<{ sequence: number; updated_at: Date; changed: boolean; told: boolean }>>(
+        `WITH old AS (
+           SELECT title, speaker, starts_at, ends_at, room, description FROM cohort_sessions WHERE id = $1 FOR UPDATE
+         ), changed AS (
+           UPDATE cohort_sessions s SET title = $2, speaker = $3, starts_at = $4, ends_at = $5, room = $6,
+           description = $7, translations = $8,
+           sequence = s.sequence + CASE WHEN (s.title, s.speaker, s.starts_at, s.ends_at, s.room,
+               s.translations->'az'->>'title', s.translations->'ru'->>'title')
+             IS DISTINCT FROM ($2::varchar, $3::varchar, $4::timestamptz, $5::timestamptz, $6::varchar,
+               $8::jsonb->'az'->>'title', $8::jsonb->'ru'->>'title') THEN 1 ELSE 0 END,
+           updated_at = CASE WHEN (s.title, s.speaker, s.starts_at, s.ends_at, s.room, s.description, s.translations)
+             IS DISTINCT FROM ($2::varchar, $3::varchar, $4::timestamptz, $5::timestamptz, $6::varchar, $7::text, $8::jsonb)
+             THEN now() ELSE s.updated_at END
+         FROM old WHERE s.id = $1
+         RETURNING s.sequence, s.updated_at, s.updated_at = now() AS changed,
+           (old.title, old.speaker, old.starts_at, old.ends_at, old.room, old.description)
+             IS DISTINCT FROM ($2::varchar, $3::varchar, $4::timestamptz, $5::timestamptz, $6::varchar, $7::text) AS told
          ) SELECT * FROM changed`,
         [sessionId, ...sessionColumns(values)],
       );
-      if (!row.changed) return;
+      if (!row.changed || !row.told) return;
       const revision = `${row.sequence}:${row.updated_at.getTime()}`;
       await this.tellMembers(tx, session.cohort_id, `${sessionId}:${revision}`);
     });
