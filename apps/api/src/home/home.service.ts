@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
   ApplicationsService,
-  bakuLocal,
   canAnywhere,
   canOnCohort,
   CertificatesService,
@@ -123,23 +122,18 @@ export class HomeService {
 
   private async coordinator(me: Principal) {
     const cohorts = await this.cohorts.staffCohorts(me);
-    const rows = await Promise.all(
-      cohorts.map(async (cohort) => {
-        const [queue, days] = await Promise.all([
-          refusedAsNothing(() => this.selection.toReview(me, cohort.id)),
-          this.timetable.days(cohort.id),
-        ]);
-        return {
-          ...cohort,
-          toReview: queue?.filter((item) => !item.mine).length ?? 0,
-          today: cohort.role === 'coordinator' ? days.flatMap((d) => d.sessions).filter(isToday) : [],
-        };
-      }),
-    );
-    const today = rows.flatMap((c) =>
-      c.today.map((s) => ({ ...s, cohort: c.title, cohort_translations: c.translations })),
-    );
-    return { cohorts: rows, today };
+    const ids = cohorts.map((cohort) => cohort.id);
+    const [waiting, sessions] = await Promise.all([
+      this.selection.waitingCounts(me, ids),
+      this.timetable.today(me, ids),
+    ]);
+    const titled = new Map(cohorts.map((cohort) => [cohort.id, cohort]));
+    const today = sessions.map((s) => ({
+      ...s,
+      cohort: titled.get(s.cohort_id)?.title,
+      cohort_translations: titled.get(s.cohort_id)?.translations,
+    }));
+    return { cohorts: cohorts.map((cohort) => ({ ...cohort, toReview: waiting.get(cohort.id) ?? 0 })), today };
   }
 
   private async admin(me: Principal) {
@@ -166,10 +160,4 @@ async function refusedAsNothing<T>(read: () => Promise<T>): Promise<T | undefine
     if (error instanceof DomainError && (error.kind === 'forbidden' || error.kind === 'not_found')) return undefined;
     throw error;
   }
-}
-
-/** Whether the session takes place today as the clock where it happens (its cohort's zone) shows it. */
-function isToday(session: SessionRow): boolean {
-  const day = (date: Date) => bakuLocal(date, session.time_zone).slice(0, 10);
-  return day(session.starts_at) === day(new Date());
 }

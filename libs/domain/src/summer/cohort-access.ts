@@ -43,6 +43,12 @@ export async function findCohort(tx: EntityManager, cohortId: string, lock = fal
   return row;
 }
 
+/** The cohorts of these ids that exist, in one read (ids that are not UUIDs are left out). */
+export async function findCohorts(tx: EntityManager, cohortIds: string[]): Promise<CohortRow[]> {
+  const ids = cohortIds.filter(isUuid);
+  return ids.length ? tx.query<CohortRow[]>(`${SELECT_COHORT} WHERE c.id = ANY($1::uuid[])`, [ids]) : [];
+}
+
 export function scopeOfCohort(cohort: Pick<CohortRow, 'id' | 'programme_id' | 'organisation_id'>): Scope {
   return cohortScope({ id: cohort.id, programmeId: cohort.programme_id, organisationId: cohort.organisation_id });
 }

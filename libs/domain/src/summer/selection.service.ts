@@ -5,7 +5,7 @@ import type { Principal } from '../auth/index.js';
 import { DomainEvents } from '../events/index.js';
 import { MailService } from '../mail/index.js';
 import { changeStatus, type ApplicationStatus } from './application-changes.js';
-import { managedCohort, reviewedCohort, type CohortRow } from './cohort-access.js';
+import { canOnCohort, findCohorts, managedCohort, reviewedCohort, type CohortRow } from './cohort-access.js';
 import { SummerError, SummerErrorCode } from './summer.errors.js';
 import { isUuid } from '../shared/ids.js';
 
@@ -74,6 +74,26 @@ export class SelectionService {
        ORDER BY a.submitted_at, a.id`,
       [cohortId, principal.userId],
     );
+  }
+
+  /**
+   * For each of these cohorts that this person reviews, how many applications still wait for
+   * their review: one read for all of them, for the coordinator's home.
+   */
+  async waitingCounts(principal: Principal, cohortIds: string[]): Promise<Map<string, number>> {
+    const reviewed = (await findCohorts(this.db.manager, cohortIds))
+      .filter((cohort) => canOnCohort(principal, 'application.review', cohort))
+      .map((cohort) => cohort.id);
+    if (reviewed.length === 0) return new Map();
+    const rows = await this.db.query<Array<{ cohort_id: string; waiting: number }>>(
+      `SELECT a.cohort_id, count(*)::int AS waiting FROM applications a
+       WHERE a.cohort_id = ANY($1::uuid[]) AND a.status NOT IN ('draft', 'withdrawn') AND a.user_id <> $2
+         AND NOT EXISTS (SELECT 1 FROM application_reviews r WHERE r.application_id = a.id AND r.reviewer_id = $2)
+       GROUP BY a.cohort_id`,
+      [reviewed, principal.userId],
+    );
+    const waiting = new Map(rows.map((row) => [row.cohort_id, row.waiting]));
+    return new Map(reviewed.map((id) => [id, waiting.get(id) ?? 0]));
   }
 
   async review(
