@@ -65,6 +65,27 @@ describe('demo seed', () => {
       'submitted',
       'waitlisted',
     ]);
+    // Its words in Azerbaijani and Russian too, as a coordinator would give them.
+    const [words] = await db.query<Array<{ programme: string; cohort: string; eligibility: string; sessions: number }>>(
+      `SELECT p.translations->'az'->>'title' AS programme, c.translations->'ru'->>'title' AS cohort,
+         c.translations->'az'->>'eligibility' AS eligibility,
+         (SELECT count(*)::int FROM cohort_sessions s
+          WHERE s.cohort_id = c.id AND s.translations->'az' ? 'title' AND s.translations->'ru' ? 'title') AS sessions
+       FROM programmes p JOIN cohorts c ON c.programme_id = p.id`,
+    );
+    expect(words).toMatchObject({
+      programme: 'Miqrasiya Yay Məktəbi',
+      cohort: expect.stringMatching(/^Летняя школа по миграции \d{4}$/),
+      eligibility: expect.stringContaining('Dövlət Miqrasiya Xidmətinin'),
+      sessions: 10,
+    });
+    // Seeding again keeps a coordinator's own words.
+    await db.query(`UPDATE programmes SET translations = '{"az": {"title": "Öz adımız"}}'`);
+    await demo.seed();
+    const [kept] = await db.query<Array<{ title: string }>>(
+      `SELECT translations->'az'->>'title' AS title FROM programmes`,
+    );
+    expect(kept.title).toBe('Öz adımız');
     const [call] = await db.query<Array<{ open: boolean }>>(
       `SELECT opens_at <= now() AND now() < closes_at AS open FROM cohorts`,
     );

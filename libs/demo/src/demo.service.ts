@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { DomainEvents, UsersService, type Role } from '@karvan/domain';
 import { completeDemoCourse, DEMO_COMPLETED_COURSE } from './demo-learning.js';
 import { seedDemoSummerSchool } from './demo-summer.js';
+import { translateDemoSummerSchool } from './demo-summer-translations.js';
 
 /**
  * Shared by every demo account; printed at start and written in the README. Demo data only: being
@@ -90,6 +91,7 @@ export class DemoService {
       for (const course of trainer ? courses : []) await grantCourseAuthors(tx, course.id, [trainer.id]);
     });
     await seedDemoSummerSchool(this.db, this.users, DEMO_PASSWORD);
+    await translateDemoSummerSchool(this.db);
     await this.transaction((tx) => completeDemoCourse(tx, 'trainee@karvan.example', DEMO_COMPLETED_COURSE));
     return result;
   }
