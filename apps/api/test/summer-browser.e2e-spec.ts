@@ -108,7 +108,7 @@ describe('a summer school in a real browser', () => {
     await expectAccessible(phone);
     await phone.getByLabel('Title', { exact: true }).fill('Opening: migration governance');
     await phone.getByLabel('Title in Azerbaijani').fill('Açılış: miqrasiya idarəetməsi');
-    await phone.getByLabel('Speaker').fill('Dr. Əliyeva');
+    await phone.getByLabel('Speaker', { exact: true }).fill('Dr. Əliyeva');
     await phone.getByLabel('Starts (Baku time)').fill('2027-07-05T09:00');
     await phone.getByLabel('Ends (Baku time)').fill('2027-07-05T10:30');
     await phone.getByLabel('Room').fill('Hall A');

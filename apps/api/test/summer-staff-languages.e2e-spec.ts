@@ -29,6 +29,8 @@ describe("a summer school's staff pages, feed and e-mails in the reader's langua
     const made = await coordinator.client.json('POST', `/api/v1/cohorts/${cohortId}/sessions`, {
       title: 'Opening',
       titleAz: 'Açılış',
+      speaker: 'State Migration Service',
+      speakerAz: 'Dövlət Miqrasiya Xidməti',
       startsAt: '2027-07-05T09:00',
       endsAt: '2027-07-05T10:00',
     });
@@ -56,7 +58,12 @@ describe("a summer school's staff pages, feed and e-mails in the reader's langua
     );
     const sessions = await page(`/cohorts/${cohortId}/sessions`);
     expect(sessions).toContain(`${manageLink}Yay 2027</a>`);
-    expect(sessions).toMatch(/ Açılış — <a href="\/sessions\//);
+    expect(sessions).toMatch(/ Açılış · Dövlət Miqrasiya Xidməti — <a href="\/sessions\//);
+    expect(await page(`/cohorts/${cohortId}/timetable`)).toContain(' Açılış · Dövlət Miqrasiya Xidməti');
+    // The form to change it shows each language's words in their fields.
+    expect(await page(`/sessions/${sessionId}/register`)).toContain(
+      'name="speakerAz" lang="az" maxlength="200" value="Dövlət Miqrasiya Xidməti"',
+    );
     expect(sessions).toContain(`/cohorts/${cohortId}/timetable.ics?lang=az`);
     const register = await page(`/sessions/${sessionId}/register`);
     expect(register).toContain('<h1>Açılış</h1>');
@@ -79,10 +86,32 @@ describe("a summer school's staff pages, feed and e-mails in the reader's langua
     const inAzerbaijani = await feed('?lang=az');
     expect(inAzerbaijani).toContain('\r\nX-WR-CALNAME:Yay 2027\r\n');
     expect(inAzerbaijani).toContain('\r\nSUMMARY:Açılış\r\n');
+    expect(inAzerbaijani).toContain('\r\nDESCRIPTION:Dövlət Miqrasiya Xidməti\r\n');
     const base = await feed('');
     expect(base).toContain('\r\nX-WR-CALNAME:Summer 2027\r\n');
     expect(base).toContain('\r\nSUMMARY:Opening\r\n');
+    expect(base).toContain('\r\nDESCRIPTION:State Migration Service\r\n');
     expect(await feed('?lang=ru')).toContain('\r\nSUMMARY:Opening\r\n');
+    // A speaker given in Russian later changes what the feed in Russian shows: a revision.
+    const sequence = async () =>
+      (
+        await t.db.query<Array<{ n: number }>>('SELECT sequence AS n FROM cohort_sessions WHERE id = $1', [sessionId])
+      )[0].n;
+    const before = await sequence();
+    const given = await coordinator.client.json('POST', `/api/v1/sessions/${sessionId}`, {
+      title: 'Opening',
+      titleAz: 'Açılış',
+      speaker: 'State Migration Service',
+      speakerAz: 'Dövlət Miqrasiya Xidməti',
+      speakerRu: 'Государственная миграционная служба',
+      startsAt: '2027-07-05T09:00',
+      endsAt: '2027-07-05T10:00',
+    });
+    expect(given.status).toBe(200);
+    expect(await sequence()).toBe(before + 1);
+    // Unfolded: a line of more than 75 octets goes on in the next (RFC 5545, 3.1).
+    const unfolded = (await feed('?lang=ru')).replace(/\r\n /g, '');
+    expect(unfolded).toContain('\r\nDESCRIPTION:Государственная миграционная служба\r\n');
     const unknown = await t.client().get(`/cohorts/${cohortId}/timetable.ics?lang=xx`);
     expect(unknown.status).toBe(400);
     expect(unknown.text).toContain('These fields of the request are missing or not valid: lang.');

@@ -53,6 +53,26 @@ const SESSION_TITLES: Record<string, [string, string]> = {
   ],
 };
 
+/** Each session's speaker in Azerbaijani and Russian, by its English name (the glossary's names). */
+const SPEAKERS: Record<string, [string, string]> = {
+  'State Migration Service': ['Dövlət Miqrasiya Xidməti', 'Государственная миграционная служба'],
+  'Ministry of Labour and Social Protection of Population': [
+    'Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi',
+    'Министерство труда и социальной защиты населения',
+  ],
+  'State Border Service': ['Dövlət Sərhəd Xidməti', 'Государственная пограничная служба'],
+  'Ombudsman’s Office': ['Ombudsman Aparatı', 'Аппарат омбудсмена'],
+  'State Statistical Committee': ['Dövlət Statistika Komitəsi', 'Государственный комитет по статистике'],
+  'Baku State University': ['Bakı Dövlət Universiteti', 'Бакинский государственный университет'],
+  'UNHCR Azerbaijan': ['BMT-nin Qaçqınlar üzrə Ali Komissarlığı, Azərbaycan', 'УВКБ ООН в Азербайджане'],
+  'State Committee on Work with Diaspora': [
+    'Diasporla İş üzrə Dövlət Komitəsi',
+    'Государственный комитет по работе с диаспорой',
+  ],
+  'ADA University': ['ADA Universiteti', 'Университет ADA'],
+  'Programme coordinators': ['Proqramın koordinatorları', 'Координаторы программы'],
+};
+
 /**
  * The demo summer school's words in Azerbaijani and Russian, as a coordinator would give them, so
  * that the demo shows the pages in the reader's language. Only what has no translation yet is
@@ -72,11 +92,15 @@ export async function translateDemoSummerSchool(db: DataSource): Promise<void> {
        AND c.translations = '{}'`,
     [DEMO_PROGRAMME, PROGRAMME.az.title, ELIGIBILITY.az, PROGRAMME.ru.title, ELIGIBILITY.ru],
   );
-  for (const [title, [az, ru]] of Object.entries(SESSION_TITLES)) {
-    await db.query(
-      `UPDATE cohort_sessions s SET translations = $3 FROM cohorts c JOIN programmes p ON p.id = c.programme_id
-       WHERE s.cohort_id = c.id AND p.title = $1 AND s.title = $2 AND s.translations = '{}'`,
-      [DEMO_PROGRAMME, title, JSON.stringify({ az: { title: az }, ru: { title: ru } })],
-    );
+  const sessions = await db.query<Array<{ id: string; title: string; speaker: string }>>(
+    `SELECT s.id, s.title, s.speaker FROM cohort_sessions s JOIN cohorts c ON c.id = s.cohort_id
+     JOIN programmes p ON p.id = c.programme_id WHERE p.title = $1 AND s.translations = '{}'`,
+    [DEMO_PROGRAMME],
+  );
+  for (const session of sessions) {
+    const [titleAz, titleRu] = SESSION_TITLES[session.title] ?? [];
+    const [speakerAz, speakerRu] = SPEAKERS[session.speaker] ?? [];
+    const words = { az: { title: titleAz, speaker: speakerAz }, ru: { title: titleRu, speaker: speakerRu } };
+    await db.query(`UPDATE cohort_sessions SET translations = $2 WHERE id = $1`, [session.id, JSON.stringify(words)]);
   }
 }

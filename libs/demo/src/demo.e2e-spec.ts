@@ -70,7 +70,7 @@ describe('demo seed', () => {
       `SELECT p.translations->'az'->>'title' AS programme, c.translations->'ru'->>'title' AS cohort,
          c.translations->'az'->>'eligibility' AS eligibility,
          (SELECT count(*)::int FROM cohort_sessions s
-          WHERE s.cohort_id = c.id AND s.translations->'az' ? 'title' AND s.translations->'ru' ? 'title') AS sessions
+          WHERE s.cohort_id = c.id AND s.translations->'az' ? 'title' AND s.translations->'ru' ? 'speaker') AS sessions
        FROM programmes p JOIN cohorts c ON c.programme_id = p.id`,
     );
     expect(words).toMatchObject({

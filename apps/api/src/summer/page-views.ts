@@ -56,6 +56,8 @@ const LABELS: Record<string, string> = {
   room: 'summer.room',
   titleAz: 'ux.titleAz',
   titleRu: 'ux.titleRu',
+  speakerAz: 'ux.speakerAz',
+  speakerRu: 'ux.speakerRu',
   descriptionAz: 'ux.descriptionAz',
   descriptionRu: 'ux.descriptionRu',
   eligibilityAz: 'ux.eligibilityAz',
@@ -148,7 +150,13 @@ function storedSession(session: SessionRow) {
   const { az, ru } = session.translations;
   return {
     // The form's fields for the translations, as a typed form has them.
-    session: { ...session, titleAz: az?.title ?? '', titleRu: ru?.title ?? '' },
+    session: {
+      ...session,
+      titleAz: az?.title ?? '',
+      titleRu: ru?.title ?? '',
+      speakerAz: az?.speaker ?? '',
+      speakerRu: ru?.speaker ?? '',
+    },
     starts: bakuLocal(session.starts_at, session.time_zone),
     ends: bakuLocal(session.ends_at, session.time_zone),
   };

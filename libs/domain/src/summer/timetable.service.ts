@@ -20,6 +20,9 @@ export interface SessionInput {
   titleAz?: string;
   titleRu?: string;
   speaker?: string;
+  /** Who speaks, in Azerbaijani and in Russian (an institution's name differs); as the title. */
+  speakerAz?: string;
+  speakerRu?: string;
   startsAt: string;
   endsAt: string;
   room?: string;
@@ -95,7 +98,7 @@ export class TimetableService {
     return sessions.filter((s) => day(s.starts_at, s.time_zone) === day(now, s.time_zone));
   }
 
-  /** The feed, its titles in `locale` where the coordinator gave them (the base titles without one). */
+  /** The feed, its titles and speakers in `locale` where the coordinator gave them (the base ones without one). */
   async ics(cohortId: string, locale?: Locale): Promise<string> {
     const cohort = await findCohort(this.db.manager, cohortId);
     const sessions = await this.sessions(this.db.manager, cohortId, true);
@@ -114,7 +117,9 @@ export class TimetableService {
         cancelled: s.cancelled_at !== null,
         summary: translatedText(s.title, s.translations, locale),
         location: s.room || cohort.place,
-        description: [s.speaker, s.description].filter(Boolean).join('\n\n'),
+        description: [translatedText(s.speaker, s.translations, locale, 'speaker'), s.description]
+          .filter(Boolean)
+          .join('\n\n'),
       })),
       now,
     );
@@ -139,8 +144,8 @@ export class TimetableService {
       const session = await this.managedSession(tx, principal, sessionId);
       const values = checkSession(input, session.cohort);
       // RFC 5545 revisions: SEQUENCE counts the changes that matter to an attendee (not the
-      // description), a title in another language included, since the feed in that language shows
-      // it; LAST-MODIFIED moves on any change. An unchanged form changes nothing. Members are
+      // description), a title or speaker in another language included, since the feed in that
+      // language shows it; LAST-MODIFIED moves on any change. An unchanged form changes nothing. Members are
       // e-mailed about a change of the base text, not about a translation alone. (The rows come
       // through a SELECT: TypeORM answers a bare UPDATE with [rows, count].)
       const [row] = await tx.query<Array<{ sequence: number; updated_at: Date; changed: boolean; told: boolean }>>(
@@ -150,9 +155,11 @@ export class TimetableService {
            UPDATE cohort_sessions s SET title = $2, speaker = $3, starts_at = $4, ends_at = $5, room = $6,
            description = $7, translations = $8,
            sequence = s.sequence + CASE WHEN (s.title, s.speaker, s.starts_at, s.ends_at, s.room,
-               s.translations->'az'->>'title', s.translations->'ru'->>'title')
+               s.translations->'az'->>'title', s.translations->'ru'->>'title',
+               s.translations->'az'->>'speaker', s.translations->'ru'->>'speaker')
              IS DISTINCT FROM ($2::varchar, $3::varchar, $4::timestamptz, $5::timestamptz, $6::varchar,
-               $8::jsonb->'az'->>'title', $8::jsonb->'ru'->>'title') THEN 1 ELSE 0 END,
+               $8::jsonb->'az'->>'title', $8::jsonb->'ru'->>'title',
+               $8::jsonb->'az'->>'speaker', $8::jsonb->'ru'->>'speaker') THEN 1 ELSE 0 END,
            updated_at = CASE WHEN (s.title, s.speaker, s.starts_at, s.ends_at, s.room, s.description, s.translations)
              IS DISTINCT FROM ($2::varchar, $3::varchar, $4::timestamptz, $5::timestamptz, $6::varchar, $7::text, $8::jsonb)
              THEN now() ELSE s.updated_at END
@@ -277,7 +284,7 @@ function checkSession(input: SessionInput, school: Pick<CohortRow, 'time_zone' |
     );
   return {
     title,
-    translations: collectTranslations({ ...input }, { title: 200 }),
+    translations: collectTranslations({ ...input }, { title: 200, speaker: 200 }),
     speaker: String(input.speaker ?? '')
       .trim()
       .slice(0, 200),

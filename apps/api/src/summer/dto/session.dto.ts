@@ -24,6 +24,18 @@ export class SessionDto {
   titleRu?: string;
 
   @ApiPropertyOptional({ example: 'Dr Elnur Həsənov' }) @IsOptional() @IsString() @MaxLength(200) speaker?: string;
+  @ApiPropertyOptional({ description: 'Who speaks, in Azerbaijani.', example: 'Dövlət Miqrasiya Xidməti' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  speakerAz?: string;
+
+  @ApiPropertyOptional({ description: 'Who speaks, in Russian.', example: 'Государственная миграционная служба' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  speakerRu?: string;
+
   @ApiProperty({ example: '2027-07-05T09:00', description: 'Baku time unless an offset is given.' })
   @IsString()
   @Matches(DATE_TIME, dateTime('startsAt'))
@@ -53,11 +65,12 @@ export class AttendanceDto {
   marks?: Record<string, string>;
 }
 
-/** The calendar feed's query: the language of its titles. */
+/** The calendar feed's query: the language of its titles and speakers. */
 export class FeedQuery {
   @ApiPropertyOptional({
     enum: LOCALES,
-    description: 'The language of the titles, where the coordinator gave them in it; the base titles without it.',
+    description:
+      'The language of the titles and speakers, where the coordinator gave them in it; the base ones without it.',
   })
   @IsOptional()
   @IsIn(LOCALES)

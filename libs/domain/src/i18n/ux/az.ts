@@ -28,6 +28,8 @@ export const az: Catalogue = {
   'ux.translationsHint': 'Boş qalsa, həmin dilin oxucuları yuxarıdakı mətni görür.',
   'ux.titleAz': 'Azərbaycanca ad',
   'ux.titleRu': 'Rusca ad',
+  'ux.speakerAz': 'Məruzəçi azərbaycanca',
+  'ux.speakerRu': 'Məruzəçi rusca',
   'ux.descriptionAz': 'Azərbaycanca təsvir',
   'ux.descriptionRu': 'Rusca təsvir',
   'ux.eligibilityAz': 'Kim müraciət edə bilər (azərbaycanca)',

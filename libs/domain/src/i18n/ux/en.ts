@@ -28,6 +28,8 @@ export const en: Catalogue = {
   'ux.translationsHint': 'Left empty, readers of that language see the text above.',
   'ux.titleAz': 'Title in Azerbaijani',
   'ux.titleRu': 'Title in Russian',
+  'ux.speakerAz': 'Speaker in Azerbaijani',
+  'ux.speakerRu': 'Speaker in Russian',
   'ux.descriptionAz': 'Description in Azerbaijani',
   'ux.descriptionRu': 'Description in Russian',
   'ux.eligibilityAz': 'Who may apply, in Azerbaijani',
