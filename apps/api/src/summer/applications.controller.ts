@@ -20,7 +20,7 @@ import { parseForm, type FieldErrors } from '../common/forms.js';
 import { ApplicationDto, ApplicationFormDto } from './dto/application.dto.js';
 import { gather, wantsJson } from './form-body.js';
 import { submitForm } from './form-submit.js';
-import { errorList } from './page-views.js';
+import { errorList } from './summer-forms.js';
 import { readApplicationForm } from './application-upload.js';
 import { ApiFile, ApiList, ApiObject, ApiResult } from '../common/openapi.js';
 
