@@ -11,7 +11,7 @@ import { canOnCohort, findCohort, findCohorts, managedCohort, type CohortRow } f
 import { evaluateCohortCompletion } from './cohort-completion.js';
 import { icsCalendar } from './ical.js';
 import { SummerError, SummerErrorCode } from './summer.errors.js';
-import { collectTranslations, type SummerTranslations } from './summer-translations.js';
+import { collectTranslations, TRANSLATED_LOCALES, type SummerTranslations } from './summer-translations.js';
 import { isUuid } from '../shared/ids.js';
 
 export interface SessionInput {
@@ -143,34 +143,22 @@ export class TimetableService {
     await this.events.transaction(async (tx) => {
       const session = await this.managedSession(tx, principal, sessionId);
       const values = checkSession(input, session.cohort);
-      // RFC 5545 revisions: SEQUENCE counts the changes that matter to an attendee (not the
-      // description), a title or speaker in another language included, since the feed in that
-      // language shows it; LAST-MODIFIED moves on any change. An unchanged form changes nothing. Members are
-      // e-mailed about a change of the base text, not about a translation alone. (The rows come
-      // through a SELECT: TypeORM answers a bare UPDATE with [rows, count].)
-      const [row] = await tx.query<Array<{ sequence: number; updated_at: Date; changed: boolean; told: boolean }>>(
-        `WITH old AS (
-           SELECT title, speaker, starts_at, ends_at, room, description FROM cohort_sessions WHERE id = $1 FOR UPDATE
-         ), changed AS (
-           UPDATE cohort_sessions s SET title = $2, speaker = $3, starts_at = $4, ends_at = $5, room = $6,
-           description = $7, translations = $8,
-           sequence = s.sequence + CASE WHEN (s.title, s.speaker, s.starts_at, s.ends_at, s.room,
-               s.translations->'az'->>'title', s.translations->'ru'->>'title',
-               s.translations->'az'->>'speaker', s.translations->'ru'->>'speaker')
-             IS DISTINCT FROM ($2::varchar, $3::varchar, $4::timestamptz, $5::timestamptz, $6::varchar,
-               $8::jsonb->'az'->>'title', $8::jsonb->'ru'->>'title',
-               $8::jsonb->'az'->>'speaker', $8::jsonb->'ru'->>'speaker') THEN 1 ELSE 0 END,
-           updated_at = CASE WHEN (s.title, s.speaker, s.starts_at, s.ends_at, s.room, s.description, s.translations)
-             IS DISTINCT FROM ($2::varchar, $3::varchar, $4::timestamptz, $5::timestamptz, $6::varchar, $7::text, $8::jsonb)
-             THEN now() ELSE s.updated_at END
-         FROM old WHERE s.id = $1
-         RETURNING s.sequence, s.updated_at, s.updated_at = now() AS changed,
-           (old.title, old.speaker, old.starts_at, old.ends_at, old.room, old.description)
-             IS DISTINCT FROM ($2::varchar, $3::varchar, $4::timestamptz, $5::timestamptz, $6::varchar, $7::text) AS told
+      // Locked, then compared: what the edit changes decides SEQUENCE, LAST-MODIFIED and e-mails.
+      const [stored] = await tx.query<SessionRow[]>(`SELECT * FROM cohort_sessions WHERE id = $1 FOR UPDATE`, [
+        sessionId,
+      ]);
+      const change = sessionChanges(stored, values);
+      if (!change.changed) return;
+      // The rows come through a SELECT: TypeORM answers a bare UPDATE with [rows, count].
+      const [row] = await tx.query<Array<{ sequence: number; updated_at: Date }>>(
+        `WITH changed AS (
+           UPDATE cohort_sessions SET title = $2, speaker = $3, starts_at = $4, ends_at = $5, room = $6,
+             description = $7, translations = $8, sequence = sequence + $9, updated_at = now()
+           WHERE id = $1 RETURNING sequence, updated_at
          ) SELECT * FROM changed`,
-        [sessionId, ...sessionColumns(values)],
+        [sessionId, ...sessionColumns(values), change.revised ? 1 : 0],
       );
-      if (!row.changed || !row.told) return;
+      if (!change.told) return;
       const revision = `${row.sequence}:${row.updated_at.getTime()}`;
       await this.tellMembers(tx, session.cohort_id, `${sessionId}:${revision}`);
     });
@@ -253,6 +241,31 @@ export class TimetableService {
       });
     }
   }
+}
+
+type CheckedSession = ReturnType<typeof checkSession>;
+
+/**
+ * What an edit changes, by RFC 5545's revisions: `revised` (SEQUENCE) for what an attendee's
+ * calendar shows, the title and speaker in every language included, since the feed in that
+ * language shows them, but not the description; `changed` (LAST-MODIFIED) for anything; `told`
+ * for a change of the base text, which members are e-mailed about (not a translation alone).
+ */
+function sessionChanges(stored: SessionRow, next: CheckedSession) {
+  const differ = (a: unknown[], b: unknown[]) => a.some((value, i) => value !== b[i]);
+  const words = (translations: SummerTranslations, fields: string[]) =>
+    TRANSLATED_LOCALES.flatMap((locale) => fields.map((field) => translations[locale]?.[field] ?? ''));
+  const given = [stored.translations, next.translations].flatMap((t) => Object.values(t));
+  const fields = [...new Set(given.flatMap((words) => Object.keys(words ?? {})))];
+  const shown = differ(
+    [stored.title, stored.speaker ?? '', stored.starts_at.getTime(), stored.ends_at.getTime(), stored.room ?? ''],
+    [next.title, next.speaker, next.startsAt.getTime(), next.endsAt.getTime(), next.room],
+  );
+  const told = shown || (stored.description ?? '') !== next.description;
+  const revised =
+    shown || differ(words(stored.translations, ['title', 'speaker']), words(next.translations, ['title', 'speaker']));
+  const changed = told || differ(words(stored.translations, fields), words(next.translations, fields));
+  return { revised, changed, told };
 }
 
 /** A checked session's values in the order its statements take them, after the id they start with. */
